@@ -1,0 +1,3 @@
+from bot.adapters.cli.main import app
+
+app(prog_name="mmssc")

@@ -1,0 +1,52 @@
+"""The composition root: builds each engine once, lazily, from one `Settings`.
+
+Adapters (CLI, terminal, Slack) hold an `AppContext`; the domain core receives the pieces it needs
+as arguments and never reads settings or the environment itself.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.config import EmbedderKind, Settings
+from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder
+
+if TYPE_CHECKING:
+    from bot.retrieval.retriever import Retriever
+    from bot.storage.database import Database
+    from bot.suggestion.models import SuggestionEngine
+
+
+class AppContext:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return load_knowledge_base(self.settings.knowledge_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.settings.embedder == EmbedderKind.HASHING:
+            return HashingEmbedder()
+        return MiniLMEmbedder()
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        from bot.retrieval.factory import build_retriever
+
+        return build_retriever(self.settings, self.kb, self.embedder)
+
+    @cached_property
+    def engine(self) -> SuggestionEngine:
+        from bot.suggestion.factory import build_engine
+
+        return build_engine(self.settings, self.kb, self.embedder)
+
+    @cached_property
+    def database(self) -> Database:
+        from bot.storage.database import Database
+
+        return Database.connect(self.settings)

@@ -1,0 +1,1 @@
+"""The interview: a state machine in the core, fed by any channel."""

@@ -1,0 +1,75 @@
+"""The language between channels and the interview: events in, replies out.
+
+A channel (terminal, Slack) turns what a person did into an `InterviewEvent`, hands it to
+`InterviewService.handle(...)`, and renders the `Reply` objects it gets back. Neither side knows how
+the other works.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from bot.suggestion.models import Suggestion
+
+
+class EventKind(StrEnum):
+    START = "start"  # begin or resume (optionally at a dimension)
+    TEXT = "text"  # free text: an answer, or a typed command (help, status, back, skip, pause...)
+    CONFIRM = "confirm"  # accept the pending suggestion
+    CHOOSE_LEVEL = "choose_level"  # pick another level, with a short reason
+    DONT_KNOW = "dont_know"
+    SKIP = "skip"
+
+
+class InterviewEvent(BaseModel):
+    kind: EventKind
+    text: str = ""
+    level: int | None = Field(default=None, ge=1, le=5)
+    reason: str = ""
+    dimension: str | None = None  # with START: begin with this dimension
+    event_id: str | None = None  # the channel's id for this event, used to drop retried duplicates
+
+
+class Step(StrEnum):
+    """Where an interview stands; stored, so a restart resumes exactly here."""
+
+    NOT_STARTED = "not_started"
+    AWAIT_ANSWER_NOW = "await_answer_now"  # asked the question about the level now
+    AWAIT_CONFIRM_NOW = "await_confirm_now"  # suggestion shown, waiting for confirm/override
+    AWAIT_ANSWER_TWO_YEARS = "await_answer_two_years"
+    AWAIT_CONFIRM_TWO_YEARS = "await_confirm_two_years"
+    PAUSED = "paused"
+    COMPLETE = "complete"
+
+
+class ReplyKind(StrEnum):
+    QUESTION = "question"  # a characteristic's question (now or in two years)
+    SUGGESTION = "suggestion"  # a suggested level, or an abstention with a follow-up question
+    RECORDED = "recorded"  # a confirmed / overridden / don't-know / skipped level was stored
+    STATUS = "status"  # progress overall and per dimension
+    HELP = "help"
+    STANDARDS = "standards"  # an answer to "which standard helps with X"
+    INFO = "info"  # paused, resumed, edit started...
+    ERROR = "error"  # bad input: the interview carries on
+    COMPLETE = "complete"
+
+
+class Progress(BaseModel):
+    done: int
+    total: int
+    per_dimension: dict[str, tuple[int, int]] = Field(default_factory=dict)
+
+
+class Reply(BaseModel):
+    kind: ReplyKind
+    text: str  # plain text any channel can show as it is
+    characteristic: str | None = None
+    characteristic_name: str | None = None
+    horizon: str | None = None  # "now" or "two_years"
+    question: str | None = None
+    ladder: list[str] = Field(default_factory=list)  # "1 Initial: ...", one line per level
+    suggestion: Suggestion | None = None
+    progress: Progress | None = None
+    standards: list[dict[str, str | None]] = Field(default_factory=list)

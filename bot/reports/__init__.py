@@ -1,0 +1,1 @@
+"""Reports: HTML, Markdown, CSV, JSON, XLSX and charts from a scored result."""

@@ -1,0 +1,1 @@
+"""Retrieval over the knowledge base: embeddings, dense and lexical indexes, fusion."""

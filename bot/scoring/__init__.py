@@ -1,0 +1,1 @@
+"""Deterministic scoring of confirmed levels: pure functions, no I/O, no clock."""

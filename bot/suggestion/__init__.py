@@ -1,0 +1,1 @@
+"""Level suggestion: the deterministic default engine and the optional, guarded LLM engine."""
