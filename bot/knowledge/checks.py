@@ -50,10 +50,14 @@ def _check_characteristics(kb: KnowledgeBase) -> None:
         if dimension is None:
             raise KnowledgeBaseError(f"{where}: sub_dimension '{c.sub_dimension}' is not in dimensions.json")
         if dimension.id != c.dimension:
-            raise KnowledgeBaseError(f"{where}: sub_dimension '{c.sub_dimension}' belongs to dimension {dimension.id}")
+            raise KnowledgeBaseError(
+                f"{where}: sub_dimension '{c.sub_dimension}' belongs to dimension {dimension.id}"
+            )
         is_purpose = dimension.kind == DimensionKind.PURPOSE
         if is_purpose != (c.family == Family.PURPOSE):
-            raise KnowledgeBaseError(f"{where}: family '{c.family}' does not fit a {dimension.kind} dimension")
+            raise KnowledgeBaseError(
+                f"{where}: family '{c.family}' does not fit a {dimension.kind} dimension"
+            )
         purposes += is_purpose
         enablers += not is_purpose
         for level in c.levels:
@@ -63,8 +67,8 @@ def _check_characteristics(kb: KnowledgeBase) -> None:
                     raise KnowledgeBaseError(
                         f"{where}: levels[{level.level}].conditions id '{condition.id}' must start with '{prefix}'"
                     )
-    _check_unique("characteristics/*.json", "conditions[].id", [i.id for c in kb.characteristics
-                                                               for lv in c.levels for i in lv.conditions])
+    condition_ids = [cond.id for c in kb.characteristics for level in c.levels for cond in level.conditions]
+    _check_unique("characteristics/*.json", "conditions[].id", condition_ids)
     if (enablers, purposes) != (EXPECTED_ENABLERS, EXPECTED_PURPOSES):
         raise KnowledgeBaseError(
             f"characteristics/*.json: expected {EXPECTED_ENABLERS} smart enablers and {EXPECTED_PURPOSES} "
@@ -85,7 +89,9 @@ def _check_annex_b(kb: KnowledgeBase) -> None:
             raise KnowledgeBaseError(f"{where}: dimension '{entry.dimension}' is not in dimensions.json")
         own = {s.id for s in dimensions[entry.dimension].sub_dimensions}
         if entry.sub_dimension is not None and entry.sub_dimension not in own:
-            raise KnowledgeBaseError(f"{where}: sub_dimension '{entry.sub_dimension}' is not in dimension {entry.dimension}")
+            raise KnowledgeBaseError(
+                f"{where}: sub_dimension '{entry.sub_dimension}' is not in dimension {entry.dimension}"
+            )
         if (entry.ref is None) != (entry.ref_kind is None):
             raise KnowledgeBaseError(f"{where}: ref and ref_kind must be given together")
     unmapped = [s.id for s in kb.sub_dimensions if not kb.annex_b_for_sub_dimension(s.id)]
@@ -97,7 +103,9 @@ def _check_annex_c(kb: KnowledgeBase) -> None:
     purposes = {c.id for c in kb.characteristics if c.family == Family.PURPOSE}
     for function in kb.annex_c:
         if function.purpose not in purposes:
-            raise KnowledgeBaseError(f"annex_c.json: function {function.code}: purpose '{function.purpose}' is not a purpose")
+            raise KnowledgeBaseError(
+                f"annex_c.json: function {function.code}: purpose '{function.purpose}' is not a purpose"
+            )
     unmapped = sorted(p for p in purposes if not kb.annex_c_for_purpose(p))
     if unmapped:
         raise KnowledgeBaseError(f"annex_c.json: purposes with no ISO 18091 function: {', '.join(unmapped)}")

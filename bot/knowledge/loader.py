@@ -93,7 +93,8 @@ def _read_json(directory: Path, name: str) -> dict[str, Any]:
     except FileNotFoundError as error:
         raise KnowledgeBaseError(f"{name}: file is missing from {directory}") from error
     except json.JSONDecodeError as error:
-        raise KnowledgeBaseError(f"{name}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from error
+        where = f"line {error.lineno}, column {error.colno}"
+        raise KnowledgeBaseError(f"{name}: invalid JSON at {where}: {error.msg}") from error
     if not isinstance(document, dict):
         raise KnowledgeBaseError(f"{name}: the top level must be a JSON object")
     return document

@@ -12,7 +12,9 @@ from rich.tree import Tree
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.knowledge.export import export_knowledge_base
 
-knowledge_app = typer.Typer(help="Browse the MMSSC knowledge base: dimensions, criteria, standards.", no_args_is_help=True)
+knowledge_app = typer.Typer(
+    help="Browse the MMSSC knowledge base: dimensions, criteria, standards.", no_args_is_help=True
+)
 
 
 class ExportFormat(StrEnum):
