@@ -1,0 +1,85 @@
+"""The report as Markdown: the same sections as the HTML report, with tables instead of charts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.reports.tables import format_gap, format_score, level_label, method_sentences, provenance_items
+from bot.scoring.results import AssessmentResult, PriorityItem
+
+
+def _cell(value: object) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _priority(result: AssessmentResult, item: PriorityItem) -> list[str]:
+    lines = [f"### {item.characteristic} {item.name}", "",
+             f"Level now: {level_label(result, item.consensus_now) or 'not rated'}; in two years: "
+             f"{level_label(result, item.consensus_two_years) or 'not rated'}.", ""]
+    if item.next_level is None:
+        lines += ["Already at the highest level.", ""]
+    else:
+        lines += [f"**Next level: {item.next_level} {item.next_level_name}.**", "",
+                  *(item.next_level_criteria or "").splitlines(), ""]
+    if item.standards:
+        lines += ["Standards that help (Annex B):", ""]
+        lines += [f"- **{s.standard}**{' ' + s.ref if s.ref else ''}{' — ' + s.title if s.title else ''}: "
+                  f"{s.guidance}" for s in item.standards]
+        lines.append("")
+    return lines
+
+
+def render_markdown(result: AssessmentResult) -> str:
+    """The whole report as a Markdown document."""
+    overall = result.overall
+    lines = [
+        f"# MMSSC self-assessment: {result.assessment}", "",
+        f"{result.community} · cycle {result.cycle} · data as of {result.as_of or 'no confirmation yet'}", "",
+        f"Overall maturity now **{format_score(overall.score_now) or '–'}**, in two years on current plans "
+        f"**{format_score(overall.score_two_years) or '–'}** (out of 5). {len(result.stakeholders)} stakeholders; "
+        f"{result.completeness.answered} of {result.completeness.expected} answers "
+        f"({result.completeness.percent}% complete).", "",
+        "## Where the community stands: now and in two years", "",
+    ]
+    lines += _table(
+        ["Characteristic", "Name", "Now", "In two years", "Gap", "Spread", "Answered"],
+        [[c.id, c.name, level_label(result, c.consensus_now), level_label(result, c.consensus_two_years),
+          format_gap(c.gap), c.spread, f"{c.answered}/{c.expected}"] for c in result.characteristics],
+    )
+    lines += ["## Scores by dimension and sub-dimension", ""]
+    groups = [result.overall]
+    for dimension in result.dimensions:
+        groups.append(dimension)
+        groups += [s for s in result.sub_dimensions if s.id.split(".")[0] == dimension.id and s.id != dimension.id]
+    lines += _table(["Id", "Name", "Now", "In two years", "Gap", "Characteristics scored", "Complete"],
+                    [[g.id, g.name, format_score(g.score_now), format_score(g.score_two_years), format_gap(g.gap),
+                      f"{g.scored}/{g.characteristics}", f"{g.completeness_percent}%"] for g in groups])
+    lines += ["## Largest gaps between now and two years", ""]
+    lines += _table(["Characteristic", "Name", "Now", "In two years", "Gap", "Standards that help"],
+                    [[g.characteristic, g.name, level_label(result, g.consensus_now),
+                      level_label(result, g.consensus_two_years), format_gap(g.gap),
+                      ", ".join(sorted({s.standard for s in g.standards}))] for g in result.largest_gaps]
+                    ) if result.largest_gaps else ["No characteristic is planned to rise.", ""]
+    lines += ["## Where stakeholders disagree", ""]
+    if result.disagreements:
+        lines += _table(["Characteristic", "Name", "Lowest", "Highest", "Spread", "Consensus", "Levels given"],
+                        [[d.characteristic, d.name, d.min_now, d.max_now, d.spread,
+                          f"{level_label(result, d.consensus_now)} ({d.consensus_now_source.value})",
+                          "; ".join(f"{v.stakeholder}: {v.level}" for v in d.levels)] for d in result.disagreements])
+    else:
+        lines += ["No characteristic has confirmed levels two or more apart.", ""]
+    lines += ["## The weakest characteristics: the next level and the standards that help", ""]
+    for item in result.weakest:
+        lines += _priority(result, item)
+    lines += ["## Method", ""]
+    for sentence in method_sentences(result):
+        lines += [sentence, ""]
+    lines += ["## Provenance", ""]
+    lines += _table(["Item", "Value"], provenance_items(result))
+    return "\n".join(lines)
