@@ -40,6 +40,7 @@ class Step(StrEnum):
     AWAIT_CONFIRM_NOW = "await_confirm_now"  # suggestion shown, waiting for confirm/override
     AWAIT_ANSWER_TWO_YEARS = "await_answer_two_years"
     AWAIT_CONFIRM_TWO_YEARS = "await_confirm_two_years"
+    AWAIT_REASON = "await_reason"  # a level other than the suggestion was picked: waiting for why
     PAUSED = "paused"
     COMPLETE = "complete"
 
@@ -73,3 +74,25 @@ class Reply(BaseModel):
     suggestion: Suggestion | None = None
     progress: Progress | None = None
     standards: list[dict[str, str | None]] = Field(default_factory=list)
+
+
+class Horizon(StrEnum):
+    """The draft's two columns: the level now, and the level expected in two years on current plans."""
+
+    NOW = "now"
+    TWO_YEARS = "two_years"
+
+
+class Outcome(StrEnum):
+    """How a level was settled for one horizon; stored with every confirmation."""
+
+    CONFIRMED = "confirmed"  # the suggested level, accepted
+    OVERRIDDEN = "overridden"  # another level than the suggestion, with a reason
+    CHOSEN = "chosen"  # a level picked directly, without a suggestion
+    DONT_KNOW = "dont_know"
+    SKIPPED = "skipped"
+
+
+class Role(StrEnum):
+    STAKEHOLDER = "stakeholder"
+    FACILITATOR = "facilitator"

@@ -1,1 +1,10 @@
-"""Storage: SQLAlchemy models, migrations and every SQL statement of the project."""
+"""Storage: SQLAlchemy models, migrations and every SQL statement of the project.
+
+`Database` owns the engine and transactions; the modules beside it hold the statements, each taking
+the session explicitly: `assessments`, `interviews` (positions and the audit trail), `review`,
+`queries` (`scoring_input_for`) and `results`.
+"""
+
+from bot.storage.database import Database
+
+__all__ = ["Database"]

@@ -1,0 +1,1 @@
+"""The terminal channel: the interview in a Rich console, or piped one reply per line."""

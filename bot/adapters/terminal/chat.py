@@ -1,0 +1,63 @@
+"""The `mmssc chat` loop: feed lines to the interview service and print its replies.
+
+On a terminal it prompts with Rich; when standard input is not a terminal it reads one reply per
+line (a whole interview can be piped in) and stops at the end of the input. Quitting never loses
+anything: every step is stored as it happens, and the next `mmssc chat` resumes at the same place.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from bot.adapters.terminal.render import render_replies
+from bot.interview.messages import EventKind, InterviewEvent
+from bot.interview.service import InterviewService
+
+CHANNEL = "terminal"
+QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "bye"}
+
+
+def run_chat(service: InterviewService, assessment: str, stakeholder: str, *, console: Console,
+             stdin: TextIO | None = None, dimension: str | None = None) -> int:
+    """Run one chat session; returns the number of lines read."""
+    source = stdin or sys.stdin
+    for note in service.ensure_interview(assessment, stakeholder):
+        console.print(Text(note, style="cyan"))
+    render_replies(console, service.handle(assessment, stakeholder,
+                                           InterviewEvent(kind=EventKind.START, dimension=dimension), CHANNEL))
+    read = _reader(console, source)
+    count = 0
+    try:
+        while (line := read()) is not None and line.strip().lower() not in QUIT_WORDS:
+            count += 1
+            render_replies(console, service.handle(assessment, stakeholder,
+                                                   InterviewEvent(kind=EventKind.TEXT, text=line), CHANNEL))
+    except KeyboardInterrupt:  # a step cut short is rolled back whole; the next chat resumes before it
+        console.print()
+    console.print(Text("Everything is saved. Run the same command again to carry on where you left off.",
+                       style="dim"))
+    return count
+
+
+def _reader(console: Console, source: TextIO) -> Callable[[], str | None]:
+    """One line per call, without its line ending; None at the end of input or on Ctrl-C / Ctrl-D."""
+    interactive = source.isatty()
+
+    def read() -> str | None:
+        try:
+            if interactive:
+                return console.input("[bold blue]you>[/] ")
+            line = source.readline()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return None
+        if not line:
+            return None
+        return line.removesuffix("\n").removesuffix("\r")
+
+    return read

@@ -1,0 +1,69 @@
+"""Rich rendering of a facilitator's review and of a scored result."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from bot.interview.facilitation import ReviewReport
+from bot.interview.messages import Horizon
+from bot.scoring.results import AssessmentResult
+
+
+def render_review(console: Console, report: ReviewReport) -> None:
+    console.print(Text(f"Review of {report.assessment}", style="bold"))
+    if report.pending:
+        table = Table("Stakeholder", "Characteristic", "Horizon", "Suggested", "Confidence", "Waiting since",
+                      title="Suggestions waiting for confirmation")
+        for p in report.pending:
+            table.add_row(Text(p.stakeholder), p.characteristic, p.horizon.value,
+                          str(p.suggested_level or "none"), f"{p.confidence:.2f}", p.since.isoformat(" ", "minutes"))
+        console.print(table)
+    else:
+        console.print("No suggestions waiting for confirmation.")
+    now_levels: dict[str, list[str]] = {}
+    for c in report.confirmations:
+        if c.horizon == Horizon.NOW:
+            shown = str(c.level) if c.level is not None else c.outcome.value.replace("_", " ")
+            now_levels.setdefault(c.characteristic, []).append(f"{c.stakeholder} {shown}")
+    console.print(Text(f"Confirmed levels now: {len(now_levels)} characteristics answered by at least one "
+                       "stakeholder."))
+    if report.disagreements:
+        table = Table("Characteristic", "Horizon", "Levels", "Spread", "Consensus",
+                      title="Disagreements (spread of 2 or more)")
+        for d in report.disagreements:
+            levels = ", ".join(f"{who} {level}" for who, level in d.levels.items())
+            table.add_row(Text(f"{d.characteristic} {d.name}"), d.horizon.value, Text(levels), str(d.spread),
+                          str(d.consensus) if d.consensus is not None else "not set")
+        console.print(table)
+    else:
+        console.print("No disagreements.")
+    if report.consensus:
+        table = Table("Characteristic", "Now", "Two years", "Set by", "Reason", title="Consensus levels")
+        for agreed in report.consensus:
+            table.add_row(agreed.characteristic, str(agreed.level_now), str(agreed.level_two_years or "-"),
+                          Text(agreed.set_by), Text(agreed.reason))
+        console.print(table)
+    console.print(Text("Set a consensus: mmssc review ASSESSMENT --consensus 1.2.1 --level-now 3 "
+                       "--level-two-years 4 --reason '...' --facilitator NAME", style="dim"))
+
+
+def render_result(console: Console, result: AssessmentResult) -> None:
+    overall = result.overall
+    console.print(Text(f"{result.assessment} — {result.community}, cycle {result.cycle}", style="bold"))
+    console.print(Text(f"Overall: {overall.score_now or '-'} now, {overall.score_two_years or '-'} in two years; "
+                       f"completeness {result.completeness.percent}%"))
+    table = Table("Dimension", "Now", "Two years", "Gap", "Scored", "Complete")
+    for d in result.dimensions:
+        table.add_row(Text(f"{d.id} {d.name}"), str(d.score_now or "-"), str(d.score_two_years or "-"),
+                      str(d.gap or "-"), f"{d.scored}/{d.characteristics}", f"{d.completeness_percent}%")
+    console.print(table)
+    for title, items in (("Weakest characteristics", result.weakest), ("Largest gaps", result.largest_gaps)):
+        if items:
+            console.print(Text(title, style="bold"))
+            for item in items:
+                standards = ", ".join(s.standard + (f" [{s.ref}]" if s.ref else "") for s in item.standards)
+                console.print(Text(f"  {item.characteristic} {item.name}: now {item.consensus_now or '-'}, "
+                                   f"two years {item.consensus_two_years or '-'} — standards: {standards or '-'}"))
+    console.print(Text(f"Result SHA-256 {result.sha256} (knowledge {result.knowledge_version[:12]})"))

@@ -1,0 +1,103 @@
+"""`mmssc bench storage`: how long recording an answer and scoring a 20-stakeholder assessment take.
+
+Interviews are driven through `InterviewService.handle`, exactly as a channel drives them, against a
+real database (a fresh SQLite file by default). The suggestion engine is replaced by an instant one,
+so the numbers measure the interview and storage, not the engine (`mmssc bench suggest` times that).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from pydantic import BaseModel
+
+from bot.interview.messages import EventKind, InterviewEvent
+from bot.interview.service import InterviewService
+from bot.knowledge import KnowledgeBase, criterion_id
+from bot.storage import Database
+from bot.storage.queries import scoring_input_for
+from bot.suggestion.models import Citation, CitationKind, Suggestion
+
+
+class InstantEngine:
+    """Suggests level 3 at once, citing the level-3 criteria; for timing storage only."""
+
+    name = "instant-benchmark"
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+        c = self.kb.characteristic(characteristic_id)
+        return Suggestion(characteristic=c.id, level=3, confidence=0.5, rationale="benchmark",
+                          citations=[Citation(kind=CitationKind.CRITERION, id=criterion_id(c.id, 3),
+                                              characteristic=c.id, level=3, text=c.level(3).criteria)],
+                          engine=self.name, knowledge_version=self.kb.version)
+
+
+class Timing(BaseModel):
+    step: str
+    count: int
+    p50_ms: float
+    p95_ms: float
+    max_ms: float
+
+
+class StorageBenchmark(BaseModel):
+    database: str
+    stakeholders: int
+    characteristics: int
+    timings: list[Timing]
+
+
+def benchmark_storage(kb: KnowledgeBase, database: Database, *, stakeholders: int = 20,
+                      score_repeat: int = 5) -> StorageBenchmark:
+    """Run `stakeholders` full interviews, then score the assessment `score_repeat` times."""
+    from bot.scoring.score import score_assessment
+
+    service = InterviewService(kb, InstantEngine(kb), database)
+    name = f"Benchmark {time.time_ns()}"
+    people = [f"stakeholder-{index + 1:02d}" for index in range(stakeholders)]
+    service.create_assessment(name, community="Benchmark", cycle="2026", facilitators=["facilitator"],
+                              stakeholders=people)
+    samples: dict[str, list[float]] = {"answer (free text, suggestion stored)": [], "confirm": [],
+                                       "level in two years": [], "typed level with reason": []}
+    for index, person in enumerate(people):
+        def send(text: str, person: str = person) -> None:
+            service.handle(name, person, InterviewEvent(kind=EventKind.TEXT, text=text), "bench")
+
+        service.handle(name, person, InterviewEvent(kind=EventKind.START), "bench")
+        for position, characteristic in enumerate(kb.characteristic_ids):
+            if (index + position) % 2:
+                _timed(samples["answer (free text, suggestion stored)"], send,
+                       f"We have a plan for {characteristic}, adopted by council.")
+                _timed(samples["confirm"], send, "yes")
+            else:
+                _timed(samples["typed level with reason"], send, f"{1 + index % 5} because we do")
+            _timed(samples["level in two years"], send, "4")
+    scoring: list[float] = []
+    for _ in range(score_repeat):
+        def score() -> None:
+            with database.session() as session:
+                score_assessment(scoring_input_for(session, name), kb)
+
+        _timed(scoring, score)
+    timings = [_summary(step, values) for step, values in samples.items()]
+    timings.append(_summary(f"score the {stakeholders}-stakeholder assessment (read + score)", scoring))
+    return StorageBenchmark(database=database.dialect, stakeholders=stakeholders,
+                            characteristics=len(kb.characteristics), timings=timings)
+
+
+def _timed(into: list[float], action: Callable[..., object], *arguments: str) -> None:
+    start = time.perf_counter()
+    action(*arguments)
+    into.append((time.perf_counter() - start) * 1000)
+
+
+def _summary(step: str, values: list[float]) -> Timing:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return Timing(step=step, count=len(values), p50_ms=round(statistics.median(ordered), 2),
+                  p95_ms=round(p95, 2), max_ms=round(ordered[-1], 2))

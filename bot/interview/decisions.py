@@ -1,0 +1,60 @@
+"""What the state machine decides, and the facts it decides on: plain models, no behaviour."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.interview.messages import Horizon, Outcome, Reply
+from bot.interview.state import InterviewState
+from bot.suggestion.models import Suggestion
+
+
+class PendingSuggestion(BaseModel):
+    """The suggestion on show, with exactly the text the engine saw (to add a follow-up answer to)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    suggestion: Suggestion
+    input_text: str
+
+
+class InterviewFacts(BaseModel):
+    """What the decision needs from the stored trail of this stakeholder."""
+
+    handled: frozenset[str] = frozenset()  # characteristics with a recorded outcome for "now"
+    skipped: frozenset[str] = frozenset()  # ... whose latest "now" outcome is skipped
+    level_now: int | None = None  # the current characteristic's recorded level now
+    pending: PendingSuggestion | None = None  # the suggestion on show
+
+
+class AnswerToRecord(BaseModel):
+    characteristic: str
+    horizon: Horizon
+    kind: str  # "answer" or "follow_up"
+    text: str
+
+
+class ConfirmationToRecord(BaseModel):
+    characteristic: str
+    horizon: Horizon
+    level: int | None
+    outcome: Outcome
+    suggestion_id: int | None = None
+    suggested_level: int | None = None
+    reason: str = ""
+
+
+class SuggestRequest(BaseModel):
+    characteristic: str
+    horizon: Horizon
+    engine_input: str  # the answer, with earlier answers to the same question before it
+
+
+class Decision(BaseModel):
+    state: InterviewState
+    replies: list[Reply] = Field(default_factory=list)
+    answer: AnswerToRecord | None = None
+    confirmation: ConfirmationToRecord | None = None
+    suggest: SuggestRequest | None = None
+    prompt: bool = False  # the service adds the prompt of the new state (question, suggestion...)

@@ -1,0 +1,96 @@
+"""A facilitator's review: what waits for confirmation, where stakeholders disagree, and consensus.
+
+Only a facilitator may set a consensus level (moderated multi-stakeholder assessment, draft 5.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from bot.errors import InvalidInputError, PermissionDeniedError
+from bot.interview.messages import Horizon, Role
+from bot.interview.text import clean_text
+from bot.knowledge import KnowledgeBase
+from bot.storage import Database
+from bot.storage.assessments import find_participant, get_assessment
+from bot.storage.records import ConfirmationRecord, ConsensusRecord, PendingRecord
+from bot.storage.review import latest_confirmations, latest_consensus, pending_suggestions, record_consensus
+
+DISAGREEMENT_SPREAD = 2  # confirmed levels two or more apart
+MAX_REASON_CHARS = 5_000
+
+
+class Disagreement(BaseModel):
+    characteristic: str
+    name: str
+    horizon: Horizon
+    levels: dict[str, int]  # stakeholder -> confirmed level
+    min: int
+    max: int
+    spread: int
+    consensus: int | None = None  # the consensus level for this horizon, when one is set
+
+
+class ReviewReport(BaseModel):
+    assessment: str
+    pending: list[PendingRecord]
+    confirmations: list[ConfirmationRecord]
+    disagreements: list[Disagreement]
+    consensus: list[ConsensusRecord]
+
+
+def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRecord],
+                       consensus: Iterable[ConsensusRecord] = (),
+                       threshold: int = DISAGREEMENT_SPREAD) -> list[Disagreement]:
+    """Characteristics (per horizon) whose confirmed levels spread by `threshold` or more, in model order."""
+    levels: dict[tuple[str, Horizon], dict[str, int]] = {}
+    for record in confirmations:
+        if record.level is not None:
+            levels.setdefault((record.characteristic, record.horizon), {})[record.stakeholder] = record.level
+    agreed = {c.characteristic: c for c in consensus}
+    order = {cid: index for index, cid in enumerate(kb.characteristic_ids)}
+    found = []
+    for (characteristic, horizon), by_person in sorted(levels.items(), key=lambda item: (
+            order.get(item[0][0], len(order)), item[0][1] != Horizon.NOW)):
+        low, high = min(by_person.values()), max(by_person.values())
+        if high - low < threshold:
+            continue
+        settled = agreed.get(characteristic)
+        found.append(Disagreement(
+            characteristic=characteristic, name=kb.characteristic(characteristic).name, horizon=horizon,
+            levels=dict(sorted(by_person.items())), min=low, max=high, spread=high - low,
+            consensus=(settled.level_now if horizon == Horizon.NOW else settled.level_two_years) if settled else None))
+    return found
+
+
+def review(database: Database, kb: KnowledgeBase, assessment: str) -> ReviewReport:
+    with database.session() as session:
+        record = get_assessment(session, assessment)
+        confirmations = latest_confirmations(session, record.id)
+        consensus = latest_consensus(session, record.id)
+        return ReviewReport(assessment=record.name, pending=pending_suggestions(session, record.id),
+                            confirmations=confirmations, consensus=consensus,
+                            disagreements=find_disagreements(kb, confirmations, consensus))
+
+
+def set_consensus(database: Database, kb: KnowledgeBase, now: datetime, assessment: str, who: str,
+                  characteristic: str, level_now: int, level_two_years: int | None, reason: str) -> None:
+    characteristic_id = kb.characteristic(characteristic).id
+    for level, label in ((level_now, "level now"), (level_two_years, "level in two years")):
+        if level is not None and not 1 <= level <= 5:
+            raise InvalidInputError(f"The consensus {label} must be 1-5, not {level}.")
+    why = clean_text(reason)
+    if not why:
+        raise InvalidInputError("Give a short reason for the consensus level (it is kept in the audit trail).")
+    if len(why) > MAX_REASON_CHARS:
+        raise InvalidInputError(f"The reason is too long ({len(why):,} characters; at most {MAX_REASON_CHARS:,}).")
+    with database.session() as session:
+        record = get_assessment(session, assessment)
+        if find_participant(session, record.id, who, Role.FACILITATOR) is None:
+            raise PermissionDeniedError(f"Only a facilitator of '{record.name}' may set a consensus level; "
+                                        f"'{who}' is not one.")
+        record_consensus(session, assessment_id=record.id, characteristic=characteristic_id, level_now=level_now,
+                         level_two_years=level_two_years, set_by=who, reason=why, now=now)

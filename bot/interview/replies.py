@@ -1,0 +1,141 @@
+"""The replies the interview sends: pure functions from the knowledge base and state to `Reply`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from bot.interview.messages import Horizon, Outcome, Progress, Reply, ReplyKind, Step
+from bot.interview.state import InterviewState
+from bot.knowledge import KnowledgeBase
+from bot.suggestion.models import MAX_ANSWER_CHARS, Suggestion
+
+TWO_YEAR_QUESTION = "Based on current plans, what level do you expect in two years?"
+
+HELP_LINES = (
+    "Answer in your own words and I suggest a level with the criteria it rests on.",
+    "yes — confirm the suggested level",
+    "3 because ... — choose a level yourself (1-5) with a short reason",
+    "don't know / skip — move on (skipped ones can be answered later with edit)",
+    "same — in the two-year question: the same level as now",
+    "back — the previous question; edit 1.2.1 — change an earlier answer",
+    "status — progress per dimension; pause / resume",
+    "which standard helps with open data? (or: standard <question>) — ask about standards at any time",
+    "answer: <text> — send text that looks like a command as an answer",
+)
+
+
+def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
+    """One line per level: "3 Defined: <summary>"."""
+    c = kb.characteristic(characteristic_id)
+    return [f"{level.level} {kb.level_name(level.level)}: {level.summary}" for level in c.levels]
+
+
+def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: str,
+                   level_now: int | None = None) -> Reply:
+    c = kb.characteristic(characteristic_id)
+    lines = ladder(kb, characteristic_id)
+    if horizon == Horizon.NOW:
+        question = c.question
+        hint = "Answer in your own words, or type a level 1-5 with a reason, don't know, skip or help."
+    else:
+        question = TWO_YEAR_QUESTION
+        same = f" (= {level_now} now)" if level_now else ""
+        hint = f"Type a level 1-5, same{same}, don't know, skip, or describe the plans in your own words."
+    text = "\n".join([f"{c.id} {c.name} ({position})", question, *lines, hint])
+    return Reply(kind=ReplyKind.QUESTION, text=text, characteristic=c.id, characteristic_name=c.name,
+                 horizon=horizon.value, question=question, ladder=lines)
+
+
+def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
+    c = kb.characteristic(suggestion.characteristic)
+    if suggestion.level is None:
+        reason = suggestion.abstain_reason or "the answer does not show enough to place a level"
+        lines = [f"I can't suggest a level yet: {reason}."]
+        if suggestion.follow_up:
+            lines.append(suggestion.follow_up)
+        lines.append("Answer that, or type a level 1-5 with a reason, don't know or skip.")
+    else:
+        headline = f"Suggested level {suggestion.level} ({kb.level_name(suggestion.level)})"
+        if suggestion.rationale.startswith(headline):  # the engine's rationale already opens with it
+            lines = [suggestion.rationale, f"Confidence {suggestion.confidence:.2f}."]
+        else:
+            lines = [f"{headline}, confidence {suggestion.confidence:.2f}.", suggestion.rationale]
+        lines += [f"• {citation.id}: {_shorten(citation.text)}" for citation in suggestion.citations]
+        if suggestion.follow_up:
+            lines.append(f"To be surer: {suggestion.follow_up}")
+        lines.append("Type yes to confirm, another level with a reason (e.g. 4 because ...), "
+                     "don't know, skip, or add detail.")
+    return Reply(kind=ReplyKind.SUGGESTION, text="\n".join(lines), characteristic=c.id, characteristic_name=c.name,
+                 horizon=horizon.value, suggestion=suggestion)
+
+
+OUTCOME_WORDS = {Outcome.CONFIRMED: "confirmed", Outcome.OVERRIDDEN: "your choice over the suggestion",
+                 Outcome.CHOSEN: "your choice", Outcome.DONT_KNOW: "don't know", Outcome.SKIPPED: "skipped"}
+
+
+def recorded_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, level: int | None,
+                   outcome: Outcome) -> Reply:
+    what = OUTCOME_WORDS[outcome]
+    when = "now" if horizon == Horizon.NOW else "in two years"
+    shown = f"level {level} ({kb.level_name(level)})" if level else "no level"
+    return Reply(kind=ReplyKind.RECORDED, text=f"Recorded for {characteristic_id} {when}: {shown} — {what}.",
+                 characteristic=characteristic_id, horizon=horizon.value)
+
+
+def progress_of(kb: KnowledgeBase, handled: Collection[str]) -> Progress:
+    per_dimension = {
+        d.id: (sum(1 for c in kb.characteristics_in_dimension(d.id) if c.id in handled),
+               len(kb.characteristics_in_dimension(d.id)))
+        for d in kb.dimensions
+    }
+    done = sum(1 for c in kb.characteristic_ids if c in handled)
+    return Progress(done=done, total=len(kb.characteristics), per_dimension=per_dimension)
+
+
+def status_reply(kb: KnowledgeBase, state: InterviewState, handled: Collection[str],
+                 skipped: Collection[str]) -> Reply:
+    progress = progress_of(kb, handled)
+    lines = [f"Progress: {progress.done}/{progress.total} characteristics"
+             + (f" ({len(skipped)} skipped: {', '.join(sorted(skipped))})" if skipped else "")]
+    for dimension in kb.dimensions:
+        done, total = progress.per_dimension[dimension.id]
+        lines.append(f"  {dimension.id} {dimension.name}: {done}/{total}")
+    if state.step == Step.COMPLETE:
+        lines.append("The interview is complete.")
+    elif state.step == Step.PAUSED:
+        lines.append("The interview is paused; type resume to carry on.")
+    elif state.characteristic:
+        lines.append(f"Now at {state.characteristic} ({'two years' if state.horizon == Horizon.TWO_YEARS else 'now'}).")
+    return Reply(kind=ReplyKind.STATUS, text="\n".join(lines), characteristic=state.characteristic,
+                 progress=progress)
+
+
+def help_reply() -> Reply:
+    return Reply(kind=ReplyKind.HELP, text="\n".join(HELP_LINES))
+
+
+def info(text: str, characteristic: str | None = None) -> Reply:
+    return Reply(kind=ReplyKind.INFO, text=text, characteristic=characteristic)
+
+
+def error(text: str, characteristic: str | None = None) -> Reply:
+    return Reply(kind=ReplyKind.ERROR, text=text, characteristic=characteristic)
+
+
+def too_long_error(length: int, characteristic: str | None) -> Reply:
+    return error(f"Your answer ({length:,} characters) is saved in full, but it is too long for a suggestion "
+                 f"(at most {MAX_ANSWER_CHARS:,} characters). Please send a shorter summary, or type a level 1-5 "
+                 "with a reason, don't know or skip.", characteristic)
+
+
+def complete_reply(kb: KnowledgeBase, handled: Collection[str], skipped: Collection[str]) -> Reply:
+    progress = progress_of(kb, handled)
+    text = f"Thank you — the interview is complete ({progress.done - len(skipped)}/{progress.total} answered"
+    text += f", skipped: {', '.join(sorted(skipped))})." if skipped else ")."
+    text += " Type edit <id> (e.g. edit 1.2.1) to change or add an answer."
+    return Reply(kind=ReplyKind.COMPLETE, text=text, progress=progress)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

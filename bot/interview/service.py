@@ -1,0 +1,224 @@
+"""`InterviewService`: the one object every channel talks to.
+
+>>> service = InterviewService(kb, engine, database, standards_answerer=answer)
+>>> service.create_assessment("Lisbon 2026", community="Lisbon", cycle="2026", facilitators=["ana"],
+...                           stakeholders=["rui"])
+>>> for reply in service.handle("Lisbon 2026", "rui", InterviewEvent(kind=EventKind.START), channel="terminal"):
+...     print(reply.text)
+
+`handle` is safe to call from several threads and processes at once: each step is decided while the
+stakeholder's position is locked, the engine is called outside any transaction, and the suggestion is
+stored only if the position did not move meanwhile. An event with an `event_id` already seen on the
+same channel is dropped (returns no replies), so a channel may deliver retries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from bot.errors import InvalidInputError
+from bot.interview import assessments, facilitation, replies
+from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest
+from bot.interview.machine import decide
+from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
+from bot.interview.state import InterviewState, interview_order
+from bot.interview.text import InputKind, parse_event
+from bot.knowledge import KnowledgeBase
+from bot.scoring.inputs import ScoringInput
+from bot.storage import Database, interviews
+from bot.storage.assessments import get_assessment, get_participant
+from bot.storage.queries import scoring_input_for
+from bot.suggestion.models import SuggestionEngine
+
+if TYPE_CHECKING:
+    from bot.retrieval.standards import StandardsAnswer
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class InterviewService:
+    def __init__(self, kb: KnowledgeBase, engine: SuggestionEngine, database: Database,
+                 standards_answerer: Callable[[str], StandardsAnswer] | None = None, *, clock: Clock = utc_now):
+        self.kb = kb
+        self.engine = engine
+        self.database = database
+        self.standards_answerer = standards_answerer
+        self.clock = clock  # every stored time comes from here; tests pass a fixed clock
+
+    # -- the interview ---------------------------------------------------------------------------
+
+    def handle(self, assessment: str, stakeholder: str, event: InterviewEvent, channel: str) -> list[Reply]:
+        """Feed one event of a stakeholder's interview; get the replies to show, in order.
+
+        `channel` names the channel kind ("terminal", "slack"); with `event.event_id` it identifies
+        retries. Raises `NotFoundError` for an unknown assessment or stakeholder; bad input never raises,
+        it gets an error reply and the interview carries on.
+        """
+        parsed = parse_event(event)
+        decision: Decision | None = None
+        answer_id: int | None = None
+        with self.database.session() as session:
+            participant_id = self._stakeholder_id(session, assessment, stakeholder)
+            state = interviews.lock_position(session, participant_id, self.clock())
+            event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
+            if event_row_id is None:
+                return []  # a retried delivery of an event already handled
+            if parsed.kind != InputKind.STANDARDS:
+                decision = decide(self.kb, state, parsed, self._facts(session, participant_id, state))
+                answer_id = self._record(session, participant_id, event_row_id, decision, stakeholder, channel)
+                if decision.suggest is None:
+                    return decision.replies + self._finish(session, participant_id, state, decision)
+        if decision is None:
+            return self._standards(parsed.text, state)
+        assert decision.suggest is not None and answer_id is not None
+        return decision.replies + self._suggest(participant_id, state, decision.suggest, answer_id)
+
+    def _record(self, session: Session, participant_id: int, event_row_id: int, decision: Decision,
+                stakeholder: str, channel: str) -> int | None:
+        answer_id = None
+        if decision.answer is not None:
+            answer_id = interviews.record_answer(
+                session, participant_id=participant_id, event_row_id=event_row_id,
+                characteristic=decision.answer.characteristic, horizon=decision.answer.horizon,
+                kind=decision.answer.kind, text=decision.answer.text, channel=channel, now=self.clock())
+        if (confirmation := decision.confirmation) is not None:
+            interviews.record_confirmation(
+                session, participant_id=participant_id, characteristic=confirmation.characteristic,
+                horizon=confirmation.horizon, level=confirmation.level, outcome=confirmation.outcome,
+                suggestion_id=confirmation.suggestion_id, suggested_level=confirmation.suggested_level,
+                reason=confirmation.reason, confirmed_by=stakeholder, channel=channel, now=self.clock())
+        return answer_id
+
+    def _finish(self, session: Session, participant_id: int, before: InterviewState,
+                decision: Decision) -> list[Reply]:
+        state = decision.state
+        if state != before:
+            state = interviews.save_position(session, participant_id, state, self.clock())
+        return self._prompt(session, participant_id, state) if decision.prompt else []
+
+    def _suggest(self, participant_id: int, before: InterviewState, request: SuggestRequest,
+                 answer_id: int) -> list[Reply]:
+        """Ask the engine outside any transaction, then store the suggestion if nobody moved meanwhile."""
+        try:
+            suggestion = self.engine.suggest(request.characteristic, request.engine_input)
+        except InvalidInputError as error:
+            return [replies.error(f"Your answer is saved, but I could not suggest a level: {error}",
+                                  request.characteristic)]
+        with self.database.session() as session:
+            state = interviews.lock_position(session, participant_id, self.clock())
+            if state.version != before.version:
+                note = replies.info("Your answer is saved, but this interview moved on in another window meanwhile.")
+                return [note, *self._prompt(session, participant_id, state)]
+            suggestion_id = interviews.record_suggestion(
+                session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
+                input_text=request.engine_input, suggestion=suggestion, now=self.clock())
+            step = Step.AWAIT_CONFIRM_NOW if request.horizon == Horizon.NOW else Step.AWAIT_CONFIRM_TWO_YEARS
+            state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
+                                                                                suggestion_id), self.clock())
+            return self._prompt(session, participant_id, state)
+
+    def _standards(self, question: str, state: InterviewState) -> list[Reply]:
+        """Answer "which standard helps with X" and keep the place in the interview."""
+        here = state.characteristic
+        reminder = [replies.info(f"Back to {here} whenever you are ready.", here)] if here else []
+        if not question:
+            return [replies.error("Ask a question, for example: which standard helps with open data?", here)]
+        if self.standards_answerer is None:
+            return [replies.error("Questions about standards are not available here.", here), *reminder]
+        try:
+            answer = self.standards_answerer(question)
+        except InvalidInputError as error:
+            return [replies.error(str(error), here), *reminder]
+        hits = [{"id": hit.id, "ref": hit.ref, "why": hit.why, "source": hit.source} for hit in answer.standards]
+        text = answer.answer or "\n".join(f"• {hit.id}{f' [{hit.ref}]' if hit.ref else ''}: {hit.why}"
+                                           for hit in answer.standards)
+        return [Reply(kind=ReplyKind.STANDARDS, text=text, characteristic=here, standards=hits),
+                *reminder]
+
+    def _facts(self, session: Session, participant_id: int, state: InterviewState) -> InterviewFacts:
+        outcomes = interviews.latest_outcomes(session, participant_id, Horizon.NOW)
+        current = outcomes.get(state.characteristic or "")
+        pending = (interviews.pending_suggestion(session, state.pending_suggestion_id)
+                   if state.pending_suggestion_id is not None else None)
+        skipped = frozenset(c for c, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
+        return InterviewFacts(handled=frozenset(outcomes), skipped=skipped,
+                              level_now=current[1] if current else None, pending=pending)
+
+    def _prompt(self, session: Session, participant_id: int, state: InterviewState) -> list[Reply]:
+        """What the stakeholder should see for the state they are in: the question, the suggestion..."""
+        facts = self._facts(session, participant_id, state)
+        c = state.characteristic
+        if state.step == Step.COMPLETE:
+            return [replies.complete_reply(self.kb, facts.handled, facts.skipped)]
+        if state.step == Step.PAUSED:
+            return [replies.info("The interview is paused; type resume to carry on.")]
+        if c is None:
+            return []
+        order = interview_order(self.kb, state.start_dimension)
+        where = f"question {order.index(c) + 1} of {len(order)}"
+        if state.step == Step.AWAIT_ANSWER_NOW:
+            return [replies.question_reply(self.kb, c, Horizon.NOW, where)]
+        if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
+            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, where, facts.level_now)]
+        if state.step == Step.AWAIT_REASON:
+            level = state.pending_level or 1
+            return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "
+                                 "(or back).", c)]
+        assert facts.pending is not None
+        return [replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)]
+
+    def _stakeholder_id(self, session: Session, assessment: str, stakeholder: str) -> int:
+        found = get_assessment(session, assessment)
+        return get_participant(session, found, stakeholder, Role.STAKEHOLDER).id
+
+    # -- assessments -----------------------------------------------------------------------------
+
+    def create_assessment(
+        self, name: str, *, community: str, cycle: str, facilitators: Iterable[str],
+        stakeholders: Iterable[str] = (), created_by: str | None = None,
+    ) -> assessments.AssessmentSummary:
+        """A new assessment with at least one facilitator; `InvalidInputError` if the name is taken."""
+        return assessments.create(self.database, self.kb, self.clock(), name=name, community=community,
+                                  cycle=cycle, facilitators=facilitators, stakeholders=stakeholders,
+                                  created_by=created_by)
+
+    def add_people(self, assessment: str, names: Iterable[str], role: Role = Role.STAKEHOLDER) -> list[str]:
+        """Add stakeholders (or facilitators); returns the names that were new."""
+        return assessments.add_people(self.database, self.clock(), assessment, names, role)
+
+    def ensure_interview(self, assessment: str, stakeholder: str) -> list[str]:
+        """Create the assessment (its first person becomes facilitator) and the stakeholder when missing;
+        returns a sentence per thing created. Used by `mmssc chat` so a fresh machine just works."""
+        return assessments.ensure_interview(self.database, self.kb, self.clock(), assessment, stakeholder)
+
+    def list_assessments(self) -> list[assessments.AssessmentSummary]:
+        return assessments.list_all(self.database)
+
+    def show_assessment(self, name: str) -> assessments.AssessmentDetail:
+        """The assessment, its people and each stakeholder's progress (e.g. 12/31, per dimension)."""
+        return assessments.show(self.database, self.kb, name)
+
+    # -- facilitation and scoring ----------------------------------------------------------------
+
+    def review(self, assessment: str) -> facilitation.ReviewReport:
+        """Pending suggestions, latest confirmations, disagreements (spread >= 2) and consensus so far."""
+        return facilitation.review(self.database, self.kb, assessment)
+
+    def set_consensus(self, assessment: str, who: str, characteristic: str, level_now: int,
+                      level_two_years: int | None, reason: str) -> None:
+        """Record a consensus level; `PermissionDeniedError` unless `who` is a facilitator."""
+        facilitation.set_consensus(self.database, self.kb, self.clock(), assessment, who, characteristic,
+                                   level_now, level_two_years, reason)
+
+    def scoring_input(self, assessment: str) -> ScoringInput:
+        """The confirmed levels of the assessment, ready for `score_assessment`, on this knowledge version."""
+        with self.database.session() as session:
+            return scoring_input_for(session, assessment, knowledge_version=self.kb.version)

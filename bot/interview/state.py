@@ -1,0 +1,71 @@
+"""Where one stakeholder's interview stands, and how to move through the characteristics.
+
+`InterviewState` is stored as it is (storage's `interview_positions` row), so a restart resumes at the
+exact step. The functions here are pure: the order of the characteristics and the next one to ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from pydantic import BaseModel
+
+from bot.interview.messages import Horizon, Step
+from bot.knowledge import KnowledgeBase
+
+NOW_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_CONFIRM_NOW, Step.AWAIT_REASON})
+TWO_YEAR_STEPS = frozenset({Step.AWAIT_ANSWER_TWO_YEARS, Step.AWAIT_CONFIRM_TWO_YEARS})
+CONFIRM_STEPS = frozenset({Step.AWAIT_CONFIRM_NOW, Step.AWAIT_CONFIRM_TWO_YEARS})
+
+
+class InterviewState(BaseModel):
+    step: Step = Step.NOT_STARTED
+    characteristic: str | None = None
+    start_dimension: str | None = None
+    pending_suggestion_id: int | None = None  # the suggestion on show (AWAIT_CONFIRM_*, AWAIT_REASON)
+    pending_level: int | None = None  # AWAIT_REASON: the level picked, waiting for why
+    reason_step: Step | None = None  # AWAIT_REASON: the step the level was picked in
+    paused_step: Step | None = None  # PAUSED: the step to resume
+    return_characteristic: str | None = None  # after an edit: where to go back to
+    return_step: Step | None = None
+    return_suggestion_id: int | None = None
+    version: int = 0  # incremented on every stored change (optimistic concurrency)
+
+    @property
+    def horizon(self) -> Horizon:
+        return Horizon.TWO_YEARS if self.step in TWO_YEAR_STEPS else Horizon.NOW
+
+    def at(self, characteristic: str, step: Step, suggestion_id: int | None = None) -> InterviewState:
+        """This state moved to a step of a characteristic; everything pending is dropped."""
+        return self.model_copy(update={
+            "characteristic": characteristic, "step": step, "pending_suggestion_id": suggestion_id,
+            "pending_level": None, "reason_step": None, "paused_step": None,
+        })
+
+
+def interview_order(kb: KnowledgeBase, start_dimension: str | None = None) -> list[str]:
+    """Every characteristic id in the model's order; a chosen dimension comes first, the rest follow.
+
+    >>> interview_order(kb, "3")[:2]
+    ['3.1.1', '3.1.2']
+    """
+    ids = kb.characteristic_ids
+    if not start_dimension:
+        return ids
+    first = [c for c in ids if c.split(".")[0] == start_dimension]
+    return first + [c for c in ids if c not in first]
+
+
+def next_characteristic(order: list[str], current: str | None, handled: Collection[str]) -> str | None:
+    """The first characteristic after `current` (wrapping round) with nothing recorded yet; None when done."""
+    start = order.index(current) + 1 if current in order else 0
+    for offset in range(len(order)):
+        candidate = order[(start + offset) % len(order)]
+        if candidate not in handled and candidate != current:
+            return candidate
+    return None
+
+
+def previous_characteristic(order: list[str], current: str) -> str | None:
+    index = order.index(current)
+    return order[index - 1] if index > 0 else None

@@ -1,0 +1,97 @@
+"""Assessments and the people taking part in them."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import InvalidInputError, NotFoundError
+from bot.interview.messages import Role, Step
+from bot.storage.records import AssessmentRecord, ParticipantRecord
+from bot.storage.tables import AssessmentRow, InterviewPositionRow, ParticipantRow
+
+
+def create_assessment(session: Session, *, name: str, community: str, cycle: str, knowledge_version: str,
+                      created_by: str, now: datetime) -> AssessmentRecord:
+    """A new assessment; `InvalidInputError` when the name is taken."""
+    if session.scalar(select(AssessmentRow.id).where(AssessmentRow.name == name)) is not None:
+        raise InvalidInputError(f"An assessment named '{name}' already exists.")
+    row = AssessmentRow(name=name, community=community, cycle=cycle, knowledge_version=knowledge_version,
+                        created_by=created_by, created_at=now)
+    session.add(row)
+    session.flush()
+    return _assessment(row)
+
+
+def find_assessment(session: Session, name: str) -> AssessmentRecord | None:
+    row = session.scalar(select(AssessmentRow).where(AssessmentRow.name == name))
+    return _assessment(row) if row else None
+
+
+def get_assessment(session: Session, name: str) -> AssessmentRecord:
+    """The assessment with this name; `NotFoundError` naming the closest names otherwise."""
+    found = find_assessment(session, name)
+    if found is None:
+        names = list(session.scalars(select(AssessmentRow.name)))
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise NotFoundError(f"No assessment named '{name}'.{hint}")
+    return found
+
+
+def list_assessments(session: Session) -> list[AssessmentRecord]:
+    rows = session.scalars(select(AssessmentRow).order_by(AssessmentRow.created_at, AssessmentRow.id))
+    return [_assessment(row) for row in rows]
+
+
+def add_participant(session: Session, assessment_id: int, name: str, role: Role, now: datetime) -> ParticipantRecord:
+    """Add a person in a role (idempotent); a stakeholder also gets an interview position."""
+    existing = _participant_row(session, assessment_id, name, role)
+    if existing is not None:
+        return _participant(existing)
+    row = ParticipantRow(assessment_id=assessment_id, name=name, role=role.value, created_at=now)
+    session.add(row)
+    session.flush()
+    if role == Role.STAKEHOLDER:
+        session.add(InterviewPositionRow(participant_id=row.id, step=Step.NOT_STARTED.value, version=0,
+                                         updated_at=now))
+        session.flush()
+    return _participant(row)
+
+
+def participants(session: Session, assessment_id: int, role: Role | None = None) -> list[ParticipantRecord]:
+    query = select(ParticipantRow).where(ParticipantRow.assessment_id == assessment_id)
+    if role is not None:
+        query = query.where(ParticipantRow.role == role.value)
+    return [_participant(row) for row in session.scalars(query.order_by(ParticipantRow.name, ParticipantRow.id))]
+
+
+def find_participant(session: Session, assessment_id: int, name: str, role: Role) -> ParticipantRecord | None:
+    row = _participant_row(session, assessment_id, name, role)
+    return _participant(row) if row else None
+
+
+def get_participant(session: Session, assessment: AssessmentRecord, name: str, role: Role) -> ParticipantRecord:
+    found = find_participant(session, assessment.id, name, role)
+    if found is None:
+        raise NotFoundError(f"'{name}' is not a {role.value} of the assessment '{assessment.name}'.")
+    return found
+
+
+def _participant_row(session: Session, assessment_id: int, name: str, role: Role) -> ParticipantRow | None:
+    return session.scalar(select(ParticipantRow).where(
+        ParticipantRow.assessment_id == assessment_id, ParticipantRow.name == name,
+        ParticipantRow.role == role.value))
+
+
+def _assessment(row: AssessmentRow) -> AssessmentRecord:
+    return AssessmentRecord(id=row.id, name=row.name, community=row.community, cycle=row.cycle,
+                            knowledge_version=row.knowledge_version, created_by=row.created_by,
+                            created_at=row.created_at)
+
+
+def _participant(row: ParticipantRow) -> ParticipantRecord:
+    return ParticipantRecord(id=row.id, assessment_id=row.assessment_id, name=row.name, role=Role(row.role))

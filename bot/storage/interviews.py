@@ -1,0 +1,140 @@
+"""One stakeholder's interview: its position (locked while a step is decided) and the audit trail.
+
+Every function takes the session, so the caller decides what shares one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.errors import MMSSCError
+from bot.interview.decisions import PendingSuggestion
+from bot.interview.messages import Horizon, InterviewEvent, Outcome
+from bot.interview.state import InterviewState
+from bot.storage.records import AnswerRecord
+from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
+from bot.suggestion.models import Suggestion
+
+POSITION_FIELDS = ("step", "characteristic", "start_dimension", "pending_suggestion_id", "pending_level",
+                   "reason_step", "paused_step", "return_characteristic", "return_step", "return_suggestion_id")
+
+
+class StalePositionError(MMSSCError):
+    """The interview moved on (another channel wrote it) since this step was decided."""
+
+
+def lock_position(session: Session, participant_id: int, now: datetime) -> InterviewState:
+    """The stored position, locked until the transaction ends (row lock on PostgreSQL; SQLite's
+    `BEGIN IMMEDIATE` already holds the write lock). Created at the start when missing."""
+    row = session.scalar(select(InterviewPositionRow).where(InterviewPositionRow.participant_id == participant_id)
+                         .with_for_update())
+    if row is None:
+        row = InterviewPositionRow(participant_id=participant_id, step="not_started", version=0, updated_at=now)
+        session.add(row)
+        session.flush()
+    return InterviewState.model_validate({name: getattr(row, name) for name in (*POSITION_FIELDS, "version")})
+
+
+def save_position(session: Session, participant_id: int, state: InterviewState, now: datetime) -> InterviewState:
+    """Store `state` if nobody wrote since it was read (`state.version`); return it with the new version."""
+    values = {name: _plain(getattr(state, name)) for name in POSITION_FIELDS}
+    result = session.execute(
+        update(InterviewPositionRow)
+        .where(InterviewPositionRow.participant_id == participant_id, InterviewPositionRow.version == state.version)
+        .values(**values, version=state.version + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StalePositionError(f"interview position of participant {participant_id} changed meanwhile")
+    return state.model_copy(update={"version": state.version + 1})
+
+
+def record_event(session: Session, participant_id: int, channel: str, event: InterviewEvent,
+                 now: datetime) -> int | None:
+    """Log an incoming event, raw text JSON-encoded (lossless); None if its `event_id` was seen before."""
+    if event.event_id is not None and session.scalar(select(EventRow.id).where(
+            EventRow.channel == channel, EventRow.event_id == event.event_id)) is not None:
+        return None
+    row = EventRow(participant_id=participant_id, channel=channel, event_id=event.event_id, kind=event.kind.value,
+                   raw_text_json=json.dumps(event.text), level=event.level, reason_json=json.dumps(event.reason),
+                   created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # the same event delivered twice at the same moment
+        return None
+    return row.id
+
+
+def record_answer(session: Session, *, participant_id: int, event_row_id: int, characteristic: str,
+                  horizon: Horizon, kind: str, text: str, channel: str, now: datetime) -> int:
+    row = AnswerRow(participant_id=participant_id, event_row_id=event_row_id, characteristic=characteristic,
+                    horizon=horizon.value, kind=kind, text=text, channel=channel, created_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def record_suggestion(session: Session, *, participant_id: int, answer_id: int, horizon: Horizon,
+                      input_text: str, suggestion: Suggestion, now: datetime) -> int:
+    row = SuggestionRow(
+        participant_id=participant_id, answer_id=answer_id, characteristic=suggestion.characteristic,
+        horizon=horizon.value, input_text=input_text, input_sha256=hashlib.sha256(input_text.encode()).hexdigest(),
+        engine=suggestion.engine, knowledge_version=suggestion.knowledge_version, level=suggestion.level,
+        confidence=suggestion.confidence, rationale=suggestion.rationale,
+        citations_json=json.dumps([c.model_dump(mode="json") for c in suggestion.citations], sort_keys=True),
+        follow_up=suggestion.follow_up, payload_json=suggestion.model_dump_json(), created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def record_confirmation(session: Session, *, participant_id: int, characteristic: str, horizon: Horizon,
+                        level: int | None, outcome: Outcome, suggestion_id: int | None, suggested_level: int | None,
+                        reason: str, confirmed_by: str, channel: str, now: datetime) -> None:
+    session.add(ConfirmationRow(
+        participant_id=participant_id, characteristic=characteristic, horizon=horizon.value, level=level,
+        outcome=outcome.value, suggestion_id=suggestion_id, suggested_level=suggested_level, reason=reason,
+        confirmed_by=confirmed_by, channel=channel, created_at=now))
+    session.flush()
+
+
+def latest_outcomes(session: Session, participant_id: int, horizon: Horizon) -> dict[str, tuple[Outcome, int | None]]:
+    """Per characteristic, the latest recorded outcome and level of one horizon."""
+    latest = (select(func.max(ConfirmationRow.id))
+              .where(ConfirmationRow.participant_id == participant_id, ConfirmationRow.horizon == horizon.value)
+              .group_by(ConfirmationRow.characteristic))
+    rows = session.execute(select(ConfirmationRow.characteristic, ConfirmationRow.outcome, ConfirmationRow.level)
+                           .where(ConfirmationRow.id.in_(latest)))
+    return {characteristic: (Outcome(outcome), level) for characteristic, outcome, level in rows}
+
+
+def pending_suggestion(session: Session, suggestion_id: int) -> PendingSuggestion:
+    row = session.get_one(SuggestionRow, suggestion_id)
+    return PendingSuggestion(id=row.id, suggestion=Suggestion.model_validate_json(row.payload_json),
+                             input_text=row.input_text)
+
+
+def answers_of(session: Session, participant_id: int) -> list[AnswerRecord]:
+    """Every answer a stakeholder gave, oldest first, whole."""
+    rows = session.scalars(select(AnswerRow).where(AnswerRow.participant_id == participant_id).order_by(AnswerRow.id))
+    return [AnswerRecord(characteristic=r.characteristic, horizon=Horizon(r.horizon), kind=r.kind, text=r.text,
+                         channel=r.channel, created_at=r.created_at) for r in rows]
+
+
+def raw_texts_of(session: Session, participant_id: int) -> list[str]:
+    """Every text a channel delivered for this stakeholder, exactly as typed, oldest first."""
+    rows = session.scalars(select(EventRow.raw_text_json).where(EventRow.participant_id == participant_id)
+                           .order_by(EventRow.id))
+    return [json.loads(raw) for raw in rows]
+
+
+def _plain(value: object) -> object:
+    return getattr(value, "value", value)

@@ -1,0 +1,115 @@
+"""The database itself: migrations on connect, SQLite settings, transactions, concurrency."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+
+from bot.config import Settings
+from bot.interview.messages import Role, Step
+from bot.storage import Database
+from bot.storage.assessments import add_participant, create_assessment, list_assessments
+from bot.storage.interviews import StalePositionError, lock_position, save_position
+from bot.storage.tables import AssessmentRow, Base
+
+NOW = datetime(2026, 3, 2, 9, 0, 0)
+TABLES = {"assessments", "participants", "events", "answers", "suggestions", "confirmations", "consensus",
+          "results", "interview_positions", "alembic_version"}
+
+
+def _assessment(database: Database, name: str = "Town 2026") -> int:
+    with database.session() as session:
+        record = create_assessment(session, name=name, community="Town", cycle="2026", knowledge_version="k",
+                                   created_by="fac", now=NOW)
+        return add_participant(session, record.id, "ann", Role.STAKEHOLDER, NOW).id
+
+
+def test_connect_creates_every_table_at_the_newest_migration(database: Database) -> None:
+    assert set(inspect(database.engine).get_table_names()) >= TABLES
+    with database.session() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+
+
+def test_migrations_match_the_table_models(database: Database) -> None:
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_migrating_twice_changes_nothing(database: Database) -> None:
+    _assessment(database)
+    database.migrate()
+    with database.session() as session:
+        assert [a.name for a in list_assessments(session)] == ["Town 2026"]
+
+
+def test_connect_uses_sqlite_under_the_data_directory_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    database = Database.connect(Settings(data_dir=tmp_path / "data"))
+    try:
+        assert (tmp_path / "data" / "mmssc.db").exists()
+        with database.session() as session:
+            assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        database.dispose()
+
+
+def test_foreign_keys_are_enforced(database: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.storage.tables import ParticipantRow
+
+    with pytest.raises(IntegrityError), database.session() as session:
+        session.add(ParticipantRow(assessment_id=999, name="x", role="stakeholder", created_at=NOW))
+        session.flush()
+
+
+def test_a_failure_mid_transaction_leaves_nothing_behind(database: Database) -> None:
+    with pytest.raises(RuntimeError), database.session() as session:
+        create_assessment(session, name="Half 2026", community="Half", cycle="2026", knowledge_version="k",
+                          created_by="fac", now=NOW)
+        raise RuntimeError("crash between two writes")
+    with database.session() as session:
+        assert session.scalars(select(AssessmentRow)).all() == []
+
+
+def test_a_stale_position_is_refused(database: Database) -> None:
+    participant = _assessment(database)
+    with database.session() as session:
+        first = lock_position(session, participant, NOW)
+    with database.session() as session:
+        save_position(session, participant, first.model_copy(update={"step": Step.PAUSED}), NOW)
+    with pytest.raises(StalePositionError), database.session() as session:
+        save_position(session, participant, first.model_copy(update={"step": Step.COMPLETE}), NOW)
+    with database.session() as session:
+        assert lock_position(session, participant, NOW).step == Step.PAUSED
+
+
+def test_two_writers_never_lose_an_update(database: Database) -> None:
+    """Two threads read-modify-write the same position 25 times each, under the row lock."""
+    participant = _assessment(database)
+    errors: list[BaseException] = []
+
+    def bump() -> None:
+        try:
+            for _ in range(25):
+                with database.session() as session:
+                    state = lock_position(session, participant, NOW)
+                    save_position(session, participant, state, NOW)
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=bump) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with database.session() as session:
+        assert lock_position(session, participant, NOW).version == 50

@@ -1,0 +1,36 @@
+"""The terminal rendering: every reply kind prints, and nobody's text is read as Rich markup."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from bot.adapters.terminal.render import render_replies
+from bot.interview.messages import Horizon, Reply, ReplyKind
+from bot.interview.replies import question_reply, suggestion_reply
+from bot.knowledge import KnowledgeBase
+from bot.suggestion.models import Suggestion
+
+
+def _printed(replies: list[Reply]) -> str:
+    console = Console(record=True, width=120, color_system=None)
+    render_replies(console, replies)
+    return console.export_text()
+
+
+def test_every_kind_of_reply_prints_its_text(kb: KnowledgeBase) -> None:
+    question = question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")
+    suggestion = suggestion_reply(kb, Suggestion(characteristic="1.1.1", level=3, confidence=0.8, rationale="why",
+                                                 engine="fake", knowledge_version="k"), Horizon.NOW)
+    others = [Reply(kind=kind, text=f"text of {kind.value}") for kind in ReplyKind
+              if kind not in (ReplyKind.QUESTION, ReplyKind.SUGGESTION)]
+    printed = _printed([question, suggestion, *others])
+    assert "1.1.1 An outcomes-focused city vision and strategy" in printed and "question 1 of 31" in printed
+    assert kb.characteristic("1.1.1").question[:40] in printed
+    assert all(line[:30] in printed for line in question.ladder)
+    assert "Suggested level 3" in printed
+    assert all(f"text of {r.kind.value}" in printed for r in others)
+
+
+def test_markup_in_text_is_shown_as_typed() -> None:
+    printed = _printed([Reply(kind=ReplyKind.ERROR, text="Unknown command '[bold]x[/bold]' [L3]")])
+    assert "'[bold]x[/bold]' [L3]" in printed
