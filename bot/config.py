@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
     embedder: EmbedderKind = EmbedderKind.MINILM
+    # CPU threads torch may use per sentence batch; 1 keeps one-sentence latency steady on a small shared
+    # machine (docs/retrieval.md: warm ask p95 27 ms with 1 thread vs 510 ms with 2 under load). 0 = torch's default.
+    embedder_threads: int = Field(default=1, ge=0)
 
     engine: EngineKind = EngineKind.DEFAULT
     llm_provider: str | None = None
@@ -58,7 +61,7 @@ class Settings(BaseSettings):
     )
     slack_api_url: str | None = None
 
-    log_level: str = "INFO"
+    log_level: str = "WARNING"
 
     @property
     def resolved_database_url(self) -> str:

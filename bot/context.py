@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase, load_knowledge_base
-from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder
+from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder, limit_cpu_threads
 
 if TYPE_CHECKING:
     from bot.retrieval.retriever import Retriever
@@ -31,6 +31,8 @@ class AppContext:
     def embedder(self) -> Embedder:
         if self.settings.embedder == EmbedderKind.HASHING:
             return HashingEmbedder()
+        if self.settings.embedder_threads:
+            limit_cpu_threads(self.settings.embedder_threads)
         return MiniLMEmbedder()
 
     @cached_property

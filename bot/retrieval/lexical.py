@@ -1,0 +1,105 @@
+"""Lexical retrieval: a small tokenizer with light stemming, and BM25 (rank_bm25) over the documents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rank_bm25 import BM25Okapi
+
+_WORD = re.compile(r"[a-z0-9]+(?:[./-][a-z0-9]+)*")
+
+# English function words, plus words every question about standards contains ("is there an ISO
+# standard for ...") that would otherwise match every Annex B row.
+_STOPWORD_TEXT = """
+    a about above after again all also am an and any anything are as at be because been before being
+    between both but by can could did do does doing done each for from further get got had has have
+    having he her here how i if in into is it its just like me more most my no nor not now of off on
+    once only or other our ours out over own same she should so some something such than that the their
+    them then there these they this those through to too under until up us very was way we were what
+    when where which while who whom why will with would you your yours iso standard standards guidance
+    guide any anyone eg e.g i.e etc lot lots really actually want need needs please thing things
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# Abbreviations people type for what the draft spells out; expanded on both sides alike.
+ABBREVIATIONS = {
+    "kpi": "key performance indicator",
+    "kpis": "key performance indicators",
+    "sdg": "sustainable development goal",
+    "sdgs": "sustainable development goals",
+    "soa": "service oriented architecture",
+    "ict": "information communication technology",
+    "iot": "internet of things",
+    "sme": "small medium enterprise",
+    "smes": "small medium enterprises",
+    "api": "application programming interface",
+    "apis": "application programming interfaces",
+}
+
+# Light suffix stripping, longest first: enough to join "engage/engaging/engagement" or
+# "citizens/citizen", without a full Porter stemmer.
+_SUFFIXES = (
+    "ations", "ation", "ments", "ment", "ities", "ity",
+    "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "e",
+)
+
+
+_BRITISH = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
+            ("ises", "izes"), ("ise", "ize"), ("yses", "yzes"), ("yse", "yze"))
+
+
+def stem(word: str) -> str:
+    """Strip one common English suffix (then a final "e"), keeping a stem of at least four letters.
+
+    British `-ise` spellings are read as `-ize`, so "organisation" and "organization" meet.
+    """
+    if not word.isalpha() or len(word) <= 4:
+        return word
+    for british, american in _BRITISH:
+        if word.endswith(british):
+            word = word[: -len(british)] + american
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if word.endswith("e") and len(word) > 5:
+        word = word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word stems without stopwords; standard numbers and refs ("37106", "b.4.2") kept whole."""
+    tokens: list[str] = []
+    for raw in _WORD.findall(text.lower()):
+        if raw in STOPWORDS:
+            continue
+        if raw in ABBREVIATIONS:
+            tokens.extend(stem(word) for word in ABBREVIATIONS[raw].split())
+            continue
+        tokens.append(stem(raw))
+        # "ISO/IEC" and "city-wide" also match their parts; refs such as "b.4.2" stay whole
+        if "/" in raw or "-" in raw:
+            parts = re.split(r"[/-]", raw)
+            tokens.extend(stem(part) for part in parts if len(part) > 1 and part not in STOPWORDS)
+    return tokens
+
+
+class BM25Index:
+    """BM25 (Okapi) over tokenized documents; `scores` returns one score per document, in order."""
+
+    def __init__(self, texts: Sequence[str]):
+        corpus = [tokenize(text) or ["\u2205"] for text in texts]
+        self._vocabulary = {token for document in corpus for token in document}
+        self._bm25 = BM25Okapi(corpus)
+
+    def query_tokens(self, query: str) -> list[str]:
+        """The query's tokens that occur in at least one document."""
+        return [token for token in tokenize(query) if token in self._vocabulary]
+
+    def scores(self, query: str) -> list[float]:
+        tokens = self.query_tokens(query)
+        if not tokens:
+            return [0.0] * self._bm25.corpus_size
+        return [float(score) for score in self._bm25.get_scores(tokens)]

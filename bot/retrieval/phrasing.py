@@ -1,0 +1,67 @@
+"""Optional LLM phrasing of a standards answer; the standards and sources listed never change.
+
+The prompt is a file (`prompts/standards_answer.md`). The phrased text is accepted only when it is
+non-empty, not too long and names no standard outside the retrieved ones; otherwise the caller keeps
+the deterministic answer and records why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from bot.config import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from bot.retrieval.standards import StandardHit
+
+DEFAULT_PROMPT_PATH = PROJECT_ROOT / "prompts" / "standards_answer.md"
+MAX_PHRASED_CHARS = 3_000
+
+# "ISO 37106", "ISO/TS 37151", "ISO/IEC 18384-2", "ISO/30145", "ISO 37104:2019"
+_STANDARD_MENTION = re.compile(r"\bISO(?:\s*/\s*(?:IEC|TS|TR))*\s*/?\s*(\d{4,5}(?:-\d+)?)", re.IGNORECASE)
+
+
+class PhrasingRejected(Exception):
+    """The chat model's text cannot replace the deterministic answer; the message says why."""
+
+
+def render_standards_prompt(question: str, hits: Sequence[StandardHit], prompt_path: Path) -> str:
+    listing = "\n".join(
+        f"- {hit.id}" + (f" ({hit.ref})" if hit.ref else "") + f" [source: {hit.source}]: {hit.why}" for hit in hits
+    )
+    return Template(prompt_path.read_text(encoding="utf-8")).safe_substitute(question=question, standards=listing)
+
+
+def phrase_with_chat_model(
+    chat_model: BaseChatModel, question: str, hits: Sequence[StandardHit], prompt_path: Path = DEFAULT_PROMPT_PATH
+) -> str:
+    """The chat model's wording of the answer; `PhrasingRejected` when it fails or invents a standard."""
+    prompt = render_standards_prompt(question, hits, prompt_path)
+    try:
+        reply = chat_model.invoke(prompt)
+    except Exception as error:  # any provider failure: the deterministic answer stays
+        raise PhrasingRejected(f"the chat model failed: {type(error).__name__}: {error}") from error
+    text = reply.content if isinstance(reply.content, str) else ""
+    text = text.strip()
+    if not text:
+        raise PhrasingRejected("the chat model returned no text")
+    if len(text) > MAX_PHRASED_CHARS:
+        raise PhrasingRejected(f"the chat model's answer is too long ({len(text)} characters)")
+    # the retrieved standards, and those their own `why` texts mention (e.g. "supplements ISO 37120")
+    allowed = {_number(hit.id) for hit in hits}
+    allowed |= {match.group(1) for hit in hits for match in _STANDARD_MENTION.finditer(hit.why)}
+    invented = sorted({match.group(1) for match in _STANDARD_MENTION.finditer(text)} - allowed)
+    if invented:
+        raise PhrasingRejected(f"the chat model named standards that were not retrieved: {', '.join(invented)}")
+    return text
+
+
+def _number(standard_id: str) -> str:
+    match = _STANDARD_MENTION.search(standard_id)
+    return match.group(1) if match else standard_id

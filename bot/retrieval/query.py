@@ -1,0 +1,28 @@
+"""Query clean-up before embedding: drop the request framing ("is there an ISO standard for that?").
+
+Every question in this product asks for a standard, so the framing carries no topic; left in, it pulls
+the query embedding towards whichever text says "ISO ... provides guidance" rather than towards the
+subject. Standard numbers ("ISO 37120") are kept: they are the topic when someone names one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRAMING = (
+    # "is there an ISO standard for that", "are there any standards on this", "is there guidance"
+    r"\b(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:iso\s+)?(?:standards?|guidance|iso)\b"
+    r"(?:\s+(?:for|on|about)\s+(?:that|this|it)\b)?",
+    # "which ISO standard", "what ISO", "any standard" (not "which ISO 37120")
+    r"\b(?:which|what|any)\s+(?:iso\s+)?(?:standards?|iso)\b(?!\s*/?\s*(?:iec|ts|tr)?\s*/?\s*\d)",
+    # a trailing "- standard?", ", ISO?", ": iso"
+    r"[-:,]?\s*\b(?:iso|standards?)\s*\??\s*$",
+)
+_FRAMING_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in _FRAMING), re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def strip_request_framing(query: str) -> str:
+    """The question without its "which standard" framing; the original when nothing else would be left."""
+    stripped = _SPACES.sub(" ", _FRAMING_PATTERN.sub(" ", query)).strip(" -:,")
+    return stripped if any(char.isalpha() for char in stripped) else query

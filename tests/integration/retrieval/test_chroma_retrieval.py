@@ -1,0 +1,133 @@
+"""The same retrieval tests against embedded Chroma and a real `chroma run` server, with MiniLM."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from bot.config import PROJECT_ROOT, EmbedderKind, Settings
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.documents import build_index_documents
+from bot.retrieval.embedder import HashingEmbedder
+from bot.retrieval.factory import build_retriever, open_retriever
+from bot.retrieval.hybrid import HybridRetriever
+from bot.retrieval.index import IndexAction, IndexReport
+from bot.retrieval.memory_index import InMemoryDenseIndex
+from bot.retrieval.retriever import EntryKind, RetrievalMode
+from bot.retrieval.standards import answer_standards_question
+from bot.retrieval.vector_store import RetrievalUnavailableError
+from tests.integration.retrieval.conftest import RememberingEmbedder, backend_settings, free_port
+
+pytestmark = pytest.mark.integration
+
+Built = tuple[Settings, HybridRetriever, IndexReport]
+DEV_CASES = [
+    json.loads(line)
+    for line in (PROJECT_ROOT / "evals/cases/dev/standards.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+OFF_TOPIC = [
+    "How do I bake sourdough bread?",
+    "Which ISO standard covers aircraft engine testing?",
+    "Is it going to rain this afternoon? I have a site visit at 3.",
+    "What is the capital of France?",
+    "asdfjkl qwerty",
+]
+
+
+def test_the_index_is_built_once_then_reused(built: Built, kb: KnowledgeBase, minilm: RememberingEmbedder):
+    settings, _, first = built
+    documents = len(build_index_documents(kb))
+    assert (first.action, first.documents) == (IndexAction.BUILT, documents)
+    _, again = open_retriever(settings, kb, minilm)
+    assert again.action == IndexAction.UP_TO_DATE
+    assert again.reason == "the index matches the knowledge version and the embedder"
+    assert again.knowledge_version == kb.version and again.embedder == minilm.name
+
+
+def test_dev_questions_reach_the_targets(built: Built, kb: KnowledgeBase):
+    _, retriever, _ = built
+    recall3, reciprocal = 0.0, 0.0
+    for case in DEV_CASES:
+        ids = [hit.id for hit in answer_standards_question(case["question"], kb, retriever).standards]
+        expected = set(case["expected_standards"])
+        recall3 += len(expected & set(ids[:3])) / len(expected)
+        reciprocal += next((1 / rank for rank, hit in enumerate(ids, start=1) if hit in expected), 0.0)
+    assert recall3 / len(DEV_CASES) >= 0.95
+    assert reciprocal / len(DEV_CASES) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("question", "standard", "ref", "within"),
+    [
+        ("we want an open data portal that startups actually use: is there an ISO standard for that?",
+         "ISO 37106", "B8", 1),
+        ("Which ISO function helps us check how well we manage waste collection and recycling?", "ISO 18091",
+         "B.4.2", 3),
+        ("We need performance metrics for how our smart infrastructure serves residents", "ISO/TS 37151", None, 3),
+    ],
+)
+def test_questions_get_the_standard_and_reference(built: Built, kb: KnowledgeBase, question, standard, ref, within):
+    _, retriever, _ = built
+    answer = answer_standards_question(question, kb, retriever)
+    hit = next(hit for hit in answer.standards[:within] if hit.id == standard)
+    if ref:
+        assert hit.ref == ref
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_questions_get_no_standard(built: Built, kb: KnowledgeBase, question):
+    _, retriever, _ = built
+    answer = answer_standards_question(question, kb, retriever)
+    assert (answer.relevant, answer.standards) == (False, [])
+
+
+def test_filters_reach_chroma(built: Built, kb: KnowledgeBase):
+    _, retriever, _ = built
+    entries = retriever.search("open data platform", k=10, kinds=[EntryKind.CRITERION], characteristic="2.2.1",
+                               mode=RetrievalMode.DENSE)
+    assert {entry.id for entry in entries} == {f"2.2.1/L{level}" for level in range(1, 6)}
+    assert all(entry.dense_similarity is not None for entry in entries)
+
+
+def test_chroma_similarities_match_exact_cosine(built: Built, kb: KnowledgeBase, minilm: RememberingEmbedder):
+    _, retriever, _ = built
+    exact = HybridRetriever(retriever.documents, InMemoryDenseIndex(retriever.documents, minilm))
+    query = "digital inclusion of residents who are not online"
+    from_chroma = retriever.search(query, k=5, mode=RetrievalMode.DENSE)
+    in_memory = exact.search(query, k=5, mode=RetrievalMode.DENSE)
+    assert [e.id for e in from_chroma] == [e.id for e in in_memory]
+    assert [e.score for e in from_chroma] == pytest.approx([e.score for e in in_memory], abs=1e-4)
+
+
+@pytest.mark.parametrize("backend", ["embedded", "server"])
+def test_rebuilt_only_when_the_knowledge_changes(backend, tmp_path, request, kb: KnowledgeBase, loopback_only):
+    settings = backend_settings(backend, tmp_path, request, EmbedderKind.HASHING)
+    embedder = HashingEmbedder()
+    if backend == "server":  # a fresh collection on the shared server
+        open_retriever(settings, replace(kb, version="clean slate"), embedder)
+    _, first = open_retriever(settings, kb, embedder)
+    _, second = open_retriever(settings, kb, embedder)
+    _, third = open_retriever(settings, replace(kb, version="edited"), embedder)
+    assert first.action in (IndexAction.BUILT, IndexAction.REBUILT)
+    assert (second.action, third.action, third.reason) == (
+        IndexAction.UP_TO_DATE, IndexAction.REBUILT, "the knowledge changed"
+    )
+    assert loopback_only == []  # nothing tried to leave the machine (no model download, no telemetry)
+
+
+def test_build_retriever_works_offline_in_the_data_directory(tmp_path, kb: KnowledgeBase, loopback_only):
+    settings = Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING)
+    retriever = build_retriever(settings, kb, HashingEmbedder())
+    assert retriever.search("open data", k=3)
+    assert (tmp_path / "data" / "chroma").is_dir()
+    assert loopback_only == []
+
+
+def test_an_unreachable_chroma_server_is_a_clear_error(tmp_path, kb: KnowledgeBase):
+    port = free_port()
+    settings = Settings(data_dir=tmp_path, embedder=EmbedderKind.HASHING, chroma_host="127.0.0.1", chroma_port=port)
+    with pytest.raises(RetrievalUnavailableError, match="Cannot reach the Chroma server at 127.0.0.1"):
+        build_retriever(settings, kb, HashingEmbedder())

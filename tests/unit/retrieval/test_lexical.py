@@ -1,0 +1,31 @@
+from bot.retrieval.lexical import BM25Index, stem, tokenize
+
+
+def test_stem_joins_inflections_and_british_spellings():
+    assert stem("engagement") == stem("engaging") == stem("engaged")
+    assert stem("organisation") == stem("organization") == stem("organisations")
+    assert stem("realisation") == stem("realization")
+    assert stem("communities") == stem("community")
+    assert stem("data") == "data"  # short words stay as they are
+
+
+def test_tokenize_drops_stopwords_and_the_request_framing():
+    assert tokenize("Is there an ISO standard for the open data?") == ["open", "data"]
+
+
+def test_tokenize_keeps_standard_numbers_and_refs_whole():
+    tokens = tokenize("ISO/IEC 30145, ISO 37106 B.4.2 and city-wide")
+    assert {"30145", "37106", "b.4.2", "iec", "city", "wide", "city-wide"} <= set(tokens)
+    assert "4" not in tokens and "b" not in tokens
+
+
+def test_tokenize_expands_abbreviations():
+    assert tokenize("KPIs") == [stem("key"), stem("performance"), stem("indicators")]
+
+
+def test_bm25_ranks_the_matching_document_first_and_scores_nothing_for_unknown_words():
+    index = BM25Index(["open data platform for the city", "waste collection and recycling", "procurement"])
+    scores = index.scores("recycling of waste")
+    assert scores.index(max(scores)) == 1
+    assert index.scores("lasagna recipe") == [0.0, 0.0, 0.0]
+    assert index.query_tokens("lasagna with open data") == ["open", "data"]
