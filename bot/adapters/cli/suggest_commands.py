@@ -1,7 +1,116 @@
-"""Commands of this group are added by the issue that builds them."""
+"""`mmssc suggest`: suggest a level for one characteristic from an answer, with a cited rationale;
+`mmssc bench suggest`: its warm latency."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
 
 import typer
+from rich.panel import Panel
+
+from bot.adapters.cli.common import console, print_json, state, user_errors
+from bot.errors import InvalidInputError
+from bot.suggestion.models import Suggestion
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("suggest")(suggest)
+    from bot.adapters.cli.bench_commands import bench_app
+
+    bench_app.command("suggest")(bench_suggest)
+
+
+def read_answer(answer: str | None, answer_file: Path | None) -> str:
+    """The answer from --answer or --answer-file (exactly one of them)."""
+    if (answer is None) == (answer_file is None):
+        raise InvalidInputError("Give the answer with exactly one of --answer TEXT or --answer-file FILE.")
+    if answer_file is not None:
+        try:
+            return answer_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInputError(f"Cannot read the answer file {answer_file}: {error}") from error
+    assert answer is not None
+    return answer
+
+
+def suggest(
+    characteristic: str = typer.Option(..., "--characteristic", "-c", help="Characteristic id, e.g. 1.2.1 or 4.3."),
+    answer: str | None = typer.Option(None, "--answer", "-a", help="The stakeholder's answer, in their words."),
+    answer_file: Path | None = typer.Option(None, "--answer-file", help="Read the answer from this UTF-8 file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the suggestion as JSON."),
+) -> None:
+    """Suggest the maturity level of one characteristic, citing the criteria and quoting the answer."""
+    with user_errors():
+        text = read_answer(answer, answer_file)
+        result = state.ctx.engine.suggest(characteristic, text)
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        render_suggestion(result)
+
+
+def render_suggestion(result: Suggestion) -> None:
+    if result.level is None:
+        title = f"{result.characteristic}: no level suggested"
+    else:
+        title = f"{result.characteristic}: level {result.level} (confidence {result.confidence:.2f})"
+    console.print(Panel(result.rationale, title=title, subtitle=f"engine {result.engine}"))
+    for item in result.evidence:
+        console.print(f"  [green]“{item.quote}”[/] → {item.criterion}", highlight=False)
+    for citation in result.citations:
+        console.print(f"  [cyan]{citation.id}[/] ({citation.kind.value}) {citation.text}", highlight=False)
+    for line in result.missing:
+        console.print(f"  [yellow]missing[/] {line}", highlight=False)
+    if result.follow_up:
+        console.print(f"[bold]Follow-up:[/] {result.follow_up}", highlight=False)
+    if result.fallback_reason:
+        console.print(f"[dim]LLM output not used: {result.fallback_reason}[/]", highlight=False)
+
+
+DEFAULT_CASES = Path("evals/cases/dev/levels.jsonl")
+P95_TARGET_MS = 150.0
+
+
+def bench_suggest(
+    cases: Path = typer.Option(DEFAULT_CASES, "--cases", help="A levels.jsonl file whose answers are replayed."),
+    rounds: int = typer.Option(2, "--rounds", min=1, help="How many times every answer is suggested."),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
+) -> None:
+    """Warm `suggest` latency: conditions embedded first, then every answer timed `rounds` times."""
+    with user_errors():
+        engine = state.ctx.engine
+        answers = [json.loads(line) for line in cases.read_text(encoding="utf-8").splitlines() if line.strip()]
+        start = time.perf_counter()
+        warm_up = getattr(engine, "warm_up", None)
+        if callable(warm_up):
+            warm_up(sorted({a["characteristic"] for a in answers}))
+        warm_seconds = time.perf_counter() - start
+        timings: list[float] = []
+        for _ in range(rounds):
+            for item in answers:
+                began = time.perf_counter()
+                engine.suggest(item["characteristic"], item["answer"])
+                timings.append((time.perf_counter() - began) * 1000)
+    ordered = sorted(timings)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    result = {
+        "engine": engine.name,
+        "embedder": state.ctx.embedder.name,
+        "calls": len(timings),
+        "warm_up_seconds": round(warm_seconds, 2),
+        "p50_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(p95, 2),
+        "max_ms": round(ordered[-1], 2),
+        "p95_target_ms": P95_TARGET_MS,
+        "meets_target": p95 < P95_TARGET_MS,
+    }
+    if as_json:
+        print_json(result)
+        return
+    verdict = "[green]meets[/]" if result["meets_target"] else "[red]misses[/]"
+    console.print(f"suggest ({result['engine']}, {result['embedder']}): {result['calls']} warm calls, "
+                  f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms — "
+                  f"{verdict} the {P95_TARGET_MS:.0f} ms p95 target (warm-up {result['warm_up_seconds']} s)")

@@ -1,0 +1,129 @@
+"""The conditions of one characteristic as matchable phrases, embedded once per process.
+
+Each condition contributes its own text and its cues (everyday phrases). The index of a
+characteristic is built on first use and cached by knowledge version, embedder name and
+characteristic id, so a warm `suggest` only embeds the answer.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.models import AnnexBEntry, Characteristic, Condition
+from bot.retrieval.embedder import Embedder
+from bot.suggestion.text import Qualifier, content_tokens, qualifiers
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One matchable phrase: a condition's text or one of its cues."""
+
+    condition: Condition
+    level: int
+    text: str
+    is_cue: bool
+    marks: frozenset[Qualifier]
+    words: frozenset[str]
+
+
+def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifier]:
+    """Qualifiers of a condition phrase. The criteria's own wording above level 1 states a requirement
+    ("... the outcomes city leaders plan to achieve"), so it counts as affirmative whatever its words."""
+    if level >= 2 and not is_cue:
+        return frozenset()
+    return qualifiers(text)
+
+
+@dataclass(frozen=True)
+class CharacteristicIndex:
+    characteristic: Characteristic
+    phrases: list[Phrase]
+    vectors: np.ndarray  # one unit row per phrase
+    standards: list[AnnexBEntry]
+    standard_vectors: np.ndarray  # one unit row per Annex B entry
+    idf: dict[str, float]
+
+    def conditions_of_level(self, level: int) -> list[Condition]:
+        return list(self.characteristic.level(level).conditions)
+
+
+_lock = threading.Lock()
+_indexes: dict[tuple[str, str, str], CharacteristicIndex] = {}
+
+
+def characteristic_index(kb: KnowledgeBase, embedder: Embedder, characteristic_id: str) -> CharacteristicIndex:
+    """The cached index of one characteristic; builds it (one embedding batch) on first use."""
+    key = (kb.version, embedder.name, characteristic_id)
+    with _lock:
+        found = _indexes.get(key)
+    if found is not None:
+        return found
+    built = _build_index(kb, embedder, kb.characteristic(characteristic_id))
+    with _lock:
+        return _indexes.setdefault(key, built)
+
+
+def _build_index(kb: KnowledgeBase, embedder: Embedder, characteristic: Characteristic) -> CharacteristicIndex:
+    phrases: list[Phrase] = []
+    for level in characteristic.levels:
+        for condition in level.conditions:
+            for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
+                marks = phrase_qualifiers(text, level.level, is_cue)
+                phrases.append(Phrase(condition, level.level, text, is_cue, marks, frozenset(content_tokens(text))))
+    standards = kb.annex_b_for_characteristic(characteristic)
+    texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
+    vectors = np.asarray(embedder.embed(texts), dtype=np.float32).reshape(len(texts), -1)
+    return CharacteristicIndex(
+        characteristic=characteristic,
+        phrases=phrases,
+        vectors=vectors[: len(phrases)],
+        standards=standards,
+        standard_vectors=vectors[len(phrases) :],
+        idf=knowledge_idf(kb),
+    )
+
+
+_idf_by_version: dict[str, dict[str, float]] = {}
+_vocabulary_by_version: dict[str, frozenset[str]] = {}
+
+
+def knowledge_idf(kb: KnowledgeBase) -> dict[str, float]:
+    """Inverse document frequency of every content word over all condition texts and cues."""
+    found = _idf_by_version.get(kb.version)
+    if found is None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for c in kb.characteristics:
+            for level in c.levels:
+                for condition in level.conditions:
+                    for text in [condition.text, *condition.cues]:
+                        counts.update(set(content_tokens(text)))
+                        total += 1
+        found = {word: math.log(1 + total / count) for word, count in counts.items()}
+        _idf_by_version[kb.version] = found
+    return found
+
+
+def knowledge_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
+    """Every stemmed word of the knowledge base: the stand-in dictionary for spotting gibberish."""
+    found = _vocabulary_by_version.get(kb.version)
+    if found is None:
+        words: set[str] = set()
+        for c in kb.characteristics:
+            words.update(content_tokens(f"{c.name} {c.question}"))
+            for level in c.levels:
+                words.update(content_tokens(level.criteria))
+                for condition in level.conditions:
+                    for cue in condition.cues:
+                        words.update(content_tokens(cue))
+        for standard in kb.standards:
+            words.update(content_tokens(f"{standard.title} {standard.description}"))
+        found = frozenset(words)
+        _vocabulary_by_version[kb.version] = found
+    return found

@@ -1,0 +1,130 @@
+"""From matched conditions to a level: the highest level whose conditions, and all lower levels'
+conditions, are evidenced; or no level, with the reason.
+
+Levels are cumulative. A level is reached when enough of its conditions are evidenced and none is
+contradicted. People describe their KPIs without first saying they have a strategy, so a lower level
+the answer does not mention at all is bridged by evidence of a level above it (and named in the
+rationale); an explicit "we don't have X" / "we plan to" / "only in some departments" stops the climb
+below X. With no level fully reached, the highest level with half its conditions evidenced is taken
+when that evidence outweighs the signs of the starting point (level 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.suggestion.matching import ConditionEvidence
+from bot.suggestion.screening import AbstainReason
+from bot.suggestion.tuning import Tuning
+
+
+@dataclass(frozen=True)
+class LevelDecision:
+    level: int | None
+    confidence: float
+    abstain_reason: AbstainReason | None = None
+    relied_on: list[ConditionEvidence] = field(default_factory=list)  # met conditions at levels <= level
+    missing: list[ConditionEvidence] = field(default_factory=list)  # unmet conditions of the next level
+    contradicted: list[ConditionEvidence] = field(default_factory=list)
+    bridged_levels: list[int] = field(default_factory=list)
+
+
+def is_met(evidence: ConditionEvidence, tuning: Tuning) -> bool:
+    return evidence.support_score >= tuning.support_threshold and evidence.support_score >= evidence.against_score
+
+
+def is_contradicted(evidence: ConditionEvidence, tuning: Tuning) -> bool:
+    return evidence.against_score >= tuning.against_threshold and evidence.against_score > evidence.support_score
+
+
+def level_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
+    met = sum(is_met(e, tuning) for e in conditions)
+    if met == 0 or any(is_contradicted(e, tuning) for e in conditions):
+        return False
+    return met / len(conditions) >= tuning.level_share
+
+
+def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDecision:
+    """Pure: the level the evidence supports, its confidence, what it relied on and what is missing."""
+    by_level = {level: [e for e in evidence if e.level == level] for level in range(1, 6)}
+    contradicted = [e for e in evidence if e.level >= 2 and is_contradicted(e, tuning)]
+    strongest = max((max(e.support_score, e.against_score) for e in evidence), default=0.0)
+    if strongest < tuning.topic_threshold:
+        return LevelDecision(None, 0.0, AbstainReason.OFF_TOPIC, missing=_unmet(by_level[2], tuning))
+
+    level, gap = 1, 0
+    bridged: list[int] = []
+    pending: list[int] = []
+    for candidate in range(2, 6):
+        conditions = by_level[candidate]
+        if level_reached(conditions, tuning):
+            level, gap = candidate, 0
+            bridged.extend(pending)
+            pending = []
+            continue
+        if any(is_contradicted(e, tuning) for e in conditions):
+            break
+        gap += 1
+        pending.append(candidate)
+        if gap > tuning.gap_tolerance:
+            break
+
+    if level == 1:
+        partial = _best_partial_level(by_level, tuning)
+        above = sum(is_met(e, tuning) for lv in range(2, 6) for e in by_level[lv])
+        floor = sum(is_met(e, tuning) for e in by_level[1])
+        if partial is not None and (above > floor or not _absence_evidenced(by_level, tuning)):
+            level, bridged = partial, list(range(2, partial))
+        elif not _absence_evidenced(by_level, tuning):
+            return LevelDecision(None, 0.0, AbstainReason.THIN_EVIDENCE, missing=_unmet(by_level[2], tuning),
+                                 contradicted=contradicted)
+
+    if level == 1:
+        relied_on = [e for e in by_level[1] if is_met(e, tuning)]
+        relied_on += [e for e in by_level[2] if is_contradicted(e, tuning)]
+    else:  # level 1 describes the starting point: its signs are not evidence for a higher level
+        relied_on = [e for lv in range(2, level + 1) for e in by_level[lv] if is_met(e, tuning)]
+    missing = _unmet(by_level[level + 1], tuning) if level < 5 else []
+    confidence = _confidence(level, relied_on, by_level, bridged, tuning)
+    return LevelDecision(level, confidence, None, relied_on, missing, contradicted, bridged)
+
+
+def _best_partial_level(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int | None:
+    """When no level is fully evidenced: the highest level with at least half of its conditions
+    evidenced and nothing contradicted at or below it (large levels of the purposes have 3-4)."""
+    best = None
+    for level in range(2, 6):
+        conditions = by_level[level]
+        if any(is_contradicted(e, tuning) for e in conditions):
+            break
+        if sum(is_met(e, tuning) for e in conditions) / len(conditions) >= tuning.partial_share:
+            best = level
+    return best
+
+
+def _absence_evidenced(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Level 1 needs a sign of the starting point: a level-1 cue, or level 2 explicitly absent."""
+    return any(is_met(e, tuning) for e in by_level[1]) or any(is_contradicted(e, tuning) for e in by_level[2])
+
+
+def _unmet(conditions: list[ConditionEvidence], tuning: Tuning) -> list[ConditionEvidence]:
+    return [e for e in conditions if not is_met(e, tuning)]
+
+
+def _confidence(
+    level: int,
+    relied_on: list[ConditionEvidence],
+    by_level: dict[int, list[ConditionEvidence]],
+    bridged: list[int],
+    tuning: Tuning,
+) -> float:
+    span = max(tuning.strong_support - tuning.support_threshold, 1e-6)
+    scores = [max(e.support_score, e.against_score) for e in relied_on] or [tuning.support_threshold]
+    strength = sum(min(1.0, max(0.0, (s - tuning.support_threshold) / span)) for s in scores) / len(scores)
+    required = [e for lv in range(2, level + 1) for e in by_level[lv]]
+    completeness = (sum(is_met(e, tuning) for e in required) / len(required)) if required else 1.0
+    confidence = 0.45 + 0.3 * strength + 0.2 * completeness
+    if level < 5 and any(is_met(e, tuning) for e in by_level[level + 1]):
+        confidence -= 0.15  # part of the next level is there too: an adjacent level is plausible
+    confidence -= 0.1 * len(bridged)
+    return round(min(0.95, max(0.05, confidence)), 3)

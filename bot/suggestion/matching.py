@@ -1,0 +1,133 @@
+"""Match the clauses of an answer to the conditions of one characteristic.
+
+A clause evidences a condition when it is close to the condition's text or one of its cues (dense
+similarity, or the share of the phrase's informative words it contains) *and* says it with the same
+qualifiers: "we don't have KPIs" is close to "kpis for each objective" but counts against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.knowledge.models import Condition
+from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.text import Clause, Qualifier, content_tokens, polarity_agrees, qualifiers, qualifies_against
+from bot.suggestion.tuning import Tuning
+
+SINGLE_WORD_DISCOUNT = 0.7
+
+
+@dataclass(frozen=True)
+class ClauseMatch:
+    clause: Clause
+    phrase: Phrase
+    score: float
+
+
+@dataclass(frozen=True)
+class ConditionEvidence:
+    """How strongly the answer supports, and contradicts, one condition."""
+
+    condition: Condition
+    level: int
+    support: ClauseMatch | None
+    against: ClauseMatch | None
+
+    @property
+    def support_score(self) -> float:
+        return self.support.score if self.support else 0.0
+
+    @property
+    def against_score(self) -> float:
+        return self.against.score if self.against else 0.0
+
+
+def lexical_coverage(clause_words: set[str], phrase: Phrase, idf: dict[str, float]) -> float:
+    """Share of the phrase's informative words (idf-weighted) that the clause contains."""
+    if not phrase.words:
+        return 0.0
+    total = sum(idf.get(word, 1.0) for word in phrase.words)
+    found = sum(idf.get(word, 1.0) for word in phrase.words if word in clause_words)
+    coverage = found / total
+    if len(phrase.words) == 1:
+        coverage *= SINGLE_WORD_DISCOUNT  # one shared word is weaker evidence than a shared phrase
+    return coverage
+
+
+def match_conditions(
+    index: CharacteristicIndex,
+    clauses: list[Clause],
+    clause_vectors: np.ndarray,
+    tuning: Tuning,
+) -> list[ConditionEvidence]:
+    """For every condition of the characteristic, the best supporting and contradicting clause."""
+    best_for: dict[str, ClauseMatch] = {}
+    best_against: dict[str, ClauseMatch] = {}
+    if clauses:
+        dense = clause_vectors @ index.vectors.T  # clauses x phrases
+        for i, clause in enumerate(clauses):
+            marks = qualifiers(clause.text)
+            words = set(content_tokens(clause.text))
+            _match_one_clause(index, clause, marks, words, dense[i], tuning, best_for, best_against)
+    evidence = []
+    for level in index.characteristic.levels:
+        for condition in level.conditions:
+            evidence.append(
+                ConditionEvidence(condition, level.level, best_for.get(condition.id), best_against.get(condition.id))
+            )
+    return evidence
+
+
+def _keep_one_side_of_the_floor(agree: dict[str, ClauseMatch]) -> None:
+    """Level 1 describes the starting point (absence, fragmentation): one clause cannot evidence both
+    it and a higher level. Keep whichever side the clause matches better."""
+    floor = max((m.score for m in agree.values() if m.phrase.level == 1), default=0.0)
+    above = max((m.score for m in agree.values() if m.phrase.level > 1), default=0.0)
+    for key in [k for k, m in agree.items() if (m.phrase.level == 1) == (floor < above)]:
+        del agree[key]
+
+
+def _match_one_clause(
+    index: CharacteristicIndex,
+    clause: Clause,
+    marks: frozenset[Qualifier],
+    words: set[str],
+    dense_row: np.ndarray,
+    tuning: Tuning,
+    best_for: dict[str, ClauseMatch],
+    best_against: dict[str, ClauseMatch],
+) -> None:
+    agree: dict[str, ClauseMatch] = {}
+    disagree: dict[str, ClauseMatch] = {}
+    for j, phrase in enumerate(index.phrases):
+        lexical = lexical_coverage(words, phrase, index.idf)
+        score = round(max(float(dense_row[j]), tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
+        if not phrase.is_cue:
+            score = round(score * tuning.condition_text_weight, 4)
+        if polarity_agrees(marks, phrase.marks):
+            target = agree
+        elif qualifies_against(marks, phrase.marks):
+            target = disagree
+        else:
+            continue
+        key = phrase.condition.id
+        if key not in target or score > target[key].score:
+            target[key] = ClauseMatch(clause, phrase, score)
+    _keep_one_side_of_the_floor(agree)
+    best_agree = max((m.score for m in agree.values()), default=0.0)
+    for key, match in agree.items():
+        # A clause evidences the conditions it is most about, not everything it vaguely resembles.
+        if match.score < tuning.support_threshold or match.score + tuning.support_margin < best_agree:
+            continue
+        if key not in best_for or match.score > best_for[key].score:
+            best_for[key] = match
+    for key, match in disagree.items():
+        # A qualified clause counts against a condition only when that condition is what it is about.
+        if match.score < tuning.against_threshold or match.score + tuning.against_margin < best_agree:
+            continue
+        if key in agree and agree[key].score >= match.score:
+            continue
+        if key not in best_against or match.score > best_against[key].score:
+            best_against[key] = match

@@ -1,0 +1,192 @@
+"""Pure text helpers: split an answer into quotable clauses, tokenise, and read its qualifiers.
+
+Every clause is a verbatim slice of the answer, so an evidence quote can always be found in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-•*]\s+|\s+–\s+")
+# Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ...").
+_CLAUSE_BREAK = re.compile(
+    r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b\s+|,\s+yet\s+|"
+    r",\s+(?:while|and while)\s+",
+    re.IGNORECASE,
+)
+_LIST_BREAK = re.compile(
+    r",\s+(?:and\s+|so\s+|plus\s+)?|\s+(?:-|–|—)\s+|:\s+|\s+\(|\)\s+|"
+    r"\s+(?:and|plus)\s+(?=(?:we|there|it|they|our|the|every|each|all|nobody|no)\b)"
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_MIN_CLAUSE_CHARS = 3
+_MIN_PIECE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A verbatim piece of the answer: `text == answer[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int  # index of the sentence it belongs to
+
+
+def split_clauses(answer: str) -> list[Clause]:
+    """Split an answer into sentences, then into clauses at contrasts and list separators.
+
+    Pieces shorter than four words are joined to the piece before them, so "economic, social and
+    environmental goals" stays whole while "we publish X, and residents comment on Y" splits.
+    """
+    clauses: list[Clause] = []
+    for sentence_index, (sentence_start, sentence_end) in enumerate(_spans(answer, _SENTENCE_END, 0, len(answer))):
+        for contrast_start, contrast_end in _spans(answer, _CLAUSE_BREAK, sentence_start, sentence_end):
+            for start, end in _merge_short(answer, _spans(answer, _LIST_BREAK, contrast_start, contrast_end)):
+                start, end = _trim(answer, start, end)
+                if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
+                    clauses.append(Clause(answer[start:end], start, end, sentence_index))
+    return clauses
+
+
+def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and (_words(text[start:end]) < _MIN_PIECE_WORDS or _words(text[merged[-1][0]:merged[-1][1]]) < 2):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if len(merged) > 1 and _words(text[merged[-1][0]:merged[-1][1]]) < _MIN_PIECE_WORDS:
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return merged
+
+
+def _words(text: str) -> int:
+    return len(_TOKEN.findall(text.lower()))
+
+
+def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in pattern.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "-•*,;:\"'“”‘’("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\"'“”‘’()"):
+        end -= 1
+    return start, end
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'."""
+    return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
+
+
+def stem(token: str) -> str:
+    if token.endswith("'s"):
+        token = token[:-2]
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4 and not token.endswith("ss"):
+            return token[: -len(suffix)] + keep
+    return token
+
+
+_STOPWORD_TEXT = (
+    "a an the and or of to in on for at by with from as is are was were be been being it its this that "
+    "these those we our us you your they their them there here has have had do does did so such which "
+    "who whom what when where how all any each every into about than then also very can could would "
+    "should may might will shall i me my he she his her not no"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def content_tokens(text: str) -> list[str]:
+    return [token for token in tokens(text) if token not in STOPWORDS]
+
+
+class Qualifier(StrEnum):
+    """What a clause says about a fact besides the fact itself."""
+
+    NEGATED = "negated"  # "we don't have", "there is no", "never"
+    FUTURE = "future"  # "planning to", "not yet", "next year", "being drafted"
+    PARTIAL = "partial"  # "in some departments only", "a few pilots", "ad hoc"
+
+
+_QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
+    Qualifier.NEGATED: re.compile(
+        r"\b(?:no|not|never|none|nothing|nobody|neither|nor|without|lack(?:s|ing)?|cannot|absent|"
+        r"(?:do|does|did|is|are|was|were|has|have|had|can|could|would|wo|should)n'?t|n't|"
+        r"no longer|far from|unable to|fail(?:s|ed)? to|missing)\b",
+        re.IGNORECASE,
+    ),
+    Qualifier.FUTURE: re.compile(
+        r"\b(?:not yet|yet to|plan(?:s|ning)? to|intend(?:s|ing)? to|aim(?:s|ing)? to|hope(?:s)? to|"
+        r"would like to|want(?:s)? to|considering|thinking about|looking (?:at|into)|exploring|next year|"
+        r"in the future|one day|eventually|soon|working (?:on|towards)|being (?:drafted|developed|prepared|"
+        r"written|designed|discussed)|under (?:development|discussion|consideration|preparation)|in preparation|"
+        r"(?:will|shall|going to) (?:be |start|begin|introduce|publish|launch|set|create|develop|build|"
+        r"roll|put|have|get|make|look|consider|try)|on (?:our|the) (?:wish ?list|to-do list)|"
+        r"in the pipeline|someday|by 20\d\d we|the (?:idea|plan|intention|aim|hope) is to|"
+        r"(?:we're|we are|is being|are being) (?:building|developing|drafting|preparing|procuring|designing|built)|"
+        r"(?:launch(?:es)?|go(?:es)? live|due|comes?|arrives?|starts?) (?:in|by|from) (?:20\d\d|next|the spring|"
+        r"the autumn|the summer|the winter|spring|autumn|summer|winter|january|february|march|april|may|june|july|"
+        r"august|september|october|november|december))\b",
+        re.IGNORECASE,
+    ),
+    Qualifier.PARTIAL: re.compile(
+        r"\b(?:some departments?|a few|one or two|only (?:in|for|a|one|some|the|two|three|our)|"
+        r"(?:in|for) some|partly|partial|partially|patchy|ad[- ]hoc|occasionally|sometimes|sporadic(?:ally)?|"
+        r"informal(?:ly)?|piecemeal|isolated|here and there|pockets? of|limited to|mostly on paper|"
+        r"(?:a |one )?pilot(?:s| project| scheme)?|trial(?:s|led)?|not (?:all|every|consistently|always|"
+        r"city-wide|citywide|across)|kind of|sort of|i guess|more or less|in theory|on paper|supposed to|"
+        r"not really|loosely|of sorts|in principle)\b",
+        re.IGNORECASE,
+    ),
+}
+# Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
+_NOT_ONLY = re.compile(
+    r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
+    r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b",
+    re.IGNORECASE,
+)
+
+
+def qualifiers(text: str) -> frozenset[Qualifier]:
+    """The qualifiers a clause carries: negation, future/planned, or partial scope."""
+    cleaned = _NOT_ONLY.sub(" ", text.replace("’", "'"))
+    return frozenset(q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned))
+
+
+def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
+    """Whether a clause says a condition phrase is *not* (fully) the case: the clause carries a negation,
+    a plan or a partial scope that the phrase does not. ("We don't have KPIs" against "kpis for each
+    objective"; but "every tender goes through central procurement" is not against "no central
+    procurement": it goes beyond it.)"""
+    clause_negated = Qualifier.NEGATED in clause_marks or Qualifier.FUTURE in clause_marks
+    phrase_negated = Qualifier.NEGATED in phrase_marks or Qualifier.FUTURE in phrase_marks
+    if phrase_negated:
+        return False
+    return clause_negated or (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks)
+
+
+def polarity_agrees(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
+    """Whether a clause says the same kind of thing as a condition phrase, qualifiers included.
+
+    "We don't have a vision" agrees with the level-1 cue "we don't have a vision" but not with the
+    level-2 cue "we have a vision"; "a few pilots" agrees with a level-2 cue "pilot projects" but not
+    with a level-4 condition "across the whole city".
+    """
+    clause_negated = Qualifier.NEGATED in clause_marks or Qualifier.FUTURE in clause_marks
+    phrase_negated = Qualifier.NEGATED in phrase_marks or Qualifier.FUTURE in phrase_marks
+    if clause_negated != phrase_negated:
+        return False
+    return not (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks and not phrase_negated)

@@ -1,0 +1,76 @@
+"""The result of one evaluation run, as pydantic models (written to evals/results/*.json)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class LevelScores(BaseModel):
+    n: int
+    answered: int  # cases with a level (not abstained on)
+    exact: float  # predicted level in acceptable_levels; an abstention is a miss
+    within_one: float
+    qwk: float  # over the answered cases
+    mae: float  # over the answered cases
+    false_abstain_rate: float
+
+
+class LevelReport(LevelScores):
+    confusion: list[list[int]]  # rows: expected 1-5; columns: predicted 1-5, then "abstained"
+    per_dimension: dict[str, LevelScores]
+
+
+class AbstainReport(BaseModel):
+    n: int
+    recall: float
+    reasons: dict[str, int] = Field(default_factory=dict)
+
+
+class CitationReport(BaseModel):
+    cited: int
+    valid: int
+    validity: float
+    invalid_ids: list[str] = Field(default_factory=list)
+
+
+class LatencyReport(BaseModel):
+    calls: int
+    p50_ms: float
+    p95_ms: float
+
+
+class StandardsModeScores(BaseModel):
+    recall_at_1: float
+    recall_at_3: float
+    mrr: float
+
+
+class StandardsReport(BaseModel):
+    n: int
+    modes: dict[str, StandardsModeScores]
+    error: str | None = None
+
+
+class CaseOutcome(BaseModel):
+    id: str
+    characteristic: str
+    expected: int | None
+    acceptable: list[int]
+    predicted: int | None
+    confidence: float
+    abstain_reason: str | None = None
+    fallback_reason: str | None = None
+
+
+class EvalReport(BaseModel):
+    cases: str
+    engine: str
+    embedder: str
+    knowledge_version: str
+    levels: LevelReport | None = None
+    baselines: dict[str, LevelScores] = Field(default_factory=dict)
+    abstain: AbstainReport | None = None
+    citations: CitationReport
+    latency: LatencyReport
+    standards: StandardsReport | None = None
+    misses: list[CaseOutcome] = Field(default_factory=list)  # level cases not exact, abstain cases answered

@@ -1,0 +1,156 @@
+"""Run the evaluation: the engine and the baselines over the cases of one directory.
+
+    report = run_evaluation(load_case_set(Path("evals/cases/dev")), engine, kb, embedder, retriever)
+
+Runs whichever of levels.jsonl, abstain.jsonl and standards.jsonl the directory holds. Latency is
+measured on warm calls (the engine's conditions are embedded before the clock starts).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from bot.errors import InvalidInputError
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.embedder import Embedder
+from bot.suggestion.models import Suggestion, SuggestionEngine
+from evals import metrics
+from evals.baselines import BM25NearestLevel, EmbeddingNearestLevel, LevelPredictor, MostCommonLevel
+from evals.cases import CaseSet, LevelCase, StandardsCase
+from evals.report import (
+    AbstainReport,
+    CaseOutcome,
+    CitationReport,
+    EvalReport,
+    LatencyReport,
+    LevelReport,
+    LevelScores,
+    StandardsModeScores,
+    StandardsReport,
+)
+
+StandardsRanker = Callable[[str, str], list[str]]  # (question, mode) -> standard ids, best first
+STANDARDS_MODES = ("hybrid", "dense", "bm25")
+
+
+def run_evaluation(
+    cases: CaseSet,
+    engine: SuggestionEngine,
+    kb: KnowledgeBase,
+    embedder: Embedder,
+    rank_standards: StandardsRanker | None = None,
+) -> EvalReport:
+    warm_up = getattr(engine, "warm_up", None) or getattr(getattr(engine, "fallback", None), "warm_up", None)
+    if callable(warm_up):
+        warm_up(sorted({c.characteristic for c in cases.levels + cases.abstain}))
+    latencies: list[float] = []
+    level_results = [_suggest(engine, case, latencies) for case in cases.levels]
+    abstain_results = [_suggest(engine, case, latencies) for case in cases.abstain]
+    all_results = [r for r in level_results + abstain_results if r is not None]
+
+    report = EvalReport(
+        cases=cases.directory,
+        engine=engine.name,
+        embedder=embedder.name,
+        knowledge_version=kb.version,
+        citations=citation_report(all_results, kb.has_entry),
+        latency=LatencyReport(calls=len(latencies), p50_ms=round(metrics.percentile(latencies, 50), 2),
+                              p95_ms=round(metrics.percentile(latencies, 95), 2)),
+    )
+    predicted = [r.level if r else None for r in level_results]
+    if cases.levels:
+        report.levels = level_report(cases.levels, predicted)
+        for baseline in _baselines(cases, kb, embedder):
+            guesses: list[int | None] = [baseline.predict(c.characteristic, c.answer) for c in cases.levels]
+            report.baselines[baseline.name] = level_scores(cases.levels, guesses)
+    if cases.abstain:
+        abstained = [r.level if r else None for r in abstain_results]
+        reasons = Counter((r.abstain_reason or "unspecified") if r else "invalid_input"
+                          for r in abstain_results if r is None or r.level is None)
+        report.abstain = AbstainReport(n=len(cases.abstain), recall=round(metrics.abstain_recall(abstained), 4),
+                                       reasons=dict(sorted(reasons.items())))
+    if cases.standards:
+        report.standards = standards_report(cases.standards, rank_standards)
+    report.misses = _misses(cases.levels + cases.abstain, level_results + abstain_results)
+    return report
+
+
+def _suggest(engine: SuggestionEngine, case: LevelCase, latencies: list[float]) -> Suggestion | None:
+    """The engine's suggestion; None when it refused the input (an empty answer counts as abstaining)."""
+    start = time.perf_counter()
+    try:
+        result = engine.suggest(case.characteristic, case.answer)
+    except InvalidInputError:
+        return None
+    finally:
+        latencies.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def level_scores(cases: list[LevelCase], predicted: list[int | None]) -> LevelScores:
+    expected = [c.expected_level or 0 for c in cases]
+    acceptable = [c.acceptable for c in cases]
+    answered_expected, answered_predicted = metrics.answered_pairs(predicted, expected)
+    return LevelScores(
+        n=len(cases),
+        answered=len(answered_predicted),
+        exact=round(metrics.exact_rate(predicted, acceptable), 4),
+        within_one=round(metrics.within_one_rate(predicted, expected, acceptable), 4),
+        qwk=round(metrics.quadratic_weighted_kappa(answered_expected, answered_predicted), 4),
+        mae=round(metrics.mean_absolute_error(answered_expected, answered_predicted), 4),
+        false_abstain_rate=round(metrics.false_abstain_rate(predicted), 4),
+    )
+
+
+def level_report(cases: list[LevelCase], predicted: list[int | None]) -> LevelReport:
+    overall = level_scores(cases, predicted)
+    per_dimension = {}
+    for dimension in sorted({c.dimension for c in cases}):
+        chosen = [i for i, c in enumerate(cases) if c.dimension == dimension]
+        per_dimension[dimension] = level_scores([cases[i] for i in chosen], [predicted[i] for i in chosen])
+    confusion = metrics.confusion_matrix([c.expected_level or 1 for c in cases], predicted)
+    return LevelReport(**overall.model_dump(), confusion=confusion, per_dimension=per_dimension)
+
+
+def citation_report(results: list[Suggestion], resolves: Callable[[str], bool]) -> CitationReport:
+    ids = [c.id for r in results for c in r.citations] + [e.criterion for r in results for e in r.evidence]
+    invalid = sorted({i for i in ids if not resolves(i)})
+    return CitationReport(cited=len(ids), valid=sum(resolves(i) for i in ids),
+                          validity=round(metrics.citation_validity(ids, resolves), 4), invalid_ids=invalid)
+
+
+def standards_report(cases: list[StandardsCase], rank: StandardsRanker | None) -> StandardsReport:
+    if rank is None:
+        return StandardsReport(n=len(cases), modes={}, error="no standards ranker available")
+    expected = [c.expected_standards for c in cases]
+    modes = {}
+    for mode in STANDARDS_MODES:
+        ranked = [rank(c.question, mode) for c in cases]
+        modes[mode] = StandardsModeScores(
+            recall_at_1=round(metrics.recall_at_k(ranked, expected, 1), 4),
+            recall_at_3=round(metrics.recall_at_k(ranked, expected, 3), 4),
+            mrr=round(metrics.mean_reciprocal_rank(ranked, expected), 4),
+        )
+    return StandardsReport(n=len(cases), modes=modes)
+
+
+def _baselines(cases: CaseSet, kb: KnowledgeBase, embedder: Embedder) -> list[LevelPredictor]:
+    common = MostCommonLevel([c.expected_level for c in cases.levels if c.expected_level is not None])
+    return [common, EmbeddingNearestLevel(kb, embedder), BM25NearestLevel(kb)]
+
+
+def _misses(cases: list[LevelCase], results: list[Suggestion | None]) -> list[CaseOutcome]:
+    misses = []
+    for case, result in zip(cases, results, strict=True):
+        level = result.level if result else None
+        if (case.expected_level is None and level is None) or (level is not None and level in case.acceptable):
+            continue
+        misses.append(CaseOutcome(
+            id=case.id, characteristic=case.characteristic, expected=case.expected_level,
+            acceptable=case.acceptable, predicted=level, confidence=result.confidence if result else 0.0,
+            abstain_reason=result.abstain_reason if result else "invalid_input",
+            fallback_reason=result.fallback_reason if result else None,
+        ))
+    return misses

@@ -1,0 +1,61 @@
+"""decide_level is pure: synthetic evidence in, a level out."""
+
+from bot.knowledge.models import Condition
+from bot.suggestion.decision import decide_level
+from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+from bot.suggestion.screening import AbstainReason
+from bot.suggestion.text import Clause
+from bot.suggestion.tuning import Tuning
+
+TUNING = Tuning()
+
+
+def _evidence(spec: dict[int, list[str]]) -> list[ConditionEvidence]:
+    """spec: level -> one letter per condition: '+' supported, '-' contradicted, '.' not mentioned."""
+    items = []
+    for level, marks in spec.items():
+        for index, mark in enumerate(marks):
+            condition = Condition(id=f"9.9/{level}/{'abcd'[index]}", text=f"condition {level}{index}", cues=[])
+            clause = Clause(f"clause {level}{index}", 0, 1, 0)
+            phrase = None
+            match = ClauseMatch(clause, phrase, 0.7)  # type: ignore[arg-type]
+            items.append(ConditionEvidence(condition, level, match if mark == "+" else None,
+                                           match if mark == "-" else None))
+    return items
+
+
+def test_highest_level_with_every_lower_level_in_place() -> None:
+    decision = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["."]}), TUNING)
+    assert decision.level == 3
+    assert [e.condition.id for e in decision.missing] == ["9.9/4/b"]
+
+
+def test_an_explicit_absence_caps_the_level_below_it() -> None:
+    decision = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["-", "."], 4: ["+", "+"], 5: ["+"]}), TUNING)
+    assert decision.level == 2
+    assert [e.condition.id for e in decision.contradicted] == ["9.9/3/a"]
+
+
+def test_unmentioned_lower_levels_are_bridged_by_higher_evidence() -> None:
+    decision = decide_level(_evidence({1: ["."], 2: ["."], 3: ["+", "+"], 4: ["."], 5: ["."]}), TUNING)
+    assert decision.level == 3
+    assert decision.bridged_levels == [2]
+
+
+def test_level_one_needs_a_sign_of_absence() -> None:
+    assert decide_level(_evidence({1: ["+"], 2: ["."], 3: ["."], 4: ["."], 5: ["."]}), TUNING).level == 1
+    assert decide_level(_evidence({1: ["."], 2: ["-"], 3: ["."], 4: ["."], 5: ["."]}), TUNING).level == 1
+
+
+def test_no_evidence_at_all_is_an_abstention() -> None:
+    decision = decide_level(_evidence({1: ["."], 2: ["."], 3: ["."], 4: ["."], 5: ["."]}), TUNING)
+    assert decision.level is None
+    assert decision.abstain_reason is AbstainReason.OFF_TOPIC
+
+
+def test_without_a_full_level_the_highest_half_evidenced_level_is_taken() -> None:
+    decision = decide_level(_evidence({1: ["."], 2: ["."], 3: [".", ".", "."], 4: ["+", "+", ".", "."],
+                                       5: [".", ".", "."]}), TUNING)
+    assert decision.level == 4
+    assert decision.bridged_levels == [2, 3]
+    assert decision.confidence < 0.8

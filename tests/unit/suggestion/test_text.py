@@ -1,0 +1,52 @@
+from bot.suggestion.text import Qualifier, polarity_agrees, qualifiers, split_clauses, tokens
+
+
+def test_clauses_are_verbatim_slices_of_the_answer() -> None:
+    answer = ("We published our City Strategy 2030 in 2019, but we do not track KPIs yet. "
+              "Only the planning department uses it.\n- We plan to add a dashboard next year; "
+              "residents comment online.")
+    clauses = split_clauses(answer)
+    assert [c.text for c in clauses] == [
+        "We published our City Strategy 2030 in 2019",
+        "we do not track KPIs yet.",
+        "Only the planning department uses it.",
+        "We plan to add a dashboard next year",
+        "residents comment online.",
+    ]
+    assert all(answer[c.start:c.end] == c.text for c in clauses)
+
+
+def test_not_yet_does_not_split_a_clause() -> None:
+    clauses = split_clauses("What we don't have yet is a set of indicators.")
+    assert [c.text for c in clauses] == ["What we don't have yet is a set of indicators."]
+
+
+def test_short_list_items_stay_with_their_clause() -> None:
+    clauses = split_clauses("Goals for the economy, social inclusion and the environment.")
+    assert [c.text for c in clauses] == ["Goals for the economy, social inclusion and the environment."]
+
+
+def test_qualifiers_read_negation_plans_and_partial_scope() -> None:
+    assert qualifiers("We don't have a written vision") == {Qualifier.NEGATED}
+    assert Qualifier.FUTURE in qualifiers("We are planning to publish it next year")
+    assert Qualifier.FUTURE in qualifiers("The plan is to extend it to every department")
+    assert Qualifier.FUTURE in qualifiers("We're building a one-stop portal; it launches in 2026")
+    assert qualifiers("The portal launched in 2021") == frozenset()
+    assert qualifiers("It runs in some departments only") == {Qualifier.PARTIAL}
+    assert qualifiers("Not only do we publish it, residents comment on it") == frozenset()
+    assert qualifiers("The council adopted the strategy in 2021") == frozenset()
+    assert qualifiers("There are no big gaps at the moment") == frozenset()
+
+
+def test_polarity_agreement() -> None:
+    negated, plain, partial = frozenset({Qualifier.NEGATED}), frozenset(), frozenset({Qualifier.PARTIAL})
+    assert polarity_agrees(negated, negated)
+    assert not polarity_agrees(negated, plain)
+    assert not polarity_agrees(plain, negated)
+    assert polarity_agrees(partial, partial)
+    assert not polarity_agrees(partial, plain)
+    assert polarity_agrees(plain, partial)
+
+
+def test_tokens_are_lightly_stemmed() -> None:
+    assert tokens("Dashboards tracked by the city's leaders") == ["dashboard", "track", "by", "the", "city", "leader"]
