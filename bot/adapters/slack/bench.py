@@ -1,0 +1,186 @@
+"""`mmssc bench slack`: many stakeholders answering at once, over HTTP, against a local mock Web API.
+
+Everything runs on 127.0.0.1: one or more `mmssc serve` processes (the real bolt app behind the
+threaded WSGI server, the configured suggestion engine) sharing a throwaway SQLite database (or
+`--database-url`), and in this process the simulated Slack: the mock Web API and one client thread
+per stakeholder sending signed requests shaped like Slack's, round-robin over the bot processes.
+Every `retry_every`-th answer is delivered a second time with `X-Slack-Retry-Num`, as Slack does when
+it thinks a delivery was lost. Bounded: each wait gives up after `reply_timeout` seconds and the run
+stops by itself.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from bot.adapters.slack.bench_stakeholder import RoundRobin, SimulatedStakeholder, StakeholderTally, card_of
+from bot.adapters.slack.bot_processes import BotProcesses, child_environment
+from bot.adapters.slack.mock_web_api import MockSlackWebApi
+from bot.adapters.slack.simulator import SignedSlackSender
+from bot.config import Settings
+from bot.interview import assessments
+from bot.interview.messages import Role
+from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.storage import Database
+from bot.storage.assessments import get_assessment, get_participant
+from bot.storage.interviews import answers_of
+
+ACK_P95_TARGET_MS = 100.0
+
+
+class BenchConfig(BaseModel):
+    stakeholders: int = 50
+    processes: int = 1  # bot processes behind a round-robin "load balancer", sharing the database
+    characteristics: int = 3
+    retry_every: int = 3  # every Nth answer is delivered twice (0: never)
+    reply_timeout: float = 120.0
+    database_url: str | None = None  # default: a throwaway SQLite database
+
+
+class Percentiles(BaseModel):
+    count: int
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    max_ms: float
+
+    @classmethod
+    def of(cls, seconds: list[float]) -> Percentiles:
+        if not seconds:
+            return cls(count=0, p50_ms=0.0, p95_ms=0.0, p99_ms=0.0, max_ms=0.0)
+        ordered = sorted(seconds)
+
+        def pick(q: float) -> float:  # nearest-rank percentile
+            return round(ordered[min(len(ordered) - 1, max(0, int(q * len(ordered) + 0.999999) - 1))] * 1000, 1)
+
+        return cls(count=len(ordered), p50_ms=pick(0.50), p95_ms=pick(0.95), p99_ms=pick(0.99),
+                   max_ms=round(ordered[-1] * 1000, 1))
+
+    def line(self) -> str:
+        return (f"p50 {self.p50_ms} ms · p95 {self.p95_ms} ms · p99 {self.p99_ms} ms · max {self.max_ms} ms "
+                f"(n={self.count})")
+
+
+class BenchReport(BaseModel):
+    stakeholders: int
+    characteristics: int
+    engine: str
+    processes: int
+    database: str
+    seconds: float
+    requests: int
+    refused_requests: int  # any HTTP status but 200
+    ack: Percentiles
+    reply: Percentiles  # an answer sent -> the bot's suggestion card arrives at the Web API
+    answers_sent: int
+    retried_deliveries: int
+    answers_recorded: int
+    lost: int
+    duplicated: int
+    duplicated_replies: int  # suggestion cards posted twice for one answer
+    missing_replies: int  # waits that timed out
+    ack_target_met: bool
+    integrity_target_met: bool
+
+    def summary(self) -> str:
+        return "\n".join([
+            f"Slack bench: {self.stakeholders} stakeholders × {self.characteristics} characteristics at once over "
+            f"HTTP to {self.processes} bot process(es), engine {self.engine}, {self.database}, {self.seconds:.1f} s",
+            f"requests      {self.requests} ({self.refused_requests} not answered 200)",
+            f"ack latency   {self.ack.line()}  target p95 < {ACK_P95_TARGET_MS:.0f} ms: "
+            f"{'met' if self.ack_target_met else 'MISSED'}",
+            f"bot's reply   {self.reply.line()}  (answer sent → suggestion card posted)",
+            f"answers       {self.answers_sent} sent (+{self.retried_deliveries} retried deliveries), "
+            f"{self.answers_recorded} recorded, {self.lost} lost, {self.duplicated} duplicated, "
+            f"{self.duplicated_replies} duplicated replies, {self.missing_replies} missing replies: "
+            f"{'met' if self.integrity_target_met else 'MISSED'}",
+        ])
+
+
+def run_slack_bench(settings: Settings, config: BenchConfig) -> BenchReport:
+    """Run the simulation once and measure it; nothing outside 127.0.0.1 is contacted."""
+    with tempfile.TemporaryDirectory(prefix="mmssc-bench-slack-") as tmp, MockSlackWebApi() as mock:
+        secret, token = uuid.uuid4().hex, "xoxb-bench-" + uuid.uuid4().hex[:8]
+        database_url = config.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        kb = load_knowledge_base(settings.knowledge_dir)
+        database = Database.from_url(database_url)
+        assessment = f"Bench {uuid.uuid4().hex[:8]} 2026"
+        users = [f"UB{n:04d}" for n in range(config.stakeholders)]
+        assessments.create(database, kb, datetime.now(UTC).replace(tzinfo=None), name=assessment, community="Bench",
+                           cycle="2026", facilitators=["UBENCHFAC"], stakeholders=users)
+        env = child_environment(settings, data_dir=Path(tmp) / "data", database_url=database_url,
+                                api_url=mock.base_url, bot_token=token, signing_secret=secret)
+        characteristics = kb.characteristic_ids[: config.characteristics]
+        tallies = [StakeholderTally() for _ in users]
+        with BotProcesses(config.processes, env, Path(tmp)) as bots:
+            senders = [SignedSlackSender(url, secret, timeout=30) for url in bots.urls]
+            _warm_up(senders, mock, assessment, database, kb, characteristics[0], config.reply_timeout)
+            barrier = threading.Barrier(len(users))
+            started = time.perf_counter()
+            threads = [threading.Thread(target=SimulatedStakeholder(
+                user, assessment, characteristics, RoundRobin(senders), mock, tally, config.retry_every,
+                config.reply_timeout, barrier).run, name=f"stakeholder-{user}")
+                for user, tally in zip(users, tallies, strict=True)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            seconds = time.perf_counter() - started
+        recorded = _recorded_answers(database, assessment, users)
+        report = _report(config, settings, database.dialect, tallies, recorded, mock, seconds)
+        database.dispose()
+        return report
+
+
+def _warm_up(senders: list[SignedSlackSender], mock: MockSlackWebApi, assessment: str, database: Database,
+             kb: KnowledgeBase, characteristic: str, timeout: float) -> None:
+    """One throwaway stakeholder per process answers once, so no measured request pays a cold start."""
+    for index, sender in enumerate(senders):
+        user = f"UWARM{index:02d}"
+        assessments.add_people(database, datetime.now(UTC).replace(tzinfo=None), assessment, [user],
+                               Role.STAKEHOLDER)
+        tally = StakeholderTally()
+        SimulatedStakeholder(user, assessment, [characteristic], RoundRobin([sender]), mock, tally, 0, timeout,
+                             threading.Barrier(1)).run()
+        if tally.missing_replies:
+            raise RuntimeError(f"the bot process {index} did not answer the warm-up")
+
+
+def _recorded_answers(database: Database, assessment: str, users: list[str]) -> dict[str, list[str]]:
+    with database.session() as session:
+        record = get_assessment(session, assessment)
+        return {user: [a.text for a in answers_of(session, get_participant(session, record, user,
+                                                                           Role.STAKEHOLDER).id)]
+                for user in users}
+
+
+def _report(config: BenchConfig, settings: Settings, dialect: str, tallies: list[StakeholderTally],
+            recorded: dict[str, list[str]], mock: MockSlackWebApi, seconds: float) -> BenchReport:
+    sent = [answer for tally in tallies for answer in tally.answers]
+    stored = [answer for answers in recorded.values() for answer in answers]
+    lost = sum(1 for answer in set(sent) if answer not in stored)
+    duplicated = len(stored) - len(set(stored))
+    cards = sum(1 for user in recorded for call in mock.posts_to(f"D{user}")
+                if (card := card_of(call)) and card.suggestion)  # the warm-up stakeholders are not counted
+    duplicated_replies = max(0, cards - len(sent))
+    acks = [s for tally in tallies for s in tally.ack_seconds]
+    ack = Percentiles.of(acks)
+    missing = sum(tally.missing_replies for tally in tallies)
+    refused = sum(tally.refused for tally in tallies)
+    return BenchReport(
+        stakeholders=config.stakeholders, characteristics=config.characteristics,
+        engine=f"{settings.engine.value} ({settings.embedder.value})", processes=config.processes,
+        database=dialect, seconds=round(seconds, 2), requests=len(acks), refused_requests=refused,
+        ack=ack, reply=Percentiles.of([s for tally in tallies for s in tally.reply_seconds]), answers_sent=len(sent),
+        retried_deliveries=sum(tally.retries for tally in tallies), answers_recorded=len(stored), lost=lost,
+        duplicated=duplicated, duplicated_replies=duplicated_replies, missing_replies=missing,
+        ack_target_met=ack.p95_ms < ACK_P95_TARGET_MS,
+        integrity_target_met=lost == 0 and duplicated == 0 and duplicated_replies == 0 and missing == 0
+        and refused == 0)

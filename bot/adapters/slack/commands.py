@@ -1,0 +1,80 @@
+"""Parse the text of `/assess` and `/standards` into models; pure, so the ack can run it at once."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from bot.errors import InvalidInputError
+
+MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+BOT_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
+MAX_QUESTION_CHARS = 10_000
+
+ASSESS_USAGE = """*`/assess` commands*
+• `/assess new <community> <cycle>` — create an assessment, e.g. `/assess new Riverton 2026`
+• `/assess invite @a @b` — add stakeholders and send each an invitation
+• `/assess status` — progress per stakeholder
+• `/assess report` — post the results summary and radar chart here
+• `/assess facilitator @x` — add a facilitator
+`invite`, `status`, `report` and `facilitator` act on your newest assessment; add a name to choose another,
+e.g. `/assess status Riverton 2025`."""
+
+
+class AssessAction(StrEnum):
+    NEW = "new"
+    INVITE = "invite"
+    STATUS = "status"
+    REPORT = "report"
+    FACILITATOR = "facilitator"
+    HELP = "help"
+
+
+class AssessCommand(BaseModel):
+    action: AssessAction
+    community: str | None = None  # NEW
+    cycle: str | None = None  # NEW
+    users: list[str] = Field(default_factory=list)  # INVITE, FACILITATOR: Slack user ids
+    assessment: str | None = None  # an explicit assessment name; None means "my newest"
+
+    @property
+    def new_assessment_name(self) -> str:
+        return f"{self.community} {self.cycle}"
+
+
+def parse_assess_command(text: str) -> AssessCommand:
+    """`/assess` text to a command; `InvalidInputError` carrying the usage when it makes no sense."""
+    words = text.strip().split(maxsplit=1)
+    if not words:
+        return AssessCommand(action=AssessAction.HELP)
+    verb, rest = words[0].lower(), (words[1] if len(words) > 1 else "").strip()
+    try:
+        action = AssessAction(verb)
+    except ValueError:
+        raise InvalidInputError(f"Unknown `/assess {verb}`.\n{ASSESS_USAGE}") from None
+    if action == AssessAction.NEW:
+        parts = rest.split()
+        if len(parts) < 2:
+            raise InvalidInputError("Usage: `/assess new <community> <cycle>`, e.g. `/assess new Riverton 2026`.")
+        return AssessCommand(action=action, community=" ".join(parts[:-1]), cycle=parts[-1])
+    users = list(dict.fromkeys(MENTION.findall(rest)))
+    remainder = " ".join(MENTION.sub(" ", rest).split()) or None
+    if action in (AssessAction.INVITE, AssessAction.FACILITATOR):
+        if not users:
+            raise InvalidInputError(f"Usage: `/assess {action.value} @person ...`: mention people with @ so "
+                                    "Slack links them.")
+        return AssessCommand(action=action, users=users, assessment=remainder)
+    return AssessCommand(action=action, assessment=remainder)
+
+
+def parse_standards_question(text: str) -> str:
+    """The question of `/standards` or of a mention (the bot's own mention removed)."""
+    question = " ".join(BOT_MENTION.sub("", text).split())
+    if not question:
+        raise InvalidInputError("Ask a question, e.g. `/standards open data portals that startups actually use`.")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidInputError(f"That question is {len(question):,} characters long; please keep it under "
+                                f"{MAX_QUESTION_CHARS:,}.")
+    return question

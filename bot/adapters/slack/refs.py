@@ -1,0 +1,60 @@
+"""What a button, select or modal carries back to the bot: the action ids and the card they belong to.
+
+A card names its assessment, characteristic and horizon, so a press on an old card is recognised
+and not applied to whatever the interview shows now.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.adapters.slack.limits import BLOCK_ID
+from bot.errors import InvalidInputError
+
+
+class ActionId(StrEnum):
+    START = "interview_start"
+    CONFIRM = "interview_confirm"
+    CHOOSE_LEVEL = "interview_choose_level"
+    DONT_KNOW = "interview_dont_know"
+    SKIP = "interview_skip"
+    SAME = "interview_same_as_now"
+    OVERRIDE_MODAL = "interview_override_reason"
+    CONSENSUS = "review_set_consensus"
+
+
+class CardRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    assessment: str
+    characteristic: str = ""
+    horizon: str = "now"
+    level: int | None = Field(default=None, ge=1, le=5)
+    channel: str | None = None
+
+    def value(self) -> str:
+        """Compact JSON for a button value or a modal's private_metadata."""
+        data = {"a": self.assessment, "c": self.characteristic, "h": self.horizon, "l": self.level,
+                "ch": self.channel}
+        return json.dumps({k: v for k, v in data.items() if v not in (None, "")}, ensure_ascii=False,
+                          separators=(",", ":"))
+
+    def block_id(self) -> str:
+        """The same JSON as a block id (at most 255 characters: a long assessment name is left out)."""
+        value = self.value()
+        if len(value) <= BLOCK_ID:
+            return value
+        return CardRef(assessment="", characteristic=self.characteristic, horizon=self.horizon).value()
+
+    @classmethod
+    def parse(cls, value: str) -> CardRef:
+        """Read a value written by `value()`; `InvalidInputError` for anything else."""
+        try:
+            data = json.loads(value)
+            return cls(assessment=data.get("a", ""), characteristic=data.get("c", ""), horizon=data.get("h", "now"),
+                       level=data.get("l"), channel=data.get("ch"))
+        except (ValueError, AttributeError, ValidationError) as error:
+            raise InvalidInputError("This button's data could not be read; please use the latest message.") from error

@@ -1,0 +1,73 @@
+"""Run the bot: HTTP mode (a threaded WSGI server on /slack/events) or Socket Mode (a websocket to Slack)."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
+
+from bot.adapters.slack.app import create_slack_app, stop_slack_app
+from bot.adapters.slack.http_server import make_slack_http_server
+from bot.config import Settings
+from bot.context import AppContext
+from bot.errors import InvalidInputError
+from bot.interview.service import InterviewService
+
+log = logging.getLogger(__name__)
+
+
+def check_slack_settings(settings: Settings) -> bool:
+    """True for Socket Mode; `InvalidInputError` naming the missing variable otherwise."""
+    if settings.slack_bot_token is None:
+        raise InvalidInputError("SLACK_BOT_TOKEN is not set: the bot token (xoxb-...) from your Slack app's "
+                                "OAuth & Permissions page. See docs/slack.md.")
+    if settings.slack_app_token is not None:
+        return True
+    if settings.slack_signing_secret is None:
+        raise InvalidInputError("SLACK_SIGNING_SECRET is not set: it is on your Slack app's Basic Information "
+                                "page (or set SLACK_APP_TOKEN for Socket Mode). See docs/slack.md.")
+    return False
+
+
+def warm_up(context: AppContext) -> None:
+    """Load the knowledge base, the database and the suggestion engine (one throwaway suggestion loads its
+    model) before the first request needs them, so nobody's first answer waits for a cold start."""
+    kb, engine, _ = context.kb, context.engine, context.database
+    engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+
+
+def run_http(context: AppContext, host: str, port: int) -> None:
+    app = create_slack_app(context)
+    warm_up(context)
+    server = make_slack_http_server(app, host, port)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        log.info("stopping: finishing the work already acknowledged")
+    finally:
+        server.server_close()
+        stop_slack_app(app)
+
+
+def socket_mode_handler(context: AppContext, client: WebClient | None = None, *,
+                        service: InterviewService | None = None) -> SocketModeHandler:
+    """The Socket Mode handler for the bot; `.connect()` to run in the background, `.start()` to block."""
+    settings = context.settings
+    if settings.slack_app_token is None:
+        raise InvalidInputError("SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token (xapp-...).")
+    app = create_slack_app(context, client, socket_mode=True, service=service)
+    # apps.connections.open goes through the app's client, so MMSSC_SLACK_API_URL applies to it too.
+    return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
+
+
+def run_socket_mode(context: AppContext) -> None:
+    handler = socket_mode_handler(context)
+    warm_up(context)
+    try:
+        handler.start()
+    except KeyboardInterrupt:
+        log.info("stopping: finishing the work already acknowledged")
+    finally:
+        handler.close()
+        stop_slack_app(handler.app)

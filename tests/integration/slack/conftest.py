@@ -1,0 +1,34 @@
+"""The Slack tier: the real bolt app served over HTTP on 127.0.0.1, a local mock of the Slack Web API
+recording every call, and signed requests shaped like Slack's (bolt-python's own scenario-test idea)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.slack.mock_web_api import MockSlackWebApi
+from bot.config import EmbedderKind, Settings
+from bot.knowledge import KnowledgeBase
+
+from .harness import BOT_TOKEN, SIGNING_SECRET, SlackHarness, start_harness
+
+
+@pytest.fixture
+def mock_api() -> Iterator[MockSlackWebApi]:
+    with MockSlackWebApi() as api:
+        yield api
+
+
+@pytest.fixture
+def slack_settings(tmp_path: Path, mock_api: MockSlackWebApi) -> Settings:
+    return Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING, slack_bot_token=BOT_TOKEN,
+                    slack_signing_secret=SIGNING_SECRET, slack_api_url=mock_api.base_url)
+
+
+@pytest.fixture
+def slack(kb: KnowledgeBase, slack_settings: Settings, mock_api: MockSlackWebApi) -> Iterator[SlackHarness]:
+    harness = start_harness(kb, slack_settings, mock_api)
+    yield harness
+    harness.stop()

@@ -1,0 +1,169 @@
+"""Drive the real bolt app over HTTP like Slack does, and read what it said to the mock Web API."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_bolt import App
+
+from bot.adapters.slack.app import create_slack_app, stop_slack_app
+from bot.adapters.slack.client import build_web_client
+from bot.adapters.slack.http_server import BackgroundSlackServer
+from bot.adapters.slack.mock_web_api import MockSlackWebApi, RecordedCall
+from bot.adapters.slack.refs import ActionId, CardRef
+from bot.adapters.slack.simulator import (
+    SignedSlackSender,
+    SlackHttpResult,
+    block_action,
+    dm_message,
+    view_submission,
+)
+from bot.config import Settings
+from bot.context import AppContext
+from bot.interview.service import InterviewService
+from bot.knowledge import KnowledgeBase
+from bot.storage import Database
+
+from .fakes import FakeStandard, FakeStandardsAnswer, FakeSuggestionEngine
+
+SIGNING_SECRET = "test-signing-secret-8f2c"
+BOT_TOKEN = "xoxb-test-1111-2222-abcdef"
+
+
+def fake_standards(question: str) -> FakeStandardsAnswer:
+    return FakeStandardsAnswer(question=question, answer=f"For “{question}”, ISO 37106 helps most.", standards=[
+        FakeStandard(id="ISO 37106", ref="B8", why="Guidance on open data and an operating model.",
+                     source="annexB:2.2:1")])
+
+
+def build_service(kb: KnowledgeBase, settings: Settings) -> InterviewService:
+    return InterviewService(kb, FakeSuggestionEngine(kb), Database.connect(settings), standards_answerer=fake_standards)
+
+
+@dataclass
+class SlackHarness:
+    """One running bot: send it what Slack would send, read what it said to the mock Web API."""
+
+    app: App
+    server: BackgroundSlackServer
+    sender: SignedSlackSender
+    mock: MockSlackWebApi
+    service: InterviewService
+    sent: list[SlackHttpResult] = field(default_factory=list)
+
+    def stop(self) -> None:
+        """Stop taking requests, then let the work already acknowledged finish (as `mmssc serve` does)."""
+        self.server.stop()
+        stop_slack_app(self.app)
+
+    def _keep(self, result: SlackHttpResult) -> SlackHttpResult:
+        self.sent.append(result)
+        return result
+
+    def dm(self, user: str, text: str, *, event_id: str | None = None, retry_num: int | None = None) -> SlackHttpResult:
+        return self._keep(self.sender.event(dm_message(user, text), event_id=event_id, retry_num=retry_num))
+
+    def command(self, command: str, text: str, user: str, channel: str = "CFACIL") -> SlackHttpResult:
+        return self._keep(self.sender.command(command, text, user, channel))
+
+    def press(self, user: str, action_id: ActionId, ref: CardRef, channel: str | None = None) -> SlackHttpResult:
+        action = {"action_id": action_id.value, "block_id": ref.block_id(), "value": ref.value(), "type": "button"}
+        return self._keep(self.sender.interaction(block_action(user, action, channel=channel or f"D{user}")))
+
+    def choose(self, user: str, action_id: ActionId, block_id: str, level: int, *,
+               view: dict[str, Any] | None = None, channel: str | None = None) -> SlackHttpResult:
+        action = {"action_id": action_id.value, "block_id": block_id, "type": "static_select",
+                  "selected_option": {"value": str(level), "text": {"type": "plain_text", "text": str(level)}}}
+        payload = block_action(user, action, channel=None if view else channel or f"D{user}", view=view)
+        return self._keep(self.sender.interaction(payload))
+
+    def submit(self, user: str, view: dict[str, Any], reason: str) -> SlackHttpResult:
+        return self._keep(self.sender.interaction(view_submission(user, view, {"reason": {"reason": reason}})))
+
+    # -- reading what the bot did ---------------------------------------------------------------
+
+    def posts(self, channel: str) -> list[RecordedCall]:
+        return self.mock.calls_to("chat.postMessage", channel)
+
+    def wait_posts(self, channel: str, count: int, timeout: float = 10.0) -> list[RecordedCall]:
+        return self.mock.wait_for("chat.postMessage", count=count, timeout=timeout, channel=channel)
+
+    def last_post(self, channel: str) -> RecordedCall:
+        return self.posts(channel)[-1]
+
+
+def post_text(call: RecordedCall) -> str:
+    """Everything a message shows, blocks included, as one string to search in."""
+    return call.args.get("text", "") + "\n" + json.dumps(call.args.get("blocks") or [], ensure_ascii=False)
+
+
+def card_ref(call: RecordedCall) -> CardRef:
+    """The card reference of the actions block of a posted question or suggestion card."""
+    for block in call.args.get("blocks") or []:
+        if block.get("type") == "actions":
+            return CardRef.parse(block["block_id"])
+    raise AssertionError(f"no actions block in {post_text(call)[:300]}")
+
+
+def start_harness(kb: KnowledgeBase, settings: Settings, mock_api: MockSlackWebApi, *,
+                  standards_from_index: bool = False) -> SlackHarness:
+    """The bot over HTTP with the fake engine; "which standard" questions answered by a fake, or by the
+    real retrieval (hashing embedder, Chroma under the test's data directory) with `standards_from_index`."""
+    context = AppContext(settings)
+    service = build_service(kb, settings)
+    if standards_from_index:
+        from bot.retrieval.standards import answer_standards_question
+
+        service.standards_answerer = lambda question: answer_standards_question(question, kb, context.retriever)
+    app = create_slack_app(context, build_web_client(settings), service=service)
+    server = BackgroundSlackServer(app).start()
+    sender = SignedSlackSender(server.url, SIGNING_SECRET)
+    return SlackHarness(app=app, server=server, sender=sender, mock=mock_api, service=service)
+
+
+def is_card(call: RecordedCall, characteristic: str, horizon: str, kind: str) -> bool:
+    """A posted question ("question") or suggestion ("suggestion") card for this characteristic and horizon."""
+    blocks = call.args.get("blocks") or []
+    actions = [b for b in blocks if b.get("type") == "actions" and b.get("block_id", "").startswith("{")]
+    if not actions:
+        return False
+    ref = CardRef.parse(actions[0]["block_id"])
+    has_select = any(e.get("type") == "static_select" for e in actions[0]["elements"])
+    return (ref.characteristic, ref.horizon) == (characteristic, horizon) and has_select == (kind == "suggestion")
+
+
+def next_post(harness: SlackHarness, channel: str, after: int, check: Any = None,
+              timeout: float = 10.0) -> RecordedCall:
+    """The first message to `channel` after the first `after` ones that passes `check` (any, when None)."""
+    def find(calls: list[RecordedCall]) -> RecordedCall | None:
+        posts = [c for c in calls if c.method == "chat.postMessage" and c.args.get("channel") == channel][after:]
+        return next((c for c in posts if check is None or check(c)), None)
+
+    return harness.mock.wait_until(find, timeout)
+
+
+def view_of(call: RecordedCall) -> dict[str, Any]:
+    """The view of a recorded views.open / views.publish call (slack_sdk sends it as a JSON string)."""
+    view = call.args["view"]
+    return json.loads(view) if isinstance(view, str) else view
+
+
+def assert_within_slack_limits(call: RecordedCall) -> None:
+    """A posted message respects Slack's limits: 50 blocks, 3,000 per section, 40,000 of text..."""
+    args = call.args
+    assert len(args.get("text", "")) <= 40_000
+    message_blocks = args.get("blocks") or []
+    assert len(message_blocks) <= 50
+    for block in message_blocks:
+        assert len(block.get("block_id", "")) <= 255
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= 3000
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= 150
+        if block["type"] == "context":
+            assert len(block["elements"]) <= 10
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                assert len(element["text"]["text"]) <= 75 and len(element["value"]) <= 2000

@@ -1,0 +1,66 @@
+"""`mmssc serve` as a real process: HTTP mode on 127.0.0.1, answering signed requests; tokens stay secret."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.adapters.slack.mock_web_api import MockSlackWebApi
+from bot.adapters.slack.simulator import SignedSlackSender
+from bot.config import PROJECT_ROOT
+
+from .harness import BOT_TOKEN, SIGNING_SECRET, post_text
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[str], timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"mmssc serve exited early: {process.communicate()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("mmssc serve did not start listening")
+
+
+def test_mmssc_serve_answers_signed_requests_and_keeps_tokens_out_of_logs(
+        tmp_path: Path, mock_api: MockSlackWebApi) -> None:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MMSSC_", "SLACK_"))}
+    env.update({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                "MMSSC_SLACK_API_URL": mock_api.base_url.rstrip("/"), "MMSSC_DATA_DIR": str(tmp_path / "data"),
+                "MMSSC_EMBEDDER": "hashing", "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen([sys.executable, "-m", "bot", "--verbose", "serve", "--port", str(port)],
+                               cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, process)
+        sender = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET)
+        assert sender.command("/assess", "new Riverton 2026", "UFAC", "CFACIL").status == 200
+        created = mock_api.wait_for("chat.postMessage", channel="CFACIL", timeout=30)[0]
+        assert "created the assessment *Riverton 2026*" in post_text(created)
+        mock_api.fail_next("chat.postMessage", "channel_not_found")
+        sender.command("/assess", "new Elsewhere 2026", "UFAC", "CGONE")
+        mock_api.wait_for("chat.postMessage", channel="DUFAC", timeout=30)  # told in a DM instead
+        forged = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", "not-the-secret")
+        assert forged.command("/assess", "new Forged 2026", "UEVE", "CFACIL").status == 401
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert f"listening on http://127.0.0.1:{port}/slack/events" in out
+    assert "chat.postMessage failed (channel=CGONE): channel_not_found" in err  # reported, not swallowed
+    for secret in (BOT_TOKEN, SIGNING_SECRET):
+        assert secret not in out and secret not in err
+    assert "xoxb-" not in err

@@ -1,0 +1,125 @@
+"""Block Kit rendering: snapshots of every card, and Slack's size limits on long text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.adapters.slack import blocks
+from bot.adapters.slack.limits import MESSAGE_BLOCKS, SECTION_TEXT, truncate
+from bot.adapters.slack.refs import ActionId, CardRef
+from bot.interview.messages import Progress, Reply, ReplyKind
+from bot.suggestion.models import Citation, CitationKind, Suggestion
+
+from .snapshot import assert_snapshot
+
+LEVELS = {1: "Initial", 2: "Managed", 3: "Defined", 4: "Integrated", 5: "Sustainably optimising"}
+
+
+def question() -> Reply:
+    return Reply(kind=ReplyKind.QUESTION, text="1.1.1 ...", characteristic="1.1.1",
+                 characteristic_name="An outcomes-focused city vision and strategy", horizon="now",
+                 question="Does your city have a vision & strategy <with outcomes>?",
+                 ladder=["1 Initial: no vision", "2 Managed: a vision on paper", "3 Defined: outcomes defined"],
+                 progress=Progress(done=11, total=31))
+
+
+def suggestion(level: int | None = 3, rationale: str = "Level 3: the answer evidences defined outcomes.") -> Reply:
+    s = Suggestion(characteristic="1.1.1", level=level, confidence=0.72, rationale=rationale,
+                   citations=[Citation(kind=CitationKind.CRITERION, id="1.1.1/L3", characteristic="1.1.1", level=3,
+                                       text="Outcomes are defined for the whole city."),
+                              Citation(kind=CitationKind.STANDARD, id="ISO 37106", text="Guidance on the vision.")],
+                   follow_up=None if level else "Which outcomes does the strategy name?",
+                   engine="fake", knowledge_version="v1", abstain_reason=None if level else "too thin")
+    return Reply(kind=ReplyKind.SUGGESTION, text="Suggested level 3", characteristic="1.1.1", horizon="now",
+                 suggestion=s, progress=Progress(done=11, total=31))
+
+
+def test_question_card_snapshot() -> None:
+    assert_snapshot("question", blocks.interview_blocks(question(), "Riverton 2026", LEVELS))
+
+
+def test_suggestion_card_snapshot() -> None:
+    assert_snapshot("suggestion", blocks.interview_blocks(suggestion(), "Riverton 2026", LEVELS))
+
+
+def test_abstention_card_has_follow_up_and_no_confirm() -> None:
+    rendered = blocks.interview_blocks(suggestion(level=None), "Riverton 2026", LEVELS)
+    assert_snapshot("abstention", rendered)
+    text = json.dumps(rendered)
+    assert "Which outcomes does the strategy name?" in text
+    assert ActionId.CONFIRM.value not in text
+    assert ActionId.CHOOSE_LEVEL.value in text
+
+
+def test_suggestion_card_buttons_carry_the_card() -> None:
+    rendered = blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS)
+    actions = next(b for b in rendered if b["type"] == "actions")
+    confirm = next(e for e in actions["elements"] if e["action_id"] == ActionId.CONFIRM)
+    assert CardRef.parse(confirm["value"]) == CardRef(assessment="Riverton 2026", characteristic="1.1.1")
+    assert CardRef.parse(actions["block_id"]).characteristic == "1.1.1"
+    select = next(e for e in actions["elements"] if e["type"] == "static_select")
+    assert [o["value"] for o in select["options"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_citations_become_a_context_block() -> None:
+    rendered = blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS)
+    contexts = [b for b in rendered if b["type"] == "context"]
+    assert "`1.1.1/L3` Outcomes are defined" in contexts[0]["elements"][0]["text"]
+    assert len(contexts[0]["elements"]) == 2
+
+
+def test_progress_is_shown_as_n_of_31() -> None:
+    assert "11 of 31" in json.dumps(blocks.interview_blocks(question(), "A", LEVELS))
+
+
+def test_mrkdwn_control_characters_are_escaped() -> None:
+    text = json.dumps(blocks.question_blocks(question(), "A"))
+    assert "&amp;" in text and "&lt;with outcomes&gt;" in text
+
+
+def test_long_rationale_is_cut_for_display_only() -> None:
+    long = "word " * 5000
+    reply = suggestion(rationale=long)
+    rendered = blocks.suggestion_blocks(reply, "A", LEVELS)
+    for block in rendered:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= SECTION_TEXT
+    assert reply.suggestion is not None and reply.suggestion.rationale == long  # the model is untouched
+    assert len(blocks.fallback_text(Reply(kind=ReplyKind.INFO, text=long))) <= 3000
+
+
+def test_messages_never_exceed_fifty_blocks() -> None:
+    many = [{"id": f"ISO {n}", "ref": None, "why": "helps", "source": "Annex B"} for n in range(80)]
+    rendered = blocks.standards_blocks("Here is what helps.", many)
+    assert len(rendered) == MESSAGE_BLOCKS
+    assert "more items not shown" in rendered[-1]["elements"][0]["text"]
+
+
+def test_standards_answer_snapshot() -> None:
+    rendered = blocks.standards_blocks("ISO 37106 helps most.", [
+        {"id": "ISO 37106", "ref": "B8", "why": "Guidance on open data.", "source": "annexB:2.2:1"},
+        {"id": "ISO/IEC 30145", "ref": None, "why": "ICT reference framework.", "source": None}])
+    assert_snapshot("standards", rendered)
+
+
+def test_notices_snapshot() -> None:
+    assert_snapshot("notices", [
+        blocks.interview_blocks(Reply(kind=kind, text=f"{kind.value} text", progress=Progress(done=3, total=31)),
+                                "A", LEVELS)
+        for kind in (ReplyKind.RECORDED, ReplyKind.ERROR, ReplyKind.COMPLETE, ReplyKind.HELP)])
+
+
+def test_invitation_and_override_modal_snapshot() -> None:
+    ref = CardRef(assessment="Riverton 2026", characteristic="1.1.1", horizon="two_years")
+    assert_snapshot("invitation", blocks.invitation_blocks("Riverton 2026", "UFAC"))
+    modal = blocks.override_modal(ref, 4, "Integrated", "DU1")
+    assert_snapshot("override_modal", modal)
+    assert CardRef.parse(modal["private_metadata"]).level == 4
+
+
+@pytest.mark.parametrize("limit", [1, 5, 75])
+def test_truncate_respects_the_limit(limit: int) -> None:
+    assert len(truncate("x" * 200, limit)) == limit
+    assert truncate("short", 75) == "short"
