@@ -70,7 +70,7 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
             break
 
     if level == 1:
-        partial = _best_partial_level(by_level, tuning)
+        partial = _best_partial_level(by_level, tuning, firm_only=True) or _best_partial_level(by_level, tuning)
         above = sum(is_met(e, tuning) for lv in range(2, 6) for e in by_level[lv])
         floor = sum(is_met(e, tuning) for e in by_level[1])
         if partial is not None and (above > floor or not _absence_evidenced(by_level, tuning)):
@@ -89,15 +89,21 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
     return LevelDecision(level, confidence, None, relied_on, missing, contradicted, bridged)
 
 
-def _best_partial_level(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int | None:
+def _best_partial_level(
+    by_level: dict[int, list[ConditionEvidence]], tuning: Tuning, firm_only: bool = False
+) -> int | None:
     """When no level is fully evidenced: the highest level with at least half of its conditions
-    evidenced and nothing contradicted at or below it (large levels of the purposes have 3-4)."""
+    evidenced and nothing contradicted at or below it (large levels of the purposes have 3-4).
+    `firm_only`: only levels with at least one firm match (half a level is weak ground: a borderline
+    match cannot carry it on its own)."""
     best = None
     for level in range(2, 6):
         conditions = by_level[level]
         if any(is_contradicted(e, tuning) for e in conditions):
             break
-        if sum(is_met(e, tuning) for e in conditions) / len(conditions) >= tuning.partial_share:
+        met = [e for e in conditions if is_met(e, tuning)]
+        firm = any(e.support_score >= tuning.strong_support for e in met)
+        if (firm or not firm_only) and len(met) / len(conditions) >= tuning.partial_share:
             best = level
     return best
 

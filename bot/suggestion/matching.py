@@ -13,7 +13,8 @@ import numpy as np
 
 from bot.knowledge.models import Condition
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
-from bot.suggestion.text import Clause, Qualifier, content_tokens, polarity_agrees, qualifiers, qualifies_against
+from bot.suggestion.scope import clause_qualifiers
+from bot.suggestion.text import Clause, Qualifier, content_tokens, polarity_agrees, qualifies_against
 from bot.suggestion.tuning import Tuning
 
 SINGLE_WORD_DISCOUNT = 0.7
@@ -67,8 +68,7 @@ def match_conditions(
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
         dense = clause_vectors @ index.vectors.T  # clauses x phrases
-        for i, clause in enumerate(clauses):
-            marks = qualifiers(clause.text)
+        for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
             words = set(content_tokens(clause.text))
             _match_one_clause(index, clause, marks, words, dense[i], tuning, best_for, best_against)
     evidence = []
@@ -123,9 +123,12 @@ def _match_one_clause(
             continue
         if key not in best_for or match.score > best_for[key].score:
             best_for[key] = match
+    # A qualified clause counts against a condition only when that condition is what it is about. A denial
+    # that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
+    reference = max([m.score for m in agree.values() if m.phrase.level > 1] + [m.score for m in disagree.values()],
+                    default=0.0)
     for key, match in disagree.items():
-        # A qualified clause counts against a condition only when that condition is what it is about.
-        if match.score < tuning.against_threshold or match.score + tuning.against_margin < best_agree:
+        if match.score < tuning.against_threshold or match.score + tuning.against_margin < reference:
             continue
         if key in agree and agree[key].score >= match.score:
             continue

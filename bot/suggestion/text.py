@@ -130,7 +130,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     ),
     Qualifier.FUTURE: re.compile(
         r"\b(?:not yet|yet to|plan(?:s|ning)? to|intend(?:s|ing)? to|aim(?:s|ing)? to|hope(?:s)? to|"
-        r"would like to|want(?:s)? to|considering|thinking about|looking (?:at|into)|exploring|next year|"
+        r"would like to|(?:we|i|we'd|i'd) (?:really )?want to|considering|thinking about|"
+        r"(?:are|'re|am|is) (?:also |now )?looking (?:at|into)|exploring|next year|"
         r"in the future|one day|eventually|soon|working (?:on|towards)|being (?:drafted|developed|prepared|"
         r"written|designed|discussed)|under (?:development|discussion|consideration|preparation)|in preparation|"
         r"(?:will|shall|going to) (?:be |start|begin|introduce|publish|launch|set|create|develop|build|"
@@ -143,7 +144,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     Qualifier.PARTIAL: re.compile(
-        r"\b(?:some departments?|a few|one or two|only (?:in|for|a|one|some|the|two|three|our)|"
+        r"\b(?:some departments?|a few|one or two|"
+        r"(?<!not )(?<!the )(?<!if )only(?! just\b| after\b| when\b| then\b| once\b)|"
         r"(?:in|for) some|partly|partial|partially|patchy|ad[- ]hoc|occasionally|sometimes|sporadic(?:ally)?|"
         r"informal(?:ly)?|piecemeal|isolated|here and there|pockets? of|limited to|mostly on paper|"
         r"(?:a |one )?pilot(?:s| project| scheme)?|trial(?:s|led)?|not (?:all|every|consistently|always|"
@@ -158,11 +160,19 @@ _NOT_ONLY = re.compile(
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b",
     re.IGNORECASE,
 )
+# A denial inside a relative clause qualifies the noun before it, not the fact the clause states:
+# "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
+# (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself).
+_RELATIVE_DENIAL = re.compile(
+    r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
+    r"\b[^,.;:]*",
+    re.IGNORECASE,
+)
 
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned, or partial scope."""
-    cleaned = _NOT_ONLY.sub(" ", text.replace("’", "'"))
+    cleaned = _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'")))
     return frozenset(q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned))
 
 

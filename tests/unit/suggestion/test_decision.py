@@ -59,3 +59,12 @@ def test_without_a_full_level_the_highest_half_evidenced_level_is_taken() -> Non
     assert decision.level == 4
     assert decision.bridged_levels == [2, 3]
     assert decision.confidence < 0.8
+
+
+def test_half_a_level_needs_one_firm_match_to_outrank_a_lower_half_level() -> None:
+    evidence = _evidence({1: ["."], 2: ["."], 3: ["+", "."], 4: ["."], 5: ["+", "."]})
+    weak = [e if e.level != 5 or e.support is None else
+            ConditionEvidence(e.condition, 5, ClauseMatch(e.support.clause, e.support.phrase, 0.5), None)
+            for e in evidence]
+    assert decide_level(evidence, TUNING).level == 5
+    assert decide_level(weak, TUNING).level == 3

@@ -76,3 +76,12 @@ def test_bad_input_raises(engine: DefaultSuggestionEngine) -> None:
         engine.suggest("1.1.1", "  ")
     with pytest.raises(InvalidInputError):
         engine.suggest("1.1.1", "a" * 20_001)
+
+
+def test_a_denial_of_the_starting_point_counts_against_level_two(engine: DefaultSuggestionEngine) -> None:
+    suggestion = engine.suggest(
+        "2.3.2",
+        "We've got an AI voice assistant, a WhatsApp bot and a real-time contact-centre dashboard. "
+        "But there's no overall channel strategy and nobody has a view of all our channels and what they cost.",
+    )
+    assert suggestion.level == 1

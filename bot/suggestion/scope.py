@@ -1,0 +1,42 @@
+"""Qualifiers that reach back: a limitation said after the fact it limits.
+
+People state a fact and then narrow it: "we have an asset register, but only in Highways", "we've got
+a digital twin - but it's only used internally by the planners", "It only covers council-owned assets
+though". The narrowing clause carries the qualifier, the clause before it carries the fact; read
+alone, the fact would count in full. A clause that narrows (partial scope) and refers back to the
+previous clause (it starts with a pronoun, or is too short to state a fact of its own) marks that
+previous clause as partial too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.suggestion.text import Clause, Qualifier, content_tokens, qualifiers
+
+# "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
+_REFERS_BACK = re.compile(
+    r"^(?:(?:and|but|though|although|yet|so|however),?\s+)?(?:it|it's|its|that|that's|this|they|they're|"
+    r"these|those|which|all of (?:it|this|that)|both)\b",
+    re.IGNORECASE,
+)
+_SHORT_CLAUSE_WORDS = 3  # "only in Highways", "but only partly"
+
+
+def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
+    """Whether this clause narrows the fact stated just before it (see the module docstring)."""
+    text = clause.text.replace("’", "'")
+    if Qualifier.PARTIAL not in marks:
+        return False
+    return bool(_REFERS_BACK.match(text)) or len(content_tokens(text)) <= _SHORT_CLAUSE_WORDS
+
+
+def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
+    """The qualifiers of every clause, with a narrowing clause's limitation carried back as partial
+    scope to the clause before it (same sentence, or the last clause of the sentence before)."""
+    own = [qualifiers(c.text) for c in clauses]
+    marks = list(own)
+    for i in range(1, len(clauses)):
+        if narrows_previous(clauses[i], own[i]) and clauses[i].sentence - clauses[i - 1].sentence <= 1:
+            marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
+    return marks

@@ -1,0 +1,47 @@
+"""A limitation said after the fact reaches back to the fact; relative denials and loose plans do not."""
+
+from bot.suggestion.scope import clause_qualifiers
+from bot.suggestion.text import Qualifier, qualifiers, split_clauses
+
+
+def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:
+    clauses = split_clauses(answer)
+    return {c.text: m for c, m in zip(clauses, clause_qualifiers(clauses), strict=True)}
+
+
+def test_a_short_narrowing_clause_marks_the_fact_before_it_partial() -> None:
+    marks = _marks("Yes, we have a proper asset register and a shared-use policy, but only in Highways.")
+    assert marks["Yes, we have a proper asset register and a shared-use policy"] == {Qualifier.PARTIAL}
+
+
+def test_a_narrowing_clause_about_it_reaches_back_across_a_sentence() -> None:
+    marks = _marks("We have the full register and a policy. It only covers council-owned assets though.")
+    assert Qualifier.PARTIAL in marks["We have the full register and a policy."]
+    marks = _marks("We've got a digital twin of the city, but it's only used internally by the planners.")
+    assert marks["We've got a digital twin of the city"] == {Qualifier.PARTIAL}
+
+
+def test_a_clause_with_its_own_fact_or_a_denial_does_not_reach_back() -> None:
+    marks = _marks("We publish the strategy every year, but the planning department only uses a few indicators.")
+    assert marks["We publish the strategy every year"] == frozenset()
+    marks = _marks("We have a city-wide business case, but it doesn't trace how projects feed the outcomes.")
+    assert marks["We have a city-wide business case"] == frozenset()
+
+
+def test_only_narrows_unless_it_is_not_only_or_the_only() -> None:
+    assert qualifiers("It only covers council-owned assets") == {Qualifier.PARTIAL}
+    assert qualifiers("We're the only council in the region with a data office") == frozenset()
+    assert qualifiers("Not only do we publish it, residents comment on it") == frozenset()
+
+
+def test_a_denial_inside_a_relative_clause_does_not_deny_the_fact() -> None:
+    assert qualifiers("We evaluated the policy and dropped two measures that weren't working") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("We have a plan that hasn't been adopted")
+    assert Qualifier.NEGATED in qualifiers("Most projects that don't have KPIs are small")
+
+
+def test_other_peoples_wishes_and_looking_at_data_are_not_plans() -> None:
+    assert qualifiers("When it clashes with what departments want to do") == frozenset()
+    assert qualifiers("The board has started looking at the indicators quarterly") == frozenset()
+    assert Qualifier.FUTURE in qualifiers("We want to open up the data")
+    assert Qualifier.FUTURE in qualifiers("We're looking at a digital twin")
