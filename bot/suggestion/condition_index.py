@@ -8,6 +8,7 @@ characteristic id, so a warm `suggest` only embeds the answer.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class Phrase:
     is_cue: bool
     marks: frozenset[Qualifier]
     words: frozenset[str]
+    whole_scope: bool = False  # the phrase claims the whole city ("city-wide inclusion plan")
 
 
 def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifier]:
@@ -38,6 +40,16 @@ def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifie
     if level >= 2 and not is_cue:
         return frozenset()
     return qualifiers(text)
+
+
+_WHOLE_SCOPE = re.compile(
+    r"\b(?:city-?wide|whole|entire|all|every|everyone|everybody|across)\b", re.IGNORECASE
+)
+
+
+def claims_whole_scope(text: str) -> bool:
+    """Whether a phrase claims the whole city or organisation, which a partial scope falls short of."""
+    return bool(_WHOLE_SCOPE.search(text))
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,8 @@ def _build_index(kb: KnowledgeBase, embedder: Embedder, characteristic: Characte
         for condition in level.conditions:
             for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
                 marks = phrase_qualifiers(text, level.level, is_cue)
-                phrases.append(Phrase(condition, level.level, text, is_cue, marks, frozenset(content_tokens(text))))
+                words = frozenset(content_tokens(text))
+                phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text)))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
     vectors = np.asarray(embedder.embed(texts), dtype=np.float32).reshape(len(texts), -1)

@@ -6,16 +6,21 @@ contradicted. People describe their KPIs without first saying they have a strate
 the answer does not mention at all is bridged by evidence of a level above it (and named in the
 rationale); an explicit "we don't have X" / "we plan to" / "only in some departments" stops the climb
 below X. With no level fully reached, the highest level with half its conditions evidenced is taken
-when that evidence outweighs the signs of the starting point (level 1).
+when that evidence outweighs the signs of the starting point (level 1). Evidence is weighed by clause,
+not by condition (one sentence resembling two levels is one piece of evidence); only a firm match may
+bridge unmentioned levels; and a limitation of a lower level is outweighed when a higher level is fully
+evidenced by many other clauses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.suggestion.matching import ConditionEvidence
+from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
+
+OVERRULE_CLAUSES = 3  # clauses evidencing higher levels needed per clause that limits a lower one
 
 
 @dataclass(frozen=True)
@@ -57,12 +62,12 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
     pending: list[int] = []
     for candidate in range(2, 6):
         conditions = by_level[candidate]
-        if level_reached(conditions, tuning):
+        if level_reached(conditions, tuning) and (gap == 0 or _firm(conditions, tuning)):
             level, gap = candidate, 0
             bridged.extend(pending)
             pending = []
             continue
-        if any(is_contradicted(e, tuning) for e in conditions):
+        if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
             break
         gap += 1
         pending.append(candidate)
@@ -71,9 +76,11 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
 
     if level == 1:
         partial = _best_partial_level(by_level, tuning, firm_only=True) or _best_partial_level(by_level, tuning)
-        above = sum(is_met(e, tuning) for lv in range(2, 6) for e in by_level[lv])
-        floor = sum(is_met(e, tuning) for e in by_level[1])
-        if partial is not None and (above > floor or not _absence_evidenced(by_level, tuning)):
+        above = _supporting_clauses([e for lv in range(2, 6) for e in by_level[lv]], tuning)
+        floor = _supporting_clauses(by_level[1], tuning)
+        outweighs = partial is not None and _outweighs(above, floor, _firm(by_level[partial], tuning),
+                                                       _firm(by_level[1], tuning))
+        if partial is not None and (outweighs or not _absence_evidenced(by_level, tuning)):
             level, bridged = partial, list(range(2, partial))
         elif not _absence_evidenced(by_level, tuning):
             return LevelDecision(None, 0.0, AbstainReason.THIN_EVIDENCE, missing=_unmet(by_level[2], tuning),
@@ -106,6 +113,42 @@ def _best_partial_level(
         if (firm or not firm_only) and len(met) / len(conditions) >= tuning.partial_share:
             best = level
     return best
+
+
+def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether a limitation said of `level` is outweighed: a higher level is fully and firmly evidenced,
+    and by several clauses other than the limiting ones ("the sensor map is only internal. What matters:
+    the climate plan has targets, the board runs it, emissions are tracked, ...")."""
+    limiting = {_span(e.against) for e in by_level[level] if is_contradicted(e, tuning) and e.against}
+    for higher in range(level + 1, 6):
+        if level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning):
+            above = [e for lv in range(level, 6) for e in by_level[lv] if is_met(e, tuning) and e.support]
+            clauses = {_span(e.support) for e in above} - limiting
+            return len(clauses) >= OVERRULE_CLAUSES * len(limiting)
+    return False
+
+
+def _span(match: ClauseMatch | None) -> tuple[int, int]:
+    return (match.clause.start, match.clause.end) if match else (-1, -1)
+
+
+def _outweighs(above: int, floor: int, partial_firm: bool, floor_firm: bool) -> bool:
+    """Whether half a level's evidence outweighs the signs of the starting point: more clauses, or as
+    many but firmer; borderline matches never outweigh a firm sign of level 1."""
+    if floor_firm and not partial_firm:
+        return False
+    return above > floor or (above == floor and partial_firm and not floor_firm)
+
+
+def _firm(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
+    """Whether at least one of these conditions is evidenced by a strong match."""
+    return any(is_met(e, tuning) and e.support_score >= tuning.strong_support for e in conditions)
+
+
+def _supporting_clauses(conditions: list[ConditionEvidence], tuning: Tuning) -> int:
+    """How many distinct clauses evidence these conditions: one clause that resembles two levels'
+    conditions is one piece of evidence, not two."""
+    return len({(e.support.clause.start, e.support.clause.end) for e in conditions if is_met(e, tuning) and e.support})
 
 
 def _absence_evidenced(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

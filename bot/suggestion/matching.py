@@ -14,10 +14,20 @@ import numpy as np
 from bot.knowledge.models import Condition
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import Clause, Qualifier, content_tokens, polarity_agrees, qualifies_against
+from bot.suggestion.text import (
+    Clause,
+    Qualifier,
+    content_tokens,
+    is_topic_lead_in,
+    polarity_agrees,
+    qualifies_against,
+)
 from bot.suggestion.tuning import Tuning
 
 SINGLE_WORD_DISCOUNT = 0.7
+# Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a
+# partial scope ("a few integrations", "about 40% of departments") is what it describes, not against it.
+PARTIAL_LEVELS = frozenset({2})
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,8 @@ def match_conditions(
     if clauses:
         dense = clause_vectors @ index.vectors.T  # clauses x phrases
         for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
+            if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
+                continue
             words = set(content_tokens(clause.text))
             _match_one_clause(index, clause, marks, words, dense[i], tuning, best_for, best_against)
     evidence = []
@@ -101,14 +113,17 @@ def _match_one_clause(
 ) -> None:
     agree: dict[str, ClauseMatch] = {}
     disagree: dict[str, ClauseMatch] = {}
+    beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
+        else marks
     for j, phrase in enumerate(index.phrases):
+        clause_marks = beginning if phrase.level in PARTIAL_LEVELS and not phrase.whole_scope else marks
         lexical = lexical_coverage(words, phrase, index.idf)
         score = round(max(float(dense_row[j]), tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
         if not phrase.is_cue:
             score = round(score * tuning.condition_text_weight, 4)
-        if polarity_agrees(marks, phrase.marks):
+        if polarity_agrees(clause_marks, phrase.marks):
             target = agree
-        elif qualifies_against(marks, phrase.marks):
+        elif qualifies_against(clause_marks, phrase.marks):
             target = disagree
         else:
             continue

@@ -55,7 +55,10 @@ def looks_like_instruction(answer: str) -> bool:
 
 
 _DONT_KNOW = re.compile(
-    r"\b(?:(?:i|we) (?:do not|don't|dont|really don't|honestly don't|have no) (?:know|idea|clue)|"
+    r"\b(?:(?:i|we) (?:do not|don't|dont|really don't|honestly don't|have no) (?:idea|clue)|"
+    r"i (?:do not|don't|dont|really don't|honestly don't) know|"
+    # "we don't know what a phone call costs" states a fact about the city; "we don't know" does not
+    r"we (?:do not|don't|dont|really don't|honestly don't) know(?! (?:what|how|whether|which|where|who|if)\b)|"
     r"(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|no idea|not sure|no clue|"
     r"(?:can't|cannot|couldn't) (?:say|tell|answer)|(?:unsure|unknown|dunno|idk|n/?a|pass|skip)|"
     r"(?:ask|check with) (?:someone else|someone|another|him|her|them|the|my|our)|not my (?:area|department|field)|"

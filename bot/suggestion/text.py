@@ -86,6 +86,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "But in terms of knowing what data we have, it's a list IT started": the lead-in names the topic of
+# the clause after it; on its own it states nothing, yet it resembles the topic's top-level cues.
+_TOPIC_LEAD_IN = re.compile(
+    r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|"
+    r"with regard to|with respect to)\b",
+    re.IGNORECASE,
+)
+
+
+def is_topic_lead_in(clause: Clause, following: Clause | None) -> bool:
+    """Whether a clause only introduces the topic of the clause that follows it in the same sentence."""
+    return following is not None and following.sentence == clause.sentence and bool(_TOPIC_LEAD_IN.match(clause.text))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'."""
     return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
@@ -136,7 +150,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         r"written|designed|discussed)|under (?:development|discussion|consideration|preparation)|in preparation|"
         r"(?:will|shall|going to) (?:be |start|begin|introduce|publish|launch|set|create|develop|build|"
         r"roll|put|have|get|make|look|consider|try)|on (?:our|the) (?:wish ?list|to-do list)|"
-        r"in the pipeline|someday|by 20\d\d we|the (?:idea|plan|intention|aim|hope) is to|"
+        r"in the pipeline|someday|by 20\d\d we|(?:being|is out to|are out to|going out to) tender(?:ed)?\b|"
+        r"(?:earliest|not before|at the earliest) (?:in )?20\d\d|the (?:idea|plan|intention|aim|hope) is to|"
         r"(?:we're|we are|is being|are being) (?:building|developing|drafting|preparing|procuring|designing|built)|"
         r"(?:launch(?:es)?|go(?:es)? live|due|comes?|arrives?|starts?) (?:in|by|from) (?:20\d\d|next|the spring|"
         r"the autumn|the summer|the winter|spring|autumn|summer|winter|january|february|march|april|may|june|july|"
@@ -156,6 +171,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
 }
 # Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
+    r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b",
     re.IGNORECASE,

@@ -1,0 +1,58 @@
+"""Weighing evidence across levels: firm bridges, clauses counted once, limitations outweighed."""
+
+from bot.knowledge.models import Condition
+from bot.suggestion.decision import decide_level
+from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+from bot.suggestion.text import Clause
+from bot.suggestion.tuning import Tuning
+
+TUNING = Tuning()
+FIRM, WEAK = 0.8, 0.52  # above and below `strong_support`; both above `support_threshold`
+
+Mark = tuple[str, float, int]  # ('+' supported / '-' contradicted / '.' unmentioned, score, clause number)
+NOTHING: Mark = (".", 0.0, 0)
+
+
+def _evidence(spec: dict[int, list[Mark]]) -> list[ConditionEvidence]:
+    items = []
+    for level in range(1, 6):
+        for index, (mark, score, clause_number) in enumerate(spec.get(level, [NOTHING])):
+            condition = Condition(id=f"9.9/{level}/{'abcd'[index]}", text=f"condition {level}{index}", cues=[])
+            clause = Clause(f"clause {clause_number}", clause_number * 10, clause_number * 10 + 5, clause_number)
+            match = ClauseMatch(clause, None, score)  # type: ignore[arg-type]
+            items.append(ConditionEvidence(condition, level, match if mark == "+" else None,
+                                           match if mark == "-" else None))
+    return items
+
+
+def test_a_borderline_match_cannot_bridge_unmentioned_levels_over_a_firm_starting_point() -> None:
+    decision = decide_level(_evidence({1: [("+", FIRM, 1)], 4: [("+", WEAK, 2)]}), TUNING)
+    assert decision.level == 1
+
+
+def test_a_firm_match_still_bridges_unmentioned_levels() -> None:
+    decision = decide_level(_evidence({4: [("+", FIRM, 2)]}), TUNING)
+    assert decision.level == 4
+    assert decision.bridged_levels == [2, 3]
+
+
+def test_one_clause_resembling_two_levels_is_one_piece_of_evidence() -> None:
+    spec = {1: [("+", FIRM, 1)], 3: [("+", FIRM, 2), NOTHING], 4: [("+", FIRM, 2), NOTHING]}
+    assert decide_level(_evidence(spec), TUNING).level == 1
+
+
+def test_as_many_clauses_but_firmer_outweigh_a_borderline_starting_point() -> None:
+    spec = {1: [("+", WEAK, 1)], 2: [("+", FIRM, 2), NOTHING]}
+    assert decide_level(_evidence(spec), TUNING).level == 2
+
+
+def test_a_limitation_is_outweighed_by_a_higher_level_evidenced_by_many_clauses() -> None:
+    four = [("+", FIRM, n) for n in (2, 3, 4)]
+    decision = decide_level(_evidence({2: [("-", FIRM, 1)], 4: four}), TUNING)
+    assert decision.level == 4
+    assert [e.condition.id for e in decision.contradicted] == ["9.9/2/a"]
+
+
+def test_a_limitation_still_caps_the_level_when_little_stands_above_it() -> None:
+    four = [("+", FIRM, 2), ("+", FIRM, 3)]
+    assert decide_level(_evidence({2: [("-", FIRM, 1)], 4: four}), TUNING).level != 4

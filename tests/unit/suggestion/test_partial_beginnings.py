@@ -1,0 +1,56 @@
+"""Partial scope at level 2, topic lead-ins, "no X without Y", tenders and factual "we don't know"."""
+
+import numpy as np
+
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.embedder import HashingEmbedder
+from bot.suggestion.condition_index import characteristic_index, claims_whole_scope
+from bot.suggestion.matching import match_conditions
+from bot.suggestion.screening import says_dont_know
+from bot.suggestion.text import Qualifier, is_topic_lead_in, qualifiers, split_clauses
+from bot.suggestion.tuning import Tuning
+
+
+def _evidence(kb: KnowledgeBase, characteristic: str, answer: str) -> dict[str, tuple[float, float]]:
+    embedder = HashingEmbedder()
+    index = characteristic_index(kb, embedder, characteristic)
+    clauses = split_clauses(answer)
+    vectors = np.asarray(embedder.embed([c.text for c in clauses]), dtype=np.float32).reshape(len(clauses), -1)
+    return {e.condition.id: (e.support_score, e.against_score)
+            for e in match_conditions(index, clauses, vectors, Tuning())}
+
+
+def test_a_partial_scope_is_what_level_two_describes(kb: KnowledgeBase) -> None:
+    support, against = _evidence(kb, "3.2.1", "There are a few point-to-point integrations.")["3.2.1/2/b"]
+    assert support >= Tuning().support_threshold
+    assert against == 0.0
+
+
+def test_a_phrase_claiming_the_whole_city_is_not_met_by_a_partial_scope() -> None:
+    assert claims_whole_scope("city-wide inclusion plan")
+    assert claims_whole_scope("catalogue covers all departments")
+    assert not claims_whole_scope("point-to-point integration")
+
+
+def test_a_topic_lead_in_is_not_matched(kb: KnowledgeBase) -> None:
+    clauses = split_clauses("But in terms of knowing what data we actually have, it's a list IT started last year.")
+    assert is_topic_lead_in(clauses[0], clauses[1])
+    assert not is_topic_lead_in(clauses[1], None)
+    evidence = _evidence(kb, "3.2.1", "In terms of whether we know every dataset we hold, IT keeps a list.")
+    assert evidence["3.2.1/4/a"] == (0.0, 0.0)
+
+
+def test_no_x_without_y_means_always() -> None:
+    assert qualifiers("no road dig goes ahead without a dig-once check") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("we work without a plan")
+
+
+def test_a_tender_under_way_is_a_plan() -> None:
+    assert Qualifier.FUTURE in qualifiers("A full digital twin is being tendered, earliest 2026.")
+    assert Qualifier.FUTURE not in qualifiers("All contracts are tendered openly.")
+
+
+def test_not_knowing_a_fact_about_the_city_is_not_a_dont_know() -> None:
+    assert not says_dont_know("We don't know what a phone call costs compared to a web form.")
+    assert says_dont_know("We don't know, ask IT.")
+    assert says_dont_know("I don't know what that means.")
