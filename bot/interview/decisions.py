@@ -25,6 +25,7 @@ class InterviewFacts(BaseModel):
     handled: frozenset[str] = frozenset()  # characteristics with a recorded outcome for "now"
     skipped: frozenset[str] = frozenset()  # ... whose latest "now" outcome is skipped
     level_now: int | None = None  # the current characteristic's recorded level now
+    level_two_years: int | None = None  # ... and in two years (a revisited characteristic keeps it on skip)
     pending: PendingSuggestion | None = None  # the suggestion on show
 
 

@@ -161,6 +161,8 @@ def _level_now(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput, fa
             return Decision(state=asking, prompt=True)
         outcome = Outcome.OVERRIDDEN if suggested is not None else Outcome.CHOSEN
         return _settle(kb, state, facts, Horizon.NOW, parsed.level, outcome, pending, parsed.text)
+    if kind == InputKind.SKIP and facts.level_now is not None:
+        return _keep(kb, state, facts, Horizon.NOW, facts.level_now)
     if kind in (InputKind.DONT_KNOW, InputKind.SKIP):
         outcome = Outcome.DONT_KNOW if kind == InputKind.DONT_KNOW else Outcome.SKIPPED
         return _settle(kb, state, facts, Horizon.NOW, None, outcome, pending)
@@ -190,8 +192,19 @@ def _level_two_years(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInp
         outcome = (Outcome.CONFIRMED if level == suggested
                    else Outcome.OVERRIDDEN if suggested is not None else Outcome.CHOSEN)
         return _settle(kb, state, facts, Horizon.TWO_YEARS, level, outcome, pending, reason)
+    if kind == InputKind.SKIP and facts.level_two_years is not None:
+        return _keep(kb, state, facts, Horizon.TWO_YEARS, facts.level_two_years)
     outcome = Outcome.DONT_KNOW if kind == InputKind.DONT_KNOW else Outcome.SKIPPED
     return _settle(kb, state, facts, Horizon.TWO_YEARS, None, outcome, pending)
+
+
+def _keep(kb: KnowledgeBase, state: InterviewState, facts: InterviewFacts, horizon: Horizon, level: int) -> Decision:
+    """`skip` on a characteristic revisited with back or edit: keep what was recorded, record nothing, move on."""
+    c = state.characteristic
+    assert c is not None
+    when = "now" if horizon == Horizon.NOW else "in two years"
+    kept = replies.info(f"Kept level {level} ({kb.level_name(level)}) for {c} {when}, as recorded before.", c)
+    return Decision(state=_after(kb, state, facts.handled | {c}), replies=[kept], prompt=True)
 
 
 def _answer(state: InterviewState, characteristic: str, horizon: Horizon, text: str,

@@ -71,6 +71,7 @@ class Reply(BaseModel):
     horizon: str | None = None  # "now" or "two_years"
     question: str | None = None
     ladder: list[str] = Field(default_factory=list)  # "1 Initial: ...", one line per level
+    recorded_level: int | None = None  # a question revisited (back, edit): the level now already on record
     suggestion: Suggestion | None = None
     progress: Progress | None = None
     standards: list[dict[str, str | None]] = Field(default_factory=list)

@@ -24,6 +24,25 @@ HELP_LINES = (
 )
 
 
+# The engine's abstain_reason is a code (the JSON contract); people read these words instead.
+ABSTAIN_REASON_WORDS = {
+    "dont_know": "the answer says you don't know",
+    "gibberish": "I could not read the answer as a description",
+    "instruction": "the answer reads like an instruction to me rather than a description of your community",
+    "off_topic": "the answer does not seem to be about this characteristic",
+    "question": "the answer is a question rather than a description",
+    "thin_evidence": "the answer does not show enough to place a level",
+    "llm_abstained": "the answer does not show enough to place a level",
+}
+
+
+def abstain_reason_words(code: str | None) -> str:
+    """Plain words for an abstention code; an unknown code is shown with spaces, never with underscores."""
+    if not code:
+        return ABSTAIN_REASON_WORDS["thin_evidence"]
+    return ABSTAIN_REASON_WORDS.get(code, code.replace("_", " "))
+
+
 def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
     """One line per level: "3 Defined: <summary>"."""
     c = kb.characteristic(characteristic_id)
@@ -31,25 +50,30 @@ def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
 
 
 def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: str,
-                   level_now: int | None = None) -> Reply:
+                   level_now: int | None = None, *, recorded: int | None = None) -> Reply:
+    """The question of a characteristic; `recorded` is the level now already on record (after back or edit)."""
     c = kb.characteristic(characteristic_id)
     lines = ladder(kb, characteristic_id)
     if horizon == Horizon.NOW:
         question = c.question
         hint = "Answer in your own words, or type a level 1-5 with a reason, don't know, skip or help."
+        if recorded is not None:
+            hint = (f"Recorded so far: level {recorded} ({kb.level_name(recorded)}); skip keeps it. Answer again to "
+                    "change it, or type a level 1-5 with a reason.")
     else:
         question = TWO_YEAR_QUESTION
         same = f" (= {level_now} now)" if level_now else ""
         hint = f"Type a level 1-5, same{same}, don't know, skip, or describe the plans in your own words."
     text = "\n".join([f"{c.id} {c.name} ({position})", question, *lines, hint])
     return Reply(kind=ReplyKind.QUESTION, text=text, characteristic=c.id, characteristic_name=c.name,
-                 horizon=horizon.value, question=question, ladder=lines)
+                 horizon=horizon.value, question=question, ladder=lines,
+                 recorded_level=recorded if horizon == Horizon.NOW else None)
 
 
 def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
     c = kb.characteristic(suggestion.characteristic)
     if suggestion.level is None:
-        reason = suggestion.abstain_reason or "the answer does not show enough to place a level"
+        reason = abstain_reason_words(suggestion.abstain_reason)
         lines = [f"I can't suggest a level yet: {reason}."]
         if suggestion.follow_up:
             lines.append(suggestion.follow_up)

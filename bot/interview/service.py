@@ -146,11 +146,13 @@ class InterviewService:
     def _facts(self, session: Session, participant_id: int, state: InterviewState) -> InterviewFacts:
         outcomes = interviews.latest_outcomes(session, participant_id, Horizon.NOW)
         current = outcomes.get(state.characteristic or "")
+        later = interviews.latest_outcomes(session, participant_id, Horizon.TWO_YEARS).get(state.characteristic or "")
         pending = (interviews.pending_suggestion(session, state.pending_suggestion_id)
                    if state.pending_suggestion_id is not None else None)
         skipped = frozenset(c for c, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
         return InterviewFacts(handled=frozenset(outcomes), skipped=skipped,
-                              level_now=current[1] if current else None, pending=pending)
+                              level_now=current[1] if current else None,
+                              level_two_years=later[1] if later else None, pending=pending)
 
     def _prompt(self, session: Session, participant_id: int, state: InterviewState) -> list[Reply]:
         """What the stakeholder should see for the state they are in: the question, the suggestion..."""
@@ -165,7 +167,7 @@ class InterviewService:
         order = interview_order(self.kb, state.start_dimension)
         where = f"question {order.index(c) + 1} of {len(order)}"
         if state.step == Step.AWAIT_ANSWER_NOW:
-            return [replies.question_reply(self.kb, c, Horizon.NOW, where)]
+            return [replies.question_reply(self.kb, c, Horizon.NOW, where, recorded=facts.level_now)]
         if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
             return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, where, facts.level_now)]
         if state.step == Step.AWAIT_REASON:

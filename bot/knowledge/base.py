@@ -60,6 +60,9 @@ class KnowledgeBase:
 
     def closest_characteristic_ids(self, text: str, limit: int = 3) -> list[str]:
         ids = self.characteristic_ids
+        inside = [i for i in ids if text and i.startswith(text.rstrip(".") + ".")]
+        if inside:  # a dimension or sub-dimension id ("1.2"): its characteristics, not look-alikes elsewhere
+            return inside[:limit]
         close = difflib.get_close_matches(text, ids, n=limit, cutoff=0.5)
         if close:
             return close

@@ -110,7 +110,7 @@ def _disagreements(result: AssessmentResult) -> str:
         by_level: dict[int, list[str]] = {}
         for value in d.levels:
             by_level.setdefault(value.level, []).append(value.stakeholder)
-        spread_text = "; ".join(f"level {lv}: {len(names)} ({', '.join(names)})"
+        spread_text = "; ".join(f"level {lv}: {', '.join(names)}"
                                 for lv, names in sorted(by_level.items()))
         rows.append([d.characteristic, d.name, d.min_now, d.max_now, d.spread,
                      f"{level_label(result, d.consensus_now)} ({d.consensus_now_source.value})", spread_text])

@@ -140,12 +140,18 @@ def review(
     """A facilitator's review: pending suggestions, disagreements and consensus; set a consensus level."""
     with user_errors():
         ctx = state.ctx
+        if consensus is None and (level_now is not None or level_two_years is not None or reason
+                                  or facilitator is not None):
+            raise InvalidInputError("--level-now, --level-two-years, --reason and --facilitator set a consensus: "
+                                    "add --consensus ID (e.g. --consensus 1.2.1).")
         if consensus is not None:
             if level_now is None or facilitator is None:
                 raise InvalidInputError("Setting a consensus needs --level-now N and --facilitator NAME.")
             facilitation.set_consensus(ctx.database, ctx.kb, _now(), assessment, facilitator, consensus, level_now,
                                        level_two_years, reason)
-            console.print(f"Consensus for {consensus} set to {level_now} by {facilitator}.", highlight=False)
+            later = f", {level_two_years} in two years" if level_two_years is not None else ""
+            console.print(f"Consensus for {consensus} set to {level_now} now{later} by {facilitator}.",
+                          highlight=False)
         report = facilitation.review(ctx.database, ctx.kb, assessment)
     if as_json:
         print_json(report.model_dump(mode="json"))

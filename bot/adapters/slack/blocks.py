@@ -104,6 +104,9 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
     blocks: list[Block] = [header(title), section(f"*{escape(reply.question or reply.text)}*")]
     if reply.ladder:
         blocks.append(section("\n".join(escape(line) for line in reply.ladder)))
+    if reply.recorded_level is not None:
+        blocks.append(context(f"Recorded so far: level {reply.recorded_level}. *Skip* keeps it; answer again to "
+                              "change it."))
     blocks.append(context(f"_{horizon_label(reply.horizon)}_ · reply in this conversation with your answer",
                           progress_line(reply)))
     elements = [button("Don't know", ActionId.DONT_KNOW, ref.value()), button("Skip", ActionId.SKIP, ref.value())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
 from rich.console import Console
@@ -31,12 +32,15 @@ def run_chat(service: InterviewService, assessment: str, stakeholder: str, *, co
     render_replies(console, service.handle(assessment, stakeholder,
                                            InterviewEvent(kind=EventKind.START, dimension=dimension), CHANNEL))
     read = _reader(console, source)
+    working = _progress(console, interactive=source.isatty())
     count = 0
     try:
         while (line := read()) is not None and line.strip().lower() not in QUIT_WORDS:
             count += 1
-            render_replies(console, service.handle(assessment, stakeholder,
-                                                   InterviewEvent(kind=EventKind.TEXT, text=line), CHANNEL))
+            with working():  # the first suggestion loads the model: several seconds without this notice
+                replies = service.handle(assessment, stakeholder, InterviewEvent(kind=EventKind.TEXT, text=line),
+                                         CHANNEL)
+            render_replies(console, replies)
     except KeyboardInterrupt:  # a step cut short is rolled back whole; the next chat resumes before it
         console.print()
     console.print(Text("Everything is saved. Run the same command again to carry on where you left off.",
@@ -44,9 +48,32 @@ def run_chat(service: InterviewService, assessment: str, stakeholder: str, *, co
     return count
 
 
+def _progress(console: Console, *, interactive: bool) -> Callable[[], AbstractContextManager[object]]:
+    """A spinner while a step runs, on a terminal only (piped output stays a clean transcript)."""
+    if not interactive:
+        return nullcontext
+    return lambda: console.status("Working on it… (the first suggestion loads the language model)", spinner="dots")
+
+
+def enable_line_editing() -> bool:
+    """Read terminal lines through GNU readline when Python has it.
+
+    Without it the terminal's canonical mode cuts a typed or pasted line at 4,095 characters and drops
+    the rest silently; readline reads any length (and adds line editing and history). Returns whether
+    readline is available.
+    """
+    try:
+        import readline  # noqa: F401 (importing it is what makes input() use it)
+    except ImportError:  # Windows, or a Python built without it
+        return False
+    return True
+
+
 def _reader(console: Console, source: TextIO) -> Callable[[], str | None]:
     """One line per call, without its line ending; None at the end of input or on Ctrl-C / Ctrl-D."""
     interactive = source.isatty()
+    if interactive:
+        enable_line_editing()
 
     def read() -> str | None:
         try:

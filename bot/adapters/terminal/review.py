@@ -11,14 +11,20 @@ from bot.interview.messages import Horizon
 from bot.scoring.results import AssessmentResult
 
 
+def horizon_words(horizon: Horizon) -> str:
+    return "now" if horizon == Horizon.NOW else "in two years"
+
+
 def render_review(console: Console, report: ReviewReport) -> None:
     console.print(Text(f"Review of {report.assessment}", style="bold"))
     if report.pending:
         table = Table("Stakeholder", "Characteristic", "Horizon", "Suggested", "Confidence", "Waiting since",
                       title="Suggestions waiting for confirmation")
         for p in report.pending:
-            table.add_row(Text(p.stakeholder), p.characteristic, p.horizon.value,
-                          str(p.suggested_level or "none"), f"{p.confidence:.2f}", p.since.isoformat(" ", "minutes"))
+            abstained = p.suggested_level is None  # the engine asked a follow-up question instead
+            table.add_row(Text(p.stakeholder), p.characteristic, horizon_words(p.horizon),
+                          "no level: follow-up asked" if abstained else str(p.suggested_level),
+                          "-" if abstained else f"{p.confidence:.2f}", p.since.isoformat(" ", "minutes"))
         console.print(table)
     else:
         console.print("No suggestions waiting for confirmation.")
@@ -34,7 +40,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
                       title="Disagreements (spread of 2 or more)")
         for d in report.disagreements:
             levels = ", ".join(f"{who} {level}" for who, level in d.levels.items())
-            table.add_row(Text(f"{d.characteristic} {d.name}"), d.horizon.value, Text(levels), str(d.spread),
+            table.add_row(Text(f"{d.characteristic} {d.name}"), horizon_words(d.horizon), Text(levels), str(d.spread),
                           str(d.consensus) if d.consensus is not None else "not set")
         console.print(table)
     else:

@@ -152,3 +152,19 @@ def test_bench_storage_reports_answer_and_scoring_times(data_dir: Path) -> None:
     counts = {t["step"]: t["count"] for t in report["timings"]}
     assert counts["level in two years"] == 62 and sum(counts.values()) == 62 + 62 + 31 + 5
     assert all(0 < t["p50_ms"] <= t["p95_ms"] <= t["max_ms"] for t in report["timings"])
+
+
+def test_review_reads_in_words_and_refuses_consensus_flags_without_consensus(data_dir: Path, kb: KnowledgeBase) -> None:
+    first = kb.characteristic_ids[0]
+    mmssc("chat", "--assessment", DEMO, "--stakeholder", "alice", stdin="1 because nothing is published\n1\nhello\n")
+    mmssc("assessment", "add", DEMO, "--stakeholder", "bob")
+    mmssc("chat", "--assessment", DEMO, "--stakeholder", "bob", stdin="4 because we track it\n5\n")
+    shown = mmssc("review", DEMO)
+    assert "in two years" in shown and "two_years" not in shown
+    if "Suggestions waiting" in shown:  # "hello" may get a follow-up question: shown as such, not "none 0.00"
+        assert "none" not in shown and "0.00" not in shown
+    ignored = CliRunner().invoke(app, ["review", DEMO, "--level-now", "3", "--facilitator", "alice"])
+    assert ignored.exit_code == 2 and "add --consensus ID" in ignored.output
+    done = mmssc("review", DEMO, "--consensus", first, "--level-now", "2", "--level-two-years", "4",
+                 "--reason", "workshop", "--facilitator", "alice")
+    assert f"Consensus for {first} set to 2 now, 4 in two years by alice." in done

@@ -300,3 +300,36 @@ def test_an_engine_crash_keeps_the_answer_and_leaves_the_place_unchanged(kb: Kno
 def test_a_standards_question_before_the_interview_starts_is_answered(ann: Stakeholder) -> None:
     assert kinds(ann.say("which standard helps with open data?")) == [ReplyKind.STANDARDS]
     assert kinds(ann.start()) == [ReplyKind.INFO, ReplyKind.QUESTION]
+
+
+def test_skip_on_a_revisited_characteristic_keeps_what_was_recorded(kb: KnowledgeBase, ann: Stakeholder,
+                                                                     service: InterviewService) -> None:
+    first, second = kb.characteristic_ids[:2]
+    ann.start()
+    ann.say("3 because our objectives are mapped to the SDGs")
+    ann.say("4")
+    revisited = ann.say("back")
+    assert last_question(revisited) == (first, "now")
+    assert revisited[-1].recorded_level == 3 and "Recorded so far: level 3" in revisited[-1].text
+    kept = ann.say("skip")  # only looking: moving on must not erase the confirmed levels
+    assert kept[0].kind == ReplyKind.INFO and "Kept level 3" in kept[0].text
+    assert last_question(kept) == (second, "now")
+    _, now, later = _trail(service)
+    assert now[first] == (Outcome.CHOSEN, 3) and later[first] == (Outcome.CHOSEN, 4)
+    # a fresh characteristic is still skipped as before
+    ann.say("skip")
+    _, now, _ = _trail(service)
+    assert now[second] == (Outcome.SKIPPED, None)
+
+
+def test_skip_of_the_two_year_question_after_a_new_level_now_keeps_the_old_two_year_level(
+        kb: KnowledgeBase, ann: Stakeholder, service: InterviewService) -> None:
+    first = kb.characteristic_ids[0]
+    ann.start()
+    ann.say("2 because a vision is published")
+    ann.say("4")
+    ann.say("back")
+    ann.say("3 because the SDG mapping was adopted")
+    ann.say("skip")
+    _, now, later = _trail(service)
+    assert now[first] == (Outcome.CHOSEN, 3) and later[first] == (Outcome.CHOSEN, 4)

@@ -184,3 +184,15 @@ def test_status_counts_per_dimension(kb: KnowledgeBase) -> None:
     assert reply.progress is not None and (reply.progress.done, reply.progress.total) == (12, 31)
     assert sum(done for done, _ in reply.progress.per_dimension.values()) == 12
     assert "12/31" in reply.text
+
+
+def test_skip_with_a_level_on_record_keeps_it_and_records_nothing(kb: KnowledgeBase) -> None:
+    first, second = kb.characteristic_ids[:2]
+    facts = InterviewFacts(handled=frozenset({first}), level_now=3)
+    decision = decide(kb, _at(Step.AWAIT_ANSWER_NOW, first), parse_text("skip"), facts)
+    assert decision.confirmation is None
+    assert decision.replies[0].kind == ReplyKind.INFO and "Kept level 3 (Fulfilled)" in decision.replies[0].text
+    assert (decision.state.characteristic, decision.state.step) == (second, Step.AWAIT_ANSWER_NOW)
+    # "don't know" is a statement, not a way to move on: it is still recorded
+    dont_know = decide(kb, _at(Step.AWAIT_ANSWER_NOW, first), parse_text("don't know"), facts)
+    assert dont_know.confirmation is not None and dont_know.confirmation.outcome == Outcome.DONT_KNOW

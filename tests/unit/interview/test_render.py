@@ -34,3 +34,26 @@ def test_every_kind_of_reply_prints_its_text(kb: KnowledgeBase) -> None:
 def test_markup_in_text_is_shown_as_typed() -> None:
     printed = _printed([Reply(kind=ReplyKind.ERROR, text="Unknown command '[bold]x[/bold]' [L3]")])
     assert "'[bold]x[/bold]' [L3]" in printed
+
+
+def test_an_abstention_reads_in_words_not_as_a_code(kb: KnowledgeBase) -> None:
+    from bot.interview.replies import ABSTAIN_REASON_WORDS
+    for code in ("off_topic", "thin_evidence", "gibberish", "instruction", "question", "dont_know", "llm_abstained",
+                 "some_new_code"):
+        suggestion = Suggestion(characteristic="1.2.3", level=None, confidence=0.0, rationale="r", engine="fake",
+                                knowledge_version="k", abstain_reason=code, follow_up="Who builds the skills?")
+        text = suggestion_reply(kb, suggestion, Horizon.NOW).text
+        assert "_" not in text.split("\n")[0], text
+        assert ABSTAIN_REASON_WORDS.get(code, "some new code") in text
+    printed = _printed([suggestion_reply(kb, Suggestion(
+        characteristic="1.2.3", level=None, confidence=0.0, rationale="r", engine="fake", knowledge_version="k",
+        abstain_reason="off_topic"), Horizon.NOW)])
+    assert "does not seem to be about this characteristic" in printed and "off_topic" not in printed
+
+
+def test_a_revisited_question_says_what_is_on_record(kb: KnowledgeBase) -> None:
+    fresh = question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")
+    revisited = question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31", recorded=3)
+    assert fresh.recorded_level is None and "Recorded so far" not in fresh.text
+    assert revisited.recorded_level == 3
+    assert "Recorded so far: level 3 (Fulfilled); skip keeps it." in _printed([revisited])

@@ -122,3 +122,10 @@ def test_version_is_a_content_hash(tmp_path, kb: KnowledgeBase) -> None:
     path = copy / "standards.json"
     path.write_text(path.read_text().replace("Sets out", "Sets  out", 1))
     assert knowledge_version(copy) != kb.version
+
+
+def test_a_sub_dimension_id_suggests_its_own_characteristics(kb: KnowledgeBase) -> None:
+    assert kb.closest_characteristic_ids("1.2") == ["1.2.1", "1.2.2", "1.2.3"]
+    assert kb.closest_characteristic_ids("2.") == ["2.1.1", "2.1.2", "2.1.3"]
+    assert kb.closest_characteristic_ids("4") == ["4.1", "4.2", "4.3"]
+    assert "1.1.1" in kb.closest_characteristic_ids("1.1.9")  # a typo still finds its neighbours

@@ -146,3 +146,11 @@ def test_same_result_same_bytes_and_text_is_escaped(sample_result: AssessmentRes
     document = render_html(hostile)
     assert "<script>" not in document
     assert html.escape("<script>alert(1)</script> & Co") in document
+
+
+def test_who_gave_which_level_names_people_not_counts(sample_html: str, sample_result: AssessmentResult) -> None:
+    assert sample_result.disagreements
+    d = sample_result.disagreements[0]
+    names = sorted(v.stakeholder for v in d.levels if v.level == d.min_now)
+    assert f"level {d.min_now}: {html.escape(', '.join(names))}" in sample_html
+    assert not re.search(r"level \d: \d+ \(", sample_html)

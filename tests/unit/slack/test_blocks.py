@@ -123,3 +123,11 @@ def test_invitation_and_override_modal_snapshot() -> None:
 def test_truncate_respects_the_limit(limit: int) -> None:
     assert len(truncate("x" * 200, limit)) == limit
     assert truncate("short", 75) == "short"
+
+
+def test_a_revisited_question_card_says_what_is_on_record_and_that_skip_keeps_it() -> None:
+    fresh = json.dumps(blocks.interview_blocks(question(), "Riverton 2026", LEVELS))
+    revisited = question().model_copy(update={"recorded_level": 3})
+    text = json.dumps(blocks.interview_blocks(revisited, "Riverton 2026", LEVELS))
+    assert "Recorded so far" not in fresh
+    assert "Recorded so far: level 3. *Skip* keeps it" in text
