@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bot.reports.charts import radar_chart_png, score_bars_png
 from bot.reports.html_page import Markup, criteria_html, e, figure_html, page_html, table_html
-from bot.reports.tables import format_gap, format_score, level_label, method_sentences, provenance_items
+from bot.reports.tables import (
+    format_gap,
+    format_score,
+    level_label,
+    method_sentences,
+    provenance_items,
+    readable_as_of,
+)
 from bot.scoring.results import AssessmentResult, GroupScore, PriorityItem
 
 SECTIONS = (
@@ -34,8 +41,8 @@ def _header(result: AssessmentResult) -> str:
              ("Disagreements", str(len(result.disagreements)))]
     key = "".join(f"<div><dt>{e(label)}</dt><dd>{e(value)}</dd></div>" for label, value in cards)
     return (f"<h1>MMSSC self-assessment: {e(result.assessment)}</h1>"
-            f'<p class="meta">{e(result.community)} · cycle {e(result.cycle)} · data as of '
-            f"{e(result.as_of or 'no confirmation yet')} · Maturity Model for Smart Sustainable Communities "
+            f'<p class="meta">{e(result.community)} · cycle {e(result.cycle)} · '
+            f"data as of {e(readable_as_of(result.as_of))} · Maturity Model for Smart Sustainable Communities "
             f"(ISO/TS 37107 draft), levels 1 (Initial) to 5 (Sustainably optimising)</p>"
             f'<dl class="key">{key}</dl>')
 

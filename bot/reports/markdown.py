@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.reports.tables import format_gap, format_score, level_label, method_sentences, provenance_items
+from bot.reports.tables import (
+    format_gap,
+    format_score,
+    level_label,
+    method_sentences,
+    provenance_items,
+    readable_as_of,
+)
 from bot.scoring.results import AssessmentResult, PriorityItem
 
 
@@ -40,7 +47,7 @@ def render_markdown(result: AssessmentResult) -> str:
     overall = result.overall
     lines = [
         f"# MMSSC self-assessment: {result.assessment}", "",
-        f"{result.community} · cycle {result.cycle} · data as of {result.as_of or 'no confirmation yet'}", "",
+        f"{result.community} · cycle {result.cycle} · data as of {readable_as_of(result.as_of)}", "",
         f"Overall maturity now **{format_score(overall.score_now) or '–'}**, in two years on current plans "
         f"**{format_score(overall.score_two_years) or '–'}** (out of 5). {len(result.stakeholders)} stakeholders; "
         f"{result.completeness.answered} of {result.completeness.expected} answers "

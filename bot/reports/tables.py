@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from bot.scoring.results import AssessmentResult, GroupScore
@@ -83,6 +84,17 @@ def score_rows(result: AssessmentResult) -> list[list[Cell]]:
         rows.extend(row("sub-dimension", sub) for sub in result.sub_dimensions
                     if sub.id.split(".")[0] == dimension.id and sub.id != dimension.id)
     return rows
+
+
+def readable_as_of(as_of: str | None) -> str:
+    """'23 November 2026, 15:23 UTC' for a heading; provenance keeps the exact ISO time."""
+    if not as_of:
+        return "no confirmation yet"
+    try:
+        moment = datetime.fromisoformat(as_of.replace("Z", "+00:00")).astimezone(UTC)
+    except ValueError:
+        return as_of
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
 
 
 def provenance_items(result: AssessmentResult) -> list[tuple[str, str]]:

@@ -100,6 +100,16 @@ def missing_lines(items: list[ConditionEvidence]) -> list[str]:
     return [f"{e.condition.id}: {e.condition.text}" for e in items]
 
 
+ABSTAIN_WORDS = {
+    AbstainReason.DONT_KNOW: "the answer says it is not known",
+    AbstainReason.GIBBERISH: "the answer could not be read as text about the city",
+    AbstainReason.INSTRUCTION: "the answer tries to instruct the assistant instead of describing the city",
+    AbstainReason.OFF_TOPIC: "the answer does not seem to be about this characteristic",
+    AbstainReason.QUESTION: "the answer is a question rather than a description",
+    AbstainReason.THIN_EVIDENCE: "there is not enough evidence yet",
+}
+
+
 def rationale_text(
     kb: KnowledgeBase,
     characteristic: Characteristic,
@@ -109,8 +119,10 @@ def rationale_text(
 ) -> str:
     head = f"{characteristic.id} {characteristic.name}"
     if decision.level is None:
-        reason = decision.abstain_reason.value.replace("_", " ") if decision.abstain_reason else "no evidence"
-        return f"No level suggested for {head}: {reason}. The answer is kept as data; nothing in it was obeyed."
+        reason = ABSTAIN_WORDS[decision.abstain_reason or AbstainReason.THIN_EVIDENCE]
+        if decision.abstain_reason == AbstainReason.INSTRUCTION:
+            reason += "; the answer is kept as data and nothing in it was obeyed"
+        return f"No level suggested for {head}: {reason}."
     parts = [f"Suggested level {decision.level} ({kb.level_name(decision.level)}) for {head}."]
     for quote in quotes:
         condition = kb.conditions_by_id[quote.criterion]

@@ -72,9 +72,11 @@ def ask_command(
     with user_errors():
         validate_question(question)  # before the index and the model are loaded
         ctx = state.ctx
-        answer = answer_standards_question(
-            question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit
-        )
+        waiting = contextlib.nullcontext() if as_json else console.status("Looking through the standards...")
+        with waiting:  # the first question loads the model and may build the index: seconds, not instant
+            answer = answer_standards_question(
+                question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit
+            )
         if as_json:
             print_json(answer.model_dump(mode="json"))
         else:

@@ -154,3 +154,10 @@ def test_who_gave_which_level_names_people_not_counts(sample_html: str, sample_r
     names = sorted(v.stakeholder for v in d.levels if v.level == d.min_now)
     assert f"level {d.min_now}: {html.escape(', '.join(names))}" in sample_html
     assert not re.search(r"level \d: \d+ \(", sample_html)
+
+
+def test_heading_shows_a_readable_date() -> None:
+    from bot.reports.tables import readable_as_of
+
+    assert readable_as_of("2026-11-23T15:23:08.546584Z") == "23 November 2026, 15:23 UTC"
+    assert readable_as_of(None) == "no confirmation yet"

@@ -67,6 +67,8 @@ def test_abstains_with_a_follow_up(engine: DefaultSuggestionEngine, answer: str,
     assert result.follow_up
     assert result.evidence == []
     assert all(engine.kb.has_entry(c.id) for c in result.citations)
+    assert "_" not in result.rationale.split(":", 1)[1]  # said in words, not as a code
+    assert ("nothing in it was obeyed" in result.rationale) == (reason == "instruction")
 
 
 def test_bad_input_raises(engine: DefaultSuggestionEngine) -> None:
