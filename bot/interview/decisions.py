@@ -19,6 +19,16 @@ class PendingSuggestion(BaseModel):
     input_text: str
 
 
+class UnsuggestedAnswer(BaseModel):
+    """An answer stored whose suggestion never arrived (Ctrl-C, a crash or a restart while the engine ran)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    text: str  # the answer as stored
+    engine_input: str  # what the engine should see: earlier text of the same question, then this answer
+
+
 class InterviewFacts(BaseModel):
     """What the decision needs from the stored trail of this stakeholder."""
 
@@ -27,6 +37,8 @@ class InterviewFacts(BaseModel):
     level_now: int | None = None  # the current characteristic's recorded level now
     level_two_years: int | None = None  # ... and in two years (a revisited characteristic keeps it on skip)
     pending: PendingSuggestion | None = None  # the suggestion on show
+    unsuggested: UnsuggestedAnswer | None = None  # an answer still waiting for its suggestion
+    earlier_answer: str | None = None  # a revisited question (edit, back): what the engine saw last time
 
 
 class AnswerToRecord(BaseModel):
@@ -50,6 +62,7 @@ class SuggestRequest(BaseModel):
     characteristic: str
     horizon: Horizon
     engine_input: str  # the answer, with earlier answers to the same question before it
+    answer_id: int | None = None  # suggest on an answer stored earlier (resume) rather than a new one
 
 
 class Decision(BaseModel):

@@ -14,24 +14,24 @@ from bot.errors import InvalidInputError, PermissionDeniedError
 from bot.interview.messages import Horizon, Role
 from bot.interview.text import clean_text
 from bot.knowledge import KnowledgeBase
+from bot.scoring.aggregate import DISAGREEMENT_SPREAD  # one definition for the review and the scored result
 from bot.storage import Database
 from bot.storage.assessments import find_participant, get_assessment
 from bot.storage.records import ConfirmationRecord, ConsensusRecord, PendingRecord
 from bot.storage.review import latest_confirmations, latest_consensus, pending_suggestions, record_consensus
 
-DISAGREEMENT_SPREAD = 2  # confirmed levels two or more apart
 MAX_REASON_CHARS = 5_000
 
 
 class Disagreement(BaseModel):
     characteristic: str
     name: str
-    horizon: Horizon
-    levels: dict[str, int]  # stakeholder -> confirmed level
+    horizon: Horizon  # always NOW: disagreements are about the levels now (kept for the channels that show it)
+    levels: dict[str, int]  # stakeholder -> confirmed level now
     min: int
     max: int
     spread: int
-    consensus: int | None = None  # the consensus level for this horizon, when one is set
+    consensus: int | None = None  # the consensus level now, when a facilitator set one
 
 
 class ReviewReport(BaseModel):
@@ -45,24 +45,29 @@ class ReviewReport(BaseModel):
 def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRecord],
                        consensus: Iterable[ConsensusRecord] = (),
                        threshold: int = DISAGREEMENT_SPREAD) -> list[Disagreement]:
-    """Characteristics (per horizon) whose confirmed levels spread by `threshold` or more, in model order."""
-    levels: dict[tuple[str, Horizon], dict[str, int]] = {}
+    """Characteristics whose stakeholders' latest confirmed levels **now** are `threshold` or more apart,
+    whether or not a consensus is set (it is shown beside them), in model order.
+
+    The same definition as the scored result's disagreements (`bot.scoring.aggregate`), so `mmssc review`,
+    Slack's review and the report header count the same characteristics. Two-year levels that differ
+    are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
+    """
+    levels: dict[str, dict[str, int]] = {}
     for record in confirmations:
-        if record.level is not None:
-            levels.setdefault((record.characteristic, record.horizon), {})[record.stakeholder] = record.level
+        if record.horizon == Horizon.NOW and record.level is not None:
+            levels.setdefault(record.characteristic, {})[record.stakeholder] = record.level
     agreed = {c.characteristic: c for c in consensus}
     order = {cid: index for index, cid in enumerate(kb.characteristic_ids)}
     found = []
-    for (characteristic, horizon), by_person in sorted(levels.items(), key=lambda item: (
-            order.get(item[0][0], len(order)), item[0][1] != Horizon.NOW)):
+    for characteristic, by_person in sorted(levels.items(), key=lambda item: order.get(item[0], len(order))):
         low, high = min(by_person.values()), max(by_person.values())
         if high - low < threshold:
             continue
         settled = agreed.get(characteristic)
         found.append(Disagreement(
-            characteristic=characteristic, name=kb.characteristic(characteristic).name, horizon=horizon,
+            characteristic=characteristic, name=kb.characteristic(characteristic).name, horizon=Horizon.NOW,
             levels=dict(sorted(by_person.items())), min=low, max=high, spread=high - low,
-            consensus=(settled.level_now if horizon == Horizon.NOW else settled.level_two_years) if settled else None))
+            consensus=settled.level_now if settled else None))
     return found
 
 

@@ -18,6 +18,7 @@ from bot.interview.decisions import (
 )
 from bot.interview.messages import Horizon, Outcome, Reply, Step
 from bot.interview.state import (
+    ANSWER_STEPS,
     NOW_STEPS,
     InterviewState,
     interview_order,
@@ -39,7 +40,7 @@ def decide(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput, facts:
     if kind == InputKind.STATUS:
         return Decision(state=state, replies=[replies.status_reply(kb, state, facts.handled, facts.skipped)])
     if kind in (InputKind.START, InputKind.RESUME):
-        return _resume(state, start=kind == InputKind.START)
+        return _resume(state, facts, start=kind == InputKind.START)
     if state.step == Step.PAUSED:
         return Decision(state=state, replies=[replies.info("The interview is paused; type resume to carry on.")])
     if kind == InputKind.PAUSE:
@@ -76,13 +77,25 @@ def _start(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput) -> Dec
     return Decision(state=started, replies=[welcome], prompt=True)
 
 
-def _resume(state: InterviewState, *, start: bool) -> Decision:
+def _resume(state: InterviewState, facts: InterviewFacts, *, start: bool) -> Decision:
     if state.step == Step.PAUSED:
         resumed = state.model_copy(update={"step": state.paused_step or Step.AWAIT_ANSWER_NOW, "paused_step": None})
-        return Decision(state=resumed, replies=[replies.info("Welcome back — carrying on where you left off.")],
-                        prompt=True)
-    note = "Welcome back — here is where you are." if start else "The interview is not paused."
-    return Decision(state=state, replies=[replies.info(note)], prompt=True)
+        note = replies.info("Welcome back — carrying on where you left off.")
+    else:
+        resumed = state
+        note = replies.info("Welcome back — here is where you are." if start else "The interview is not paused.")
+    unsuggested = facts.unsuggested
+    if unsuggested is None or resumed.unsuggested_answer_id != unsuggested.id or resumed.characteristic is None:
+        return Decision(state=resumed, replies=[note], prompt=True)
+    # the last answer was stored but its suggestion was cut short: suggest on it now; nothing is recorded
+    # as a level until the stakeholder confirms
+    c = resumed.characteristic
+    saved = replies.info(f"Your last answer to {c} was saved, but the suggestion was cut short: "
+                         f"\u201c{replies.shorten(unsuggested.text, 200)}\u201d. Here is a suggestion on it now; "
+                         "nothing is recorded until you confirm.", c)
+    return Decision(state=resumed, replies=[note, saved],
+                    suggest=SuggestRequest(characteristic=c, horizon=resumed.horizon,
+                                           engine_input=unsuggested.engine_input, answer_id=unsuggested.id))
 
 
 def _input_error(kb: KnowledgeBase, parsed: ParsedInput, state: InterviewState) -> Reply | None:
@@ -142,7 +155,7 @@ def _level_now(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput, fa
         assert state.pending_level is not None
         kind, parsed = InputKind.LEVEL, ParsedInput(kind=InputKind.LEVEL, level=state.pending_level, text=parsed.text)
     if kind == InputKind.ANSWER:
-        return _answer(state, c, Horizon.NOW, parsed.text, pending)
+        return _answer(state, c, Horizon.NOW, parsed.text, pending, facts)
     if kind == InputKind.CONFIRM:
         if state.step == Step.AWAIT_REASON:
             return _error(state, f"Please give a short reason for level {state.pending_level}, or type back.")
@@ -177,7 +190,7 @@ def _level_two_years(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInp
     suggested = pending.suggestion.level if pending else None
     kind, level, reason = parsed.kind, parsed.level, parsed.text
     if kind == InputKind.ANSWER:
-        return _answer(state, c, Horizon.TWO_YEARS, parsed.text, pending)
+        return _answer(state, c, Horizon.TWO_YEARS, parsed.text, pending, facts)
     if kind == InputKind.SAME:
         if facts.level_now is None:
             return _error(state, "There is no level now to repeat; type a level 1-5.")
@@ -208,11 +221,22 @@ def _keep(kb: KnowledgeBase, state: InterviewState, facts: InterviewFacts, horiz
 
 
 def _answer(state: InterviewState, characteristic: str, horizon: Horizon, text: str,
-            pending: PendingSuggestion | None) -> Decision:
-    """Record the answer whole; ask for a suggestion unless the text is too long for the engine."""
-    engine_input = f"{pending.input_text}\n\n{text}" if pending else text
+            pending: PendingSuggestion | None, facts: InterviewFacts) -> Decision:
+    """Record the answer whole; ask for a suggestion unless the text is too long for the engine.
+
+    The engine sees the answer after what came before it on the same question: the suggestion on show,
+    an answer whose suggestion was cut short, or (on a question revisited with edit or back) the earlier
+    answer, so a stakeholder can build on what they said. Stored answers are never changed.
+    """
+    unsuggested = facts.unsuggested if facts.unsuggested and facts.unsuggested.id == state.unsuggested_answer_id \
+        else None
+    before = (pending.input_text if pending else unsuggested.engine_input if unsuggested
+              else facts.earlier_answer if state.step in ANSWER_STEPS else None)
+    engine_input = f"{before}\n\n{text}" if before else text
+    if before and not pending and len(engine_input) > MAX_ANSWER_CHARS >= len(text):
+        engine_input = text  # an earlier answer too long to repeat: the new one alone
     answer = AnswerToRecord(characteristic=characteristic, horizon=horizon, text=text,
-                            kind="follow_up" if pending else "answer")
+                            kind="follow_up" if pending or unsuggested else "answer")
     if len(engine_input) > MAX_ANSWER_CHARS:
         return Decision(state=state, answer=answer, replies=[replies.too_long_error(len(engine_input), characteristic)])
     return Decision(state=state, answer=answer,

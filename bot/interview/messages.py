@@ -72,6 +72,7 @@ class Reply(BaseModel):
     question: str | None = None
     ladder: list[str] = Field(default_factory=list)  # "1 Initial: ...", one line per level
     recorded_level: int | None = None  # a question revisited (back, edit): the level now already on record
+    earlier_answer: str | None = None  # ... and what the stakeholder answered to it before (whole)
     suggestion: Suggestion | None = None
     progress: Progress | None = None
     standards: list[dict[str, str | None]] = Field(default_factory=list)

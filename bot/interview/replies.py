@@ -50,8 +50,9 @@ def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
 
 
 def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: str,
-                   level_now: int | None = None, *, recorded: int | None = None) -> Reply:
-    """The question of a characteristic; `recorded` is the level now already on record (after back or edit)."""
+                   level_now: int | None = None, *, recorded: int | None = None, earlier: str | None = None) -> Reply:
+    """The question of a characteristic; `recorded` is the level now already on record and `earlier` the
+    answer given before to this question (after back or edit), shown so the stakeholder can build on it."""
     c = kb.characteristic(characteristic_id)
     lines = ladder(kb, characteristic_id)
     if horizon == Horizon.NOW:
@@ -64,10 +65,14 @@ def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, 
         question = TWO_YEAR_QUESTION
         same = f" (= {level_now} now)" if level_now else ""
         hint = f"Type a level 1-5, same{same}, don't know, skip, or describe the plans in your own words."
-    text = "\n".join([f"{c.id} {c.name} ({position})", question, *lines, hint])
+    before = []
+    if earlier:
+        before = [f"Your earlier answer: \u201c{shorten(earlier, 300)}\u201d",
+                  "What you type now is read together with it, so you can add to it or correct it."]
+    text = "\n".join([f"{c.id} {c.name} ({position})", question, *lines, *before, hint])
     return Reply(kind=ReplyKind.QUESTION, text=text, characteristic=c.id, characteristic_name=c.name,
                  horizon=horizon.value, question=question, ladder=lines,
-                 recorded_level=recorded if horizon == Horizon.NOW else None)
+                 recorded_level=recorded if horizon == Horizon.NOW else None, earlier_answer=earlier)
 
 
 def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
@@ -84,7 +89,7 @@ def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon
             lines = [suggestion.rationale, f"Confidence {suggestion.confidence:.2f}."]
         else:
             lines = [f"{headline}, confidence {suggestion.confidence:.2f}.", suggestion.rationale]
-        lines += [f"• {citation.id}: {_shorten(citation.text)}" for citation in suggestion.citations]
+        lines += [f"• {citation.id}: {shorten(citation.text)}" for citation in suggestion.citations]
         if suggestion.follow_up:
             lines.append(f"To be surer: {suggestion.follow_up}")
         lines.append("Type yes to confirm, another level with a reason (e.g. 4 because ...), "
@@ -160,6 +165,7 @@ def complete_reply(kb: KnowledgeBase, handled: Collection[str], skipped: Collect
     return Reply(kind=ReplyKind.COMPLETE, text=text, progress=progress)
 
 
-def _shorten(text: str, limit: int = 160) -> str:
+def shorten(text: str, limit: int = 160) -> str:
+    """One line for display: whitespace flattened, cut with an ellipsis past `limit` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

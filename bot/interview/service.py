@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInputError
 from bot.interview import assessments, facilitation, replies
-from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest
+from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest, UnsuggestedAnswer
 from bot.interview.machine import decide
 from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
-from bot.interview.state import InterviewState, interview_order
+from bot.interview.state import ANSWER_STEPS, InterviewState, interview_order
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
@@ -76,6 +76,11 @@ class InterviewService:
                 answer_id = self._record(session, participant_id, event_row_id, decision, stakeholder, channel)
                 if decision.suggest is None:
                     return decision.replies + self._finish(session, participant_id, state, decision)
+                # the answer is committed with a mark that its suggestion is on the way: if the engine
+                # call is cut short (Ctrl-C, a crash), a resume offers a suggestion on it again
+                answer_id = answer_id or decision.suggest.answer_id
+                state = interviews.save_position(session, participant_id, decision.state.model_copy(
+                    update={"unsuggested_answer_id": answer_id}), self.clock())
         if decision is None:
             return self._standards(parsed.text, state)
         assert decision.suggest is not None and answer_id is not None
@@ -109,7 +114,12 @@ class InterviewService:
         """Ask the engine outside any transaction, then store the suggestion if nobody moved meanwhile."""
         try:
             suggestion = self.engine.suggest(request.characteristic, request.engine_input)
-        except InvalidInputError as error:
+        except InvalidInputError as error:  # the engine refused the text: do not offer it again on resume
+            with self.database.session() as session:
+                state = interviews.lock_position(session, participant_id, self.clock())
+                if state.version == before.version:
+                    interviews.save_position(session, participant_id,
+                                             state.model_copy(update={"unsuggested_answer_id": None}), self.clock())
             return [replies.error(f"Your answer is saved, but I could not suggest a level: {error}",
                                   request.characteristic)]
         with self.database.session() as session:
@@ -150,9 +160,19 @@ class InterviewService:
         pending = (interviews.pending_suggestion(session, state.pending_suggestion_id)
                    if state.pending_suggestion_id is not None else None)
         skipped = frozenset(c for c, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
+        unsuggested = earlier = None
+        if state.characteristic is not None and state.step in ANSWER_STEPS:
+            earlier = interviews.earlier_answer(session, participant_id, state.characteristic, state.horizon,
+                                                before_answer=state.unsuggested_answer_id)
+        if state.unsuggested_answer_id is not None:
+            text = interviews.answer_text(session, state.unsuggested_answer_id)
+            before = pending.input_text if pending is not None else earlier
+            unsuggested = UnsuggestedAnswer(id=state.unsuggested_answer_id, text=text,
+                                            engine_input=f"{before}\n\n{text}" if before else text)
         return InterviewFacts(handled=frozenset(outcomes), skipped=skipped,
                               level_now=current[1] if current else None,
-                              level_two_years=later[1] if later else None, pending=pending)
+                              level_two_years=later[1] if later else None, pending=pending,
+                              unsuggested=unsuggested, earlier_answer=earlier)
 
     def _prompt(self, session: Session, participant_id: int, state: InterviewState) -> list[Reply]:
         """What the stakeholder should see for the state they are in: the question, the suggestion..."""
@@ -167,9 +187,11 @@ class InterviewService:
         order = interview_order(self.kb, state.start_dimension)
         where = f"question {order.index(c) + 1} of {len(order)}"
         if state.step == Step.AWAIT_ANSWER_NOW:
-            return [replies.question_reply(self.kb, c, Horizon.NOW, where, recorded=facts.level_now)]
+            return [replies.question_reply(self.kb, c, Horizon.NOW, where, recorded=facts.level_now,
+                                           earlier=facts.earlier_answer)]
         if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
-            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, where, facts.level_now)]
+            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, where, facts.level_now,
+                                           earlier=facts.earlier_answer)]
         if state.step == Step.AWAIT_REASON:
             level = state.pending_level or 1
             return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "

@@ -15,6 +15,7 @@ from bot.knowledge import KnowledgeBase
 
 NOW_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_CONFIRM_NOW, Step.AWAIT_REASON})
 TWO_YEAR_STEPS = frozenset({Step.AWAIT_ANSWER_TWO_YEARS, Step.AWAIT_CONFIRM_TWO_YEARS})
+ANSWER_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_ANSWER_TWO_YEARS})
 CONFIRM_STEPS = frozenset({Step.AWAIT_CONFIRM_NOW, Step.AWAIT_CONFIRM_TWO_YEARS})
 
 
@@ -29,6 +30,7 @@ class InterviewState(BaseModel):
     return_characteristic: str | None = None  # after an edit: where to go back to
     return_step: Step | None = None
     return_suggestion_id: int | None = None
+    unsuggested_answer_id: int | None = None  # an answer stored whose suggestion never arrived (Ctrl-C, crash)
     version: int = 0  # incremented on every stored change (optimistic concurrency)
 
     @property
@@ -40,6 +42,7 @@ class InterviewState(BaseModel):
         return self.model_copy(update={
             "characteristic": characteristic, "step": step, "pending_suggestion_id": suggestion_id,
             "pending_level": None, "reason_step": None, "paused_step": None,
+            "unsuggested_answer_id": None,
         })
 
 

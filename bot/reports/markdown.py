@@ -51,7 +51,8 @@ def render_markdown(result: AssessmentResult) -> str:
         f"Overall maturity now **{format_score(overall.score_now) or '–'}**, in two years on current plans "
         f"**{format_score(overall.score_two_years) or '–'}** (out of 5). {len(result.stakeholders)} stakeholders; "
         f"{result.completeness.answered} of {result.completeness.expected} answers "
-        f"({result.completeness.percent}% complete).", "",
+        f"({result.completeness.percent}% complete). Disagreements: {len(result.disagreements)} "
+        "(characteristics whose confirmed levels now are two or more apart).", "",
         "## Where the community stands: now and in two years", "",
     ]
     lines += _table(

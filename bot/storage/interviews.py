@@ -22,7 +22,8 @@ from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, InterviewPo
 from bot.suggestion.models import Suggestion
 
 POSITION_FIELDS = ("step", "characteristic", "start_dimension", "pending_suggestion_id", "pending_level",
-                   "reason_step", "paused_step", "return_characteristic", "return_step", "return_suggestion_id")
+                   "reason_step", "paused_step", "return_characteristic", "return_step", "return_suggestion_id",
+                   "unsuggested_answer_id")
 
 
 class StalePositionError(MMSSCError):
@@ -120,6 +121,24 @@ def pending_suggestion(session: Session, suggestion_id: int) -> PendingSuggestio
     row = session.get_one(SuggestionRow, suggestion_id)
     return PendingSuggestion(id=row.id, suggestion=Suggestion.model_validate_json(row.payload_json),
                              input_text=row.input_text)
+
+
+def answer_text(session: Session, answer_id: int) -> str:
+    """The text of one stored answer (control characters removed, as the engine sees it)."""
+    return session.get_one(AnswerRow, answer_id).text
+
+
+def earlier_answer(session: Session, participant_id: int, characteristic: str, horizon: Horizon,
+                   before_answer: int | None = None) -> str | None:
+    """What a stakeholder answered before to one question, as the engine last saw it (earlier answers and
+    follow-ups together); None if nothing was suggested on yet. Answers the engine never took (too long,
+    refused) are not repeated. With `before_answer`, only suggestions on answers before that one."""
+    query = select(SuggestionRow.input_text).where(
+        SuggestionRow.participant_id == participant_id, SuggestionRow.characteristic == characteristic,
+        SuggestionRow.horizon == horizon.value)
+    if before_answer is not None:
+        query = query.where(SuggestionRow.answer_id < before_answer)
+    return session.scalar(query.order_by(SuggestionRow.id.desc()).limit(1))
 
 
 def answers_of(session: Session, participant_id: int) -> list[AnswerRecord]:

@@ -165,5 +165,7 @@ class InterviewPositionRow(Base):
     return_characteristic: Mapped[str | None] = mapped_column(String(SHORT), nullable=True)
     return_step: Mapped[str | None] = mapped_column(String(SHORT), nullable=True)
     return_suggestion_id: Mapped[int | None] = mapped_column(ForeignKey("suggestions.id"), nullable=True)
+    # an answer stored whose suggestion never arrived (Ctrl-C, a crash): offered again on resume (0002)
+    unsuggested_answer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -18,9 +18,11 @@ from rich.text import Text
 from bot.adapters.terminal.render import render_replies
 from bot.interview.messages import EventKind, InterviewEvent
 from bot.interview.service import InterviewService
+from bot.interview.text import clean_text
 
 CHANNEL = "terminal"
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "bye"}
+ECHO_LIMIT = 200  # characters of a piped line shown in the transcript
 
 
 def run_chat(service: InterviewService, assessment: str, stakeholder: str, *, console: Console,
@@ -29,23 +31,40 @@ def run_chat(service: InterviewService, assessment: str, stakeholder: str, *, co
     source = stdin or sys.stdin
     for note in service.ensure_interview(assessment, stakeholder):
         console.print(Text(note, style="cyan"))
-    render_replies(console, service.handle(assessment, stakeholder,
-                                           InterviewEvent(kind=EventKind.START, dimension=dimension), CHANNEL))
+    interactive = source.isatty()
     read = _reader(console, source)
-    working = _progress(console, interactive=source.isatty())
+    working = _progress(console, interactive=interactive)
     count = 0
     try:
-        while (line := read()) is not None and line.strip().lower() not in QUIT_WORDS:
+        with working():  # resuming may suggest on an answer whose suggestion was cut short
+            started = service.handle(assessment, stakeholder, InterviewEvent(kind=EventKind.START, dimension=dimension),
+                                     CHANNEL)
+        render_replies(console, started)
+        while (line := read()) is not None:
+            if not interactive:  # a terminal shows what was typed; a transcript of piped input needs it too
+                console.print(Text(echo_line(line), style="bold blue"))
+            if line.strip().lower() in QUIT_WORDS:
+                break
             count += 1
             with working():  # the first suggestion loads the model: several seconds without this notice
                 replies = service.handle(assessment, stakeholder, InterviewEvent(kind=EventKind.TEXT, text=line),
                                          CHANNEL)
             render_replies(console, replies)
-    except KeyboardInterrupt:  # a step cut short is rolled back whole; the next chat resumes before it
+    except KeyboardInterrupt:  # a step cut short is rolled back whole; an answer stored while its suggestion
+        # was being worked out is offered again when the next chat resumes
         console.print()
     console.print(Text("Everything is saved. Run the same command again to carry on where you left off.",
                        style="dim"))
     return count
+
+
+def echo_line(line: str, limit: int = ECHO_LIMIT) -> str:
+    """A line read from a pipe as the transcript shows it: "> text", control characters removed,
+    whitespace flattened, long lines cut with their full length (for display only; the whole line is sent)."""
+    flat = " ".join(clean_text(line).split())
+    if len(flat) > limit:
+        flat = f"{flat[: limit - 1]}… ({len(line):,} characters)"
+    return f"> {flat}"
 
 
 def _progress(console: Console, *, interactive: bool) -> Callable[[], AbstractContextManager[object]]:

@@ -45,9 +45,12 @@ def _question_panel(reply: Reply) -> Panel:
         title += " — in two years"
     lines = reply.text.split("\n")
     where = lines[0][len(f"{reply.characteristic} {reply.characteristic_name}"):].strip()
+    after_ladder = len(lines) - 1 - lines[::-1].index(reply.ladder[-1]) if reply.ladder else 1
+    between = lines[after_ladder + 1:-1]  # an earlier answer to build on (after back or edit)
     body = Group(
         Text(reply.question or "", style="bold"),
         *(Text(line) for line in reply.ladder),
+        *(Text(line, style="italic") for line in between),
         Text(lines[-1], style="dim"),
     )
     return Panel(body, title=title, subtitle=where or None, title_align="left", subtitle_align="right",

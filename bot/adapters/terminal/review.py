@@ -36,11 +36,11 @@ def render_review(console: Console, report: ReviewReport) -> None:
     console.print(Text(f"Confirmed levels now: {len(now_levels)} characteristics answered by at least one "
                        "stakeholder."))
     if report.disagreements:
-        table = Table("Characteristic", "Horizon", "Levels", "Spread", "Consensus",
-                      title="Disagreements (spread of 2 or more)")
+        table = Table("Characteristic", "Levels now", "Spread", "Consensus now",
+                      title=f"Disagreements: {len(report.disagreements)} (levels now 2 or more apart)")
         for d in report.disagreements:
             levels = ", ".join(f"{who} {level}" for who, level in d.levels.items())
-            table.add_row(Text(f"{d.characteristic} {d.name}"), horizon_words(d.horizon), Text(levels), str(d.spread),
+            table.add_row(Text(f"{d.characteristic} {d.name}"), Text(levels), str(d.spread),
                           str(d.consensus) if d.consensus is not None else "not set")
         console.print(table)
     else:

@@ -10,6 +10,8 @@ from bot.errors import InvalidInputError, NotFoundError, PermissionDeniedError, 
 from bot.interview.messages import Horizon, Step
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.reports.html_report import render_html
+from bot.reports.markdown import render_markdown
 from bot.scoring.score import score_assessment
 from bot.storage import Database
 from tests.integration.interview.driver import Stakeholder
@@ -56,6 +58,29 @@ def test_review_shows_pending_suggestions_and_disagreements(kb: KnowledgeBase, s
     for characteristic in kb.characteristic_ids:
         a, b = confirmed.get(("ann", characteristic)), confirmed.get(("bob", characteristic))
         assert (characteristic in now_pairs) == (a is not None and b is not None and abs(a - b) >= 2)
+
+
+def test_the_review_and_the_reports_count_the_same_disagreements(kb: KnowledgeBase,
+                                                                 sqlite_database: Database) -> None:
+    """One definition (docs/scoring.md): levels now two or more apart, with or without a consensus."""
+    service = _interview_two_stakeholders(kb, sqlite_database)
+    before = service.review(ASSESSMENT).disagreements
+    two_years_apart = {c for c in kb.characteristic_ids if index_spread(service, c, Horizon.TWO_YEARS) >= 2}
+    assert two_years_apart  # two-year expectations apart too: once counted as extra disagreements by the review
+    service.set_consensus(ASSESSMENT, "fay", before[0].characteristic, 3, 4, "agreed in the workshop")
+    reviewed = service.review(ASSESSMENT).disagreements
+    result = score_assessment(service.scoring_input(ASSESSMENT), kb)
+    assert [d.characteristic for d in reviewed] == [d.characteristic for d in before]  # a consensus hides none
+    assert reviewed[0].consensus == 3 and all(d.horizon == Horizon.NOW for d in reviewed)
+    assert sorted(d.characteristic for d in result.disagreements) == sorted(d.characteristic for d in reviewed)
+    assert f"<dt>Disagreements</dt><dd>{len(reviewed)}</dd>" in render_html(result)
+    assert f"Disagreements: {len(reviewed)} (" in render_markdown(result)
+
+
+def index_spread(service: InterviewService, characteristic: str, horizon: Horizon) -> int:
+    levels = [c.level for c in service.review(ASSESSMENT).confirmations
+              if c.characteristic == characteristic and c.horizon == horizon and c.level is not None]
+    return max(levels) - min(levels) if levels else 0
 
 
 def test_only_a_facilitator_sets_consensus_and_the_latest_counts(kb: KnowledgeBase, database: Database) -> None:

@@ -33,7 +33,7 @@ def _assessment(database: Database, name: str = "Town 2026") -> int:
 def test_connect_creates_every_table_at_the_newest_migration(database: Database) -> None:
     assert set(inspect(database.engine).get_table_names()) >= TABLES
     with database.session() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
 
 
 def test_migrations_match_the_table_models(database: Database) -> None:

@@ -40,3 +40,10 @@ def test_a_terminal_shows_that_a_slow_step_is_running_and_a_pipe_does_not() -> N
     with chat._progress(Console(file=piped), interactive=False)():
         pass
     assert piped.getvalue() == ""
+
+
+def test_a_piped_line_is_echoed_cleaned_and_long_lines_are_shortened_for_display_only() -> None:
+    assert chat.echo_line("3 because we publish it") == "> 3 because we publish it"
+    assert chat.echo_line("\x1b[31mWe have\x07 a   digital\tplan\x1b[0m") == "> We have a digital plan"
+    shown = chat.echo_line("x" * 50_000)
+    assert shown == "> " + "x" * (chat.ECHO_LIMIT - 1) + "… (50,000 characters)"

@@ -7,6 +7,8 @@ from datetime import datetime
 from bot.interview.facilitation import find_disagreements
 from bot.interview.messages import Horizon, Outcome
 from bot.knowledge import KnowledgeBase
+from bot.scoring.inputs import ConfirmedLevel, ConsensusLevel, ScoringInput
+from bot.scoring.score import score_assessment
 from bot.storage.records import ConfirmationRecord, ConsensusRecord
 
 NOW = datetime(2026, 3, 2)
@@ -25,6 +27,29 @@ def test_a_spread_of_two_or_more_is_a_disagreement(kb: KnowledgeBase) -> None:
     consensus = [ConsensusRecord(characteristic="1.1.1", level_now=3, level_two_years=None, set_by="fac",
                                  reason="r", created_at=NOW)]
     found = find_disagreements(kb, records, consensus)
-    assert [(d.characteristic, d.horizon, d.spread, d.consensus) for d in found] == [
-        ("1.1.1", Horizon.NOW, 2, 3), ("2.1.1", Horizon.TWO_YEARS, 4, None)]
+    # a consensus does not hide a disagreement; two-year expectations apart are not one (docs/scoring.md)
+    assert [(d.characteristic, d.horizon, d.spread, d.consensus) for d in found] == [("1.1.1", Horizon.NOW, 2, 3)]
     assert found[0].levels == {"ann": 2, "bob": 4}
+
+
+def test_the_review_and_the_scored_result_flag_the_same_characteristics(kb: KnowledgeBase) -> None:
+    ids = kb.characteristic_ids
+    levels = {"ann": [1, 3, 2, 5, None], "bob": [3, 3, 4, 5, 1], "cy": [2, 4, 4, 2, 5]}
+    later = {"ann": [1, 1, 5, 5, 1], "bob": [5, 5, 5, 5, 5], "cy": [None, 3, 1, 5, 2]}
+    records = [_confirmed(who, ids[i], level) for who, row in levels.items() for i, level in enumerate(row)]
+    records += [_confirmed(who, ids[i], level, Horizon.TWO_YEARS) for who, row in later.items()
+                for i, level in enumerate(row)]
+    consensus = [ConsensusRecord(characteristic=ids[2], level_now=3, level_two_years=5, set_by="fac", reason="r",
+                                 created_at=NOW)]
+    inputs = ScoringInput(
+        assessment="A", community="C", cycle="2026", knowledge_version=kb.version, stakeholders=sorted(levels),
+        confirmed=[ConfirmedLevel(stakeholder=who, characteristic=ids[i], level_now=levels[who][i],
+                                  level_two_years=later[who][i], confirmed_by=who)
+                   for who in levels for i in range(5)],
+        consensus=[ConsensusLevel(characteristic=ids[2], level_now=3, level_two_years=5, set_by="fac")])
+    scored = score_assessment(inputs, kb).disagreements
+    reviewed = find_disagreements(kb, records, consensus)
+    assert sorted(d.characteristic for d in scored) == [d.characteristic for d in reviewed] == [
+        ids[0], ids[2], ids[3], ids[4]]
+    assert all(d.levels == {v.stakeholder: v.level for v in s.levels}
+               for d, s in zip(reviewed, sorted(scored, key=lambda s: ids.index(s.characteristic)), strict=True))
