@@ -131,6 +131,20 @@ def citation_validity(cited_ids: Sequence[str], resolves: Callable[[str], bool])
     return sum(bool(resolves(i)) for i in cited_ids) / len(cited_ids)
 
 
+def confidence_by_outcome(confidences: Sequence[float], exact: Sequence[bool]) -> tuple[float, float]:
+    """Mean confidence of the exact and of the non-exact cases, (0.0 for a group with no case).
+
+    A calibrated engine is surer when it is right: the first mean should be clearly above the second.
+
+    >>> confidence_by_outcome([0.9, 0.7, 0.3], [True, True, False])
+    (0.8, 0.3)
+    """
+    _same_length(confidences, exact)
+    right = [c for c, ok in zip(confidences, exact, strict=True) if ok]
+    wrong = [c for c, ok in zip(confidences, exact, strict=True) if not ok]
+    return (sum(right) / len(right) if right else 0.0, sum(wrong) / len(wrong) if wrong else 0.0)
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     """The q-th percentile (0-100) by linear interpolation between closest ranks."""
     if not values:

@@ -37,6 +37,10 @@ def render_report(report: EvalReport, console: Console) -> None:
     if report.abstain is not None:
         reasons = ", ".join(f"{k} {v}" for k, v in report.abstain.reasons.items())
         console.print(f"Abstain: recall {report.abstain.recall:.3f} on {report.abstain.n} cases ({reasons})")
+    if report.confidence is not None:
+        c = report.confidence
+        console.print(f"Confidence: mean {c.mean_exact:.3f} on exact ({c.n_exact}), {c.mean_not_exact:.3f} on "
+                      f"not exact ({c.n_not_exact}), gap {c.gap:+.3f}")
     console.print(f"Citations: {report.citations.valid}/{report.citations.cited} valid "
                   f"({report.citations.validity:.3f})")
     console.print(f"Latency (warm suggest): p50 {report.latency.p50_ms:.1f} ms, p95 {report.latency.p95_ms:.1f} ms "

@@ -20,6 +20,16 @@ class LevelReport(LevelScores):
     per_dimension: dict[str, LevelScores]
 
 
+class ConfidenceReport(BaseModel):
+    """Calibration over the level cases the engine answered: is it surer when it is right?"""
+
+    n_exact: int
+    n_not_exact: int
+    mean_exact: float
+    mean_not_exact: float
+    gap: float  # mean_exact - mean_not_exact; above 0 when confidence tells right from wrong
+
+
 class AbstainReport(BaseModel):
     n: int
     recall: float
@@ -72,5 +82,6 @@ class EvalReport(BaseModel):
     abstain: AbstainReport | None = None
     citations: CitationReport
     latency: LatencyReport
+    confidence: ConfidenceReport | None = None
     standards: StandardsReport | None = None
     misses: list[CaseOutcome] = Field(default_factory=list)  # level cases not exact, abstain cases answered

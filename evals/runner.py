@@ -23,6 +23,7 @@ from evals.report import (
     AbstainReport,
     CaseOutcome,
     CitationReport,
+    ConfidenceReport,
     EvalReport,
     LatencyReport,
     LevelReport,
@@ -62,6 +63,7 @@ def run_evaluation(
     predicted = [r.level if r else None for r in level_results]
     if cases.levels:
         report.levels = level_report(cases.levels, predicted)
+        report.confidence = confidence_report(cases.levels, level_results)
         for baseline in _baselines(cases, kb, embedder):
             guesses: list[int | None] = [baseline.predict(c.characteristic, c.answer) for c in cases.levels]
             report.baselines[baseline.name] = level_scores(cases.levels, guesses)
@@ -114,8 +116,20 @@ def level_report(cases: list[LevelCase], predicted: list[int | None]) -> LevelRe
     return LevelReport(**overall.model_dump(), confusion=confusion, per_dimension=per_dimension)
 
 
+def confidence_report(cases: list[LevelCase], results: list[Suggestion | None]) -> ConfidenceReport:
+    """Mean confidence of the answered level cases, exact against not exact (abstentions left out)."""
+    answered = [(c, r) for c, r in zip(cases, results, strict=True) if r is not None and r.level is not None]
+    confidences = [r.confidence for _, r in answered]
+    exact = [r.level in c.acceptable for c, r in answered]
+    mean_exact, mean_not_exact = metrics.confidence_by_outcome(confidences, exact)
+    return ConfidenceReport(n_exact=sum(exact), n_not_exact=len(exact) - sum(exact),
+                            mean_exact=round(mean_exact, 4), mean_not_exact=round(mean_not_exact, 4),
+                            gap=round(mean_exact - mean_not_exact, 4))
+
+
 def citation_report(results: list[Suggestion], resolves: Callable[[str], bool]) -> CitationReport:
     ids = [c.id for r in results for c in r.citations] + [e.criterion for r in results for e in r.evidence]
+    ids += [e.criterion for r in results for e in r.counter_evidence]
     invalid = sorted({i for i in ids if not resolves(i)})
     return CitationReport(cited=len(ids), valid=sum(resolves(i) for i in ids),
                           validity=round(metrics.citation_validity(ids, resolves), 4), invalid_ids=invalid)

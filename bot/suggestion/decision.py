@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.suggestion.confidence import ConfidenceBasis, confidence_basis
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
@@ -32,6 +33,7 @@ class LevelDecision:
     missing: list[ConditionEvidence] = field(default_factory=list)  # unmet conditions of the next level
     contradicted: list[ConditionEvidence] = field(default_factory=list)
     bridged_levels: list[int] = field(default_factory=list)
+    basis: ConfidenceBasis | None = None  # what `confidence` was computed from (None when abstaining)
 
 
 def is_met(evidence: ConditionEvidence, tuning: Tuning) -> bool:
@@ -92,8 +94,10 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
     else:  # level 1 describes the starting point: its signs are not evidence for a higher level
         relied_on = [e for lv in range(2, level + 1) for e in by_level[lv] if is_met(e, tuning)]
     missing = _unmet(by_level[level + 1], tuning) if level < 5 else []
-    confidence = _confidence(level, relied_on, by_level, bridged, tuning)
-    return LevelDecision(level, confidence, None, relied_on, missing, contradicted, bridged)
+    described = [e for lv in range(2, level + 1) if lv not in bridged for e in by_level[lv]]
+    overruled = sum(e.level <= level for e in contradicted)
+    basis = confidence_basis(level, relied_on, described, by_level.get(level + 1, []), bridged, overruled, tuning)
+    return LevelDecision(level, basis.value, None, relied_on, missing, contradicted, bridged, basis)
 
 
 def _best_partial_level(
@@ -158,22 +162,3 @@ def _absence_evidenced(by_level: dict[int, list[ConditionEvidence]], tuning: Tun
 
 def _unmet(conditions: list[ConditionEvidence], tuning: Tuning) -> list[ConditionEvidence]:
     return [e for e in conditions if not is_met(e, tuning)]
-
-
-def _confidence(
-    level: int,
-    relied_on: list[ConditionEvidence],
-    by_level: dict[int, list[ConditionEvidence]],
-    bridged: list[int],
-    tuning: Tuning,
-) -> float:
-    span = max(tuning.strong_support - tuning.support_threshold, 1e-6)
-    scores = [max(e.support_score, e.against_score) for e in relied_on] or [tuning.support_threshold]
-    strength = sum(min(1.0, max(0.0, (s - tuning.support_threshold) / span)) for s in scores) / len(scores)
-    required = [e for lv in range(2, level + 1) for e in by_level[lv]]
-    completeness = (sum(is_met(e, tuning) for e in required) / len(required)) if required else 1.0
-    confidence = 0.45 + 0.3 * strength + 0.2 * completeness
-    if level < 5 and any(is_met(e, tuning) for e in by_level[level + 1]):
-        confidence -= 0.15  # part of the next level is there too: an adjacent level is plausible
-    confidence -= 0.1 * len(bridged)
-    return round(min(0.95, max(0.05, confidence)), 3)

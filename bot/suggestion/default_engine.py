@@ -16,16 +16,17 @@ from bot.retrieval.embedder import Embedder
 from bot.suggestion.condition_index import characteristic_index, knowledge_vocabulary
 from bot.suggestion.decision import LevelDecision, decide_level
 from bot.suggestion.explanation import (
+    counter_quotes,
     criterion_citation,
     evidence_quotes,
     follow_up_question,
     gap_standard,
     missing_lines,
-    rationale_text,
     standard_citation,
 )
 from bot.suggestion.matching import match_conditions
 from bot.suggestion.models import Citation, Suggestion
+from bot.suggestion.rationale import rationale_text
 from bot.suggestion.screening import (
     AbstainReason,
     looks_like_gibberish,
@@ -73,6 +74,7 @@ class DefaultSuggestionEngine:
             return self._abstention(characteristic.id, decision)
 
         quotes = evidence_quotes(decision.relied_on)
+        counter = counter_quotes(decision.contradicted)
         gap = gap_standard(index, [e.condition for e in decision.missing])
         citations = [criterion_citation(characteristic, lv) for lv in sorted({e.level for e in decision.relied_on})]
         if decision.level not in {c.level for c in citations}:
@@ -83,9 +85,10 @@ class DefaultSuggestionEngine:
             characteristic=characteristic.id,
             level=decision.level,
             confidence=decision.confidence,
-            rationale=rationale_text(self.kb, characteristic, decision, quotes, gap),
+            rationale=rationale_text(self.kb, characteristic, decision, quotes, counter, gap),
             citations=citations,
             evidence=quotes,
+            counter_evidence=counter,
             missing=missing_lines(decision.missing),
             follow_up=follow_up_question(characteristic, decision, None),
             engine=self.name,
@@ -100,7 +103,7 @@ class DefaultSuggestionEngine:
             characteristic=characteristic.id,
             level=None,
             confidence=0.0,
-            rationale=rationale_text(self.kb, characteristic, decision, [], None),
+            rationale=rationale_text(self.kb, characteristic, decision, [], [], None),
             citations=citations,
             evidence=[],
             missing=missing_lines(decision.missing),

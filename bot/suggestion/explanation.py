@@ -1,5 +1,7 @@
-"""Turn a level decision into what a person reads: citations, quoted evidence, what is missing,
-the Annex B standard that helps close the gap, and a plain follow-up question.
+"""Turn a level decision into what a person reads: citations, quoted evidence (and counter-evidence:
+quotes saying a condition is not in place), what is missing, the Annex B standard that helps close
+the gap, and a plain follow-up question (always one when the confidence is low). The rationale text
+itself is written by `rationale.py`.
 
 Every citation id comes from the knowledge base itself, so each one resolves with `has_entry`.
 """
@@ -8,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.knowledge import KnowledgeBase
 from bot.knowledge.base import criterion_id
 from bot.knowledge.models import AnnexBEntry, Characteristic, Condition
 from bot.suggestion.condition_index import CharacteristicIndex
+from bot.suggestion.confidence import LOW_CONFIDENCE
 from bot.suggestion.decision import LevelDecision
 from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import Citation, CitationKind, Evidence
@@ -40,13 +42,16 @@ def standard_citation(entry: AnnexBEntry, characteristic: Characteristic) -> Cit
 
 
 def evidence_quotes(relied_on: list[ConditionEvidence]) -> list[Evidence]:
-    """One verbatim quote per condition relied on (the supporting or, at level 1, the denying clause)."""
-    quotes = []
-    for item in relied_on:
-        match = item.support if item.support and item.support_score >= item.against_score else item.against
-        if match is not None:
-            quotes.append(Evidence(quote=match.clause.text, criterion=item.condition.id))
-    return quotes
+    """One verbatim quote per condition relied on, for the conditions the quote supports (a denial, such
+    as the level-2 fact denied at level 1, is counter-evidence: see `counter_quotes`)."""
+    return [Evidence(quote=item.support.clause.text, criterion=item.condition.id) for item in relied_on
+            if item.support is not None and item.support_score >= item.against_score]
+
+
+def counter_quotes(contradicted: list[ConditionEvidence]) -> list[Evidence]:
+    """One verbatim quote per contradicted condition: the clause saying it is not in place."""
+    return [Evidence(quote=item.against.clause.text, criterion=item.condition.id) for item in contradicted
+            if item.against is not None]
 
 
 def gap_standard(index: CharacteristicIndex, missing: list[Condition]) -> AnnexBEntry | None:
@@ -62,19 +67,26 @@ def gap_standard(index: CharacteristicIndex, missing: list[Condition]) -> AnnexB
     return index.standards[best]
 
 
+def plain_statement(text: str) -> str:
+    """A condition's text as part of a sentence: no final stop, lower-case start (unless an acronym)."""
+    statement = text.strip().rstrip(".")
+    first = statement.split(" ", 1)[0]
+    acronym = len(first) > 1 and first.isupper()
+    return statement if acronym or not statement else statement[0].lower() + statement[1:]
+
+
 def plain_question(condition: Condition) -> str:
     """A yes/no question about one condition, with everyday examples from its cues."""
-    statement = condition.text.strip().rstrip(".")
-    statement = statement[0].lower() + statement[1:] if statement[:2] != statement[:2].upper() else statement
     examples = ", ".join(f"“{cue}”" for cue in condition.cues[:3])
     hint = f" For example: {examples}." if examples else ""
-    return f"Could you tell me whether this is true for your city: {statement}?{hint}"
+    return f"Could you tell me whether this is true for your city: {plain_statement(condition.text)}?{hint}"
 
 
 def follow_up_question(
     characteristic: Characteristic, decision: LevelDecision, reason: AbstainReason | None
 ) -> str | None:
-    """What to ask next: about the first missing condition, in plain words."""
+    """What to ask next: about the first missing condition, in plain words; always something when the
+    confidence is low (see `bot.suggestion.confidence`), about a bridged level first."""
     target = decision.missing[0].condition if decision.missing else characteristic.level(2).conditions[0]
     ask = plain_question(target)
     if reason is AbstainReason.INSTRUCTION:
@@ -91,57 +103,34 @@ def follow_up_question(
         return f"That answer does not seem to be about “{characteristic.name}”. {characteristic.question}"
     if reason is AbstainReason.THIN_EVIDENCE:
         return f"I need a little more to go on. {ask}"
-    if decision.level is not None and decision.confidence < 0.5 and decision.missing:
-        return ask
+    if decision.level is not None and decision.confidence < LOW_CONFIDENCE:
+        return low_confidence_question(characteristic, decision)
     return None
+
+
+def low_confidence_question(characteristic: Characteristic, decision: LevelDecision) -> str:
+    """The question that would most firm up a suggestion: a bridged level, then the next level, then the
+    level itself."""
+    relied = {e.condition.id for e in decision.relied_on}
+    denied = {e.condition.id for e in decision.contradicted}
+    for level in decision.bridged_levels:
+        unmet = [c for c in characteristic.level(level).conditions if c.id not in relied]
+        if unmet:
+            return f"Level {level} was not described, so I assumed it. {plain_question(unmet[0])}"
+    open_items = [e.condition for e in decision.missing if e.condition.id not in denied]
+    if open_items:
+        return plain_question(open_items[0])
+    if decision.missing:
+        statement = plain_statement(decision.missing[0].condition.text)
+        return (f"You said this is not in place yet: {statement}. Is any of it under way, even in one "
+                "department or as a pilot?")
+    level = decision.level or 1
+    unmet = [c for c in characteristic.level(level).conditions if c.id not in relied]
+    if unmet:
+        return plain_question(unmet[0])
+    statement = plain_statement(characteristic.level(level).conditions[0].text)
+    return f"Could you give one more example of how this works in your city: {statement}?"
 
 
 def missing_lines(items: list[ConditionEvidence]) -> list[str]:
     return [f"{e.condition.id}: {e.condition.text}" for e in items]
-
-
-ABSTAIN_WORDS = {
-    AbstainReason.DONT_KNOW: "the answer says it is not known",
-    AbstainReason.GIBBERISH: "the answer could not be read as text about the city",
-    AbstainReason.INSTRUCTION: "the answer tries to instruct the assistant instead of describing the city",
-    AbstainReason.OFF_TOPIC: "the answer does not seem to be about this characteristic",
-    AbstainReason.QUESTION: "the answer is a question rather than a description",
-    AbstainReason.THIN_EVIDENCE: "there is not enough evidence yet",
-}
-
-
-def rationale_text(
-    kb: KnowledgeBase,
-    characteristic: Characteristic,
-    decision: LevelDecision,
-    quotes: list[Evidence],
-    gap: AnnexBEntry | None,
-) -> str:
-    head = f"{characteristic.id} {characteristic.name}"
-    if decision.level is None:
-        reason = ABSTAIN_WORDS[decision.abstain_reason or AbstainReason.THIN_EVIDENCE]
-        if decision.abstain_reason == AbstainReason.INSTRUCTION:
-            reason += "; the answer is kept as data and nothing in it was obeyed"
-        return f"No level suggested for {head}: {reason}."
-    parts = [f"Suggested level {decision.level} ({kb.level_name(decision.level)}) for {head}."]
-    for quote in quotes:
-        condition = kb.conditions_by_id[quote.criterion]
-        parts.append(f"“{quote.quote}” evidences {quote.criterion} ({condition.text.rstrip('.')}).")
-    if decision.bridged_levels:
-        if len(decision.bridged_levels) == 1:
-            parts.append(f"Level {decision.bridged_levels[0]} was not described directly; it is assumed from the "
-                         "higher-level evidence.")
-        else:
-            levels = " and ".join(str(level) for level in decision.bridged_levels)
-            parts.append(f"Levels {levels} were not described directly; they are assumed from the higher-level "
-                         "evidence.")
-    for item in decision.contradicted:
-        if item.against is not None and item.level > decision.level:
-            parts.append(f"“{item.against.clause.text}” says {item.condition.id} is not (yet) in place.")
-    if decision.missing:
-        names = "; ".join(f"{e.condition.id} ({e.condition.text.rstrip('.')})" for e in decision.missing)
-        parts.append(f"Missing for level {decision.level + 1}: {names}.")
-        if gap is not None:
-            ref = f" {gap.ref}" if gap.ref else ""
-            parts.append(f"{gap.standard}{ref} helps close that gap ({gap.id}).")
-    return " ".join(parts)

@@ -28,7 +28,11 @@ class Citation(BaseModel):
 
 
 class Evidence(BaseModel):
-    """A sentence of the stakeholder's answer, quoted verbatim, and the condition it evidences."""
+    """A sentence of the stakeholder's answer, quoted verbatim, and a condition it bears on.
+
+    In `Suggestion.evidence` the quote supports the condition; in `Suggestion.counter_evidence` it says
+    the condition is not in place ("We have no published vision" against "the vision is published").
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -44,13 +48,14 @@ class Suggestion(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     rationale: str
     citations: list[Citation] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)  # quotes that support the condition named
     missing: list[str] = Field(default_factory=list)
     follow_up: str | None = None
     engine: str
     knowledge_version: str
     fallback_reason: str | None = None
     abstain_reason: str | None = None
+    counter_evidence: list[Evidence] = Field(default_factory=list)  # quotes saying the condition is not in place
 
     @property
     def abstained(self) -> bool:

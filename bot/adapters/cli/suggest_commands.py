@@ -60,6 +60,8 @@ def render_suggestion(result: Suggestion) -> None:
     console.print(Panel(result.rationale, title=title, subtitle=f"engine {result.engine}"))
     for item in result.evidence:
         console.print(f"  [green]“{item.quote}”[/] → {item.criterion}", highlight=False)
+    for item in result.counter_evidence:
+        console.print(f"  [red]“{item.quote}”[/] → {item.criterion} not in place", highlight=False)
     for citation in result.citations:
         console.print(f"  [cyan]{citation.id}[/] ({citation.kind.value}) {citation.text}", highlight=False)
     for line in result.missing:

@@ -62,3 +62,12 @@ def test_citation_validity_and_percentiles() -> None:
 def test_length_mismatch_is_an_error() -> None:
     with pytest.raises(ValueError):
         metrics.exact_rate([1, 2], [[1]])
+
+
+def test_confidence_by_outcome_means_exact_and_not_exact() -> None:
+    assert metrics.confidence_by_outcome([0.9, 0.7, 0.3, 0.5], [True, True, False, False]) == \
+        pytest.approx((0.8, 0.4))
+    assert metrics.confidence_by_outcome([0.6], [True]) == (0.6, 0.0)
+    assert metrics.confidence_by_outcome([], []) == (0.0, 0.0)
+    with pytest.raises(ValueError):
+        metrics.confidence_by_outcome([0.5], [])

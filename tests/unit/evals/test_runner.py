@@ -72,3 +72,12 @@ def test_a_malformed_case_file_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "levels.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
     with pytest.raises(CaseFileError, match="levels.jsonl:1"):
         load_case_set(tmp_path)
+
+
+def test_report_has_a_confidence_line_of_exact_against_not_exact(tmp_path: Path, kb: KnowledgeBase) -> None:
+    write_cases(tmp_path / "cases")
+    report = run_evaluation(load_case_set(tmp_path / "cases"), KeywordEngine(kb), kb, HashingEmbedder())
+    assert report.confidence is not None
+    assert (report.confidence.n_exact, report.confidence.n_not_exact) == (2, 1)  # the abstention is left out
+    assert report.confidence.mean_exact == 0.5 and report.confidence.gap == 0.0
+    assert "confidence" in json.loads(report.model_dump_json())

@@ -58,3 +58,11 @@ def test_abstention_prints_the_follow_up() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["level"] is None and data["follow_up"] and data["abstain_reason"] == "instruction"
+
+
+def test_denials_are_shown_as_counter_evidence() -> None:
+    data = json.loads(runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER, "--json"]).stdout)
+    denied = {e["criterion"] for e in data["counter_evidence"]}
+    assert "1.1.1/2/a" in denied and not denied & {e["criterion"] for e in data["evidence"]}
+    plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER]).output
+    assert "1.1.1/2/a not in place" in plain
