@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, review_blocks
 from bot.adapters.slack.client import SlackDeliveryError, SlackOutbox
 from bot.adapters.slack.commands import ASSESS_USAGE, AssessAction, AssessCommand, parse_assess_command
 from bot.adapters.slack.delivery import reported_errors, tell_user
@@ -85,7 +85,8 @@ def invite(bot: SlackBot, outbox: SlackOutbox, command: AssessCommand, assessmen
 def status(bot: SlackBot, outbox: SlackOutbox, command: AssessCommand, assessment: str, user: str,
            channel: str) -> None:
     detail = bot.service.show_assessment(assessment)
-    tell_user(outbox, channel, user, f"Progress of {assessment}", rendered=blocks.status_blocks(detail))
+    names = bot.people.names(outbox.client, [p.stakeholder for p in detail.progress] + list(detail.facilitators))
+    tell_user(outbox, channel, user, f"Progress of {assessment}", rendered=review_blocks.status_blocks(detail, names))
 
 
 def report(bot: SlackBot, outbox: SlackOutbox, command: AssessCommand, assessment: str, user: str,
@@ -94,7 +95,9 @@ def report(bot: SlackBot, outbox: SlackOutbox, command: AssessCommand, assessmen
     from bot.reports.service import stored_assessment_result
 
     result = stored_assessment_result(bot.service.database, bot.service.kb, assessment)
-    outbox.post(channel, blocks.results_summary_text(result), blocks.results_summary_blocks(result))
+    names = bot.people.names(outbox.client, result.stakeholders)
+    outbox.post(channel, review_blocks.results_summary_text(result),
+                review_blocks.results_summary_blocks(result, names))
     outbox.upload_png(channel, radar_chart_png(result), "mmssc-radar.png", f"{assessment}: radar chart",
                       "Consensus level of each characteristic, now and in two years.")
 

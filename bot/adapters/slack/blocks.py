@@ -7,7 +7,6 @@ header, 10 elements a context block, 50 blocks a message); storage keeps the who
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.slack.limits import (
@@ -18,15 +17,11 @@ from bot.adapters.slack.limits import (
     HEADER_TEXT,
     MESSAGE_BLOCKS,
     SECTION_TEXT,
-    VIEW_BLOCKS,
     escape,
     truncate,
 )
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.interview.assessments import AssessmentDetail
-from bot.interview.facilitation import ReviewReport
-from bot.interview.messages import Horizon, Reply, ReplyKind, Step
-from bot.scoring.results import AssessmentResult
+from bot.interview.messages import Reply, ReplyKind
 from bot.suggestion.models import Suggestion
 
 Block = dict[str, Any]
@@ -202,120 +197,3 @@ def override_modal(ref: CardRef, level: int, level_name: str, channel: str) -> B
                          "max_length": 3000}},
         ],
     }
-
-
-# -- facilitator: results ---------------------------------------------------------------------
-
-
-def results_summary_blocks(result: AssessmentResult) -> list[Block]:
-    """`/assess report`: overall and per-dimension scores, completeness, disagreements, weakest areas."""
-    def score(value: object) -> str:
-        return "–" if value is None else str(value)
-
-    overall = result.overall
-    blocks: list[Block] = [
-        header(f"Results: {result.assessment}"),
-        section(f"*Overall* {score(overall.score_now)} now → {score(overall.score_two_years)} in two years · "
-                f"{result.completeness.percent}% complete ({len(result.stakeholders)} stakeholders)"),
-    ]
-    lines = [f"*{escape(d.id)} {escape(d.name)}*: {score(d.score_now)} → {score(d.score_two_years)} "
-             f"({d.completeness_percent}% complete)" for d in result.dimensions]
-    blocks.append(section("\n".join(lines)))
-    if result.disagreements:
-        blocks.append(section("*Disagreements* (spread of 2 or more): " + ", ".join(
-            f"{escape(d.characteristic)} ({d.min_now}–{d.max_now})" for d in result.disagreements)))
-    for item in result.weakest[:3]:
-        helps = ", ".join(escape(s.standard) + (f" {escape(s.ref)}" if s.ref else "") for s in item.standards[:3])
-        blocks.append(section(f"*Weakest: {escape(item.characteristic)} {escape(item.name)}* at "
-                              f"{score(item.consensus_now)}. Helps: {helps or '–'}"))
-    blocks.append(context(f"Scoring {escape(result.method.aggregation_rule)} · knowledge "
-                          f"{escape(result.knowledge_version[:12])} · results {escape(result.sha256[:12])}"))
-    return fit_message(blocks)
-
-
-def results_summary_text(result: AssessmentResult) -> str:
-    return truncate(f"Results of {result.assessment}: overall {result.overall.score_now} now, "
-                    f"{result.overall.score_two_years} in two years, {result.completeness.percent}% complete.",
-                    FALLBACK_TEXT)
-
-
-# -- facilitator: status and the App Home -----------------------------------------------------
-
-SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
-STEP_LABELS = {Step.NOT_STARTED: "not started", Step.PAUSED: "paused", Step.COMPLETE: "complete"}
-
-
-def person(name: str) -> str:
-    """A Slack user id as a mention (Slack shows the name); any other stored name as text."""
-    return f"<@{name}>" if SLACK_USER_ID.match(name) else escape(name)
-
-
-def where_label(step: Step, characteristic: str | None) -> str:
-    label = STEP_LABELS.get(step)
-    if label and not (step == Step.PAUSED and characteristic):
-        return label
-    at = f"at {characteristic}" if characteristic else ""
-    return f"{label} {at}" if label else at
-
-
-def status_blocks(detail: AssessmentDetail) -> list[Block]:
-    """`/assess status`: one line per stakeholder, e.g. "@ana — 12 of 31 · at 1.3.2"."""
-    lines = []
-    for p in detail.progress:
-        extra = f" · {len(p.skipped)} skipped" if p.skipped else ""
-        extra += f" · {len(p.dont_know)} don't know" if p.dont_know else ""
-        lines.append(f"{person(p.stakeholder)} — {p.progress.done} of {p.progress.total} · "
-                     f"{where_label(p.step, p.characteristic)}{extra}")
-    body = "\n".join(lines) or "No stakeholders yet: invite them with `/assess invite @a @b`."
-    return fit_message([header(f"Progress: {detail.name}"), section(body),
-                        context(f"Facilitators: {', '.join(person(f) for f in detail.facilitators)}")])
-
-
-def home_view(reviews: Sequence[tuple[ReviewReport, AssessmentDetail]],
-              interviews: Sequence[tuple[str, Step | None, str | None]], level_names: dict[int, str]) -> Block:
-    """The App Home: each facilitated assessment's review (consensus menus), then the person's interviews."""
-    view_blocks: list[Block] = []
-    for review, detail in reviews:
-        view_blocks += facilitator_review_blocks(review, detail, level_names)
-    if interviews:
-        view_blocks.append(header("Your interviews"))
-        for assessment, step, characteristic in interviews:
-            block = section(f"*{escape(assessment)}*: {where_label(step or Step.NOT_STARTED, characteristic)}")
-            if step != Step.COMPLETE:
-                label = "Start" if step in (None, Step.NOT_STARTED) else "Resume"
-                block["accessory"] = button(label, ActionId.START, CardRef(assessment=assessment).value())
-            view_blocks.append(block)
-    if not view_blocks:
-        view_blocks.append(section("You are not part of an assessment yet. Facilitators start one with "
-                                   "`/assess new <community> <cycle>` in a channel."))
-    if len(view_blocks) > VIEW_BLOCKS:
-        view_blocks = [*view_blocks[: VIEW_BLOCKS - 1], context("_More not shown: use `mmssc review`._")]
-    return {"type": "home", "blocks": view_blocks}
-
-
-def facilitator_review_blocks(review: ReviewReport, detail: AssessmentDetail,
-                              level_names: dict[int, str]) -> list[Block]:
-    name = review.assessment
-    progress = [f"{person(p.stakeholder)} {p.progress.done} of {p.progress.total}" for p in detail.progress]
-    out: list[Block] = [header(f"Review: {name}"),
-                        context("Progress: " + (" · ".join(progress) if progress else "no stakeholders yet"))]
-    pending = [f"{person(p.stakeholder)} {escape(p.characteristic)} ({horizon_label(p.horizon)}): suggested "
-               f"{p.suggested_level or '–'}, confidence {round(p.confidence * 100)}%" for p in review.pending[:15]]
-    out.append(section("*Waiting for confirmation*\n" + ("\n".join(pending) or "Nothing is waiting.")))
-    disagreements = [d for d in review.disagreements if d.horizon == Horizon.NOW]
-    out.append(section(f"*Disagreements* ({len(disagreements)}): stakeholders' levels two or more apart."
-                       if disagreements else "*Disagreements*: none so far."))
-    for d in disagreements[:20]:
-        levels = " · ".join(f"{person(who)} {level}" for who, level in d.levels.items())
-        agreed = f" — consensus *{d.consensus}*" if d.consensus else ""
-        block = section(f"*{escape(d.characteristic)} {escape(d.name)}*: {levels}{agreed}")
-        select: Block = {"type": "static_select", "action_id": ActionId.CONSENSUS,
-                         "placeholder": {"type": "plain_text", "text": "Set consensus"},
-                         "options": level_options(level_names)}
-        if d.consensus:
-            select["initial_option"] = level_options(level_names)[d.consensus - 1]
-        block["accessory"] = select
-        block["block_id"] = CardRef(assessment=name, characteristic=d.characteristic).block_id()
-        out.append(block)
-    out.append({"type": "divider"})
-    return out

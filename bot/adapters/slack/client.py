@@ -94,6 +94,13 @@ class SlackOutbox:
         channel = response.get("channel") or {}
         return str(channel.get("id", ""))
 
+    def user_info(self, user: str) -> dict[str, Any]:
+        """Slack's record of `user` (users.info: name, real_name, profile...)."""
+        with _delivery("users.info", user):
+            response = self.client.users_info(user=user)
+        found = response.get("user")
+        return found if isinstance(found, dict) else {}
+
     def publish_home(self, user: str, view: dict[str, Any]) -> None:
         with _delivery("views.publish", user):
             self.client.views_publish(user_id=user, view=view)

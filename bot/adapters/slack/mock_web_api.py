@@ -57,6 +57,7 @@ class MockSlackWebApi:
         self._condition = threading.Condition(self._lock)  # any call recorded
         self._channel_conditions: dict[str, threading.Condition] = {}  # a message posted to that channel
         self._ts = itertools.count(1)
+        self.users: dict[str, dict[str, Any]] = {}  # users.info answers by id (`set_user`); a default otherwise
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -160,6 +161,12 @@ class MockSlackWebApi:
         """The next `times` calls of `method` answer HTTP 429 with a Retry-After header."""
         self._plan(method, _PlannedFailure(status=429, error="ratelimited", retry_after=retry_after, remaining=times))
 
+    def set_user(self, user: str, real_name: str, display_name: str = "") -> None:
+        """What users.info answers for `user` (by default: handle and real name made from the id)."""
+        with self._condition:
+            self.users[user] = {"id": user, "name": user.lower(), "real_name": real_name,
+                                "profile": {"real_name": real_name, "display_name": display_name}}
+
     def _plan(self, method: str, failure: _PlannedFailure) -> None:
         with self._condition:
             self._failures.setdefault(method, []).append(failure)
@@ -204,7 +211,9 @@ class MockSlackWebApi:
             return {"ok": True, "view": {"id": f"V{next(self._ts):08d}"}}
         if method == "users.info":
             user = str(args.get("user", ""))
-            return {"ok": True, "user": {"id": user, "name": user.lower(), "real_name": f"User {user}"}}
+            default = {"id": user, "name": user.lower(), "real_name": f"User {user}",
+                       "profile": {"real_name": f"User {user}", "display_name": ""}}
+            return {"ok": True, "user": self.users.get(user, default)}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"
             return {"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}

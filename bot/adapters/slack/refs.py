@@ -24,6 +24,7 @@ class ActionId(StrEnum):
     SAME = "interview_same_as_now"
     OVERRIDE_MODAL = "interview_override_reason"
     CONSENSUS = "review_set_consensus"
+    CONSENSUS_MODAL = "review_consensus_modal"
 
 
 class CardRef(BaseModel):

@@ -1,7 +1,9 @@
-"""The App Home: facilitator review (pending confirmations, disagreements, consensus menus) and interviews.
+"""The App Home: facilitator review (pending confirmations, disagreements, consensus) and interviews.
 
-Only facilitators may set a consensus level: anyone else gets an ephemeral "Only facilitators can do
-this." and nothing is recorded (the service refuses it too).
+A facilitator presses **Set consensus** on a disagreement and gets a modal with both levels (now and
+in two years, starting at the levels set before) and a reason. Only facilitators may set a consensus:
+anyone else gets an ephemeral "Only facilitators can do this." at the press (no modal opens) and at a
+submission (a crafted one), and nothing is recorded (the service refuses it too).
 """
 
 from __future__ import annotations
@@ -11,29 +13,55 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import review_blocks
 from bot.adapters.slack.client import SlackOutbox
 from bot.adapters.slack.delivery import reported_errors, tell_user
 from bot.adapters.slack.interview_listeners import message_channel
+from bot.adapters.slack.limits import escape
 from bot.adapters.slack.refs import ActionId, CardRef
+from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, REASON
 from bot.adapters.slack.slackbot import SlackBot
 from bot.errors import InvalidInputError, PermissionDeniedError
+from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Role
 
 MAX_REVIEWS_ON_HOME = 3
 
 
-def build_home(bot: SlackBot, user: str) -> dict[str, Any]:
+def build_home(bot: SlackBot, client: WebClient, user: str) -> dict[str, Any]:
     """The Home view for `user`: their newest facilitated assessments, then their own interviews."""
     memberships = bot.directory.memberships(user)
     facilitated = [m.assessment for m in memberships if Role.FACILITATOR in m.roles][:MAX_REVIEWS_ON_HOME]
     reviews = [(bot.service.review(name), bot.service.show_assessment(name)) for name in facilitated]
     interviews = [(m.assessment, m.position.step, m.position.characteristic) for m in memberships
                   if m.position is not None]
-    return blocks.home_view(reviews, interviews, bot.level_names)
+    names = bot.people.names(client, review_blocks.people_in(reviews))
+    return review_blocks.home_view(reviews, interviews, names)
+
+
+def spread_text(review: ReviewReport, characteristic: str, names: dict[str, str]) -> str:
+    """ "now: Ana (UANA) 1, UBOB 4; in two years: ..." — names for people, ids kept for the audit trail."""
+    parts = []
+    for horizon, label in ((Horizon.NOW, "now"), (Horizon.TWO_YEARS, "in two years")):
+        levels = {r.stakeholder: r.level for r in review.confirmations
+                  if r.characteristic == characteristic and r.horizon == horizon and r.level is not None}
+        if levels:
+            people = ", ".join(f"{who if names.get(who, who) == who else f'{names[who]} ({who})'} {level}"
+                               for who, level in sorted(levels.items()))
+            parts.append(f"{label}: {people}")
+    return "; ".join(parts) or "none recorded"
+
+
+def chosen_level(values: dict[str, Any], block: str) -> int | None:
+    option = (values.get(block, {}).get(block) or {}).get("selected_option") or {}
+    return int(option["value"]) if option.get("value") else None
 
 
 def register(app: App, bot: SlackBot) -> None:
+    def require_facilitator(assessment: str, user: str) -> None:
+        if not bot.directory.is_facilitator(assessment, user):
+            raise PermissionDeniedError(f"{user} is not a facilitator of {assessment}")
+
     def publish_home(body: dict[str, Any], client: WebClient) -> None:
         event = body["event"]
         if event.get("tab", "home") != "home":
@@ -41,32 +69,51 @@ def register(app: App, bot: SlackBot) -> None:
         user = event["user"]
         outbox = SlackOutbox(client)
         with reported_errors(outbox, user, None, ephemeral=False, what="App Home"):
-            outbox.publish_home(user, build_home(bot, user))
+            outbox.publish_home(user, build_home(bot, client, user))
 
-    def set_consensus(body: dict[str, Any], client: WebClient) -> None:
+    def open_consensus(body: dict[str, Any], client: WebClient) -> None:
         action = body["actions"][0]
         user = body["user"]["id"]
         outbox = SlackOutbox(client)
         channel = message_channel(body) or outbox.open_dm(user)  # the App Home has no channel: use the DM
         with reported_errors(outbox, user, channel, what="set consensus"):
-            ref = CardRef.parse(action.get("block_id", ""))
-            level = int((action.get("selected_option") or {}).get("value", "0"))
-            if level not in bot.level_names:
-                raise InvalidInputError("Choose a consensus level from 1 to 5.")
+            ref = CardRef.parse(action.get("value") or action.get("block_id", ""))
             assessment = ref.assessment or bot.directory.facilitated_assessment(user)
-            if not bot.directory.is_facilitator(assessment, user):
-                raise PermissionDeniedError(f"{user} is not a facilitator of {assessment}")
+            require_facilitator(assessment, user)
             review = bot.service.review(assessment)
             earlier = next((c for c in review.consensus if c.characteristic == ref.characteristic), None)
-            levels = next((d.levels for d in review.disagreements
-                           if d.characteristic == ref.characteristic and d.horizon == Horizon.NOW), {})
-            spread = ", ".join(f"{who} {lvl}" for who, lvl in levels.items()) or "none recorded"
-            bot.service.set_consensus(assessment, user, ref.characteristic, level,
-                                      earlier.level_two_years if earlier else None,
-                                      f"Set in the Slack App Home; stakeholders' levels: {spread}.")
-            tell_user(outbox, channel, user, f"Consensus for {ref.characteristic} in *{blocks.escape(assessment)}* "
-                                             f"is now {level} ({bot.level_names[level]}).")
-            outbox.publish_home(user, build_home(bot, user))
+            names = bot.people.names(client, [r.stakeholder for r in review.confirmations])
+            modal_ref = CardRef(assessment=assessment, characteristic=ref.characteristic, channel=channel)
+            view = review_blocks.consensus_modal(
+                modal_ref, bot.service.kb.characteristic(ref.characteristic).name, bot.level_names,
+                spread_text(review, ref.characteristic, names), earlier.level_now if earlier else None,
+                earlier.level_two_years if earlier else None)
+            outbox.open_modal(body["trigger_id"], view)
+
+    def record_consensus(body: dict[str, Any], client: WebClient) -> None:
+        view = body["view"]
+        user = body["user"]["id"]
+        outbox = SlackOutbox(client)
+        ref = CardRef.parse(view.get("private_metadata", ""))
+        channel = ref.channel or outbox.open_dm(user)
+        with reported_errors(outbox, user, channel, what="set consensus"):
+            require_facilitator(ref.assessment, user)
+            values = view["state"]["values"]
+            level_now, level_two_years = chosen_level(values, LEVEL_NOW), chosen_level(values, LEVEL_TWO_YEARS)
+            if level_now is None:
+                raise InvalidInputError("Choose the consensus level now (1-5).")
+            reason = ((values.get(REASON, {}).get(REASON) or {}).get("value") or "").strip()
+            review = bot.service.review(ref.assessment)
+            names = bot.people.names(client, [r.stakeholder for r in review.confirmations])
+            spread = spread_text(review, ref.characteristic, names)
+            reason = f"{reason} (set in the Slack App Home; stakeholders' levels {spread})" if reason else (
+                f"Set in the Slack App Home; stakeholders' levels {spread}.")
+            bot.service.set_consensus(ref.assessment, user, ref.characteristic, level_now, level_two_years, reason)
+            later = f"{level_two_years} ({bot.level_names[level_two_years]})" if level_two_years else "not set"
+            tell_user(outbox, channel, user, f"Consensus for {ref.characteristic} in *{escape(ref.assessment)}*: "
+                                             f"now {level_now} ({bot.level_names[level_now]}), in two years {later}.")
+            outbox.publish_home(user, build_home(bot, client, user))
 
     app.event("app_home_opened")(bot.after_ack(publish_home))
-    app.action(ActionId.CONSENSUS.value)(bot.after_ack(set_consensus))
+    app.action(ActionId.CONSENSUS.value)(bot.after_ack(open_consensus))
+    app.view(ActionId.CONSENSUS_MODAL.value)(bot.after_ack(record_consensus))

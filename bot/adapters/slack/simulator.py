@@ -84,10 +84,16 @@ def block_action(user: str, action: dict[str, Any], channel: str | None = None,
     return payload
 
 
-def view_submission(user: str, view: dict[str, Any], values: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """A view_submission for `view` (as the bot opened it) with plain-text input `values[block][action]`."""
-    state = {block: {action: {"type": "plain_text_input", "value": value} for action, value in actions.items()}
-             for block, actions in values.items()}
+def view_submission(user: str, view: dict[str, Any], values: dict[str, dict[str, str]],
+                    selects: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """A view_submission for `view` (as the bot opened it) with plain-text input `values[block][action]`
+    and options chosen in static selects `selects[block][action]` (the option's value)."""
+    state: dict[str, dict[str, Any]] = {
+        block: {action: {"type": "plain_text_input", "value": value} for action, value in actions.items()}
+        for block, actions in values.items()}
+    for block, actions in (selects or {}).items():
+        state.setdefault(block, {}).update({action: {"type": "static_select", "selected_option": {
+            "value": value, "text": {"type": "plain_text", "text": value}}} for action, value in actions.items()})
     submitted = {"id": f"V{unique_suffix()}", "hash": unique_suffix(), **view, "state": {"values": state}}
     return {"type": "view_submission", "team": {"id": TEAM_ID, "domain": "mock"},
             "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID}, "api_app_id": API_APP_ID,

@@ -1,4 +1,5 @@
-"""What every listener shares: the interview service, the directory, the level names, and "ack, then work".
+"""What every listener shares: the interview service, the directory, people's names, the level names, and
+"ack, then work".
 
 Every listener is made by `SlackBot.after_ack(work)`: it acknowledges in the request's own thread
 (optionally with a short text, e.g. a usage message) and hands `work(body, client)` to the worker
@@ -20,6 +21,7 @@ from slack_sdk import WebClient
 
 from bot.adapters.slack.bounded_engine import BoundedEngine
 from bot.adapters.slack.directory import SlackDirectory
+from bot.adapters.slack.people import SlackPeople
 from bot.context import AppContext
 from bot.interview.service import InterviewService
 
@@ -41,6 +43,7 @@ class SlackBot:
         self.executor = executor
         self._service = service
         self._lock = threading.Lock()
+        self.people = SlackPeople()  # display names for user ids, cached for this process
 
     def after_ack(self, work: Work, quick_reply: QuickReply | None = None) -> Callable[..., None]:
         """A bolt listener: ack at once (with `quick_reply(body)` when it has something to say), then

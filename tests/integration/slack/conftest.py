@@ -12,6 +12,7 @@ from bot.adapters.slack.mock_web_api import MockSlackWebApi
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase
 
+from .backends import fresh_postgres_url
 from .harness import BOT_TOKEN, SIGNING_SECRET, SlackHarness, start_harness
 
 
@@ -22,9 +23,20 @@ def mock_api() -> Iterator[MockSlackWebApi]:
 
 
 @pytest.fixture
-def slack_settings(tmp_path: Path, mock_api: MockSlackWebApi) -> Settings:
+def database_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """None (SQLite under the test's data directory) unless a test asks for "postgresql" through
+    `@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)`."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield None
+        return
+    with fresh_postgres_url() as url:
+        yield url
+
+
+@pytest.fixture
+def slack_settings(tmp_path: Path, mock_api: MockSlackWebApi, database_url: str | None) -> Settings:
     return Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING, slack_bot_token=BOT_TOKEN,
-                    slack_signing_secret=SIGNING_SECRET, slack_api_url=mock_api.base_url)
+                    slack_signing_secret=SIGNING_SECRET, slack_api_url=mock_api.base_url, database_url=database_url)
 
 
 @pytest.fixture

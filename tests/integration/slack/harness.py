@@ -57,6 +57,7 @@ class SlackHarness:
         """Stop taking requests, then let the work already acknowledged finish (as `mmssc serve` does)."""
         self.server.stop()
         stop_slack_app(self.app)
+        self.service.database.dispose()
 
     def _keep(self, result: SlackHttpResult) -> SlackHttpResult:
         self.sent.append(result)
@@ -68,9 +69,12 @@ class SlackHarness:
     def command(self, command: str, text: str, user: str, channel: str = "CFACIL") -> SlackHttpResult:
         return self._keep(self.sender.command(command, text, user, channel))
 
-    def press(self, user: str, action_id: ActionId, ref: CardRef, channel: str | None = None) -> SlackHttpResult:
+    def press(self, user: str, action_id: ActionId, ref: CardRef, channel: str | None = None, *,
+              view: dict[str, Any] | None = None) -> SlackHttpResult:
+        """Press a button on a message (in `channel`, default the DM) or in a view (the App Home)."""
         action = {"action_id": action_id.value, "block_id": ref.block_id(), "value": ref.value(), "type": "button"}
-        return self._keep(self.sender.interaction(block_action(user, action, channel=channel or f"D{user}")))
+        payload = block_action(user, action, channel=None if view else channel or f"D{user}", view=view)
+        return self._keep(self.sender.interaction(payload))
 
     def choose(self, user: str, action_id: ActionId, block_id: str, level: int, *,
                view: dict[str, Any] | None = None, channel: str | None = None) -> SlackHttpResult:
@@ -79,8 +83,11 @@ class SlackHarness:
         payload = block_action(user, action, channel=None if view else channel or f"D{user}", view=view)
         return self._keep(self.sender.interaction(payload))
 
-    def submit(self, user: str, view: dict[str, Any], reason: str) -> SlackHttpResult:
-        return self._keep(self.sender.interaction(view_submission(user, view, {"reason": {"reason": reason}})))
+    def submit(self, user: str, view: dict[str, Any], reason: str,
+               selects: dict[str, str] | None = None) -> SlackHttpResult:
+        """Submit a modal with `reason` typed and, per select (block and action id alike), an option chosen."""
+        chosen = {block: {block: value} for block, value in (selects or {}).items()}
+        return self._keep(self.sender.interaction(view_submission(user, view, {"reason": {"reason": reason}}, chosen)))
 
     # -- reading what the bot did ---------------------------------------------------------------
 

@@ -44,8 +44,8 @@ def test_status_shows_progress_per_stakeholder(slack: SlackHarness) -> None:
     status = slack.mock.wait_for("chat.postEphemeral", count=2, user="UFAC")[1]
     text = post_text(status)
     assert "Progress: Riverton 2026" in text
-    assert "<@UANA> — 1 of 31 · at 1.1.2 · 1 skipped" in text
-    assert "<@UBOB> — 0 of 31 · not started" in text
+    assert "User UANA — 1 of 31 · at 1.1.2 · 1 skipped" in text  # the names users.info gave (the mock's)
+    assert "User UBOB — 0 of 31 · not started" in text
 
 
 def test_only_facilitators_invite_or_see_status(slack: SlackHarness) -> None:

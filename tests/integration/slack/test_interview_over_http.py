@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from bot.adapters.slack.mock_web_api import RecordedCall
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.simulator import SlackHttpResult
@@ -15,6 +17,7 @@ from bot.knowledge import KnowledgeBase
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of
 
+from .backends import BACKENDS
 from .harness import BOT_TOKEN, SlackHarness, assert_within_slack_limits, card_ref, is_card, next_post, post_text
 
 ASSESSMENT = "Riverton 2026"
@@ -52,6 +55,7 @@ def set_up_assessment(slack: SlackHarness) -> None:
     assert "Start" in post_text(invitation) and ASSESSMENT in post_text(invitation)
 
 
+@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 def test_a_whole_interview_through_slack(slack: SlackHarness, kb: KnowledgeBase) -> None:
     set_up_assessment(slack)
     ids = kb.characteristic_ids

@@ -6,12 +6,15 @@ import json
 import threading
 import time
 
+import pytest
+
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.simulator import dm_message, event_callback
 from bot.interview.messages import Role
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of
 
+from .backends import BACKENDS
 from .harness import SlackHarness, is_card, next_post
 
 ASSESSMENT = "Riverton 2026"
@@ -30,6 +33,7 @@ def stored_answers(slack: SlackHarness, user: str = "UANA") -> list[str]:
         return [a.text for a in answers_of(session, get_participant(session, assessment, user, Role.STAKEHOLDER).id)]
 
 
+@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 def test_a_retried_event_records_the_answer_once(slack: SlackHarness) -> None:
     start_interview(slack)
     before = len(slack.posts("DUANA"))
@@ -44,6 +48,7 @@ def test_a_retried_event_records_the_answer_once(slack: SlackHarness) -> None:
     assert len(slack.posts("DUANA")) == before + 1  # one suggestion card, no second one
 
 
+@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 def test_an_event_and_its_retry_arriving_together_record_once(slack: SlackHarness) -> None:
     start_interview(slack)
     body = json.dumps(event_callback(dm_message("UANA", "The plan is written down, level 2."), "Ev0RACE"))

@@ -131,3 +131,17 @@ def test_a_revisited_question_card_says_what_is_on_record_and_that_skip_keeps_it
     text = json.dumps(blocks.interview_blocks(revisited, "Riverton 2026", LEVELS))
     assert "Recorded so far" not in fresh
     assert "Recorded so far: level 3. *Skip* keeps it" in text
+
+
+def test_consensus_modal_snapshot_asks_for_both_levels() -> None:
+    from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, consensus_modal
+
+    ref = CardRef(assessment="Riverton 2026", characteristic="1.1.1", channel="DUFAC")
+    modal = consensus_modal(ref, "An outcomes-focused city vision and strategy", LEVELS,
+                            "now: Ana (UANA) 1, UBOB 4", earlier_now=2, earlier_two_years=None)
+    assert_snapshot("consensus_modal", modal)
+    selects = {b["block_id"]: b for b in modal["blocks"] if b["type"] == "input" and b["block_id"] != "reason"}
+    assert list(selects) == [LEVEL_NOW, LEVEL_TWO_YEARS]
+    assert selects[LEVEL_NOW]["element"]["initial_option"]["value"] == "2"
+    assert "initial_option" not in selects[LEVEL_TWO_YEARS]["element"] and selects[LEVEL_TWO_YEARS]["optional"]
+    assert CardRef.parse(modal["private_metadata"]) == ref
