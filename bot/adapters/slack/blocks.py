@@ -22,10 +22,14 @@ from bot.adapters.slack.limits import (
 )
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Reply, ReplyKind
-from bot.suggestion.models import Suggestion
+from bot.interview.replies import shorten
+from bot.suggestion.models import Evidence, Suggestion
 
 Block = dict[str, Any]
 QUESTION_POSITION = re.compile(r"\bquestion (\d+) of (\d+)\b")
+EARLIER_ANSWER_CHARS = 300  # as in the interview's own text
+QUOTE_CHARS = 200
+COUNTER_EVIDENCE_SHOWN = 3
 
 
 def section(text: str) -> Block:
@@ -99,6 +103,10 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
     blocks: list[Block] = [header(title), section(f"*{escape(reply.question or reply.text)}*")]
     if reply.ladder:
         blocks.append(section("\n".join(escape(line) for line in reply.ladder)))
+    if reply.earlier_answer:
+        earlier = escape(shorten(reply.earlier_answer, EARLIER_ANSWER_CHARS))
+        blocks.append(section(f"*Your earlier answer:* \u201c{earlier}\u201d\n_What you type now is read together "
+                              "with it, so you can add to it or correct it._"))
     if reply.recorded_level is not None:
         blocks.append(context(f"Recorded so far: level {reply.recorded_level}. *Skip* keeps it; answer again to "
                               "change it."))
@@ -120,8 +128,11 @@ def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]
         blocks.append(section(escape(suggestion.rationale)))
     if suggestion.citations:
         blocks.append(context(*[f"`{escape(c.id)}` {escape(c.text)}" for c in suggestion.citations]))
-    if suggestion.abstained and suggestion.follow_up:
-        blocks.append(section(f"*Tell me a little more:* {escape(suggestion.follow_up)}"))
+    if suggestion.counter_evidence:
+        blocks.append(context(*counter_evidence_lines(suggestion.counter_evidence)))
+    if suggestion.follow_up:
+        lead = "Tell me a little more:" if suggestion.abstained else "To be surer:"
+        blocks.append(section(f"*{lead}* {escape(suggestion.follow_up)}"))
     elements: list[Block] = []
     if not suggestion.abstained:
         elements.append(button(f"Confirm level {suggestion.level}", ActionId.CONFIRM, ref.value(), style="primary"))
@@ -133,6 +144,15 @@ def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]
     blocks.append({"type": "actions", "block_id": ref.block_id(), "elements": elements})
     blocks.append(context(f"_{horizon_label(reply.horizon)}_", progress_line(reply)))
     return blocks
+
+
+def counter_evidence_lines(items: list[Evidence]) -> list[str]:
+    """Quotes that say a condition is not in place, briefly: the first few, then how many more."""
+    lines = [f"Not in place yet: \u201c{escape(shorten(item.quote, QUOTE_CHARS))}\u201d [{escape(item.criterion)}]"
+             for item in items[:COUNTER_EVIDENCE_SHOWN]]
+    if len(items) > COUNTER_EVIDENCE_SHOWN:
+        lines.append(f"_and {len(items) - COUNTER_EVIDENCE_SHOWN} more_")
+    return lines
 
 
 def suggestion_headline(suggestion: Suggestion, level_names: dict[int, str], horizon: str | None) -> str:

@@ -7,6 +7,11 @@ from rich.panel import Panel
 from rich.text import Text
 
 from bot.interview.messages import Reply, ReplyKind
+from bot.interview.replies import shorten
+from bot.suggestion.models import Evidence
+
+QUOTE_CHARS = 200  # as on the Slack card
+COUNTER_EVIDENCE_SHOWN = 3
 
 STYLES = {
     ReplyKind.RECORDED: ("✓ ", "green"),
@@ -23,7 +28,7 @@ def render_reply(console: Console, reply: Reply) -> None:
     elif reply.kind == ReplyKind.SUGGESTION:
         abstained = reply.suggestion is not None and reply.suggestion.level is None
         title = "No level yet" if abstained else "Suggestion"
-        console.print(Panel(Text(reply.text), title=title, title_align="left",
+        console.print(Panel(_suggestion_body(reply), title=title, title_align="left",
                             border_style="yellow" if abstained else "green"))
     elif reply.kind in (ReplyKind.HELP, ReplyKind.STANDARDS, ReplyKind.COMPLETE):
         titles = {ReplyKind.HELP: "What you can type", ReplyKind.STANDARDS: "Standards that help",
@@ -37,6 +42,28 @@ def render_reply(console: Console, reply: Reply) -> None:
 def render_replies(console: Console, replies: list[Reply]) -> None:
     for reply in replies:
         render_reply(console, reply)
+
+
+def counter_evidence_lines(items: list[Evidence]) -> list[str]:
+    """Quotes that say a condition is not in place, in the Slack card's words: the first few, then how many more."""
+    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{item.criterion}]"
+             for item in items[:COUNTER_EVIDENCE_SHOWN]]
+    if len(items) > COUNTER_EVIDENCE_SHOWN:
+        lines.append(f"and {len(items) - COUNTER_EVIDENCE_SHOWN} more")
+    return lines
+
+
+def _suggestion_body(reply: Reply) -> Text | Group:
+    """The reply's text, with counter-evidence before the follow-up question (or before the closing prompt)."""
+    suggestion = reply.suggestion
+    if suggestion is None or not suggestion.counter_evidence:
+        return Text(reply.text)
+    lines = reply.text.split("\n")
+    at = len(lines) - 1
+    if suggestion.follow_up:
+        at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(suggestion.follow_up)), at)
+    counter = [Text(line, style="italic") for line in counter_evidence_lines(suggestion.counter_evidence)]
+    return Group(*(Text(line) for line in lines[:at]), *counter, *(Text(line) for line in lines[at:]))
 
 
 def _question_panel(reply: Reply) -> Panel:

@@ -8,7 +8,7 @@ from bot.adapters.terminal.render import render_replies
 from bot.interview.messages import Horizon, Reply, ReplyKind
 from bot.interview.replies import question_reply, suggestion_reply
 from bot.knowledge import KnowledgeBase
-from bot.suggestion.models import Suggestion
+from bot.suggestion.models import Evidence, Suggestion
 
 
 def _printed(replies: list[Reply]) -> str:
@@ -57,3 +57,38 @@ def test_a_revisited_question_says_what_is_on_record(kb: KnowledgeBase) -> None:
     assert fresh.recorded_level is None and "Recorded so far" not in fresh.text
     assert revisited.recorded_level == 3
     assert "Recorded so far: level 3 (Fulfilled); skip keeps it." in _printed([revisited])
+
+
+def test_a_low_confidence_suggestion_shows_what_is_not_in_place_and_how_to_be_surer(kb: KnowledgeBase) -> None:
+    counter = [Evidence(quote="We have no published [bold]vision[/bold] yet.", criterion="1.1.1/3/a"),
+               *(Evidence(quote=f"quote {n} " + "no " * 500, criterion=f"1.1.1/3/{n}") for n in range(4))]
+    suggestion = Suggestion(characteristic="1.1.1", level=2, confidence=0.55, rationale="why", engine="fake",
+                            knowledge_version="k", follow_up="Who signed the strategy off?", counter_evidence=counter)
+    printed = _printed([suggestion_reply(kb, suggestion, Horizon.NOW)])
+    lines = [line.strip("│ ") for line in printed.splitlines()]
+    assert "Not in place yet: \u201cWe have no published [bold]vision[/bold] yet.\u201d [1.1.1/3/a]" in lines
+    assert "and 2 more" in lines and "1.1.1/3/3" not in printed  # briefly: the first three
+    assert "quote 0 no no" in printed and "no " * 100 not in printed  # long quotes are shortened
+    not_in_place = next(i for i, line in enumerate(lines) if line.startswith("Not in place yet"))
+    assert lines.index("To be surer: Who signed the strategy off?") > not_in_place
+    plain = _printed([suggestion_reply(kb, suggestion.model_copy(update={"counter_evidence": []}), Horizon.NOW)])
+    assert "Not in place yet" not in plain and "To be surer: Who signed the strategy off?" in plain
+
+
+def test_an_abstention_with_counter_evidence_puts_it_before_the_follow_up(kb: KnowledgeBase) -> None:
+    suggestion = Suggestion(characteristic="1.1.1", level=None, confidence=0.0, rationale="r", engine="fake",
+                            knowledge_version="k", follow_up="Who builds the skills?", abstain_reason="thin_evidence",
+                            counter_evidence=[Evidence(quote="Nobody does.", criterion="1.1.1/2/a")])
+    lines = [line.strip("│ ") for line in _printed([suggestion_reply(kb, suggestion, Horizon.NOW)]).splitlines()]
+    assert lines.index("Not in place yet: \u201cNobody does.\u201d [1.1.1/2/a]") < lines.index("Who builds the skills?")
+
+
+def test_a_revisited_question_shows_the_earlier_answer_shortened(kb: KnowledgeBase) -> None:
+    revisited = question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31", recorded=3,
+                               earlier="We adopted a [i]vision[/i] in 2021\n\nwith outcomes.")
+    printed = _printed([revisited])
+    assert "Your earlier answer: \u201cWe adopted a [i]vision[/i] in 2021 with outcomes.\u201d" in printed
+    assert "read together with it" in printed
+    assert "Your earlier answer" not in _printed([question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")])
+    long = _printed([question_reply(kb, "1.1.1", Horizon.TWO_YEARS, "question 1 of 31", earlier="word " * 5000)])
+    assert "Your earlier answer: \u201cword word" in long and long.count("word") < 80

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from bot.adapters.slack import blocks
-from bot.adapters.slack.limits import MESSAGE_BLOCKS, SECTION_TEXT, truncate
+from bot.adapters.slack.limits import CONTEXT_TEXT, MESSAGE_BLOCKS, SECTION_TEXT, truncate
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Progress, Reply, ReplyKind
-from bot.suggestion.models import Citation, CitationKind, Suggestion
+from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion
 
 from .snapshot import assert_snapshot
 
@@ -145,3 +145,53 @@ def test_consensus_modal_snapshot_asks_for_both_levels() -> None:
     assert selects[LEVEL_NOW]["element"]["initial_option"]["value"] == "2"
     assert "initial_option" not in selects[LEVEL_TWO_YEARS]["element"] and selects[LEVEL_TWO_YEARS]["optional"]
     assert CardRef.parse(modal["private_metadata"]) == ref
+
+
+def unsure(counter: list[Evidence]) -> Reply:
+    """A low-confidence suggestion: a level, a question to be surer, and quotes against a condition."""
+    reply = suggestion(level=2, rationale="Level 2: a vision is on paper; its outcomes are not yet defined.")
+    assert reply.suggestion is not None
+    s = reply.suggestion.model_copy(update={"confidence": 0.55, "follow_up": "Who signed the strategy off?",
+                                            "counter_evidence": counter})
+    return reply.model_copy(update={"suggestion": s})
+
+
+def test_a_low_confidence_card_asks_to_be_surer_and_shows_what_is_not_in_place() -> None:
+    counter = [Evidence(quote="We have no published vision <yet> & no date.", criterion="1.1.1/3/a")]
+    rendered = blocks.interview_blocks(unsure(counter), "Riverton 2026", LEVELS)
+    assert_snapshot("suggestion_unsure", rendered)
+    texts = [e["text"] for b in rendered if b["type"] == "context" for e in b["elements"]]
+    assert "Not in place yet: \u201cWe have no published vision &lt;yet&gt; &amp; no date.\u201d [1.1.1/3/a]" in texts
+    sections = [b["text"]["text"] for b in rendered if b["type"] == "section"]
+    assert "*To be surer:* Who signed the strategy off?" in sections
+    assert "Tell me a little more" not in json.dumps(rendered)
+    assert ActionId.CONFIRM.value in json.dumps(rendered)  # still a suggestion to confirm
+
+
+def test_a_confident_card_without_follow_up_or_counter_evidence_shows_neither() -> None:
+    text = json.dumps(blocks.interview_blocks(suggestion(), "A", LEVELS))
+    assert "To be surer" not in text and "Not in place yet" not in text
+
+
+def test_counter_evidence_is_brief_and_within_slack_limits() -> None:
+    counter = [Evidence(quote=f"quote {n} " + "no " * 2000, criterion=f"1.1.1/3/{n}") for n in range(5)]
+    rendered = blocks.suggestion_blocks(unsure(counter), "A", LEVELS)
+    block = next(b for b in rendered if b["type"] == "context" and "Not in place yet" in json.dumps(b))
+    texts = [e["text"] for e in block["elements"]]
+    assert len(texts) == 4 and texts[-1] == "_and 2 more_"
+    assert all(len(t) <= CONTEXT_TEXT for t in texts) and all(len(t) < 260 for t in texts[:3])
+    assert texts[0].startswith("Not in place yet: \u201cquote 0 no no") and texts[0].endswith("\u201d [1.1.1/3/0]")
+
+
+def test_a_revisited_question_card_shows_the_earlier_answer_shortened() -> None:
+    revisited = question().model_copy(update={"recorded_level": 3,
+                                              "earlier_answer": "We adopted a vision <in 2021>\n\nwith outcomes."})
+    rendered = blocks.interview_blocks(revisited, "Riverton 2026", LEVELS)
+    assert_snapshot("question_revisited", rendered)
+    sections = [b["text"]["text"] for b in rendered if b["type"] == "section"]
+    assert any(t.startswith("*Your earlier answer:* \u201cWe adopted a vision &lt;in 2021&gt; with outcomes.\u201d")
+               for t in sections)
+    assert "Your earlier answer" not in json.dumps(blocks.interview_blocks(question(), "A", LEVELS))
+    long = question().model_copy(update={"earlier_answer": "word " * 5000})
+    earlier = next(b["text"]["text"] for b in blocks.question_blocks(long, "A") if "earlier answer" in json.dumps(b))
+    assert len(earlier) < 450 and earlier.count("word") < 70 and "\u2026" in earlier
