@@ -3,7 +3,7 @@
 Tests and `mmssc bench slack` point the bot's `WebClient(base_url=...)` at it (bolt-python's own
 `tests/mock_web_api_server` idea). It answers with Slack-shaped JSON, can be told to fail a method
 (`fail_next`, `rate_limit_next`) and hands out a `ws://` URL from `apps.connections.open` for Socket
-Mode tests. It never talks to Slack.
+Mode tests. It never talks to Slack. The recording, waits and planned failures live in `mock_recorder`.
 """
 
 from __future__ import annotations
@@ -13,49 +13,25 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import parse_qsl
 
-from pydantic import BaseModel, Field
+from bot.adapters.slack.mock_recorder import CallRecorder, RecordedCall
 
 log = logging.getLogger(__name__)
 
 BOT_USER_ID = "U000MMSSC"
 BOT_ID = "B000MMSSC"
 TEAM_ID = "T000MOCK"
-T = TypeVar("T")
 
 
-class RecordedCall(BaseModel):
-    """One request the mock received: the Web API method, its parsed arguments and when."""
-
-    method: str
-    args: dict[str, Any] = Field(default_factory=dict)
-    authorization: str | None = None
-    at: float
-    response: dict[str, Any] = Field(default_factory=dict)  # what the mock answered (ts, channel id...)
-
-
-class _PlannedFailure(BaseModel):
-    status: int
-    error: str | None = None
-    retry_after: int = 0
-    remaining: int
-
-
-class MockSlackWebApi:
+class MockSlackWebApi(CallRecorder):
     """Start with `start()` (or use as a context manager); `base_url` ends with "/" as WebClient wants."""
 
     def __init__(self, socket_mode_url: str | None = None):
+        super().__init__()
         self.socket_mode_url = socket_mode_url
-        self._calls: list[RecordedCall] = []
-        self._posts: dict[str, list[RecordedCall]] = {}  # chat.postMessage calls by channel
-        self._failures: dict[str, list[_PlannedFailure]] = {}
-        self._lock = threading.Lock()
-        self._condition = threading.Condition(self._lock)  # any call recorded
-        self._channel_conditions: dict[str, threading.Condition] = {}  # a message posted to that channel
         self._ts = itertools.count(1)
         self.users: dict[str, dict[str, Any]] = {}  # users.info answers by id (`set_user`); a default otherwise
         self._server: ThreadingHTTPServer | None = None
@@ -95,104 +71,13 @@ class MockSlackWebApi:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
 
-    # -- what tests look at --------------------------------------------------------------------
-
-    def calls(self, method: str | None = None) -> list[RecordedCall]:
-        with self._condition:
-            return [c for c in self._calls if method is None or c.method == method]
-
-    def calls_to(self, method: str, channel: str) -> list[RecordedCall]:
-        """Calls of `method` addressed to `channel` (chat.postMessage, chat.postEphemeral...)."""
-        return [c for c in self.calls(method) if c.args.get("channel") == channel]
-
-    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0, **match: Any) -> list[RecordedCall]:
-        """Block until at least `count` calls of `method` whose args contain `match` were recorded."""
-        deadline = time.monotonic() + timeout
-        with self._condition:
-            while True:
-                found = [c for c in self._calls if c.method == method and _matches(c.args, match)]
-                if len(found) >= count:
-                    return found
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"{len(found)} of {count} {method} calls matching {match} after {timeout}s")
-                self._condition.wait(remaining)
-
-    def posts_to(self, channel: str) -> list[RecordedCall]:
-        """The chat.postMessage calls to `channel`, in order (indexed: cheap to call often)."""
-        with self._condition:
-            return list(self._posts.get(channel, []))
-
-    def wait_for_post(self, channel: str, after: int, check: Callable[[RecordedCall], bool] | None = None,
-                      timeout: float = 10.0) -> RecordedCall:
-        """The first message to `channel` after its first `after` ones that passes `check` (any, when None)."""
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            # Waiters on one channel are woken only by messages to it (50 stakeholders wait at once).
-            condition = self._channel_conditions.setdefault(channel, threading.Condition(self._lock))
-            while True:
-                posts = self._posts.get(channel, [])[after:]
-                found = next((c for c in posts if check is None or check(c)), None)
-                if found is not None:
-                    return found
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"no matching message to {channel} after {timeout}s")
-                condition.wait(remaining)
-
-    def wait_until(self, check: Callable[[list[RecordedCall]], T | None], timeout: float = 10.0) -> T:
-        """Block until `check(every call so far)` returns something other than None; return that."""
-        deadline = time.monotonic() + timeout
-        with self._condition:
-            while True:
-                found = check(list(self._calls))
-                if found is not None:
-                    return found
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(f"condition not met after {timeout}s ({len(self._calls)} calls recorded)")
-                self._condition.wait(remaining)
-
-    def fail_next(self, method: str, error: str = "channel_not_found", times: int = 1) -> None:
-        """The next `times` calls of `method` answer `{"ok": false, "error": error}` (HTTP 200, as Slack)."""
-        self._plan(method, _PlannedFailure(status=200, error=error, remaining=times))
-
-    def rate_limit_next(self, method: str, times: int = 1, retry_after: int = 0) -> None:
-        """The next `times` calls of `method` answer HTTP 429 with a Retry-After header."""
-        self._plan(method, _PlannedFailure(status=429, error="ratelimited", retry_after=retry_after, remaining=times))
-
     def set_user(self, user: str, real_name: str, display_name: str = "") -> None:
         """What users.info answers for `user` (by default: handle and real name made from the id)."""
         with self._condition:
             self.users[user] = {"id": user, "name": user.lower(), "real_name": real_name,
                                 "profile": {"real_name": real_name, "display_name": display_name}}
 
-    def _plan(self, method: str, failure: _PlannedFailure) -> None:
-        with self._condition:
-            self._failures.setdefault(method, []).append(failure)
-
-    # -- what the server does ------------------------------------------------------------------
-
-    def _record(self, call: RecordedCall) -> _PlannedFailure | None:
-        """Record a call with its answer; a planned failure (if any) is returned and answered instead."""
-        with self._condition:
-            planned = self._failures.get(call.method) or []
-            failure = planned[0] if planned else None
-            if failure is not None:
-                failure.remaining -= 1
-                if failure.remaining <= 0:
-                    planned.pop(0)
-                call.response = {"ok": False, "error": failure.error}
-            elif call.method != "upload":
-                call.response = self._answer(call.method, call.args)
-            self._calls.append(call)
-            if call.method == "chat.postMessage":
-                channel = str(call.args.get("channel"))
-                self._posts.setdefault(channel, []).append(call)
-                if channel in self._channel_conditions:
-                    self._channel_conditions[channel].notify_all()
-            self._condition.notify_all()
-            return failure
+    # -- what the server answers -----------------------------------------------------------------
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         ts = f"{int(time.time())}.{next(self._ts):06d}"
@@ -227,10 +112,6 @@ class MockSlackWebApi:
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.socket_mode_url}
         return {"ok": True}
-
-
-def _matches(args: dict[str, Any], match: dict[str, Any]) -> bool:
-    return all(args.get(key) == value for key, value in match.items())
 
 
 def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
