@@ -2,7 +2,8 @@
 
 Each condition contributes its own text and its cues (everyday phrases). The index of a
 characteristic is built on first use and cached by knowledge version, embedder name and
-characteristic id, so a warm `suggest` only embeds the answer.
+characteristic id, so a warm `suggest` only embeds the answer. Given a cache directory, the vectors
+are also kept on disk (`vector_cache`), so a new process reads them instead of embedding again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -19,6 +21,7 @@ from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import AnnexBEntry, Characteristic, Condition
 from bot.retrieval.embedder import Embedder
 from bot.suggestion.text import Qualifier, content_tokens, qualifiers
+from bot.suggestion.vector_cache import cache_path, load_vectors, save_vectors
 
 
 @dataclass(frozen=True)
@@ -69,19 +72,24 @@ _lock = threading.Lock()
 _indexes: dict[tuple[str, str, str], CharacteristicIndex] = {}
 
 
-def characteristic_index(kb: KnowledgeBase, embedder: Embedder, characteristic_id: str) -> CharacteristicIndex:
-    """The cached index of one characteristic; builds it (one embedding batch) on first use."""
+def characteristic_index(
+    kb: KnowledgeBase, embedder: Embedder, characteristic_id: str, cache_dir: Path | None = None
+) -> CharacteristicIndex:
+    """The cached index of one characteristic; builds it (one embedding batch, or a read of the
+    on-disk cache under `cache_dir` when given) on first use."""
     key = (kb.version, embedder.name, characteristic_id)
     with _lock:
         found = _indexes.get(key)
     if found is not None:
         return found
-    built = _build_index(kb, embedder, kb.characteristic(characteristic_id))
+    built = _build_index(kb, embedder, kb.characteristic(characteristic_id), cache_dir)
     with _lock:
         return _indexes.setdefault(key, built)
 
 
-def _build_index(kb: KnowledgeBase, embedder: Embedder, characteristic: Characteristic) -> CharacteristicIndex:
+def _build_index(
+    kb: KnowledgeBase, embedder: Embedder, characteristic: Characteristic, cache_dir: Path | None = None
+) -> CharacteristicIndex:
     phrases: list[Phrase] = []
     for level in characteristic.levels:
         for condition in level.conditions:
@@ -91,7 +99,8 @@ def _build_index(kb: KnowledgeBase, embedder: Embedder, characteristic: Characte
                 phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text)))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
-    vectors = np.asarray(embedder.embed(texts), dtype=np.float32).reshape(len(texts), -1)
+    vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(
+        cache_dir, kb.version, embedder.name, characteristic.id))
     return CharacteristicIndex(
         characteristic=characteristic,
         phrases=phrases,
@@ -100,6 +109,18 @@ def _build_index(kb: KnowledgeBase, embedder: Embedder, characteristic: Characte
         standard_vectors=vectors[len(phrases) :],
         idf=knowledge_idf(kb),
     )
+
+
+def _embed_texts(texts: list[str], embedder: Embedder, cached_at: Path | None) -> np.ndarray:
+    """One float32 row per text: from the cache file when usable, else embedded (and cached)."""
+    if cached_at is not None:
+        found = load_vectors(cached_at, len(texts))
+        if found is not None:
+            return found
+    vectors = np.asarray(embedder.embed(texts), dtype=np.float32).reshape(len(texts), -1)
+    if cached_at is not None and len(texts):
+        save_vectors(cached_at, vectors)
+    return vectors
 
 
 _idf_by_version: dict[str, dict[str, float]] = {}

@@ -9,6 +9,8 @@ Same answer, same knowledge version, same embedder: same suggestion, every time.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from bot.knowledge import KnowledgeBase
@@ -44,15 +46,18 @@ ENGINE_NAME = "default"
 class DefaultSuggestionEngine:
     name = ENGINE_NAME
 
-    def __init__(self, kb: KnowledgeBase, embedder: Embedder, tuning: Tuning = DEFAULT_TUNING):
+    def __init__(
+        self, kb: KnowledgeBase, embedder: Embedder, tuning: Tuning = DEFAULT_TUNING, cache_dir: Path | None = None
+    ):
         self.kb = kb
         self.embedder = embedder
         self.tuning = tuning
+        self.cache_dir = cache_dir  # on-disk condition vectors; None keeps them in memory only
 
     def warm_up(self, characteristic_ids: list[str] | None = None) -> None:
         """Embed the conditions of these characteristics (all by default) ahead of the first answer."""
         for characteristic_id in characteristic_ids or self.kb.characteristic_ids:
-            characteristic_index(self.kb, self.embedder, characteristic_id)
+            characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)
         knowledge_vocabulary(self.kb)
         self.embedder.embed(["We publish the strategy.", "Residents comment on it online."])
 
@@ -64,7 +69,7 @@ class DefaultSuggestionEngine:
         if screened is not None:
             return self._abstention(characteristic.id, LevelDecision(None, 0.0, screened))
 
-        index = characteristic_index(self.kb, self.embedder, characteristic.id)
+        index = characteristic_index(self.kb, self.embedder, characteristic.id, self.cache_dir)
         clauses = split_clauses(text)
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors

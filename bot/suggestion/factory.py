@@ -1,12 +1,14 @@
 """Build the suggestion engine the settings ask for.
 
 `MMSSC_ENGINE=llm` with `MMSSC_LLM_PROVIDER` and `MMSSC_LLM_MODEL` set gives the LLM engine, guarded
-by the default engine as its fallback; anything else gives the default engine.
+by the default engine as its fallback; anything else gives the default engine. The default engine
+keeps its condition vectors on disk under `<data dir>/cache/conditions` (see `vector_cache`).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from bot.config import EngineKind, Settings
 from bot.knowledge import KnowledgeBase
@@ -17,8 +19,13 @@ from bot.suggestion.models import SuggestionEngine
 log = logging.getLogger(__name__)
 
 
+def condition_cache_dir(settings: Settings) -> Path:
+    """Where the default engine keeps the embedded conditions between processes."""
+    return settings.data_dir / "cache" / "conditions"
+
+
 def build_engine(settings: Settings, kb: KnowledgeBase, embedder: Embedder) -> SuggestionEngine:
-    default = DefaultSuggestionEngine(kb, embedder)
+    default = DefaultSuggestionEngine(kb, embedder, cache_dir=condition_cache_dir(settings))
     if settings.engine != EngineKind.LLM:
         return default
     if not settings.llm_configured:
