@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.documents import build_index_documents
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedder import Embedder, RememberingEmbedder
 from bot.retrieval.fusion import FusionConfig, FusionMethod
 from bot.retrieval.hybrid import DEFAULT_FUSION, HybridRetriever
 from bot.retrieval.memory_index import InMemoryDenseIndex
@@ -81,7 +81,7 @@ def ranking_scores(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[
 def sweep_fusion(kb: KnowledgeBase, embedder: Embedder, questions: Sequence[StandardsQuestion]) -> list[FusionRow]:
     """Score every fusion candidate, and the dense-only and BM25-only baselines, on `questions`."""
     documents = build_index_documents(kb)
-    dense = InMemoryDenseIndex(documents, _Remembering(embedder))
+    dense = InMemoryDenseIndex(documents, RememberingEmbedder(embedder))
     expected = [q.expected_standards for q in questions]
     rows = []
     runs = [(f"{c.method.value} k={c.rrf_k} dense={c.dense_weight}" if c.method == FusionMethod.RRF
@@ -102,18 +102,3 @@ def sweep_fusion(kb: KnowledgeBase, embedder: Embedder, questions: Sequence[Stan
             second_half=ranking_scores(ranked[1::2], expected[1::2]),
         ))
     return rows
-
-
-class _Remembering:
-    """Embeds each distinct text once across all candidates (they share documents and questions)."""
-
-    def __init__(self, inner: Embedder):
-        self.inner = inner
-        self.name = inner.name
-        self._vectors: dict[str, list[float]] = {}
-
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
-        return [self._vectors[text] for text in texts]

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from bot.adapters.cli.main import app
@@ -24,6 +20,7 @@ from bot.scoring.score import score_assessment
 from bot.storage.database import Database
 from bot.storage.results import stored_results
 from tests.integration.reports.conftest import store_scoring_input
+from tests.integration.storage.backends import POSTGRES_URL, fresh_database
 
 pytestmark = pytest.mark.integration
 NAME = "Sample city 2026"
@@ -93,23 +90,12 @@ def test_unknown_assessment_and_nothing_to_write_are_clear_errors(stored: Path, 
 
 
 @pytest.fixture
-def postgres_database() -> Iterator[Database]:
+def postgres_database(tmp_path: Path) -> Iterator[Database]:
     """A throwaway database on the PostgreSQL server scripts/test.sh starts."""
-    url = os.environ.get("MMSSC_TEST_POSTGRES_URL")
-    if not url:
+    if not POSTGRES_URL:
         pytest.skip("MMSSC_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
-    name = f"mmssc_reports_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    database = Database.from_url(make_url(url).set(database=name).render_as_string(hide_password=False))
-    try:
+    with fresh_database("postgresql", tmp_path) as database:
         yield database
-    finally:
-        database.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}"'))
-        admin.dispose()
 
 
 @pytest.mark.postgres

@@ -14,7 +14,7 @@ import pytest
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import MiniLMEmbedder, limit_cpu_threads
+from bot.retrieval.embedder import MiniLMEmbedder, RememberingEmbedder, limit_cpu_threads
 from bot.retrieval.factory import open_retriever
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexReport
@@ -59,21 +59,6 @@ def backend_settings(backend: str, data_dir: Path, request: pytest.FixtureReques
         host, port = request.getfixturevalue("chroma_server")
         return Settings(data_dir=data_dir, embedder=embedder, chroma_host=host, chroma_port=port)
     return Settings(data_dir=data_dir, embedder=embedder, chroma_host=None)
-
-
-class RememberingEmbedder:
-    """The real MiniLM, remembering each text's vector so both backends and the exact index embed once."""
-
-    def __init__(self, inner: MiniLMEmbedder):
-        self.inner = inner
-        self.name = inner.name
-        self._vectors: dict[str, list[float]] = {}
-
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
-        return [self._vectors[text] for text in texts]
 
 
 @pytest.fixture(scope="session")
