@@ -7,7 +7,7 @@ from collections.abc import Collection
 from bot.interview.messages import Horizon, Outcome, Progress, Reply, ReplyKind, Step
 from bot.interview.state import InterviewState
 from bot.knowledge import KnowledgeBase
-from bot.suggestion.models import MAX_ANSWER_CHARS, Suggestion
+from bot.suggestion.models import MAX_ANSWER_CHARS, Evidence, Suggestion
 
 TWO_YEAR_QUESTION = "Based on current plans, what level do you expect in two years?"
 
@@ -163,6 +163,18 @@ def complete_reply(kb: KnowledgeBase, handled: Collection[str], skipped: Collect
     text += f", skipped: {', '.join(sorted(skipped))})." if skipped else ")."
     text += " Type edit <id> (e.g. edit 1.2.1) to change or add an answer."
     return Reply(kind=ReplyKind.COMPLETE, text=text, progress=progress)
+
+
+COUNTER_EVIDENCE_SHOWN = 3
+QUOTE_CHARS = 200
+
+
+def counter_evidence_lines(items: list[Evidence]) -> tuple[list[str], int]:
+    """Quotes that say a condition is not in place, one line each for the first few, and how many
+    more there are; every channel shows them in these words."""
+    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{item.criterion}]"
+             for item in items[:COUNTER_EVIDENCE_SHOWN]]
+    return lines, max(0, len(items) - COUNTER_EVIDENCE_SHOWN)
 
 
 def shorten(text: str, limit: int = 160) -> str:

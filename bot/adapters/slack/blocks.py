@@ -22,14 +22,13 @@ from bot.adapters.slack.limits import (
 )
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Reply, ReplyKind
+from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
 from bot.interview.replies import shorten
 from bot.suggestion.models import Evidence, Suggestion
 
 Block = dict[str, Any]
 QUESTION_POSITION = re.compile(r"\bquestion (\d+) of (\d+)\b")
 EARLIER_ANSWER_CHARS = 300  # as in the interview's own text
-QUOTE_CHARS = 200
-COUNTER_EVIDENCE_SHOWN = 3
 
 
 def section(text: str) -> Block:
@@ -147,12 +146,9 @@ def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]
 
 
 def counter_evidence_lines(items: list[Evidence]) -> list[str]:
-    """Quotes that say a condition is not in place, briefly: the first few, then how many more."""
-    lines = [f"Not in place yet: \u201c{escape(shorten(item.quote, QUOTE_CHARS))}\u201d [{escape(item.criterion)}]"
-             for item in items[:COUNTER_EVIDENCE_SHOWN]]
-    if len(items) > COUNTER_EVIDENCE_SHOWN:
-        lines.append(f"_and {len(items) - COUNTER_EVIDENCE_SHOWN} more_")
-    return lines
+    """The interview's counter-evidence lines, escaped for mrkdwn."""
+    lines, hidden = counter_evidence_lines_in_words(items)
+    return [escape(line) for line in lines] + ([f"_and {hidden} more_"] if hidden else [])
 
 
 def suggestion_headline(suggestion: Suggestion, level_names: dict[int, str], horizon: str | None) -> str:

@@ -7,11 +7,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from bot.interview.messages import Reply, ReplyKind
-from bot.interview.replies import shorten
+from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
 from bot.suggestion.models import Evidence
-
-QUOTE_CHARS = 200  # as on the Slack card
-COUNTER_EVIDENCE_SHOWN = 3
 
 STYLES = {
     ReplyKind.RECORDED: ("✓ ", "green"),
@@ -45,12 +42,9 @@ def render_replies(console: Console, replies: list[Reply]) -> None:
 
 
 def counter_evidence_lines(items: list[Evidence]) -> list[str]:
-    """Quotes that say a condition is not in place, in the Slack card's words: the first few, then how many more."""
-    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{item.criterion}]"
-             for item in items[:COUNTER_EVIDENCE_SHOWN]]
-    if len(items) > COUNTER_EVIDENCE_SHOWN:
-        lines.append(f"and {len(items) - COUNTER_EVIDENCE_SHOWN} more")
-    return lines
+    """The interview's counter-evidence lines, as the Slack card shows them."""
+    lines, hidden = counter_evidence_lines_in_words(items)
+    return lines + ([f"and {hidden} more"] if hidden else [])
 
 
 def _suggestion_body(reply: Reply) -> Text | Group:
