@@ -16,6 +16,7 @@ from bot.knowledge.models import (
     Family,
     LevelFamily,
     LevelName,
+    RefKind,
     Standard,
     SubDimension,
 )
@@ -145,3 +146,32 @@ class KnowledgeBase:
 
     def has_entry(self, entry_id: str) -> bool:
         return entry_id in self.entry_ids
+
+    def reference_label(self, entry_id: str) -> str:
+        """How a person reads a citation id: the machine ids stay in JSON, people see these.
+
+        >>> kb.reference_label("1.1.1/3/a"), kb.reference_label("1.1.1/L3")
+        ('MMSSC 1.1.1, level 3', 'MMSSC 1.1.1, level 3')
+        >>> kb.reference_label("annexB:2.3:1"), kb.reference_label("annexC:4.1:B.2.2")
+        ('ISO 37106, sub-component B11 (Annex B)', 'ISO 18091, function B.2.2 (Annex C)')
+
+        `UnknownIdError` for an id that is not an entry of the knowledge base.
+        """
+        if entry_id in self.conditions_by_id or entry_id in self._criterion_ids:
+            characteristic, level = entry_id.split("/")[:2]
+            return f"MMSSC {characteristic}, level {level.removeprefix('L')}"
+        if entry_id in self.standards_by_id:
+            return entry_id
+        for entry in self.annex_b:
+            if entry.id == entry_id:
+                where = f", sub-component {entry.ref}" if entry.ref_kind == RefKind.ISO37106_SUBCOMPONENT else (
+                    f", {entry.ref}" if entry.ref else "")
+                return f"{entry.standard}{where} (Annex B)"
+        for function in self.annex_c:
+            if function.id == entry_id:
+                return f"ISO 18091, function {function.code} (Annex C)"
+        raise UnknownIdError("knowledge-base entry", entry_id, [])
+
+    @cached_property
+    def _criterion_ids(self) -> frozenset[str]:
+        return frozenset(criterion_id(c.id, level.level) for c in self.characteristics for level in c.levels)

@@ -129,3 +129,27 @@ def test_a_sub_dimension_id_suggests_its_own_characteristics(kb: KnowledgeBase) 
     assert kb.closest_characteristic_ids("2.") == ["2.1.1", "2.1.2", "2.1.3"]
     assert kb.closest_characteristic_ids("4") == ["4.1", "4.2", "4.3"]
     assert "1.1.1" in kb.closest_characteristic_ids("1.1.9")  # a typo still finds its neighbours
+
+
+def test_reference_labels_read_as_people_cite_the_draft(kb):
+    assert kb.reference_label("1.1.1/3/a") == "MMSSC 1.1.1, level 3"
+    assert kb.reference_label("1.1.1/L3") == "MMSSC 1.1.1, level 3"
+    assert kb.reference_label("ISO 37104") == "ISO 37104"
+    assert kb.reference_label("annexB:2.3:1") == "ISO 37106, sub-component B11 (Annex B)"
+    assert kb.reference_label("annexB:1.2:1") == "ISO 37104, Clause 5 (Annex B)"
+    assert kb.reference_label("annexC:4.1:B.2.2") == "ISO 18091, function B.2.2 (Annex C)"
+
+
+def test_every_entry_has_a_reference_label_without_machine_ids(kb):
+    for entry_id in kb.entry_ids:
+        label = kb.reference_label(entry_id)
+        assert "annex" not in label and not re.search(r"\d/", label), (entry_id, label)
+
+
+def test_reference_label_of_an_unknown_id_says_so(kb):
+    import pytest
+
+    from bot.errors import UnknownIdError
+
+    with pytest.raises(UnknownIdError):
+        kb.reference_label("9.9.9/3/a")
