@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     embedder_threads: int = Field(default=1, ge=0)
 
     engine: EngineKind = EngineKind.DEFAULT
+    # Evidence probes per characteristic and horizon before a level is suggested (0: suggest at once).
+    max_probes: int = Field(default=3, ge=0, le=5)
     llm_provider: str | None = None
     llm_model: str | None = None
     llm_base_url: str | None = None

@@ -18,7 +18,7 @@ from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase, criterion_id
 from bot.storage import Database
 from bot.storage.queries import scoring_input_for
-from bot.suggestion.models import Citation, CitationKind, Suggestion
+from bot.suggestion.models import Citation, CitationKind, Suggestion, SuggestionContext
 
 
 class InstantEngine:
@@ -29,7 +29,7 @@ class InstantEngine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         c = self.kb.characteristic(characteristic_id)
         return Suggestion(characteristic=c.id, level=3, confidence=0.5, rationale="benchmark",
                           citations=[Citation(kind=CitationKind.CRITERION, id=criterion_id(c.id, 3),

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from bot.suggestion.models import Horizon as Horizon  # re-exported: the interview's language names horizons
 from bot.suggestion.models import Suggestion
 
 
@@ -76,13 +77,6 @@ class Reply(BaseModel):
     suggestion: Suggestion | None = None
     progress: Progress | None = None
     standards: list[dict[str, str | None]] = Field(default_factory=list)
-
-
-class Horizon(StrEnum):
-    """The draft's two columns: the level now, and the level expected in two years on current plans."""
-
-    NOW = "now"
-    TWO_YEARS = "two_years"
 
 
 class Outcome(StrEnum):

@@ -27,7 +27,7 @@ from bot.suggestion.explanation import (
     standard_citation,
 )
 from bot.suggestion.matching import match_conditions
-from bot.suggestion.models import Citation, Suggestion
+from bot.suggestion.models import Citation, Suggestion, SuggestionContext
 from bot.suggestion.rationale import rationale_text
 from bot.suggestion.screening import (
     AbstainReason,
@@ -61,7 +61,7 @@ class DefaultSuggestionEngine:
         knowledge_vocabulary(self.kb)
         self.embedder.embed(["We publish the strategy.", "Residents comment on it online."])
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         """Suggest a level, or abstain with a follow-up question; see `SuggestionEngine`."""
         characteristic = self.kb.characteristic(characteristic_id)
         text = validate_answer(answer)

@@ -24,7 +24,7 @@ from bot.knowledge.models import Characteristic
 from bot.suggestion.default_engine import DefaultSuggestionEngine, screen_answer
 from bot.suggestion.explanation import criterion_citation, plain_question, standard_citation
 from bot.suggestion.llm_output import LLMVerdict, RejectedOutput, check_verdict, parse_verdict
-from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion
+from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion, SuggestionContext
 from bot.suggestion.screening import validate_answer
 
 log = logging.getLogger(__name__)
@@ -63,14 +63,15 @@ class LLMSuggestionEngine:
         self.fallback = fallback
         self.prompt = prompt
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         """The model's suggestion when it is grounded; otherwise the default engine's, marked as a fallback."""
         characteristic = self.kb.characteristic(characteristic_id)
         text = validate_answer(answer)
         screened = screen_answer(text, self.kb)
         if screened is not None:
             # Instructions and gibberish never reach the model; the default engine abstains on them.
-            return self._fall_back(characteristic.id, text, f"answer screened before the LLM: {screened.value}")
+            return self._fall_back(characteristic.id, text, context,
+                                   f"answer screened before the LLM: {screened.value}")
         entries, allowed, condition_ids = self._entries(characteristic)
         messages = [
             SystemMessage(content=self.prompt.system),
@@ -90,14 +91,16 @@ class LLMSuggestionEngine:
                 raise RejectedOutput("hallucinated citation: a missing condition was not among the entries given")
         except RejectedOutput as error:
             log.warning("LLM output rejected for %s: %s", characteristic.id, error)
-            return self._fall_back(characteristic.id, text, str(error))
+            return self._fall_back(characteristic.id, text, context, str(error))
         except Exception as error:  # the model is an external service: any failure means fall back
             log.warning("LLM call failed for %s: %s", characteristic.id, error)
-            return self._fall_back(characteristic.id, text, f"llm error: {type(error).__name__}: {error}"[:300])
+            return self._fall_back(characteristic.id, text, context,
+                                   f"llm error: {type(error).__name__}: {error}"[:300])
         return self._suggestion(characteristic, verdict)
 
-    def _fall_back(self, characteristic_id: str, answer: str, reason: str) -> Suggestion:
-        result = self.fallback.suggest(characteristic_id, answer)
+    def _fall_back(self, characteristic_id: str, answer: str, context: SuggestionContext | None,
+                   reason: str) -> Suggestion:
+        result = self.fallback.suggest(characteristic_id, answer, context)
         return result.model_copy(update={"engine": FALLBACK_ENGINE_NAME, "fallback_reason": reason})
 
     def _entries(self, characteristic: Characteristic) -> tuple[str, set[str], set[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 
-from bot.suggestion.models import Suggestion, SuggestionEngine
+from bot.suggestion.models import Suggestion, SuggestionContext, SuggestionEngine
 
 
 class BoundedEngine:
@@ -19,6 +19,6 @@ class BoundedEngine:
         self.name = engine.name
         self._slots = threading.BoundedSemaphore(limit or max(1, os.cpu_count() or 1))
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         with self._slots:
-            return self.engine.suggest(characteristic_id, answer)
+            return self.engine.suggest(characteristic_id, answer, context)
