@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.knowledge.models import Condition
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.models import Horizon
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.text import (
     Clause,
@@ -67,13 +68,31 @@ def lexical_coverage(clause_words: set[str], phrase: Phrase, idf: dict[str, floa
     return coverage
 
 
+def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset[Qualifier]:
+    """A clause's qualifiers as they bear on the horizon asked about.
+
+    Now, a plan is not in place ("we will publish" denies "is published") and a coming loss is not a loss
+    yet. In two years, a committed plan is what will be in place, a hope ("we'd like to", "if the bid
+    comes through") still is not, and a coming loss ("the grant ends in 2026") denies what it ends.
+    """
+    if horizon == Horizon.NOW:
+        return marks - {Qualifier.LOSS, Qualifier.UNCOMMITTED}
+    if Qualifier.LOSS in marks:
+        return (marks - {Qualifier.LOSS, Qualifier.FUTURE, Qualifier.UNCOMMITTED}) | {Qualifier.NEGATED}
+    if Qualifier.UNCOMMITTED in marks:
+        return marks - {Qualifier.UNCOMMITTED}
+    return marks - {Qualifier.FUTURE}
+
+
 def match_conditions(
     index: CharacteristicIndex,
     clauses: list[Clause],
     clause_vectors: np.ndarray,
     tuning: Tuning,
+    horizon: Horizon = Horizon.NOW,
 ) -> list[ConditionEvidence]:
-    """For every condition of the characteristic, the best supporting and contradicting clause."""
+    """For every condition of the characteristic, the best supporting and contradicting clause, read for
+    the horizon asked about (`read_for_horizon`)."""
     best_for: dict[str, ClauseMatch] = {}
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
@@ -82,7 +101,8 @@ def match_conditions(
             if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
                 continue
             words = set(content_tokens(clause.text))
-            _match_one_clause(index, clause, marks, words, dense[i], tuning, best_for, best_against)
+            _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i], tuning, best_for,
+                              best_against)
     evidence = []
     for level in index.characteristic.levels:
         for condition in level.conditions:

@@ -133,6 +133,8 @@ class Qualifier(StrEnum):
     NEGATED = "negated"  # "we don't have", "there is no", "never"
     FUTURE = "future"  # "planning to", "not yet", "next year", "being drafted"
     PARTIAL = "partial"  # "in some departments only", "a few pilots", "ad hoc"
+    UNCOMMITTED = "uncommitted"  # a plan nobody has committed to: "we'd like to", "if funding comes through"
+    LOSS = "loss"  # something in place that will stop: "the grant ends in 2026", "will be cut"
 
 
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
@@ -148,7 +150,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         r"(?:are|'re|am|is) (?:also |now )?looking (?:at|into)|exploring|next year|"
         r"in the future|one day|eventually|soon|working (?:on|towards)|being (?:drafted|developed|prepared|"
         r"written|designed|discussed)|under (?:development|discussion|consideration|preparation)|in preparation|"
-        r"(?:will|shall|going to) (?:be |start|begin|introduce|publish|launch|set|create|develop|build|"
+        r"(?:will|'ll|shall|going to) (?:be |start|begin|introduce|publish|launch|set|create|develop|build|"
         r"roll|put|have|get|make|look|consider|try)|on (?:our|the) (?:wish ?list|to-do list)|"
         r"in the pipeline|someday|by 20\d\d we|(?:being|is out to|are out to|going out to) tender(?:ed)?\b|"
         r"(?:earliest|not before|at the earliest) (?:in )?20\d\d|the (?:idea|plan|intention|aim|hope) is to|"
@@ -169,6 +171,27 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+_UNCOMMITTED = re.compile(
+    r"\b(?:hope(?:s|fully)?|hoping|would (?:like|love)|(?:we|i)'d (?:like|love)|wish(?: ?list)?|ideally|"
+    r"in an ideal world|would be nice|considering|thinking about|exploring|one day|eventually|someday|"
+    r"(?:we|i|it) (?:might|may)\b|if (?:the |we get |there is |there's )?(?:funding|budget|money|grant|"
+    r"bid|council agrees|we get)|subject to (?:funding|approval|budget)|depend(?:s|ing)? on (?:funding|budget|the)|"
+    r"aspire to|aspiration|(?:we|they|someone|somebody|it) (?:really )?(?:should|ought to)|keep(?:s)? saying|"
+    r"(?:being|been|is|are|was) (?:talked about|discussed|debated|floated|mentioned)|(?:comes?|keeps?) coming up|"
+    r"on the table|in discussions?|years away|a long way off|at some (?:point|stage)|fingers crossed|"
+    r"(?:no|not) (?:yet )?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed))\b",
+    re.IGNORECASE,
+)
+_LOSS = re.compile(
+    r"\b(?:(?:will|'ll|is going to|are going to) (?:end|stop|close|lose|be cut|be scrapped|be dropped|"
+    r"be discontinued|be wound down|run out|expire|finish)|(?:ends?|ending|expires?|runs? out|closes?|"
+    r"finish(?:es)?|stops?) (?:in|by|at the end of|next|after) (?:20\d\d|next|this|the)|"
+    r"(?:being|to be) (?:cut|scrapped|dropped|discontinued|wound down|phased out|dissolved|abolished|disbanded|"
+    r"closed|reduced)|won't be (?:renewed|continued|funded)|(?:dissolve|abolish|disband|scrap|axe|close down|"
+    r"shut down|wind down) (?:the|our|it|them)|slip(?:ping)? back|go(?:ing)? backwards|"
+    r"(?:funding|grant|money|budget|contract)\b[^.,;]{0,30}\b(?:ends?|runs? out|expires?|stops?|is cut|was cut))\b",
+    re.IGNORECASE,
+)
 # Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
@@ -187,9 +210,14 @@ _RELATIVE_DENIAL = re.compile(
 
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
-    """The qualifiers a clause carries: negation, future/planned, or partial scope."""
+    """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
     cleaned = _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'")))
-    return frozenset(q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned))
+    found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
+    if _UNCOMMITTED.search(cleaned):
+        found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one
+    if _LOSS.search(cleaned):
+        found |= {Qualifier.LOSS, Qualifier.FUTURE}
+    return frozenset(found)
 
 
 def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
@@ -216,3 +244,18 @@ def polarity_agrees(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[
     if clause_negated != phrase_negated:
         return False
     return not (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks and not phrase_negated)
+
+
+_NO_CHANGE = re.compile(
+    r"\b(?:same as (?:now|today|it is|where we are)|no (?:real |big )?change|more of the same|"
+    r"(?:stays?|remains?|staying|remaining) (?:the same|as (?:it )?is|where (?:we|it) (?:is|are)|put|unchanged)|"
+    r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
+    r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
+    r"(?:not|no) much (?:will )?change)\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_change(text: str) -> bool:
+    """Whether a two-year answer says things will stay as they are ("same as now", "no change")."""
+    return bool(_NO_CHANGE.search(text.replace("’", "'")))
