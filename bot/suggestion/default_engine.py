@@ -19,11 +19,10 @@ from bot.retrieval.embedder import Embedder
 from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
 from bot.suggestion.decision import decide_level
 from bot.suggestion.earlier import conditions_said_earlier
-from bot.suggestion.explanation import criterion_citation, follow_up_question, gap_standard, standard_citation
+from bot.suggestion.explanation import criterion_citation, follow_up_question
+from bot.suggestion.grounds import gather_grounds
 from bot.suggestion.matching import ConditionEvidence, match_conditions
 from bot.suggestion.models import (
-    Citation,
-    Evidence,
     Horizon,
     ProbeAnswer,
     ProbeExchange,
@@ -31,9 +30,8 @@ from bot.suggestion.models import (
     SuggestionContext,
 )
 from bot.suggestion.probe_reading import read_probe_reply
-from bot.suggestion.rationale import ReplyQuote, abstention_text, rationale_text
+from bot.suggestion.rationale import abstention_text, rationale_text
 from bot.suggestion.reading import LadderReading, read_ladder
-from bot.suggestion.rungs import RungSource
 from bot.suggestion.screening import (
     AbstainReason,
     looks_like_gibberish,
@@ -80,23 +78,25 @@ class DefaultSuggestionEngine:
         evidence = self._match(index, text, context)
         replies = reply_readings(context.exchanges)
         said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
-        text_level = self._text_level(evidence, text, context)
+        on_its_own = decide_level(evidence, self.tuning)
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
-                              said_earlier, context.horizon, context.level_now, self.tuning, text_level)
+                              said_earlier, context.horizon, context.level_now, self.tuning,
+                              self._text_level(on_its_own.level, text, context), on_its_own.abstain_reason,
+                              no_change=context.horizon == Horizon.TWO_YEARS and says_no_change(text))
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
-        return self._suggestion(characteristic, index, reading, replies, context)
+        return self._suggestion(characteristic, index, reading, evidence, replies, context)
 
-    def _text_level(self, evidence: list[ConditionEvidence], text: str, context: SuggestionContext) -> int | None:
+    @staticmethod
+    def _text_level(level: int | None, answer: str, context: SuggestionContext) -> int | None:
         """The level the answer's text reads as on its own; in two years, never below the level now, and
         the level now when the answer says nothing will change."""
-        level = decide_level(evidence, self.tuning).level
-        if context.horizon != Horizon.TWO_YEARS or context.level_now is None or level is None:
+        if context.horizon != Horizon.TWO_YEARS or context.level_now is None:
             return level
-        if says_no_change(text):
+        if says_no_change(answer):
             return context.level_now
-        return max(level, context.level_now)
+        return None if level is None else max(level, context.level_now)
 
     def _match(self, index: CharacteristicIndex, text: str, context: SuggestionContext) -> list[ConditionEvidence]:
         clauses = split_clauses(text)
@@ -105,42 +105,21 @@ class DefaultSuggestionEngine:
         return match_conditions(index, clauses, vectors, self.tuning, context.horizon)
 
     def _suggestion(self, characteristic: Characteristic, index: CharacteristicIndex, reading: LadderReading,
-                    replies: dict[int, tuple[ProbeAnswer, str]], context: SuggestionContext) -> Suggestion:
+                    evidence: list[ConditionEvidence], replies: dict[int, tuple[ProbeAnswer, str]],
+                    context: SuggestionContext) -> Suggestion:
         level = reading.level
         assert level is not None
-        below = [reading.rungs[lv] for lv in range(2, level + 1)]
-        quotes = [Evidence(quote=e.support.clause.text, criterion=e.condition.id)
-                  for rung in below for e in rung.met if e.support is not None]
-        counter = [Evidence(quote=e.against.clause.text, criterion=e.condition.id)
-                   for rung in reading.rungs.values() for e in rung.denied if e.against is not None]
-        following = reading.rungs.get(level + 1)
-        stopping = [c for c in counter if following is not None and c.criterion.startswith(f"{characteristic.id}/"
-                                                                                          f"{level + 1}/")]
-        missing_conditions = [] if following is None else [
-            c for c in characteristic.level(level + 1).conditions if c.id not in {e.condition.id for e in following.met}]
-        gap = gap_standard(index, missing_conditions)
-        reply_quotes = [ReplyQuote(lv, answer, words) for lv, (answer, words) in replies.items()]
-        relied_replies = [r for r in reply_quotes if r.level <= level and r.answer == ProbeAnswer.YES]
-        stopping_reply = next((r for r in reply_quotes if r.level == level + 1 and r.answer != ProbeAnswer.YES), None)
-        bridged = [rung.level for rung in below if rung.source == RungSource.BRIDGED]
-
-        cited_levels = sorted({int(q.criterion.split("/")[1]) for q in quotes} | {r.level for r in relied_replies}
-                              | {level})
-        citations: list[Citation] = [criterion_citation(characteristic, lv) for lv in cited_levels]
-        if gap is not None:
-            citations.append(standard_citation(gap, characteristic))
-        reply_evidence = [Evidence(quote=r.words, criterion=condition_id) for r in relied_replies if r.words
-                          for condition_id in _probed_conditions(context.exchanges, r.level)]
+        grounds = gather_grounds(characteristic, index, reading, evidence, replies, self.tuning)
         return Suggestion(
             characteristic=characteristic.id,
             level=level,
             confidence=reading.confidence,
-            rationale=rationale_text(self.kb, characteristic, level, quotes, relied_replies, bridged, stopping,
-                                     stopping_reply, gap),
-            citations=citations,
-            evidence=quotes + reply_evidence,
-            counter_evidence=counter,
-            missing=[f"{c.id}: {c.text}" for c in missing_conditions],
+            rationale=rationale_text(self.kb, characteristic, level, grounds.quotes, grounds.relied_replies,
+                                     grounds.bridged, grounds.stopping, grounds.stopping_reply, grounds.gap),
+            citations=grounds.citations(characteristic, level),
+            evidence=grounds.evidence(context.exchanges),
+            counter_evidence=grounds.counter,
+            missing=[f"{c.id}: {c.text}" for c in grounds.missing],
             follow_up=follow_up_question(characteristic, None, reading.probe),
             engine=self.name,
             knowledge_version=self.kb.version,
@@ -178,13 +157,6 @@ def reply_readings(exchanges: list[ProbeExchange]) -> dict[int, tuple[ProbeAnswe
         answer = exchange.answer or read_probe_reply(exchange.reply, level)
         readings[level] = (answer, exchange.reply.strip())
     return readings
-
-
-def _probed_conditions(exchanges: list[ProbeExchange], level: int) -> list[str]:
-    for exchange in reversed(exchanges):
-        if exchange.probe.level == level:
-            return list(exchange.probe.conditions)
-    return []
 
 
 def screen_answer(text: str, kb: KnowledgeBase) -> AbstainReason | None:

@@ -106,8 +106,8 @@ def _limited_yes(text: str) -> ProbeAnswer:
 def _plain_description(marks: frozenset[Qualifier], level: int) -> ProbeAnswer:
     if Qualifier.FUTURE in marks and Qualifier.NEGATED not in marks:
         return ProbeAnswer.NOT_YET
+    if Qualifier.PARTIAL in marks:  # "in some departments, not across the council" limits rather than denies
+        return ProbeAnswer.YES if level == 2 and Qualifier.NEGATED not in marks else ProbeAnswer.PARTLY
     if Qualifier.NEGATED in marks:
         return ProbeAnswer.NOT_YET if Qualifier.FUTURE in marks else ProbeAnswer.NO
-    if Qualifier.PARTIAL in marks:
-        return ProbeAnswer.YES if level == 2 else ProbeAnswer.PARTLY
     return ProbeAnswer.YES

@@ -44,25 +44,35 @@ def read_ladder(
     level_now: int | None,
     tuning: Tuning,
     text_level: int | None = None,
+    text_abstains: AbstainReason | None = None,
+    no_change: bool = False,
 ) -> LadderReading:
     """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
 
     `text_level` is the level the answer's text reads as on its own (`decision.decide_level`): a second
     opinion that weighs the rungs' evidence against each other. The ladder's distribution is weighed by
     it, less the further a level is from it (`Tuning.text_level_weights`); probe replies, being direct
-    answers, outweigh it."""
+    answers, outweigh it. `text_abstains`: why the text on its own gives no level (off topic, or too thin
+    to tell), which stands until a probe reply says more. `no_change`: a two-year answer says things stay
+    as they are ("same as now"), which is on topic however little else it says."""
     rungs = read_rungs(evidence, replies, said_earlier, tuning)
     if horizon == Horizon.TWO_YEARS and level_now is not None:
         rungs = keep_level_now(rungs, level_now, tuning)
-    if not replies and strongest_match(evidence) < tuning.topic_threshold:
+    keeps_now = no_change and horizon == Horizon.TWO_YEARS and level_now is not None
+    off_topic = text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold
+    if not replies and off_topic and not keeps_now:
         return LadderReading(None, 0.0, True, rungs, {}, None, AbstainReason.OFF_TOPIC)
 
-    thin = not replies and not _anything_described(rungs) and (level_now is None or horizon == Horizon.NOW)
+    thin = not replies and (text_abstains == AbstainReason.THIN_EVIDENCE or not _anything_described(rungs))
+    thin = thin and not keeps_now and (level_now is None or horizon == Horizon.NOW)
     presence = presence_of(rungs)
     if thin:
         presence[2] = THIN_RUNG_2
     distribution = weigh_by_text_level(level_distribution(presence), text_level, tuning)
-    level = most_probable_level(distribution)
+    # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
+    # the ladder says how sure that is and what to ask
+    level = text_level if text_level is not None and not replies and tuning.text_level_alone else \
+        most_probable_level(distribution)
     confidence = round(distribution[level], 4)
     settled = confidence >= tuning.settled
     probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning)
@@ -95,7 +105,8 @@ def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> di
 
 def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presence: Mapping[int, float],
                text_level: int | None, tuning: Tuning) -> Probe | None:
-    weights = None if text_level is None else {lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
+    weights = None if text_level is None else {
+        lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
     rung = most_informative_rung(presence, askable_rungs(rungs), tuning.presence_reply_yes, tuning.presence_reply_no,
                                  weights)
     return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions)

@@ -102,6 +102,9 @@ def read_rungs(
     rungs: dict[int, Rung] = {}
     for level in RUNGS:
         rung = said[level]
+        if rung.source == RungSource.DENIED and any(said[higher].source == RungSource.SAID and said[higher].firm
+                                                    for higher in RUNGS if higher > level):
+            rung = _contradicted_by_above(rung)
         above = any(said[higher].source in (RungSource.SAID, RungSource.PARTLY_SAID)
                     or replies.get(higher) in (ProbeAnswer.YES, ProbeAnswer.PARTLY)
                     for higher in RUNGS if higher > level)
@@ -133,7 +136,8 @@ def _from_answer(
     if denied:  # only a denial that the answer also contradicts is worth asking about
         open_conditions = [e.condition for e in denied if is_contested(e, tuning)]
     else:
-        open_conditions = [e.condition for e in conditions if e not in earlier and not is_said_firmly(e, statuses, tuning)]
+        open_conditions = [e.condition for e in conditions
+                           if e not in earlier and not is_said_firmly(e, statuses, tuning)]
     firm = any(e.support_score >= tuning.strong_support for e in met)
     share = (len(met) + tuning.earlier_weight * len(earlier)) / len(conditions)
     if denied:
@@ -146,6 +150,13 @@ def _from_answer(
     else:
         presence, source = tuning.presence_not_described, RungSource.NOT_DESCRIBED
     return Rung(level, presence, source, firm, met, denied, open_conditions)
+
+
+def _contradicted_by_above(rung: Rung) -> Rung:
+    """A denied rung below a firmly evidenced one: the answer contradicts itself, so the denied conditions
+    are worth a question (the denial still caps the level until it is answered)."""
+    return Rung(rung.level, rung.presence, rung.source, rung.firm, rung.met, rung.denied,
+                [e.condition for e in rung.denied], rung.reply)
 
 
 def _replied(rung: Rung, answer: ProbeAnswer, tuning: Tuning) -> Rung:

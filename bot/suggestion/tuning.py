@@ -41,6 +41,7 @@ class Tuning:
     earlier_weight: float = 0.5  # a condition said in an answer to another characteristic counts half
     # the ladder's distribution is weighed by the level the text reads as on its own, by distance from it
     text_level_weights: tuple[float, ...] = (1.0, 0.3, 0.1, 0.05, 0.02)
+    text_level_alone: bool = True  # without probe replies, the text's own level is the suggestion
     settled: float = 0.98  # the most probable level is settled from this probability on
 
 
