@@ -40,7 +40,7 @@ from bot.suggestion.screening import (
     says_dont_know,
     validate_answer,
 )
-from bot.suggestion.text import says_no_change, split_clauses
+from bot.suggestion.text import says_no_change, says_something_is_lost, split_clauses
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"
@@ -79,8 +79,9 @@ class DefaultSuggestionEngine:
         replies = reply_readings(context.exchanges)
         said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
         on_its_own = decide_level(evidence, self.tuning)
+        level_now = None if says_something_is_lost(text) else context.level_now  # a loss may go below now
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
-                              said_earlier, context.horizon, context.level_now, self.tuning,
+                              said_earlier, context.horizon, level_now, self.tuning,
                               self._text_level(on_its_own.level, text, context), on_its_own.abstain_reason,
                               no_change=context.horizon == Horizon.TWO_YEARS and says_no_change(text))
         if reading.level is None:
@@ -90,9 +91,9 @@ class DefaultSuggestionEngine:
 
     @staticmethod
     def _text_level(level: int | None, answer: str, context: SuggestionContext) -> int | None:
-        """The level the answer's text reads as on its own; in two years, never below the level now, and
-        the level now when the answer says nothing will change."""
-        if context.horizon != Horizon.TWO_YEARS or context.level_now is None:
+        """The level the answer's text reads as on its own; in two years, never below the level now unless
+        something is lost, and the level now when the answer says nothing will change."""
+        if context.horizon != Horizon.TWO_YEARS or context.level_now is None or says_something_is_lost(answer):
             return level
         if says_no_change(answer):
             return context.level_now

@@ -221,9 +221,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
 # Something in place that will stop.
 _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
-                                                  |be\sdropped|be\sdiscontinued|be\swound\sdown)
-    | (?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s(?:in|by|at\sthe\send\sof|next|after)\s
-      (?:20\d\d|next|this|the)
+                                                  |be\sdropped|be\sdiscontinued|be\swound\sdown|be\sreduced
+                                                  |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded)
+    | (?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
+      (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the)|next\s\w+)
     | (?:being|to\sbe)\s(?:cut|scrapped|dropped|discontinued|wound\sdown|phased\sout|dissolved|abolished|disbanded
                         |closed|reduced)
     | won't\sbe\s(?:renewed|continued|funded)
@@ -295,6 +296,11 @@ _NO_CHANGE = re.compile(
     r"(?:not|no) much (?:will )?change)\b",
     re.IGNORECASE,
 )
+
+
+def says_something_is_lost(text: str) -> bool:
+    """Whether an answer says something in place will stop ("the grant ends next June", "we slip back")."""
+    return bool(_LOSS.search(text.replace("’", "'")))
 
 
 def says_no_change(text: str) -> bool:
