@@ -61,12 +61,16 @@ def _check_characteristics(kb: KnowledgeBase) -> None:
         purposes += is_purpose
         enablers += not is_purpose
         for level in c.levels:
+            if level.level >= 2 and not _is_question(level.probe):
+                raise KnowledgeBaseError(f"{where}: levels[{level.level}].probe must be a question ending in '?'")
             for condition in level.conditions:
                 prefix = f"{c.id}/{level.level}/"
                 if not condition.id.startswith(prefix):
                     raise KnowledgeBaseError(
                         f"{where}: levels[{level.level}].conditions id '{condition.id}' must start with '{prefix}'"
                     )
+                if level.level >= 2 and not _is_question(condition.question):
+                    raise KnowledgeBaseError(f"{where}: condition {condition.id}: question must end in '?'")
     condition_ids = [cond.id for c in kb.characteristics for level in c.levels for cond in level.conditions]
     _check_unique("characteristics/*.json", "conditions[].id", condition_ids)
     if (enablers, purposes) != (EXPECTED_ENABLERS, EXPECTED_PURPOSES):
@@ -77,6 +81,10 @@ def _check_characteristics(kb: KnowledgeBase) -> None:
     empty = [s.id for s in kb.sub_dimensions if not kb.characteristics_in_sub_dimension(s.id)]
     if empty:
         raise KnowledgeBaseError(f"dimensions.json: sub-dimensions without characteristics: {', '.join(empty)}")
+
+
+def _is_question(text: str | None) -> bool:
+    return bool(text and text.strip().endswith("?"))
 
 
 def _check_annex_b(kb: KnowledgeBase) -> None:

@@ -61,18 +61,24 @@ class LevelFamily(Frozen):
 
 
 class Condition(Frozen):
-    """One requirement a level adds; `cues` are everyday phrases that evidence it."""
+    """One requirement a level adds; `cues` are everyday phrases that evidence it, `question` asks about it
+    in plain words (an evidence probe about this condition alone)."""
 
     id: str
     text: str = Field(min_length=1)
     cues: list[str] = Field(default_factory=list)
+    question: str | None = None
 
 
 class Level(Frozen):
+    """One level of a characteristic: the draft's `criteria`, our short `summary`, the `conditions` it adds,
+    and `probe`, a plain yes/no question about all of them (levels 2-5)."""
+
     level: int = Field(ge=1, le=5)
     criteria: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
+    probe: str | None = None
 
 
 class Characteristic(Frozen):

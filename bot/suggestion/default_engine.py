@@ -14,21 +14,24 @@ from pathlib import Path
 import numpy as np
 
 from bot.knowledge import KnowledgeBase
+from bot.knowledge.models import Characteristic
 from bot.retrieval.embedder import Embedder
-from bot.suggestion.condition_index import characteristic_index, knowledge_vocabulary
-from bot.suggestion.decision import LevelDecision, decide_level
-from bot.suggestion.explanation import (
-    counter_quotes,
-    criterion_citation,
-    evidence_quotes,
-    follow_up_question,
-    gap_standard,
-    missing_lines,
-    standard_citation,
+from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
+from bot.suggestion.decision import decide_level
+from bot.suggestion.earlier import conditions_said_earlier
+from bot.suggestion.explanation import criterion_citation, follow_up_question
+from bot.suggestion.grounds import gather_grounds
+from bot.suggestion.matching import ConditionEvidence, match_conditions
+from bot.suggestion.models import (
+    Horizon,
+    ProbeAnswer,
+    ProbeExchange,
+    Suggestion,
+    SuggestionContext,
 )
-from bot.suggestion.matching import match_conditions
-from bot.suggestion.models import Citation, Suggestion, SuggestionContext
-from bot.suggestion.rationale import rationale_text
+from bot.suggestion.probe_reading import read_probe_reply
+from bot.suggestion.rationale import abstention_text, rationale_text
+from bot.suggestion.reading import LadderReading, read_ladder
 from bot.suggestion.screening import (
     AbstainReason,
     looks_like_gibberish,
@@ -37,7 +40,7 @@ from bot.suggestion.screening import (
     says_dont_know,
     validate_answer,
 )
-from bot.suggestion.text import split_clauses
+from bot.suggestion.text import says_no_change, says_something_is_lost, split_clauses
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"
@@ -62,61 +65,99 @@ class DefaultSuggestionEngine:
         self.embedder.embed(["We publish the strategy.", "Residents comment on it online."])
 
     def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
-        """Suggest a level, or abstain with a follow-up question; see `SuggestionEngine`."""
+        """Suggest a level, or abstain; with the probe to ask when the level is not settled. See
+        `SuggestionEngine`."""
+        context = context or SuggestionContext()
         characteristic = self.kb.characteristic(characteristic_id)
         text = validate_answer(answer)
         screened = screen_answer(text, self.kb)
         if screened is not None:
-            return self._abstention(characteristic.id, LevelDecision(None, 0.0, screened))
+            return self._abstention(characteristic, screened, context)
 
         index = characteristic_index(self.kb, self.embedder, characteristic.id, self.cache_dir)
+        evidence = self._match(index, text, context)
+        replies = reply_readings(context.exchanges)
+        said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
+        on_its_own = decide_level(evidence, self.tuning)
+        level_now = None if says_something_is_lost(text) else context.level_now  # a loss may go below now
+        reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
+                              said_earlier, context.horizon, level_now, self.tuning,
+                              self._text_level(on_its_own.level, text, context), on_its_own.abstain_reason,
+                              no_change=context.horizon == Horizon.TWO_YEARS and says_no_change(text))
+        if reading.level is None:
+            return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
+                                    reading)
+        return self._suggestion(characteristic, index, reading, evidence, replies, context)
+
+    @staticmethod
+    def _text_level(level: int | None, answer: str, context: SuggestionContext) -> int | None:
+        """The level the answer's text reads as on its own; in two years, never below the level now unless
+        something is lost, and the level now when the answer says nothing will change."""
+        if context.horizon != Horizon.TWO_YEARS or context.level_now is None or says_something_is_lost(answer):
+            return level
+        if says_no_change(answer):
+            return context.level_now
+        return None if level is None else max(level, context.level_now)
+
+    def _match(self, index: CharacteristicIndex, text: str, context: SuggestionContext) -> list[ConditionEvidence]:
         clauses = split_clauses(text)
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
-        evidence = match_conditions(index, clauses, vectors, self.tuning)
-        decision = decide_level(evidence, self.tuning)
-        if decision.level is None:
-            return self._abstention(characteristic.id, decision)
+        return match_conditions(index, clauses, vectors, self.tuning, context.horizon)
 
-        quotes = evidence_quotes(decision.relied_on)
-        counter = counter_quotes(decision.contradicted)
-        gap = gap_standard(index, [e.condition for e in decision.missing])
-        citations = [criterion_citation(characteristic, lv) for lv in sorted({e.level for e in decision.relied_on})]
-        if decision.level not in {c.level for c in citations}:
-            citations.append(criterion_citation(characteristic, decision.level))
-        if gap is not None:
-            citations.append(standard_citation(gap, characteristic))
+    def _suggestion(self, characteristic: Characteristic, index: CharacteristicIndex, reading: LadderReading,
+                    evidence: list[ConditionEvidence], replies: dict[int, tuple[ProbeAnswer, str]],
+                    context: SuggestionContext) -> Suggestion:
+        level = reading.level
+        assert level is not None
+        grounds = gather_grounds(characteristic, index, reading, evidence, replies, self.tuning)
         return Suggestion(
             characteristic=characteristic.id,
-            level=decision.level,
-            confidence=decision.confidence,
-            rationale=rationale_text(self.kb, characteristic, decision, quotes, counter, gap),
-            citations=citations,
-            evidence=quotes,
-            counter_evidence=counter,
-            missing=missing_lines(decision.missing),
-            follow_up=follow_up_question(characteristic, decision, None),
+            level=level,
+            confidence=reading.confidence,
+            rationale=rationale_text(self.kb, characteristic, level, grounds.quotes, grounds.relied_replies,
+                                     grounds.bridged, grounds.stopping, grounds.stopping_reply, grounds.gap),
+            citations=grounds.citations(characteristic, level),
+            evidence=grounds.evidence(context.exchanges),
+            counter_evidence=grounds.counter,
+            missing=[f"{c.id}: {c.text}" for c in grounds.missing],
+            follow_up=follow_up_question(characteristic, None, reading.probe),
             engine=self.name,
             knowledge_version=self.kb.version,
+            horizon=context.horizon,
+            probe=reading.probe,
         )
 
-    def _abstention(self, characteristic_id: str, decision: LevelDecision) -> Suggestion:
-        characteristic = self.kb.characteristic(characteristic_id)
-        asked_level = decision.missing[0].level if decision.missing else 2
-        citations: list[Citation] = [criterion_citation(characteristic, asked_level)]
+    def _abstention(self, characteristic: Characteristic, reason: AbstainReason, context: SuggestionContext,
+                    reading: LadderReading | None = None) -> Suggestion:
+        probe = reading.probe if reading is not None else None
+        asked_level = probe.level if probe else 2
         return Suggestion(
             characteristic=characteristic.id,
             level=None,
             confidence=0.0,
-            rationale=rationale_text(self.kb, characteristic, decision, [], [], None),
-            citations=citations,
+            rationale=abstention_text(characteristic, reason),
+            citations=[criterion_citation(characteristic, asked_level)],
             evidence=[],
-            missing=missing_lines(decision.missing),
-            follow_up=follow_up_question(characteristic, decision, decision.abstain_reason),
+            missing=[f"{c.id}: {c.text}" for c in characteristic.level(asked_level).conditions],
+            follow_up=follow_up_question(characteristic, reason, probe),
             engine=self.name,
             knowledge_version=self.kb.version,
-            abstain_reason=decision.abstain_reason.value if decision.abstain_reason else None,
+            abstain_reason=reason.value,
+            horizon=context.horizon,
+            probe=probe,
         )
+
+
+def reply_readings(exchanges: list[ProbeExchange]) -> dict[int, tuple[ProbeAnswer, str]]:
+    """How each probe reply reads, by the level it was about (a later reply about a level wins): a
+    button's answer as given, typed words read by `read_probe_reply`."""
+    readings: dict[int, tuple[ProbeAnswer, str]] = {}
+    for exchange in exchanges:
+        level = exchange.probe.level
+        answer = exchange.answer or read_probe_reply(exchange.reply, level)
+        readings[level] = (answer, exchange.reply.strip())
+    return readings
 
 
 def screen_answer(text: str, kb: KnowledgeBase) -> AbstainReason | None:

@@ -24,7 +24,7 @@ from bot.knowledge.models import Characteristic
 from bot.suggestion.default_engine import DefaultSuggestionEngine, screen_answer
 from bot.suggestion.explanation import criterion_citation, plain_question, standard_citation
 from bot.suggestion.llm_output import LLMVerdict, RejectedOutput, check_verdict, parse_verdict
-from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion, SuggestionContext
+from bot.suggestion.models import Citation, CitationKind, Evidence, Horizon, Suggestion, SuggestionContext
 from bot.suggestion.screening import validate_answer
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,27 @@ def fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
+def with_replies(answer: str, context: SuggestionContext) -> str:
+    """The answer followed by each probe asked and the reply given, as the model reads them (quotes may
+    come from the replies too)."""
+    parts = [answer]
+    for exchange in context.exchanges:
+        reply = exchange.reply or (exchange.answer.value.replace("_", " ") if exchange.answer else "")
+        parts.append(f"Follow-up question about level {exchange.probe.level}: {exchange.probe.question}\n"
+                     f"Reply: {reply}")
+    return "\n\n".join(parts)
+
+
+def horizon_words(context: SuggestionContext) -> str:
+    """Which level is asked for, in the prompt's words."""
+    if context.horizon == Horizon.NOW:
+        return "the level NOW: plans, hopes and things not yet in place do not count."
+    floor = (f" It is not below the level now ({context.level_now}) unless the answer says something will be lost."
+             if context.level_now is not None else "")
+    return ("the level expected IN TWO YEARS on current plans: committed plans (dated, funded, approved) count; "
+            f"hopes and ideas without a decision do not.{floor}")
+
+
 class LLMSuggestionEngine:
     name = ENGINE_NAME
 
@@ -64,7 +85,11 @@ class LLMSuggestionEngine:
         self.prompt = prompt
 
     def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
-        """The model's suggestion when it is grounded; otherwise the default engine's, marked as a fallback."""
+        """The model's suggestion when it is grounded; otherwise the default engine's, marked as a fallback.
+
+        The evidence probe is the default engine's either way: it says which rung is unsettled, and its
+        ids come from the knowledge base. The model sees the probes asked so far with their replies."""
+        context = context or SuggestionContext()
         characteristic = self.kb.characteristic(characteristic_id)
         text = validate_answer(answer)
         screened = screen_answer(text, self.kb)
@@ -72,6 +97,8 @@ class LLMSuggestionEngine:
             # Instructions and gibberish never reach the model; the default engine abstains on them.
             return self._fall_back(characteristic.id, text, context,
                                    f"answer screened before the LLM: {screened.value}")
+        default = self.fallback.suggest(characteristic.id, text, context)
+        said = with_replies(text, context)
         entries, allowed, condition_ids = self._entries(characteristic)
         messages = [
             SystemMessage(content=self.prompt.system),
@@ -79,28 +106,32 @@ class LLMSuggestionEngine:
                 "characteristic_id": characteristic.id,
                 "characteristic_name": characteristic.name,
                 "question": characteristic.question,
+                "horizon": horizon_words(context),
                 "entries": entries,
-                "answer": text.replace("</answer>", "</ answer>"),
+                "answer": said.replace("</answer>", "</ answer>"),
             })),
         ]
         try:
             reply = self.chat_model.invoke(messages)
             verdict = parse_verdict(reply.content)
-            check_verdict(verdict, text, allowed, condition_ids)
+            check_verdict(verdict, said, allowed, condition_ids)
             if any(i not in condition_ids for i in verdict.missing):
                 raise RejectedOutput("hallucinated citation: a missing condition was not among the entries given")
         except RejectedOutput as error:
             log.warning("LLM output rejected for %s: %s", characteristic.id, error)
-            return self._fall_back(characteristic.id, text, context, str(error))
+            return self._marked(default, str(error))
         except Exception as error:  # the model is an external service: any failure means fall back
-            log.warning("LLM call failed for %s: %s", characteristic.id, error)
-            return self._fall_back(characteristic.id, text, context,
-                                   f"llm error: {type(error).__name__}: {error}"[:300])
-        return self._suggestion(characteristic, verdict)
+            log.warning("LLM call failed for %s: %s", characteristic.id, type(error).__name__)
+            return self._marked(default, f"llm error: {type(error).__name__}: {error}"[:300])
+        suggestion = self._suggestion(characteristic, verdict)
+        return suggestion.model_copy(update={"horizon": context.horizon, "probe": default.probe})
 
     def _fall_back(self, characteristic_id: str, answer: str, context: SuggestionContext | None,
                    reason: str) -> Suggestion:
-        result = self.fallback.suggest(characteristic_id, answer, context)
+        return self._marked(self.fallback.suggest(characteristic_id, answer, context), reason)
+
+    @staticmethod
+    def _marked(result: Suggestion, reason: str) -> Suggestion:
         return result.model_copy(update={"engine": FALLBACK_ENGINE_NAME, "fallback_reason": reason})
 
     def _entries(self, characteristic: Characteristic) -> tuple[str, set[str], set[str]]:

@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.knowledge.models import Condition
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.models import Horizon
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.text import (
     Clause,
@@ -67,13 +68,31 @@ def lexical_coverage(clause_words: set[str], phrase: Phrase, idf: dict[str, floa
     return coverage
 
 
+def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset[Qualifier]:
+    """A clause's qualifiers as they bear on the horizon asked about.
+
+    Now, a plan is not in place ("we will publish" denies "is published") and a coming loss is not a loss
+    yet. In two years, a committed plan is what will be in place, a hope ("we'd like to", "if the bid
+    comes through") still is not, and a coming loss ("the grant ends in 2026") denies what it ends.
+    """
+    if horizon == Horizon.NOW:
+        return marks - {Qualifier.LOSS, Qualifier.UNCOMMITTED}
+    if Qualifier.LOSS in marks:
+        return (marks - {Qualifier.LOSS, Qualifier.FUTURE, Qualifier.UNCOMMITTED}) | {Qualifier.NEGATED}
+    if Qualifier.UNCOMMITTED in marks:
+        return marks - {Qualifier.UNCOMMITTED}
+    return marks - {Qualifier.FUTURE}
+
+
 def match_conditions(
     index: CharacteristicIndex,
     clauses: list[Clause],
     clause_vectors: np.ndarray,
     tuning: Tuning,
+    horizon: Horizon = Horizon.NOW,
 ) -> list[ConditionEvidence]:
-    """For every condition of the characteristic, the best supporting and contradicting clause."""
+    """For every condition of the characteristic, the best supporting and contradicting clause, read for
+    the horizon asked about (`read_for_horizon`)."""
     best_for: dict[str, ClauseMatch] = {}
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
@@ -81,8 +100,13 @@ def match_conditions(
         for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
             if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
                 continue
+            if Qualifier.UNSURE in marks:
+                continue  # "I can't say yet whether they handle risks well" is no evidence either way
             words = set(content_tokens(clause.text))
-            _match_one_clause(index, clause, marks, words, dense[i], tuning, best_for, best_against)
+            supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
+                                                  tuning)
+            _keep_best(best_for, supports)
+            _keep_best(best_against, denials)
     evidence = []
     for level in index.characteristic.levels:
         for condition in level.conditions:
@@ -101,18 +125,14 @@ def _keep_one_side_of_the_floor(agree: dict[str, ClauseMatch]) -> None:
         del agree[key]
 
 
-def _match_one_clause(
-    index: CharacteristicIndex,
-    clause: Clause,
-    marks: frozenset[Qualifier],
-    words: set[str],
-    dense_row: np.ndarray,
-    tuning: Tuning,
-    best_for: dict[str, ClauseMatch],
-    best_against: dict[str, ClauseMatch],
-) -> None:
-    agree: dict[str, ClauseMatch] = {}
-    disagree: dict[str, ClauseMatch] = {}
+def _score_phrases(
+    index: CharacteristicIndex, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray, tuning: Tuning,
+) -> tuple[dict[str, tuple[float, bool, Phrase]], dict[str, tuple[float, Phrase]]]:
+    """The best phrase of each condition for one clause, by condition id: those the clause agrees with
+    (score, literal, phrase) and those its qualifiers go against (score, phrase). `literal`: every
+    informative word of the phrase is in the clause."""
+    agree: dict[str, tuple[float, bool, Phrase]] = {}
+    disagree: dict[str, tuple[float, Phrase]] = {}
     beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
         else marks
     for j, phrase in enumerate(index.phrases):
@@ -121,31 +141,44 @@ def _match_one_clause(
         score = round(max(float(dense_row[j]), tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
         if not phrase.is_cue:
             score = round(score * tuning.condition_text_weight, 4)
-        if polarity_agrees(clause_marks, phrase.marks):
-            target = agree
-        elif qualifies_against(clause_marks, phrase.marks):
-            target = disagree
-        else:
-            continue
         key = phrase.condition.id
-        if key not in target or score > target[key].score:
-            target[key] = ClauseMatch(clause, phrase, score)
+        if polarity_agrees(clause_marks, phrase.marks):
+            if key not in agree or score > agree[key][0]:
+                agree[key] = (score, bool(phrase.words) and phrase.words <= words, phrase)
+        elif qualifies_against(clause_marks, phrase.marks) and (key not in disagree or score > disagree[key][0]):
+            disagree[key] = (score, phrase)
+    return agree, disagree
+
+
+def _match_one_clause(
+    index: CharacteristicIndex, clause: Clause, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray,
+    tuning: Tuning,
+) -> tuple[dict[str, ClauseMatch], dict[str, ClauseMatch]]:
+    """What one clause supports and what it denies, by condition id.
+
+    A clause evidences the conditions it is most about, not everything it vaguely resembles; but a phrase
+    it contains word for word is evidence however much the clause also says ("a published vision with
+    outcome targets aligned with the SDGs" evidences the vision, the targets and the SDG alignment).
+    A qualified clause counts against a condition only when that condition is what it is about; a denial
+    that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
+    """
+    scored, against = _score_phrases(index, marks, words, dense_row, tuning)
+    agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
     _keep_one_side_of_the_floor(agree)
     best_agree = max((m.score for m in agree.values()), default=0.0)
-    for key, match in agree.items():
-        # A clause evidences the conditions it is most about, not everything it vaguely resembles.
-        if match.score < tuning.support_threshold or match.score + tuning.support_margin < best_agree:
-            continue
-        if key not in best_for or match.score > best_for[key].score:
-            best_for[key] = match
-    # A qualified clause counts against a condition only when that condition is what it is about. A denial
-    # that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
+    supports = {key: match for key, match in agree.items()
+                if match.score >= tuning.support_threshold
+                and (match.score + tuning.support_margin >= best_agree or scored[key][1])}
+    disagree = {key: ClauseMatch(clause, phrase, score) for key, (score, phrase) in against.items()}
     reference = max([m.score for m in agree.values() if m.phrase.level > 1] + [m.score for m in disagree.values()],
                     default=0.0)
-    for key, match in disagree.items():
-        if match.score < tuning.against_threshold or match.score + tuning.against_margin < reference:
-            continue
-        if key in agree and agree[key].score >= match.score:
-            continue
-        if key not in best_against or match.score > best_against[key].score:
-            best_against[key] = match
+    denials = {key: match for key, match in disagree.items()
+               if match.score >= tuning.against_threshold and match.score + tuning.against_margin >= reference
+               and not (key in agree and agree[key].score >= match.score)}
+    return supports, denials
+
+
+def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> None:
+    for key, match in found.items():
+        if key not in best or match.score > best[key].score:
+            best[key] = match

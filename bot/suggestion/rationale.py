@@ -1,145 +1,125 @@
-"""The rationale a city official reads: short sentences, conditions in plain words, and the id of every
-entry relied on in square brackets after its text ("… the objectives are aligned with United Nations
-sustainable development goals [1.1.1/3/b]"), so each bracketed id resolves with `KnowledgeBase.has_entry`.
+"""The rationale a city official reads: at most six short lines, in this order:
 
-A quote that supports a condition "shows that" it holds; a quote that denies a condition "says this is
-not in place"; the two are never mixed.
+1. the level and what it means, with its reference ("MMSSC 1.1.1, level 3");
+2. up to three lines of evidence: the person's own words, quoted whole, each with the level it shows,
+   replies to probes, and a note when a level was assumed rather than described;
+3. what stops the next level: the person's words saying it is not in place, or that it was not described;
+4. the standard that helps with the next level ("ISO 37104 (Annex B)").
+
+Machine ids never appear here; they stay in the suggestion's JSON (citations, evidence).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.knowledge import KnowledgeBase
-from bot.knowledge.base import criterion_id
 from bot.knowledge.models import AnnexBEntry, Characteristic
-from bot.suggestion.decision import LevelDecision
-from bot.suggestion.explanation import plain_statement
-from bot.suggestion.models import Evidence
+from bot.suggestion.models import Evidence, ProbeAnswer
 from bot.suggestion.screening import AbstainReason
+
+MAX_LINES = 6
+MAX_EVIDENCE_LINES = 3
+MAX_QUOTE_CHARS = 280
 
 ABSTAIN_WORDS = {
     AbstainReason.DONT_KNOW: "the answer says it is not known",
     AbstainReason.GIBBERISH: "the answer could not be read as text about the city",
-    AbstainReason.INSTRUCTION: "the answer tries to instruct the assistant instead of describing the city",
+    AbstainReason.INSTRUCTION: "the answer tries to instruct the assistant instead of describing the city; "
+                               "it is kept as data and nothing in it was obeyed",
     AbstainReason.OFF_TOPIC: "the answer does not seem to be about this characteristic",
     AbstainReason.QUESTION: "the answer is a question rather than a description",
     AbstainReason.THIN_EVIDENCE: "there is not enough evidence yet",
 }
 
-
-def words_list(items: list[str], joiner: str = "and") -> str:
-    """"a", "a and b", "a, b and c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
-
-
-def levels_words(levels: list[int]) -> str:
-    """"Level 3 was", "Levels 2, 3 and 4 were"."""
-    if len(levels) == 1:
-        return f"Level {levels[0]} was"
-    return f"Levels {words_list([str(level) for level in levels])} were"
+ANSWER_WORDS = {
+    ProbeAnswer.YES: "yes",
+    ProbeAnswer.PARTLY: "partly",
+    ProbeAnswer.NO: "no",
+    ProbeAnswer.NOT_YET: "not yet",
+    ProbeAnswer.UNSURE: "not sure",
+}
 
 
-def cited(kb: KnowledgeBase, condition_id: str) -> str:
-    """A condition in plain words with its id after it."""
-    return f"{plain_statement(kb.conditions_by_id[condition_id].text)} [{condition_id}]"
+@dataclass(frozen=True)
+class ReplyQuote:
+    """A probe reply the rationale relies on: the level asked about, how it read, and the words typed."""
 
-
-def by_quote(quotes: list[Evidence]) -> list[tuple[str, list[str]]]:
-    """The condition ids of each quote, quotes in the order they first appear."""
-    grouped: dict[str, list[str]] = {}
-    for quote in quotes:
-        grouped.setdefault(quote.quote, [])
-        if quote.criterion not in grouped[quote.quote]:
-            grouped[quote.quote].append(quote.criterion)
-    return list(grouped.items())
+    level: int
+    answer: ProbeAnswer
+    words: str
 
 
 def quoted(text: str) -> str:
-    return f"“{text.strip().rstrip('.,;:')}”"
+    return f"“{' '.join(text.split()).rstrip('.,;:')}”"
 
 
-def supporting_sentences(kb: KnowledgeBase, quotes: list[Evidence]) -> list[str]:
-    sentences = []
-    for quote, ids in by_quote(quotes):
-        clauses = words_list([f"that {cited(kb, i)}" for i in ids])
-        sentences.append(f"{quoted(quote)} shows {clauses}.")
-    return sentences
+def reference(characteristic: Characteristic, level: int) -> str:
+    return f"MMSSC {characteristic.id}, level {level}"
 
 
-def counter_sentences(kb: KnowledgeBase, counter: list[Evidence], level: int, quotes: list[Evidence]) -> list[str]:
-    """Denials: of conditions above the level (they stop it), or below it (outweighed by the rest)."""
-    sentences = []
-    supporting = {q.quote for q in quotes}
-    for quote, ids in by_quote(counter):
-        above = [i for i in ids if _level_of(i) > level]
-        below = [i for i in ids if _level_of(i) <= level]
-        if above:
-            these = "this is" if len(above) == 1 else "these are"
-            says = "also says" if quote in supporting else "says"
-            sentences.append(f"{quoted(quote)} {says} {these} not in place yet: "
-                             f"{'; '.join(cited(kb, i) for i in above)}.")
-        if below:
-            sentences.append(f"{quoted(quote)} limits {'; '.join(cited(kb, i) for i in below)}. The rest of the "
-                             "answer outweighs that limitation.")
-    return sentences
-
-
-def confidence_sentence(decision: LevelDecision) -> str | None:
-    """Why the confidence is low, in words (None when it is not low)."""
-    basis = decision.basis
-    if basis is None or not basis.low:
-        return None
-    reasons = []
-    if basis.pieces <= 1:
-        reasons.append("the answer gives one piece of evidence")
-    if basis.bridged:
-        reasons.append("some levels were assumed rather than described")
-    if basis.hedges:
-        reasons.append("the answer hedges or limits what it says")
-    if basis.adjacent and decision.level is not None:
-        reasons.append(f"part of level {decision.level + 1} is there too")
-    if basis.strength < 0.5:
-        reasons.append("the wording matches the criteria only loosely")
-    if basis.completeness < 1.0 and not basis.bridged:
-        reasons.append("not every condition of the level is described")
-    return f"Confidence is low because {words_list(reasons or ['the evidence is thin'])}."
+def abstention_text(characteristic: Characteristic, reason: AbstainReason) -> str:
+    return f"No level suggested for “{characteristic.name}” ({characteristic.id}): {ABSTAIN_WORDS[reason]}."
 
 
 def rationale_text(
     kb: KnowledgeBase,
     characteristic: Characteristic,
-    decision: LevelDecision,
+    level: int,
     quotes: list[Evidence],
-    counter: list[Evidence],
+    replies: list[ReplyQuote],
+    bridged: list[int],
+    stopping: list[Evidence],
+    stopping_reply: ReplyQuote | None,
     gap: AnnexBEntry | None,
 ) -> str:
-    name = f"“{characteristic.name}”"
-    if decision.level is None:
-        reason = ABSTAIN_WORDS[decision.abstain_reason or AbstainReason.THIN_EVIDENCE]
-        if decision.abstain_reason == AbstainReason.INSTRUCTION:
-            reason += "; the answer is kept as data and nothing in it was obeyed"
-        return f"No level suggested for {name} ({characteristic.id}): {reason}."
-    level = decision.level
-    parts = [f"Suggested level {level} ({kb.level_name(level)}) for {name} [{criterion_id(characteristic.id, level)}]."]
-    parts += supporting_sentences(kb, quotes)
-    if decision.bridged_levels:
-        them = "it" if len(decision.bridged_levels) == 1 else "them"
-        parts.append(f"{levels_words(decision.bridged_levels)} not described. The suggestion assumes {them} "
-                     f"from the evidence for level {level}.")
-    parts += counter_sentences(kb, counter, level, quotes)
-    if decision.missing:
-        denied = {c.criterion for c in counter}
-        names = "; ".join(cited(kb, e.condition.id) for e in decision.missing if e.condition.id not in denied)
-        if names:
-            parts.append(f"Not yet shown for level {level + 1}: {names}.")
-        if gap is not None:
-            ref = f" {gap.ref}" if gap.ref else ""
-            parts.append(f"For level {level + 1}, the standard {gap.standard}{ref} can help [{gap.id}].")
-    sentence = confidence_sentence(decision)
-    if sentence:
-        parts.append(sentence)
-    return " ".join(parts)
+    """The rationale of a suggested level (see the module docstring). `quotes` support levels up to
+    `level`; `stopping` are the person's words saying level + 1 is not in place."""
+    lines = [f"Level {level} ({kb.level_name(level)}): {characteristic.level(level).summary} "
+             f"({reference(characteristic, level)})."]
+    evidence = _evidence_lines(characteristic, quotes, replies, bridged, level)
+    closing = _closing_lines(kb, characteristic, level, stopping, stopping_reply, gap)
+    room = MAX_LINES - len(lines) - len(closing)
+    lines += evidence[: max(1, min(MAX_EVIDENCE_LINES, room))] + closing
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _evidence_lines(characteristic: Characteristic, quotes: list[Evidence], replies: list[ReplyQuote],
+                    bridged: list[int], level: int) -> list[str]:
+    lines = []
+    for reply in sorted(replies, key=lambda r: -r.level):
+        said = quoted(reply.words) if reply.words else ANSWER_WORDS[reply.answer]
+        lines.append(f"Asked about level {reply.level}, you said {said}.")
+    shown: dict[str, int] = {}
+    for quote in quotes:
+        if len(quote.quote) > MAX_QUOTE_CHARS:
+            continue  # a whole paragraph is no quote; it stays in the suggestion's evidence
+        shown[quote.quote] = max(shown.get(quote.quote, 0), _level_of(quote.criterion))
+    for text, shows in sorted(shown.items(), key=lambda item: -item[1]):
+        lines.append(f"{quoted(text)} ({reference(characteristic, shows)}).")
+    if bridged:
+        which = " and ".join(str(b) for b in bridged)
+        word = "Level" if len(bridged) == 1 else "Levels"
+        lines.append(f"{word} {which} not described; assumed from the evidence for level {level}.")
+    return lines
+
+
+def _closing_lines(kb: KnowledgeBase, characteristic: Characteristic, level: int, stopping: list[Evidence],
+                   stopping_reply: ReplyQuote | None, gap: AnnexBEntry | None) -> list[str]:
+    if level >= 5:
+        return []
+    following = characteristic.level(level + 1)
+    what = f"level {level + 1} ({following.summary[:1].lower()}{following.summary[1:]})"
+    if stopping_reply is not None:
+        said = quoted(stopping_reply.words) if stopping_reply.words else ANSWER_WORDS[stopping_reply.answer]
+        lines = [f"Not {what}: asked about it, you said {said}."]
+    elif stopping:
+        lines = [f"Not {what}: you said {quoted(stopping[0].quote)}."]
+    else:
+        lines = [f"Not shown yet: {what}."]
+    if gap is not None:
+        lines.append(f"{kb.reference_label(gap.id)} helps with level {level + 1}.")
+    return lines
 
 
 def _level_of(condition_id: str) -> int:

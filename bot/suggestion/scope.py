@@ -31,11 +31,31 @@ def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return bool(_REFERS_BACK.match(text)) or len(content_tokens(text)) <= _SHORT_CLAUSE_WORDS
 
 
+# A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
+# negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
+_OWN_SUBJECT = re.compile(
+    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these|"
+    r"those|our|their|the|a|an|everyone|everybody|nobody|someone|each|every|all|most|some|many)\b",
+    re.IGNORECASE,
+)
+_CARRIED = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED})
+
+
+def continues_scope(clause: Clause) -> bool:
+    """Whether a clause is a bare list continuation of the one before it, inside its scope."""
+    return clause.continues and not _OWN_SUBJECT.match(clause.text.replace("’", "'"))
+
+
 def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
-    """The qualifiers of every clause, with a narrowing clause's limitation carried back as partial
-    scope to the clause before it (same sentence, or the last clause of the sentence before)."""
+    """The qualifiers of every clause. A negation or plan reaches forward over a bare list continuation
+    ("there's nothing on what we'd invest in or how data, digital or partnerships would help"); a narrowing
+    clause's limitation reaches back as partial scope to the clause before it (same sentence, or the
+    last clause of the sentence before)."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
+    for i in range(1, len(clauses)):
+        if continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence:
+            marks[i] = marks[i] | (marks[i - 1] & _CARRIED)
     for i in range(1, len(clauses)):
         if narrows_previous(clauses[i], own[i]) and clauses[i].sentence - clauses[i - 1].sentence <= 1:
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}

@@ -30,7 +30,7 @@ def test_a_rich_answer_gets_a_high_level_with_grounded_citations(engine: Default
     assert all(engine.kb.has_entry(e.criterion) for e in result.evidence)
     assert all(e.quote in LEVEL_FIVE for e in result.evidence)
     assert any(c.kind is CitationKind.CRITERION and c.level == result.level for c in result.citations)
-    assert "Suggested level" in result.rationale
+    assert result.rationale.startswith(f"Level {result.level} (")
     assert all(e.criterion.split("/")[1] != "1" for e in result.evidence)  # absence is no evidence for level 4
 
 

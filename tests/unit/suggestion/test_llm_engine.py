@@ -130,3 +130,21 @@ def test_an_llm_abstention_keeps_a_follow_up(kb: KnowledgeBase, fallback: Defaul
 
 def test_fill_leaves_braces_in_values_alone() -> None:
     assert fill("a {x} b {y}", {"x": "{y}"}) == "a {y} b {y}"
+
+
+def test_the_model_sees_the_horizon_and_the_probe_replies_and_the_probe_comes_from_the_knowledge_base(
+        kb: KnowledgeBase) -> None:
+    from bot.suggestion.models import Horizon, Probe, ProbeExchange, SuggestionContext
+
+    fallback = DefaultSuggestionEngine(kb, HashingEmbedder())
+    model = RecordingChatModel(reply=good_reply(), seen=[])
+    engine = LLMSuggestionEngine(kb, model, fallback=fallback, prompt=PROMPT)
+    probe = Probe(level=3, conditions=["1.1.1/3/a"], question="Does the strategy set outcome objectives?")
+    context = SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=2,
+                                exchanges=[ProbeExchange(probe=probe, reply="Not yet, targets come in 2027.")])
+    result = engine.suggest("1.1.1", ANSWER, context)
+    assert result.engine == "llm" and result.horizon == Horizon.TWO_YEARS
+    prompt = model.seen[-1][-1].content
+    assert "IN TWO YEARS" in prompt and "not below the level now (2)" in prompt
+    assert "Reply: Not yet, targets come in 2027." in prompt
+    assert result.probe == fallback.suggest("1.1.1", ANSWER, context).probe

@@ -1,0 +1,113 @@
+"""Read a reply to an evidence probe: yes, partly, no, not yet, or not sure.
+
+The question was about one rung, so the reply's polarity is what matters, not its topic. A reply is read
+in two steps:
+
+1. its lead, the words a person answers a yes/no question with ("yes", "no", "partly", "not yet",
+   "not sure", and their everyday variants);
+2. the qualifiers of the rest (`text.qualifiers`): a plan ("the draft goes to council next spring"), a
+   denial ("residents never see it"), a limited scope ("only in transport"), or none (a plain
+   description of what is in place).
+
+A "yes" limited after a contrast ("yes, but only in transport") is partly; a "no" about a plan ("no,
+that's planned for 2027") is not yet. Without a lead, the qualifiers decide, and a description without
+any is a yes. Level 2 describes beginnings ("has started to map", "examples ... on an ad hoc basis"),
+so a limited scope in a plain description of level 2 is what it asks about, not against it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.suggestion.models import ProbeAnswer
+from bot.suggestion.screening import says_dont_know
+from bot.suggestion.text import Qualifier, qualifiers
+
+_LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
+    (ProbeAnswer.NOT_YET, re.compile(r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it", re.IGNORECASE)),
+    (ProbeAnswer.UNSURE, re.compile(
+        r"not\s+(?:really\s+)?sure|unsure|(?:i\s+)?(?:don'?t|do\s+not)\s+know|no\s+idea|no\s+clue|"
+        r"hard\s+to\s+say|(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+(?:say|tell)|good\s+question|"
+        r"(?:i'?d|i\s+would)\s+have\s+to\s+(?:check|ask)|dunno|maybe|possibly|perhaps",
+        re.IGNORECASE)),
+    (ProbeAnswer.PARTLY, re.compile(
+        r"partly|partially|in\s+part|somewhat|sort\s+of|kind\s+of|to\s+some\s+(?:extent|degree)|"
+        r"yes\s+and\s+no|half|only\s+(?:in|for|partly|some)|some\s+of\s+(?:it|them)|not\s+(?:fully|entirely|"
+        r"completely|everywhere|across)|not\s+all",
+        re.IGNORECASE)),
+    (ProbeAnswer.NO, re.compile(
+        r"no(?:pe)?|nah|not\s+really|not\s+at\s+all|never|none|negative|not\s+as\s+such|"
+        r"(?:we\s+)?(?:don'?t|do\s+not|haven'?t|have\s+not|aren'?t|are\s+not)(?=\s*[,.!;:\-–—]|\s*$)",
+        re.IGNORECASE)),
+    (ProbeAnswer.YES, re.compile(
+        r"yes|yeah|yep|yup|ya|aye|sure|correct|indeed|absolutely|definitely|certainly|of\s+course|"
+        r"that'?s\s+(?:right|correct|true)|right|true|exactly|mostly(?:\s+yes)?|largely|broadly|"
+        r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)",
+        re.IGNORECASE)),
+]
+_LEAD_END = r"(?=$|[\s,.;:!?\-–—)]|\b)"
+_CONTRAST = re.compile(r"\b(?:but|though|although|however|except|apart from|yet)\b", re.IGNORECASE)
+
+
+def lead_answer(reply: str) -> ProbeAnswer | None:
+    """The answer the reply opens with, if it opens with one."""
+    text = reply.strip().lstrip("-–—*•\"'“ ").replace("’", "'")
+    for answer, pattern in _LEADS:
+        match = re.match(rf"(?:{pattern.pattern}){_LEAD_END}", text, pattern.flags)
+        if match and _is_whole_lead(text, match.end()):
+            return answer
+    return None
+
+
+def _is_whole_lead(text: str, end: int) -> bool:
+    """"no" as a lead, not "no dig goes ahead without..." or "none of the directors..."."""
+    rest = text[end:].lstrip()
+    return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in {"no", "none", "never", "right",
+                                                                                       "true", "half", "sure"}
+
+
+def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
+    """How a typed reply to a probe about `level` reads (see the module docstring)."""
+    text = reply.strip()
+    if not text:
+        return ProbeAnswer.UNSURE
+    lead = lead_answer(text)
+    marks = qualifiers(text)
+    if lead is None and says_dont_know(text):
+        return ProbeAnswer.UNSURE
+    if lead in (ProbeAnswer.UNSURE, ProbeAnswer.PARTLY, ProbeAnswer.NOT_YET):
+        return lead
+    if lead == ProbeAnswer.NO:
+        return ProbeAnswer.NOT_YET if Qualifier.FUTURE in marks and Qualifier.NEGATED not in _qualifiers_after_lead(
+            text) else ProbeAnswer.NO
+    if lead == ProbeAnswer.YES:
+        return _limited_yes(text)
+    return _plain_description(marks, level)
+
+
+def _qualifiers_after_lead(text: str) -> frozenset[Qualifier]:
+    parts = re.split(r"[,.;:!?\-–—]", text, maxsplit=1)
+    return qualifiers(parts[1]) if len(parts) > 1 else frozenset()
+
+
+def _limited_yes(text: str) -> ProbeAnswer:
+    """"Yes" stays yes unless a contrast limits it: "yes, but only in transport", "yes, but it's in draft"."""
+    contrast = _CONTRAST.search(text)
+    if contrast is None:
+        return ProbeAnswer.YES
+    after = qualifiers(text[contrast.end():])
+    if Qualifier.FUTURE in after:
+        return ProbeAnswer.NOT_YET
+    if Qualifier.PARTIAL in after or Qualifier.NEGATED in after:
+        return ProbeAnswer.PARTLY
+    return ProbeAnswer.YES
+
+
+def _plain_description(marks: frozenset[Qualifier], level: int) -> ProbeAnswer:
+    if Qualifier.FUTURE in marks and Qualifier.NEGATED not in marks:
+        return ProbeAnswer.NOT_YET
+    if Qualifier.PARTIAL in marks:  # "in some departments, not across the council" limits rather than denies
+        return ProbeAnswer.YES if level == 2 and Qualifier.NEGATED not in marks else ProbeAnswer.PARTLY
+    if Qualifier.NEGATED in marks:
+        return ProbeAnswer.NOT_YET if Qualifier.FUTURE in marks else ProbeAnswer.NO
+    return ProbeAnswer.YES

@@ -1,0 +1,120 @@
+"""From what was said to a level: the rungs, their probabilities, the level, and the probe to ask next.
+
+`read_ladder` is the decision of the default engine, as a sequence of named steps over plain values:
+read the rungs (`rungs.py`), keep the level now for the two-year question, turn the rungs into a level
+distribution (`ladder.py`), take the most probable level, and, when it is not settled, choose the most
+informative rung to ask about (`probes.py`). An answer that describes no rung at all is thin: the
+engine abstains, and still says what it would ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from bot.knowledge.models import Characteristic
+from bot.suggestion.ladder import level_distribution, most_informative_rung, most_probable_level
+from bot.suggestion.matching import ConditionEvidence
+from bot.suggestion.models import Horizon, Probe, ProbeAnswer
+from bot.suggestion.probes import probe_for_rung
+from bot.suggestion.rungs import Rung, RungSource, askable_rungs, presence_of, read_rungs
+from bot.suggestion.screening import AbstainReason
+from bot.suggestion.tuning import Tuning
+
+THIN_RUNG_2 = 0.5  # nothing described at all: whether the first rung is in place is a coin toss
+
+
+@dataclass(frozen=True)
+class LadderReading:
+    level: int | None  # None: abstain (`abstain_reason`)
+    confidence: float  # the probability of `level` (0 when abstaining)
+    settled: bool
+    rungs: dict[int, Rung]
+    distribution: dict[int, float]
+    probe: Probe | None
+    abstain_reason: AbstainReason | None = None
+
+
+def read_ladder(
+    characteristic: Characteristic,
+    evidence: list[ConditionEvidence],
+    replies: Mapping[int, ProbeAnswer],
+    said_earlier: Collection[str],
+    horizon: Horizon,
+    level_now: int | None,
+    tuning: Tuning,
+    text_level: int | None = None,
+    text_abstains: AbstainReason | None = None,
+    no_change: bool = False,
+) -> LadderReading:
+    """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
+
+    `text_level` is the level the answer's text reads as on its own (`decision.decide_level`): a second
+    opinion that weighs the rungs' evidence against each other. The ladder's distribution is weighed by
+    it, less the further a level is from it (`Tuning.text_level_weights`); probe replies, being direct
+    answers, outweigh it. `text_abstains`: why the text on its own gives no level (off topic, or too thin
+    to tell), which stands until a probe reply says more. `no_change`: a two-year answer says things stay
+    as they are ("same as now"), which is on topic however little else it says."""
+    rungs = read_rungs(evidence, replies, said_earlier, tuning)
+    if horizon == Horizon.TWO_YEARS and level_now is not None:
+        rungs = keep_level_now(rungs, level_now, tuning)
+    keeps_now = no_change and horizon == Horizon.TWO_YEARS and level_now is not None
+    off_topic = text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold
+    if not replies and off_topic and not keeps_now:
+        return LadderReading(None, 0.0, True, rungs, {}, None, AbstainReason.OFF_TOPIC)
+
+    thin = not replies and (text_abstains == AbstainReason.THIN_EVIDENCE or not _anything_described(rungs))
+    thin = thin and not keeps_now and (level_now is None or horizon == Horizon.NOW)
+    presence = presence_of(rungs)
+    if thin:
+        presence[2] = THIN_RUNG_2
+    distribution = weigh_by_text_level(level_distribution(presence), text_level, tuning)
+    # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
+    # the ladder says how sure that is and what to ask
+    level = text_level if text_level is not None and not replies and tuning.text_level_alone else \
+        most_probable_level(distribution)
+    confidence = round(distribution[level], 4)
+    settled = confidence >= tuning.settled
+    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning)
+    if thin:
+        return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
+    return LadderReading(level, confidence, settled, rungs, distribution, probe)
+
+
+def weigh_by_text_level(distribution: Mapping[int, float], text_level: int | None,
+                        tuning: Tuning) -> dict[int, float]:
+    """The ladder's distribution times the weight of each level's distance from the text's own reading,
+    normalised; unchanged when the text has no level of its own."""
+    if text_level is None:
+        return dict(distribution)
+    weighed = {lv: p * tuning.text_level_weights[abs(lv - text_level)] for lv, p in distribution.items()}
+    total = sum(weighed.values()) or 1.0
+    return {lv: p / total for lv, p in weighed.items()}
+
+
+def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> dict[int, Rung]:
+    """The two-year level is not below the level now unless the answer says something will be lost: the
+    rungs up to the level now stay in place, except one the answer denies (a loss, read as a denial)."""
+    kept = dict(rungs)
+    for level, rung in rungs.items():
+        if level <= level_now and rung.source not in (RungSource.DENIED, RungSource.REPLY):
+            kept[level] = Rung(level, max(rung.presence, tuning.presence_said_firm), RungSource.SAID, True,
+                               rung.met, rung.denied, [], rung.reply)
+    return kept
+
+
+def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presence: Mapping[int, float],
+               text_level: int | None, tuning: Tuning) -> Probe | None:
+    weights = None if text_level is None else {
+        lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
+    rung = most_informative_rung(presence, askable_rungs(rungs), tuning.presence_reply_yes, tuning.presence_reply_no,
+                                 weights)
+    return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions)
+
+
+def strongest_match(evidence: list[ConditionEvidence]) -> float:
+    return max((max(e.support_score, e.against_score) for e in evidence), default=0.0)
+
+
+def _anything_described(rungs: Mapping[int, Rung]) -> bool:
+    return any(r.described or r.source == RungSource.STARTING_POINT for r in rungs.values())

@@ -1,0 +1,48 @@
+"""Replies to an evidence probe are read for polarity and scope, whatever their topic."""
+
+import pytest
+
+from bot.suggestion.models import ProbeAnswer
+from bot.suggestion.probe_reading import read_probe_reply
+
+YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAnswer.NO, ProbeAnswer.NOT_YET,
+                                    ProbeAnswer.UNSURE)
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("Yes", YES),
+    ("yes, every objective has a measure and the board looks at them", YES),
+    ("Yep.", YES),
+    ("Absolutely - it's been that way for years.", YES),
+    ("Mostly yes, a couple of small services are still outside it.", YES),
+    ("The executive team reviews the scorecard each month.", YES),
+    ("No", NO),
+    ("Nope, nothing like that.", NO),
+    ("Not really.", NO),
+    ("The dashboard is internal; residents never see it.", NO),
+    ("Nobody tracks them.", NO),
+    ("Partly.", PARTLY),
+    ("Only in transport.", PARTLY),
+    ("Yes, but only for the two biggest departments.", PARTLY),
+    ("In some departments, not across the council.", PARTLY),
+    ("Not yet.", NOT_YET),
+    ("No, that's planned for 2027.", NOT_YET),
+    ("It goes to council next spring.", NOT_YET),
+    ("We're drafting it now.", NOT_YET),
+    ("Yes, but it's still being drafted.", NOT_YET),
+    ("Not sure.", UNSURE),
+    ("I'd have to check with finance.", UNSURE),
+    ("No idea, you'd need to ask the planning team.", UNSURE),
+    ("", UNSURE),
+])
+def test_replies_read_as_people_mean_them(reply: str, expected: ProbeAnswer) -> None:
+    assert read_probe_reply(reply, 4) == expected
+
+
+def test_no_as_a_word_inside_a_sentence_is_not_a_no() -> None:
+    assert read_probe_reply("No scheme goes ahead without a business case.", 4) == YES
+
+
+def test_a_limited_scope_is_what_level_two_describes() -> None:
+    assert read_probe_reply("A few pilots here and there, in a couple of departments.", 2) == YES
+    assert read_probe_reply("A few pilots here and there, in a couple of departments.", 4) == PARTLY

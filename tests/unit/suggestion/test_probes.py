@@ -1,0 +1,110 @@
+"""Evidence probes: the engine asks about the rung it is unsure of, never about what was said, and reads
+the reply. With the model-free hashing embedder (word matches only)."""
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.embedder import HashingEmbedder
+from bot.suggestion.default_engine import DefaultSuggestionEngine
+from bot.suggestion.models import Horizon, ProbeAnswer, ProbeExchange, Suggestion, SuggestionContext
+
+VISION = "We have a published vision from 2020 with outcome targets for jobs and emissions aligned with the SDGs."
+
+
+@pytest.fixture(scope="module")
+def engine(kb: KnowledgeBase) -> DefaultSuggestionEngine:
+    return DefaultSuggestionEngine(kb, HashingEmbedder())
+
+
+def answered(engine: DefaultSuggestionEngine, characteristic: str, opening: str,
+             replies: dict[int, str], limit: int = 3) -> tuple[Suggestion, list[int]]:
+    """Suggest, then answer each probe from `replies` by its level, as the interview does."""
+    exchanges: list[ProbeExchange] = []
+    result = engine.suggest(characteristic, opening)
+    while result.probe is not None and len(exchanges) < limit:
+        exchanges.append(ProbeExchange(probe=result.probe, reply=replies[result.probe.level]))
+        result = engine.suggest(characteristic, opening, SuggestionContext(exchanges=exchanges))
+    return result, [e.probe.level for e in exchanges]
+
+
+def test_an_unsettled_level_comes_with_one_probe_about_one_level(engine: DefaultSuggestionEngine) -> None:
+    result = engine.suggest("1.1.1", VISION)
+    assert result.level is not None and result.probe is not None
+    assert result.probe.question.endswith("?")
+    assert result.probe.conditions and all(engine.kb.has_entry(c) for c in result.probe.conditions)
+    assert {c.split("/")[1] for c in result.probe.conditions} == {str(result.probe.level)}
+    assert not result.settled
+
+
+def test_what_was_just_said_is_never_asked(engine: DefaultSuggestionEngine) -> None:
+    result = engine.suggest("1.1.1", VISION)
+    said = {e.criterion for e in result.evidence}
+    assert {"1.1.1/3/a", "1.1.1/3/b"} <= said
+    assert result.probe is not None and not set(result.probe.conditions) & said
+
+
+def test_the_same_facts_in_one_sentence_or_three_read_alike(engine: DefaultSuggestionEngine) -> None:
+    three = ("We have a published vision from 2020. It sets outcome targets for jobs and emissions. "
+             "They are aligned with the SDGs.")
+    assert engine.suggest("1.1.1", VISION).level == engine.suggest("1.1.1", three).level == 3
+
+
+def test_replies_settle_the_level_within_three_probes(engine: DefaultSuggestionEngine) -> None:
+    replies = {1: "No, we're past that.", 2: "Yes.", 3: "Yes.", 4: "Yes, the board reviews the KPIs quarterly.",
+               5: "Not yet - the public dashboard is planned for 2027."}
+    result, asked = answered(engine, "1.1.1", VISION, replies)
+    assert result.level == 4 and 1 <= len(asked) <= 3
+    assert len(set(asked)) == len(asked)  # never the same level twice
+    assert "planned for 2027" in result.rationale or "Yes, the board" in result.rationale
+
+
+def test_a_no_to_a_lower_rung_caps_the_level(engine: DefaultSuggestionEngine) -> None:
+    opening = "There's a quarterly performance review of our KPIs by the management team."
+    replies = {1: "No.", 2: "No - honestly nothing is published, it's all internal.", 3: "No.", 4: "Yes.", 5: "No."}
+    result, asked = answered(engine, "1.1.1", opening, replies)
+    assert 2 in asked or 3 in asked
+    assert result.level is not None and result.level <= 2
+
+
+def test_a_button_answer_needs_no_words(engine: DefaultSuggestionEngine) -> None:
+    first = engine.suggest("1.1.1", VISION)
+    assert first.probe is not None
+    context = SuggestionContext(exchanges=[ProbeExchange(probe=first.probe, answer=ProbeAnswer.NO)])
+    after = engine.suggest("1.1.1", VISION, context)
+    assert after.level is not None and after.level < first.probe.level
+
+
+def test_something_said_for_an_earlier_characteristic_is_not_asked_again(engine: DefaultSuggestionEngine) -> None:
+    alone = engine.suggest("1.1.1", VISION)
+    assert alone.probe is not None
+    earlier = [f"For the strategy we have {c}." for c in alone.probe.conditions]
+    earlier = ["The management team monitors KPIs for each objective in a quarterly performance review."]
+    context = SuggestionContext(earlier_answers=earlier)
+    with_context = engine.suggest("1.1.1", VISION, context)
+    assert with_context.probe is None or with_context.probe.level != 4 or not (
+        {"1.1.1/4/a", "1.1.1/4/b"} & set(with_context.probe.conditions))
+
+
+def test_the_two_year_question_reads_committed_plans_as_evidence(engine: DefaultSuggestionEngine) -> None:
+    plans = ("By 2027 we will have KPIs for each objective, and the management team will run a quarterly "
+             "performance review; it is budgeted and approved.")
+    now = engine.suggest("1.1.1", VISION + " " + plans)
+    later = engine.suggest("1.1.1", VISION + " " + plans, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
+    assert later.horizon == Horizon.TWO_YEARS and now.horizon == Horizon.NOW
+    assert now.level == 3 and later.level == 4
+
+
+def test_hopes_are_not_plans_in_two_years(engine: DefaultSuggestionEngine) -> None:
+    hopes = "We'd like to have KPIs for each objective one day, if the funding comes through. Nothing is decided."
+    later = engine.suggest("1.1.1", hopes, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
+    assert later.level == 3
+
+
+def test_two_years_is_not_below_now_unless_something_is_lost(engine: DefaultSuggestionEngine) -> None:
+    same = engine.suggest("1.1.1", "Same as now, no change expected.",
+                          SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=4))
+    assert same.level == 4
+
+
+def test_probing_is_deterministic(engine: DefaultSuggestionEngine) -> None:
+    assert engine.suggest("1.1.1", VISION) == engine.suggest("1.1.1", VISION)
