@@ -296,3 +296,26 @@ def test_a_revisited_question_keeps_its_probes(kb: KnowledgeBase, database: Data
     context = _engine(service).contexts[-1]
     assert context is not None and [e.reply for e in context.exchanges] == ["yes"]
     assert shown[0].suggestion is not None and shown[0].suggestion.level == 3
+
+
+def test_the_eval_simulation_makes_the_interviews_engine_calls(kb: KnowledgeBase, database: Database) -> None:
+    """A dialogue case played through the interview and through the eval's simulation: the same calls."""
+    from evals.cases import DialogueCase
+    from evals.dialogues import simulate_dialogue
+
+    case = DialogueCase(id="d", characteristic=kb.characteristic_ids[0], opening="A plan [L2] [P3] [P5] [P4]",
+                        replies={"3": "yes, since 2020", "5": "no", "4": "partly, in transport"}, expected_level=3)
+    service = _service(kb, database, max_probes=2)
+    ann = Stakeholder(service, ASSESSMENT, "ann")
+    ann.start()
+    replies = ann.say(case.opening)
+    while replies[-1].kind == ReplyKind.PROBE:
+        probe = replies[-1].probe
+        assert probe is not None
+        replies = ann.say(case.replies[str(probe.level)])
+    simulated = FakeEngine(kb)
+    turns, probes = simulate_dialogue(simulated, case, max_probes=2)
+    assert probes == [3, 5]
+    assert _engine(service).calls == simulated.calls
+    assert _engine(service).contexts == simulated.contexts
+    assert replies[-1].suggestion is not None and replies[-1].suggestion.level == turns[-1].level == 3
