@@ -50,7 +50,8 @@ def run_evaluation(
 ) -> EvalReport:
     warm_up = getattr(engine, "warm_up", None) or getattr(getattr(engine, "fallback", None), "warm_up", None)
     if callable(warm_up):
-        warm_up(sorted({c.characteristic for c in [*cases.levels, *cases.abstain, *cases.dialogues]}))
+        warm_up(sorted({c.characteristic for c in cases.levels + cases.abstain} |
+                       {c.characteristic for c in cases.dialogues}))
     latencies: list[float] = []
     now_cases = [c for c in cases.levels if c.horizon == Horizon.NOW]
     two_year_cases = [c for c in cases.levels if c.horizon == Horizon.TWO_YEARS]

@@ -127,7 +127,7 @@ def latest_outcomes(session: Session, participant_id: int, horizon: Horizon) -> 
 def pending_suggestion(session: Session, suggestion_id: int) -> PendingSuggestion:
     row = session.get_one(SuggestionRow, suggestion_id)
     return PendingSuggestion(id=row.id, suggestion=Suggestion.model_validate_json(row.payload_json),
-                             input_text=row.input_text, exchanges=_exchanges(row.context_json))
+                             input_text=row.input_text, exchanges=exchanges_of(row.context_json))
 
 
 def answer_text(session: Session, answer_id: int) -> str:
@@ -156,7 +156,7 @@ def earlier_answer(session: Session, participant_id: int, characteristic: str, h
     if before_answer is not None:
         query = query.where(SuggestionRow.answer_id < before_answer)
     row = session.execute(query.order_by(SuggestionRow.id.desc()).limit(1)).first()
-    return (row[0], _exchanges(row[1])) if row is not None else None
+    return (row[0], exchanges_of(row[1])) if row is not None else None
 
 
 def answers_to_other_characteristics(session: Session, participant_id: int, characteristic: str,
@@ -176,7 +176,8 @@ def answers_to_other_characteristics(session: Session, participant_id: int, char
     return [text for text in said if text]
 
 
-def _exchanges(context_json: str | None) -> list[ProbeExchange]:
+def exchanges_of(context_json: str | None) -> list[ProbeExchange]:
+    """The probes and replies of a suggestion's stored context (none for a suggestion made before 0005)."""
     return SuggestionContext.model_validate_json(context_json).exchanges if context_json else []
 
 

@@ -319,3 +319,24 @@ def test_the_eval_simulation_makes_the_interviews_engine_calls(kb: KnowledgeBase
     assert _engine(service).calls == simulated.calls
     assert _engine(service).contexts == simulated.contexts
     assert replies[-1].suggestion is not None and replies[-1].suggestion.level == turns[-1].level == 3
+
+
+def test_the_terminal_asks_a_probe_and_reads_the_typed_reply(kb: KnowledgeBase, sqlite_database: Database) -> None:
+    import io
+
+    from rich.console import Console
+
+    from bot.adapters.terminal.chat import run_chat
+
+    service = InterviewService(kb, FakeEngine(kb), sqlite_database, clock=FixedClock())
+    console = Console(record=True, width=110, color_system=None)
+    run_chat(service, ASSESSMENT, "ann", console=console,
+             stdin=io.StringIO("A plan [L2] [P3]\nyes, with [bold]SDG[/bold] goals\nyes\n"))
+    printed = console.export_text()
+    question = f"Is level 3 of {kb.characteristic_ids[0]} in place?"
+    assert question in printed and "question 1 of at most 3" in printed
+    assert "> yes, with [bold]SDG[/bold] goals" in printed
+    assert printed.index(question) < printed.index("Suggested level 3") < printed.index("Recorded for")
+    with sqlite_database.session() as session:
+        outcomes = latest_outcomes(session, _participant(service), Horizon.NOW)
+    assert outcomes == {kb.characteristic_ids[0]: (Outcome.CONFIRMED, 3)}
