@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from bot.adapters.slack import blocks
 from bot.interview.decisions import PendingSuggestion
@@ -22,3 +23,21 @@ def test_a_probe_is_a_message_with_its_question_escaped(kb: KnowledgeBase) -> No
     assert "Is the vision &lt;published&gt; &amp; reviewed?" in rendered
     assert "Is the vision" in blocks.fallback_text(reply)
     assert "Confirm level" not in rendered  # nothing to confirm while a probe is asked
+
+
+def test_the_slack_bot_asks_at_most_the_configured_probes(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.adapters.slack.slackbot import SlackBot
+    from bot.config import EmbedderKind, Settings
+    from bot.context import AppContext
+    from tests.unit.interview.fakes import FakeEngine
+
+    context = AppContext(Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING, max_probes=1))
+    context.engine = FakeEngine(context.kb)  # type: ignore[misc]  # the cached engine, replaced by a fake
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        bot = SlackBot(context, executor)
+        try:
+            assert bot.service.max_probes == 1
+        finally:
+            bot.service.database.dispose()
