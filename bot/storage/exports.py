@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.interview.messages import Horizon, Outcome
 from bot.storage.interviews import exchanges_of
 from bot.storage.records import ConfirmedAnswerRecord
+from bot.storage.review import latest_confirmation_ids
 from bot.storage.tables import ConfirmationRow, ParticipantRow, SuggestionRow
 
 
@@ -15,10 +16,7 @@ def confirmed_answers(session: Session, assessment_id: int) -> list[ConfirmedAns
     """The latest confirmation of each stakeholder, characteristic and horizon that has a level and was made on a
     suggestion (confirmed, overridden, or chosen after an abstention), with the text and probes the engine saw.
     Levels typed before any answer have no words to learn from and are left out. Sorted by person, then id."""
-    latest = (select(func.max(ConfirmationRow.id))
-              .join(ParticipantRow, ParticipantRow.id == ConfirmationRow.participant_id)
-              .where(ParticipantRow.assessment_id == assessment_id)
-              .group_by(ConfirmationRow.participant_id, ConfirmationRow.characteristic, ConfirmationRow.horizon))
+    latest = latest_confirmation_ids(assessment_id)
     rows = session.execute(
         select(ConfirmationRow, ParticipantRow.name, SuggestionRow.input_text, SuggestionRow.context_json)
         .join(ParticipantRow, ParticipantRow.id == ConfirmationRow.participant_id)
