@@ -60,7 +60,7 @@ def kept_line(report: ReviewReport) -> str:
     """"Suggested levels kept: 18 of 24 (75%) — now 12 of 15, in two years 6 of 9"."""
     kept = report.kept
     if kept.overall.share is None:
-        return "Suggested levels kept: none settled on a suggestion yet."
+        return "Suggested levels kept: no level settled on a suggestion yet."
 
     def part(counts: SuggestionsKept) -> str:
         return f"{counts.confirmed} of {counts.confirmed + counts.overridden}"
