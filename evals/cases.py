@@ -6,11 +6,15 @@ import json
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.suggestion.models import Horizon
 
 LEVELS_FILE = "levels.jsonl"
 ABSTAIN_FILE = "abstain.jsonl"
 STANDARDS_FILE = "standards.jsonl"
+DIALOGUES_FILE = "dialogues.jsonl"
+LEVEL_KEYS = ("1", "2", "3", "4", "5")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,6 +29,8 @@ class LevelCase(BaseModel):
     answer: str
     expected_level: int | None = Field(default=None, ge=1, le=5)
     acceptable_levels: list[int] = Field(default_factory=list)
+    horizon: Horizon = Horizon.NOW  # "two_years": the answer describes plans, suggested for the two-year question
+    level_now: int | None = Field(default=None, ge=1, le=5)  # two_years: the level recorded now, if known
 
     @property
     def dimension(self) -> str:
@@ -34,6 +40,41 @@ class LevelCase(BaseModel):
     def acceptable(self) -> list[int]:
         if self.expected_level is None:
             return []
+        return sorted(set(self.acceptable_levels) | {self.expected_level})
+
+
+class DialogueCase(BaseModel):
+    """An opening answer and the stakeholder's reply to a probe about each level ("1".."5").
+
+    A simulated stakeholder gives the opening; when the assistant probes level L it replies `replies[L]`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    characteristic: str
+    opening: str
+    replies: dict[str, str]
+    expected_level: int = Field(ge=1, le=5)
+    acceptable_levels: list[int] = Field(default_factory=list)
+    horizon: Horizon = Horizon.NOW
+    level_now: int | None = Field(default=None, ge=1, le=5)
+    opening_kind: str | None = None  # how the opening reads, e.g. "complete", "partial", "misleading"
+
+    @field_validator("replies")
+    @classmethod
+    def _levels_as_keys(cls, replies: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(replies) - set(LEVEL_KEYS))
+        if unknown:
+            raise ValueError(f"replies are keyed by level \"1\".. \"5\", not {unknown}")
+        return replies
+
+    @property
+    def dimension(self) -> str:
+        return self.characteristic.split(".")[0]
+
+    @property
+    def acceptable(self) -> list[int]:
         return sorted(set(self.acceptable_levels) | {self.expected_level})
 
 
@@ -51,10 +92,11 @@ class CaseSet(BaseModel):
     levels: list[LevelCase] = Field(default_factory=list)
     abstain: list[LevelCase] = Field(default_factory=list)
     standards: list[StandardsCase] = Field(default_factory=list)
+    dialogues: list[DialogueCase] = Field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.levels or self.abstain or self.standards)
+        return not (self.levels or self.abstain or self.standards or self.dialogues)
 
 
 class CaseFileError(ValueError):
@@ -62,7 +104,7 @@ class CaseFileError(ValueError):
 
 
 def load_case_set(directory: Path) -> CaseSet:
-    """Whichever of levels.jsonl, abstain.jsonl and standards.jsonl the directory holds."""
+    """Whichever of levels.jsonl, abstain.jsonl, standards.jsonl and dialogues.jsonl the directory holds."""
     if not directory.is_dir():
         raise CaseFileError(f"{directory}: not a directory of eval cases")
     return CaseSet(
@@ -70,6 +112,7 @@ def load_case_set(directory: Path) -> CaseSet:
         levels=_read(directory / LEVELS_FILE, LevelCase),
         abstain=_read(directory / ABSTAIN_FILE, LevelCase),
         standards=_read(directory / STANDARDS_FILE, StandardsCase),
+        dialogues=_read(directory / DIALOGUES_FILE, DialogueCase),
     )
 
 

@@ -78,8 +78,14 @@ def main() -> int:
 
 def evals_summary(document: dict[str, Any]) -> str:
     levels = document.get("levels") or {}
-    return (f"dev: exact {levels.get('exact', 0):.3f}, within-one {levels.get('within_one', 0):.3f}, "
-            f"QWK {levels.get('qwk', 0):.3f}")
+    summary = (f"dev: exact {levels.get('exact', 0):.3f}, within-one {levels.get('within_one', 0):.3f}, "
+               f"QWK {levels.get('qwk', 0):.3f}")
+    if dialogues := document.get("dialogues"):
+        summary += (f"; dialogues exact {dialogues['exact']:.3f} (opening alone {dialogues['opening']['exact']:.3f}), "
+                    f"{dialogues['probes_mean']:.2f} probes on average")
+    if two_years := document.get("two_years"):
+        summary += f"; two-year exact {two_years['exact']:.3f}"
+    return summary
 
 
 if __name__ == "__main__":

@@ -44,7 +44,9 @@ def answered_pairs(predicted: Sequence[int | None], expected: Sequence[int]) -> 
 def quadratic_weighted_kappa(
     expected: Sequence[int], predicted: Sequence[int], levels: Sequence[int] = LEVELS
 ) -> float:
-    """Cohen's kappa with quadratic weights: 1 is perfect agreement, 0 is chance, below 0 is worse.
+    """Cohen's kappa with quadratic weights (scikit-learn's `cohen_kappa_score`): 1 is perfect agreement,
+    0 is chance, below 0 is worse. One level throughout on both sides, where kappa is undefined, counts as
+    perfect agreement.
 
     >>> quadratic_weighted_kappa([1, 2, 3], [1, 2, 3])
     1.0
@@ -52,23 +54,11 @@ def quadratic_weighted_kappa(
     _same_length(expected, predicted)
     if not expected:
         return 0.0
-    n_levels = len(levels)
-    position = {level: i for i, level in enumerate(levels)}
-    observed = [[0.0] * n_levels for _ in levels]
-    for e, p in zip(expected, predicted, strict=True):
-        observed[position[e]][position[p]] += 1
-    total = float(len(expected))
-    row = [sum(r) for r in observed]
-    col = [sum(observed[i][j] for i in range(n_levels)) for j in range(n_levels)]
-    numerator = denominator = 0.0
-    for i in range(n_levels):
-        for j in range(n_levels):
-            weight = (i - j) ** 2 / (n_levels - 1) ** 2
-            numerator += weight * observed[i][j]
-            denominator += weight * row[i] * col[j] / total
-    if denominator == 0.0:
-        return 1.0 if numerator == 0.0 else 0.0
-    return 1.0 - numerator / denominator
+    if len(set(expected) | set(predicted)) == 1:
+        return 1.0
+    from sklearn.metrics import cohen_kappa_score
+
+    return float(cohen_kappa_score(list(expected), list(predicted), labels=list(levels), weights="quadratic"))
 
 
 def mean_absolute_error(expected: Sequence[int], predicted: Sequence[int]) -> float:
@@ -129,6 +119,27 @@ def citation_validity(cited_ids: Sequence[str], resolves: Callable[[str], bool])
     if not cited_ids:
         return 1.0
     return sum(bool(resolves(i)) for i in cited_ids) / len(cited_ids)
+
+
+def off_by_at_least(predicted: Sequence[int | None], expected: Sequence[int], distance: int = 3) -> int:
+    """How many answered cases are `distance` or more levels away from the expected level."""
+    _same_length(predicted, expected)
+    return sum(p is not None and abs(p - e) >= distance for p, e in zip(predicted, expected, strict=True))
+
+
+def auroc(scores: Sequence[float], positive: Sequence[bool]) -> float | None:
+    """Area under the ROC curve (scikit-learn's `roc_auc_score`): the chance that a random positive case
+    scores above a random negative one; 0.5 is no better than chance. None without both kinds of case.
+
+    >>> auroc([0.9, 0.8, 0.3], [True, False, False])
+    1.0
+    """
+    _same_length(scores, positive)
+    if len(set(positive)) < 2:
+        return None
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score([bool(p) for p in positive], list(scores)))
 
 
 def confidence_by_outcome(confidences: Sequence[float], exact: Sequence[bool]) -> tuple[float, float]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from evals.report import EvalReport, LevelScores
 
-LEVEL_COLUMNS = ("n", "answered", "exact", "within_one", "qwk", "mae", "false_abstain_rate")
-HEADERS = ("n", "ans", "exact", "±1", "QWK", "MAE", "false abst.")
+LEVEL_COLUMNS = ("n", "answered", "exact", "within_one", "qwk", "mae", "false_abstain_rate", "off_by_3_or_more")
+HEADERS = ("n", "ans", "exact", "±1", "QWK", "MAE", "false abst.", "off ≥3")
 RUN_LABELS = {"most_common_level": "most common", "nearest_level_embedding": "nearest (emb.)",
               "nearest_level_bm25": "nearest (BM25)"}
 
@@ -26,6 +27,9 @@ def render_report(report: EvalReport, console: Console) -> None:
             table.add_row(f"  dim. {dimension}", *_cells(scores))
         for name, scores in report.baselines.items():
             table.add_row(RUN_LABELS.get(name, name), *_cells(scores))
+        if report.two_years is not None:
+            table.add_section()
+            table.add_row(f"[bold]{report.engine}[/], two years", *_cells(report.two_years))
         console.print(table)
         confusion = Table(title="Confusion (rows expected, columns predicted)")
         confusion.add_column("exp")
@@ -34,13 +38,19 @@ def render_report(report: EvalReport, console: Console) -> None:
         for level, row in enumerate(report.levels.confusion, start=1):
             confusion.add_row(str(level), *[str(v) for v in row])
         console.print(confusion)
+    elif report.two_years is not None:
+        console.print(f"Two-year cases: exact {report.two_years.exact:.3f}, within one "
+                      f"{report.two_years.within_one:.3f} on {report.two_years.n}")
+    if report.dialogues is not None:
+        _render_dialogues(report, console)
     if report.abstain is not None:
         reasons = ", ".join(f"{k} {v}" for k, v in report.abstain.reasons.items())
         console.print(f"Abstain: recall {report.abstain.recall:.3f} on {report.abstain.n} cases ({reasons})")
     if report.confidence is not None:
         c = report.confidence
+        auroc = f"{c.auroc:.3f}" if c.auroc is not None else "-"
         console.print(f"Confidence: mean {c.mean_exact:.3f} on exact ({c.n_exact}), {c.mean_not_exact:.3f} on "
-                      f"not exact ({c.n_not_exact}), gap {c.gap:+.3f}")
+                      f"not exact ({c.n_not_exact}), gap {c.gap:+.3f}, AUROC {auroc} (0.5 = chance)")
     console.print(f"Citations: {report.citations.valid}/{report.citations.cited} valid "
                   f"({report.citations.validity:.3f})")
     console.print(f"Latency (warm suggest): p50 {report.latency.p50_ms:.1f} ms, p95 {report.latency.p95_ms:.1f} ms "
@@ -54,6 +64,25 @@ def render_report(report: EvalReport, console: Console) -> None:
         console.print(table)
         if report.standards.error:
             console.print(f"[yellow]Standards not evaluated: {report.standards.error}[/]")
+
+
+def _render_dialogues(report: EvalReport, console: Console) -> None:
+    d = report.dialogues
+    assert d is not None
+    table = Table(title=f"Dialogues ({d.n}): the opening alone, then with probes answered from the case")
+    table.add_column("run", no_wrap=True)
+    for header in ("exact", "±1", "QWK", "off ≥3", "probes mean", "max"):
+        table.add_column(header, justify="right", no_wrap=True)
+    o = d.opening
+    table.add_row("opening only", f"{o.exact:.2f}", f"{o.within_one:.2f}", f"{o.qwk:.2f}", str(o.off_by_3_or_more),
+                  "-", "-")
+    table.add_row(f"[bold]{report.engine}[/] with probes", f"{d.exact:.2f}", f"{d.within_one:.2f}", f"{d.qwk:.2f}",
+                  str(d.off_by_3_or_more), f"{d.probes_mean:.2f}", str(d.probes_max))
+    console.print(table)
+    if d.by_opening_kind:
+        kinds = ", ".join(f"{kind} ({k.n}) {k.opening_exact:.2f} → {k.exact:.2f}"
+                          for kind, k in d.by_opening_kind.items())
+        console.print(Text(f"Exact by opening, alone → with probes: {kinds}"))
 
 
 def _cells(scores: LevelScores) -> list[str]:

@@ -13,6 +13,7 @@ class LevelScores(BaseModel):
     qwk: float  # over the answered cases
     mae: float  # over the answered cases
     false_abstain_rate: float
+    off_by_3_or_more: int = 0  # answered cases three or more levels away from the expected level
 
 
 class LevelReport(LevelScores):
@@ -28,6 +29,7 @@ class ConfidenceReport(BaseModel):
     mean_exact: float
     mean_not_exact: float
     gap: float  # mean_exact - mean_not_exact; above 0 when confidence tells right from wrong
+    auroc: float | None = None  # how well confidence separates exact from not exact (0.5: chance); None: one kind
 
 
 class AbstainReport(BaseModel):
@@ -64,6 +66,7 @@ class StandardsReport(BaseModel):
 class CaseOutcome(BaseModel):
     id: str
     characteristic: str
+    horizon: str = "now"  # "two_years" for a level case of the two-year question
     expected: int | None
     acceptable: list[int]
     predicted: int | None
@@ -72,12 +75,55 @@ class CaseOutcome(BaseModel):
     fallback_reason: str | None = None
 
 
+class DialogueOutcome(BaseModel):
+    """One simulated dialogue: the level suggested at the end, and the level of each probe asked, in order."""
+
+    id: str
+    characteristic: str
+    expected: int
+    predicted: int | None
+    probes: list[int]
+    opening_predicted: int | None  # the first call's level, on the opening alone
+    opening_kind: str | None = None
+
+
+class OpeningScores(BaseModel):
+    """The first engine call of each dialogue, on the opening alone (before any probe)."""
+
+    exact: float
+    within_one: float
+    qwk: float
+    off_by_3_or_more: int
+
+
+class KindScores(BaseModel):
+    n: int
+    exact: float
+    opening_exact: float
+
+
+class DialogueReport(BaseModel):
+    n: int
+    answered: int
+    exact: float
+    within_one: float
+    qwk: float
+    off_by_3_or_more: int
+    probes_mean: float
+    probes_max: int
+    opening: OpeningScores
+    by_opening_kind: dict[str, KindScores] = Field(default_factory=dict)
+    cases: list[DialogueOutcome] = Field(default_factory=list)
+
+
 class EvalReport(BaseModel):
     cases: str
     engine: str
     embedder: str
     knowledge_version: str
-    levels: LevelReport | None = None
+    levels: LevelReport | None = None  # the level cases of the level now
+    two_years: LevelScores | None = None  # the level cases with "horizon": "two_years"
+    dialogues: DialogueReport | None = None
     baselines: dict[str, LevelScores] = Field(default_factory=dict)
     abstain: AbstainReport | None = None
     citations: CitationReport

@@ -2,8 +2,10 @@
 
     report = run_evaluation(load_case_set(Path("evals/cases/dev")), engine, kb, embedder, retriever)
 
-Runs whichever of levels.jsonl, abstain.jsonl and standards.jsonl the directory holds. Latency is
-measured on warm calls (the engine's conditions are embedded before the clock starts).
+Runs whichever of levels.jsonl, abstain.jsonl, standards.jsonl and dialogues.jsonl the directory holds.
+Every engine call goes through `bot.interview.probing.engine_turn`, as in the interview: a single answer is
+one call (level cases of the two-year question with that horizon), a dialogue as many as the probes asked.
+Latency is measured on warm calls (the engine's conditions are embedded before the clock starts).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from bot.errors import InvalidInputError
+from bot.interview.probing import EngineCall, engine_turn
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import Embedder
-from bot.suggestion.models import Suggestion, SuggestionEngine
+from bot.suggestion.models import Horizon, Suggestion, SuggestionEngine
 from evals import metrics
 from evals.baselines import BM25NearestLevel, EmbeddingNearestLevel, LevelPredictor, MostCommonLevel
 from evals.cases import CaseSet, LevelCase, StandardsCase
+from evals.dialogues import run_dialogues
 from evals.report import (
     AbstainReport,
     CaseOutcome,
@@ -42,14 +46,21 @@ def run_evaluation(
     kb: KnowledgeBase,
     embedder: Embedder,
     rank_standards: StandardsRanker | None = None,
+    max_probes: int = 3,
 ) -> EvalReport:
     warm_up = getattr(engine, "warm_up", None) or getattr(getattr(engine, "fallback", None), "warm_up", None)
     if callable(warm_up):
-        warm_up(sorted({c.characteristic for c in cases.levels + cases.abstain}))
+        warm_up(sorted({c.characteristic for c in cases.levels + cases.abstain} |
+                       {c.characteristic for c in cases.dialogues}))
     latencies: list[float] = []
-    level_results = [_suggest(engine, case, latencies) for case in cases.levels]
+    now_cases = [c for c in cases.levels if c.horizon == Horizon.NOW]
+    two_year_cases = [c for c in cases.levels if c.horizon == Horizon.TWO_YEARS]
+    level_results = [_suggest(engine, case, latencies) for case in now_cases]
+    two_year_results = [_suggest(engine, case, latencies) for case in two_year_cases]
     abstain_results = [_suggest(engine, case, latencies) for case in cases.abstain]
-    all_results = [r for r in level_results + abstain_results if r is not None]
+    dialogues, dialogue_suggestions = run_dialogues(engine, cases.dialogues, max_probes, latencies)
+    all_results = [r for r in level_results + two_year_results + abstain_results if r is not None]
+    all_results += dialogue_suggestions
 
     report = EvalReport(
         cases=cases.directory,
@@ -61,12 +72,16 @@ def run_evaluation(
                               p95_ms=round(metrics.percentile(latencies, 95), 2)),
     )
     predicted = [r.level if r else None for r in level_results]
-    if cases.levels:
-        report.levels = level_report(cases.levels, predicted)
-        report.confidence = confidence_report(cases.levels, level_results)
-        for baseline in _baselines(cases, kb, embedder):
-            guesses: list[int | None] = [baseline.predict(c.characteristic, c.answer) for c in cases.levels]
-            report.baselines[baseline.name] = level_scores(cases.levels, guesses)
+    if now_cases:
+        report.levels = level_report(now_cases, predicted)
+        report.confidence = confidence_report(now_cases, level_results)
+        for baseline in _baselines(now_cases, kb, embedder):
+            guesses: list[int | None] = [baseline.predict(c.characteristic, c.answer) for c in now_cases]
+            report.baselines[baseline.name] = level_scores(now_cases, guesses)
+    if two_year_cases:
+        report.two_years = level_scores(two_year_cases, [r.level if r else None for r in two_year_results])
+    if cases.dialogues:
+        report.dialogues = dialogues
     if cases.abstain:
         abstained = [r.level if r else None for r in abstain_results]
         reasons = Counter((r.abstain_reason or "unspecified") if r else "invalid_input"
@@ -75,15 +90,18 @@ def run_evaluation(
                                        reasons=dict(sorted(reasons.items())))
     if cases.standards:
         report.standards = standards_report(cases.standards, rank_standards)
-    report.misses = _misses(cases.levels + cases.abstain, level_results + abstain_results)
+    report.misses = _misses(now_cases + two_year_cases + cases.abstain,
+                            level_results + two_year_results + abstain_results)
     return report
 
 
 def _suggest(engine: SuggestionEngine, case: LevelCase, latencies: list[float]) -> Suggestion | None:
-    """The engine's suggestion; None when it refused the input (an empty answer counts as abstaining)."""
+    """The engine's suggestion on a single answer (its first call, before any probe); None when it refused
+    the input (an empty answer counts as abstaining)."""
     start = time.perf_counter()
     try:
-        result = engine.suggest(case.characteristic, case.answer)
+        call = EngineCall(horizon=case.horizon, level_now=case.level_now)
+        result = engine_turn(engine, case.characteristic, case.answer, call, max_probes=0).suggestion
     except InvalidInputError:
         return None
     finally:
@@ -103,6 +121,7 @@ def level_scores(cases: list[LevelCase], predicted: list[int | None]) -> LevelSc
         qwk=round(metrics.quadratic_weighted_kappa(answered_expected, answered_predicted), 4),
         mae=round(metrics.mean_absolute_error(answered_expected, answered_predicted), 4),
         false_abstain_rate=round(metrics.false_abstain_rate(predicted), 4),
+        off_by_3_or_more=metrics.off_by_at_least(predicted, expected, 3),
     )
 
 
@@ -122,14 +141,17 @@ def confidence_report(cases: list[LevelCase], results: list[Suggestion | None]) 
     confidences = [r.confidence for _, r in answered]
     exact = [r.level in c.acceptable for c, r in answered]
     mean_exact, mean_not_exact = metrics.confidence_by_outcome(confidences, exact)
+    separation = metrics.auroc(confidences, exact)
     return ConfidenceReport(n_exact=sum(exact), n_not_exact=len(exact) - sum(exact),
                             mean_exact=round(mean_exact, 4), mean_not_exact=round(mean_not_exact, 4),
-                            gap=round(mean_exact - mean_not_exact, 4))
+                            gap=round(mean_exact - mean_not_exact, 4),
+                            auroc=round(separation, 4) if separation is not None else None)
 
 
 def citation_report(results: list[Suggestion], resolves: Callable[[str], bool]) -> CitationReport:
     ids = [c.id for r in results for c in r.citations] + [e.criterion for r in results for e in r.evidence]
     ids += [e.criterion for r in results for e in r.counter_evidence]
+    ids += [condition for r in results if r.probe is not None for condition in r.probe.conditions]
     invalid = sorted({i for i in ids if not resolves(i)})
     return CitationReport(cited=len(ids), valid=sum(resolves(i) for i in ids),
                           validity=round(metrics.citation_validity(ids, resolves), 4), invalid_ids=invalid)
@@ -150,8 +172,8 @@ def standards_report(cases: list[StandardsCase], rank: StandardsRanker | None) -
     return StandardsReport(n=len(cases), modes=modes)
 
 
-def _baselines(cases: CaseSet, kb: KnowledgeBase, embedder: Embedder) -> list[LevelPredictor]:
-    common = MostCommonLevel([c.expected_level for c in cases.levels if c.expected_level is not None])
+def _baselines(cases: list[LevelCase], kb: KnowledgeBase, embedder: Embedder) -> list[LevelPredictor]:
+    common = MostCommonLevel([c.expected_level for c in cases if c.expected_level is not None])
     return [common, EmbeddingNearestLevel(kb, embedder), BM25NearestLevel(kb)]
 
 
@@ -162,7 +184,7 @@ def _misses(cases: list[LevelCase], results: list[Suggestion | None]) -> list[Ca
         if (case.expected_level is None and level is None) or (level is not None and level in case.acceptable):
             continue
         misses.append(CaseOutcome(
-            id=case.id, characteristic=case.characteristic, expected=case.expected_level,
+            id=case.id, characteristic=case.characteristic, horizon=case.horizon.value, expected=case.expected_level,
             acceptable=case.acceptable, predicted=level, confidence=result.confidence if result else 0.0,
             abstain_reason=result.abstain_reason if result else "invalid_input",
             fallback_reason=result.fallback_reason if result else None,

@@ -33,4 +33,4 @@ def evaluate_directory(ctx: AppContext, cases_dir: Path, engine: EngineKind = En
     settings = ctx.settings.model_copy(update={"engine": engine})
     suggestion_engine = build_engine(settings, ctx.kb, ctx.embedder)
     return run_evaluation(cases, suggestion_engine, ctx.kb, ctx.embedder,
-                          standards_ranker(ctx) if cases.standards else None)
+                          standards_ranker(ctx) if cases.standards else None, max_probes=settings.max_probes)

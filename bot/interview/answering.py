@@ -65,7 +65,7 @@ def level_two_years(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInpu
     """An input on the two-year question (answer, confirmation, level, same, skip)."""
     c = state.characteristic
     assert c is not None
-    pending = facts.pending if state.step == Step.AWAIT_CONFIRM_TWO_YEARS else None
+    pending = facts.pending if state.step in (Step.AWAIT_CONFIRM_TWO_YEARS, Step.AWAIT_PROBE_TWO_YEARS) else None
     suggested = pending.suggestion.level if pending else None
     kind, level, reason = parsed.kind, parsed.level, parsed.text
     if kind == InputKind.ANSWER:
@@ -111,6 +111,9 @@ def _answer(state: InterviewState, characteristic: str, horizon: Horizon, text: 
         else None
     before = (pending.input_text if pending else unsuggested.engine_input if unsuggested
               else facts.earlier_answer if state.step in ANSWER_STEPS else None)
+    # the probes asked on this question so far go with the text they were asked about
+    exchanges = (pending.exchanges if pending else unsuggested.exchanges if unsuggested
+                 else facts.earlier_exchanges if state.step in ANSWER_STEPS and before else [])
     engine_input = f"{before}\n\n{text}" if before else text
     if before and not pending and len(engine_input) > MAX_ANSWER_CHARS >= len(text):
         engine_input = text  # an earlier answer too long to repeat: the new one alone
@@ -118,8 +121,11 @@ def _answer(state: InterviewState, characteristic: str, horizon: Horizon, text: 
                             kind="follow_up" if pending or unsuggested else "answer")
     if len(engine_input) > MAX_ANSWER_CHARS:
         return Decision(state=state, answer=answer, replies=[replies.too_long_error(len(engine_input), characteristic)])
+    # more detail on a level on show gets a new suggestion, never a probe: that level is what "yes" confirms
+    may_probe = pending is None or pending.suggestion.level is None
     return Decision(state=state, answer=answer,
-                    suggest=SuggestRequest(characteristic=characteristic, horizon=horizon, engine_input=engine_input))
+                    suggest=SuggestRequest(characteristic=characteristic, horizon=horizon, engine_input=engine_input,
+                                           exchanges=exchanges, may_probe=may_probe))
 
 
 def _settle(kb: KnowledgeBase, state: InterviewState, facts: InterviewFacts, horizon: Horizon, level: int | None,

@@ -6,17 +6,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.interview.messages import Horizon, Outcome, Reply
 from bot.interview.state import InterviewState
-from bot.suggestion.models import Suggestion
+from bot.suggestion.models import Probe, ProbeAnswer, ProbeExchange, Suggestion
 
 
 class PendingSuggestion(BaseModel):
-    """The suggestion on show, with exactly the text the engine saw (to add a follow-up answer to)."""
+    """The suggestion on show (or kept back while its probe is asked), with exactly the text and the probe
+    exchanges the engine saw (to add a follow-up answer or a probe reply to)."""
 
     model_config = ConfigDict(frozen=True)
 
     id: int
     suggestion: Suggestion
     input_text: str
+    exchanges: list[ProbeExchange] = Field(default_factory=list)
 
 
 class UnsuggestedAnswer(BaseModel):
@@ -27,6 +29,9 @@ class UnsuggestedAnswer(BaseModel):
     id: int
     text: str  # the answer as stored
     engine_input: str  # what the engine should see: earlier text of the same question, then this answer
+    exchanges: list[ProbeExchange] = Field(default_factory=list)  # ... and the probes with their replies
+    may_probe: bool = True  # False for a follow-up to a level on show: its suggestion is shown, never probed
+    probe_reply: bool = False  # the answer replies to a probe (it is in `exchanges`, not in `engine_input`)
 
 
 class InterviewFacts(BaseModel):
@@ -39,13 +44,16 @@ class InterviewFacts(BaseModel):
     pending: PendingSuggestion | None = None  # the suggestion on show
     unsuggested: UnsuggestedAnswer | None = None  # an answer still waiting for its suggestion
     earlier_answer: str | None = None  # a revisited question (edit, back): what the engine saw last time
+    earlier_exchanges: list[ProbeExchange] = Field(default_factory=list)  # ... and the probes it had
 
 
 class AnswerToRecord(BaseModel):
     characteristic: str
     horizon: Horizon
-    kind: str  # "answer" or "follow_up"
+    kind: str  # "answer", "follow_up" or "probe_reply"
     text: str
+    probe: Probe | None = None  # probe_reply: the probe it answers
+    probe_answer: ProbeAnswer | None = None  # probe_reply: a button's reading (None: the engine reads the text)
 
 
 class ConfirmationToRecord(BaseModel):
@@ -63,6 +71,8 @@ class SuggestRequest(BaseModel):
     horizon: Horizon
     engine_input: str  # the answer, with earlier answers to the same question before it
     answer_id: int | None = None  # suggest on an answer stored earlier (resume) rather than a new one
+    exchanges: list[ProbeExchange] = Field(default_factory=list)  # the probes asked so far, with their replies
+    may_probe: bool = True  # False: show the suggestion even if the engine would ask a probe
 
 
 class Decision(BaseModel):

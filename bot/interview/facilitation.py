@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from bot.errors import InvalidInputError, PermissionDeniedError
-from bot.interview.messages import Horizon, Role
+from bot.interview.messages import Horizon, Outcome, Role
 from bot.interview.text import clean_text
 from bot.knowledge import KnowledgeBase
 from bot.scoring.aggregate import DISAGREEMENT_SPREAD  # one definition for the review and the scored result
@@ -34,12 +34,46 @@ class Disagreement(BaseModel):
     consensus: int | None = None  # the consensus level now, when a facilitator set one
 
 
+class SuggestionsKept(BaseModel):
+    """How often people kept the level suggested to them: confirmed it, or chose another (overridden)."""
+
+    confirmed: int = 0
+    overridden: int = 0
+    share: float | None = None  # confirmed / (confirmed + overridden); None before any
+
+
+class KeptSuggestions(BaseModel):
+    now: SuggestionsKept
+    two_years: SuggestionsKept
+    overall: SuggestionsKept
+
+
 class ReviewReport(BaseModel):
     assessment: str
     pending: list[PendingRecord]
     confirmations: list[ConfirmationRecord]
     disagreements: list[Disagreement]
     consensus: list[ConsensusRecord]
+    kept: KeptSuggestions = Field(default_factory=lambda: suggestions_kept([]))
+
+
+def suggestions_kept(confirmations: Iterable[ConfirmationRecord]) -> KeptSuggestions:
+    """Of the latest levels settled on a suggested level, how many kept it, per horizon and overall (pure).
+    Levels typed without a suggestion, don't know and skipped are not counted."""
+    counts = {horizon: [0, 0] for horizon in Horizon}
+    for record in confirmations:
+        if record.outcome == Outcome.CONFIRMED:
+            counts[record.horizon][0] += 1
+        elif record.outcome == Outcome.OVERRIDDEN:
+            counts[record.horizon][1] += 1
+
+    def kept(confirmed: int, overridden: int) -> SuggestionsKept:
+        total = confirmed + overridden
+        return SuggestionsKept(confirmed=confirmed, overridden=overridden,
+                               share=round(confirmed / total, 4) if total else None)
+
+    now, later = counts[Horizon.NOW], counts[Horizon.TWO_YEARS]
+    return KeptSuggestions(now=kept(*now), two_years=kept(*later), overall=kept(now[0] + later[0], now[1] + later[1]))
 
 
 def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRecord],
@@ -78,7 +112,8 @@ def review(database: Database, kb: KnowledgeBase, assessment: str) -> ReviewRepo
         consensus = latest_consensus(session, record.id)
         return ReviewReport(assessment=record.name, pending=pending_suggestions(session, record.id),
                             confirmations=confirmations, consensus=consensus,
-                            disagreements=find_disagreements(kb, confirmations, consensus))
+                            disagreements=find_disagreements(kb, confirmations, consensus),
+                            kept=suggestions_kept(confirmations))
 
 
 def set_consensus(database: Database, kb: KnowledgeBase, now: datetime, assessment: str, who: str,

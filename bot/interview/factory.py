@@ -20,4 +20,5 @@ def build_interview_service(ctx: AppContext) -> InterviewService:
 
         return answer_standards_question(question, ctx.kb, ctx.retriever)
 
-    return InterviewService(ctx.kb, ctx.engine, ctx.database, standards_answerer=answer_standards)
+    return InterviewService(ctx.kb, ctx.engine, ctx.database, standards_answerer=answer_standards,
+                            max_probes=ctx.settings.max_probes)

@@ -1,9 +1,9 @@
 """The interview as a state machine: `decide(...)` is pure: state, input and facts in, a `Decision` out.
 
 Commands (start, resume, pause, edit, back...) are handled here; answers, confirmations and levels
-in `answering`. It never touches storage, the engine or a channel. The service records what the
-decision asks for (an answer, a confirmation), calls the engine when it asks for a suggestion, and
-stores the new state.
+in `answering`; replies to a probe and "suggest now" in `probe_replies`. It never touches storage,
+the engine or a channel. The service records what the decision asks for (an answer, a confirmation),
+calls the engine when it asks for a suggestion, and stores the new state.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from bot.interview import replies
 from bot.interview.answering import level_now, level_two_years
 from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest
 from bot.interview.messages import Reply, Step
-from bot.interview.state import NOW_STEPS, InterviewState, interview_order, previous_characteristic
+from bot.interview.probe_replies import at_probe, suggest_now_elsewhere
+from bot.interview.state import NOW_STEPS, PROBE_STEPS, InterviewState, interview_order, previous_characteristic
 from bot.interview.text import InputKind, ParsedInput
 from bot.knowledge import KnowledgeBase
 
@@ -46,6 +47,10 @@ def decide(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput, facts:
         return Decision(state=state, prompt=True)
     if kind == InputKind.BACK:
         return _back(kb, state)
+    if state.step in PROBE_STEPS:
+        return at_probe(kb, state, parsed, facts)
+    if kind == InputKind.SUGGEST_NOW:
+        return suggest_now_elsewhere(state)
     if state.step in NOW_STEPS:
         return level_now(kb, state, parsed, facts)
     return level_two_years(kb, state, parsed, facts)
@@ -78,12 +83,14 @@ def _resume(state: InterviewState, facts: InterviewFacts, *, start: bool) -> Dec
     # the last answer was stored but its suggestion was cut short: suggest on it now; nothing is recorded
     # as a level until the stakeholder confirms
     c = resumed.characteristic
-    saved = replies.info(f"Your last answer to {c} was saved, but the suggestion was cut short: "
+    what = "reply" if unsuggested.probe_reply else "answer"
+    saved = replies.info(f"Your last {what} to {c} was saved, but the suggestion was cut short: "
                          f"\u201c{replies.shorten(unsuggested.text, 200)}\u201d. Here is a suggestion on it now; "
                          "nothing is recorded until you confirm.", c)
     return Decision(state=resumed, replies=[note, saved],
                     suggest=SuggestRequest(characteristic=c, horizon=resumed.horizon,
-                                           engine_input=unsuggested.engine_input, answer_id=unsuggested.id))
+                                           engine_input=unsuggested.engine_input, answer_id=unsuggested.id,
+                                           exchanges=unsuggested.exchanges, may_probe=unsuggested.may_probe))
 
 
 def _input_error(kb: KnowledgeBase, parsed: ParsedInput, state: InterviewState) -> Reply | None:
@@ -97,6 +104,9 @@ def _input_error(kb: KnowledgeBase, parsed: ParsedInput, state: InterviewState) 
                              f"5 ({kb.level_name(5)}).", c)
     if parsed.kind == InputKind.STANDARDS:
         return replies.error("Standards questions are not available here.", c)
+    if parsed.kind == InputKind.PROBE_REPLY and state.step not in PROBE_STEPS:
+        return replies.error("That button answers a question that is no longer open; please use the latest "
+                             "message.", c)
     return None
 
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from bot.suggestion.models import Horizon as Horizon  # re-exported: the interview's language names horizons
-from bot.suggestion.models import Suggestion
+from bot.suggestion.models import Probe, ProbeAnswer, Suggestion
 
 
 class EventKind(StrEnum):
@@ -22,6 +22,7 @@ class EventKind(StrEnum):
     CHOOSE_LEVEL = "choose_level"  # pick another level, with a short reason
     DONT_KNOW = "dont_know"
     SKIP = "skip"
+    PROBE_REPLY = "probe_reply"  # a reply to the question asked before a level (a button's `probe_answer`, or text)
 
 
 class InterviewEvent(BaseModel):
@@ -31,6 +32,7 @@ class InterviewEvent(BaseModel):
     reason: str = ""
     dimension: str | None = None  # with START: begin with this dimension
     event_id: str | None = None  # the channel's id for this event, used to drop retried duplicates
+    probe_answer: ProbeAnswer | None = None  # with PROBE_REPLY: the button pressed (Yes, Partly, No, Not sure)
 
 
 class Step(StrEnum):
@@ -38,8 +40,10 @@ class Step(StrEnum):
 
     NOT_STARTED = "not_started"
     AWAIT_ANSWER_NOW = "await_answer_now"  # asked the question about the level now
+    AWAIT_PROBE_NOW = "await_probe_now"  # a question about one level asked before suggesting, waiting for the reply
     AWAIT_CONFIRM_NOW = "await_confirm_now"  # suggestion shown, waiting for confirm/override
     AWAIT_ANSWER_TWO_YEARS = "await_answer_two_years"
+    AWAIT_PROBE_TWO_YEARS = "await_probe_two_years"
     AWAIT_CONFIRM_TWO_YEARS = "await_confirm_two_years"
     AWAIT_REASON = "await_reason"  # a level other than the suggestion was picked: waiting for why
     PAUSED = "paused"
@@ -48,6 +52,7 @@ class Step(StrEnum):
 
 class ReplyKind(StrEnum):
     QUESTION = "question"  # a characteristic's question (now or in two years)
+    PROBE = "probe"  # one short question about the criteria of one level, asked before a level is suggested
     SUGGESTION = "suggestion"  # a suggested level, or an abstention with a follow-up question
     RECORDED = "recorded"  # a confirmed / overridden / don't-know / skipped level was stored
     STATUS = "status"  # progress overall and per dimension
@@ -77,6 +82,10 @@ class Reply(BaseModel):
     suggestion: Suggestion | None = None
     progress: Progress | None = None
     standards: list[dict[str, str | None]] = Field(default_factory=list)
+    probe: Probe | None = None  # PROBE: the question (`probe.question`), its level and conditions
+    probe_answers: list[ProbeAnswer] = Field(default_factory=list)  # PROBE: the replies a channel may offer
+    probe_number: int | None = None  # PROBE: 1 for the first probe on this question and horizon
+    probe_limit: int | None = None  # PROBE: at most this many probes before a level is suggested
 
 
 class Outcome(StrEnum):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from bot.interview.decisions import PendingSuggestion
 from bot.interview.messages import Horizon, Outcome, Progress, Reply, ReplyKind, Step
 from bot.interview.state import InterviewState
 from bot.knowledge import KnowledgeBase
-from bot.suggestion.models import MAX_ANSWER_CHARS, Evidence, Suggestion
+from bot.suggestion.models import MAX_ANSWER_CHARS, Evidence, ProbeAnswer, Suggestion
 
 TWO_YEAR_QUESTION = "Based on current plans, what level do you expect in two years?"
 
@@ -15,6 +16,9 @@ HELP_LINES = (
     "Answer in your own words and I suggest a level with the criteria it rests on.",
     "yes — confirm the suggested level",
     "3 because ... — choose a level yourself (1-5) with a short reason",
+    "Before suggesting I may ask a short question or two: reply yes, partly (say where), no or not yet "
+    "(say when), or in your own words",
+    "suggest now — skip those questions and see the level I would suggest so far",
     "don't know / skip — move on (skipped ones can be answered later with edit)",
     "same — in the two-year question: the same level as now",
     "back — the previous question; edit 1.2.1 — change an earlier answer",
@@ -96,6 +100,24 @@ def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon
                      "don't know, skip, or add detail.")
     return Reply(kind=ReplyKind.SUGGESTION, text="\n".join(lines), characteristic=c.id, characteristic_name=c.name,
                  horizon=horizon.value, suggestion=suggestion)
+
+
+PROBE_HINT = ("Reply yes, partly (say where), no, not yet (say when), or in your own words. Or type suggest now, "
+              "a level 1-5, don't know or skip.")
+
+
+def probe_reply(kb: KnowledgeBase, pending: PendingSuggestion, horizon: Horizon, position: str,
+                limit: int) -> Reply:
+    """The probe of the best suggestion so far, asked before any level is shown: the person answers it."""
+    probe = pending.suggestion.probe
+    assert probe is not None
+    c = kb.characteristic(pending.suggestion.characteristic)
+    number = len(pending.exchanges) + 1
+    when = "" if horizon == Horizon.NOW else ", in two years"
+    lead = f"{c.id} {c.name} ({position}{when}) — before I suggest a level, question {number} of at most {limit}:"
+    return Reply(kind=ReplyKind.PROBE, text="\n".join([lead, probe.question, PROBE_HINT]), characteristic=c.id,
+                 characteristic_name=c.name, horizon=horizon.value, question=probe.question, probe=probe,
+                 probe_answers=list(ProbeAnswer), probe_number=number, probe_limit=limit)
 
 
 OUTCOME_WORDS = {Outcome.CONFIRMED: "confirmed", Outcome.OVERRIDDEN: "your choice over the suggestion",

@@ -22,17 +22,18 @@ from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInputError
 from bot.interview import assessments, facilitation, replies
-from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest, UnsuggestedAnswer
+from bot.interview.decisions import Decision, InterviewFacts, PendingSuggestion, SuggestRequest, UnsuggestedAnswer
 from bot.interview.machine import decide
 from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
-from bot.interview.state import ANSWER_STEPS, InterviewState, interview_order
+from bot.interview.probing import EngineCall, engine_turn
+from bot.interview.state import ANSWER_STEPS, PROBE_STEPS, InterviewState, confirm_step, interview_order, probe_step
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
 from bot.storage import Database, interviews
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.queries import scoring_input_for
-from bot.suggestion.models import SuggestionEngine
+from bot.suggestion.models import ProbeExchange, SuggestionEngine
 
 if TYPE_CHECKING:
     from bot.retrieval.standards import StandardsAnswer
@@ -46,12 +47,14 @@ def utc_now() -> datetime:
 
 class InterviewService:
     def __init__(self, kb: KnowledgeBase, engine: SuggestionEngine, database: Database,
-                 standards_answerer: Callable[[str], StandardsAnswer] | None = None, *, clock: Clock = utc_now):
+                 standards_answerer: Callable[[str], StandardsAnswer] | None = None, *, clock: Clock = utc_now,
+                 max_probes: int = 3):
         self.kb = kb
         self.engine = engine
         self.database = database
         self.standards_answerer = standards_answerer
         self.clock = clock  # every stored time comes from here; tests pass a fixed clock
+        self.max_probes = max_probes  # evidence probes per characteristic and horizon (MMSSC_MAX_PROBES)
 
     # -- the interview ---------------------------------------------------------------------------
 
@@ -79,12 +82,13 @@ class InterviewService:
                 # the answer is committed with a mark that its suggestion is on the way: if the engine
                 # call is cut short (Ctrl-C, a crash), a resume offers a suggestion on it again
                 answer_id = answer_id or decision.suggest.answer_id
+                call = self._engine_call(session, participant_id, decision.suggest)
                 state = interviews.save_position(session, participant_id, decision.state.model_copy(
                     update={"unsuggested_answer_id": answer_id}), self.clock())
         if decision is None:
             return self._standards(parsed.text, state)
         assert decision.suggest is not None and answer_id is not None
-        return decision.replies + self._suggest(participant_id, state, decision.suggest, answer_id)
+        return decision.replies + self._suggest(participant_id, state, decision.suggest, call, answer_id)
 
     def _record(self, session: Session, participant_id: int, event_row_id: int, decision: Decision,
                 stakeholder: str, channel: str) -> int | None:
@@ -93,7 +97,8 @@ class InterviewService:
             answer_id = interviews.record_answer(
                 session, participant_id=participant_id, event_row_id=event_row_id,
                 characteristic=decision.answer.characteristic, horizon=decision.answer.horizon,
-                kind=decision.answer.kind, text=decision.answer.text, channel=channel, now=self.clock())
+                kind=decision.answer.kind, text=decision.answer.text, channel=channel, now=self.clock(),
+                probe=decision.answer.probe, probe_answer=decision.answer.probe_answer)
         if (confirmation := decision.confirmation) is not None:
             interviews.record_confirmation(
                 session, participant_id=participant_id, characteristic=confirmation.characteristic,
@@ -109,11 +114,24 @@ class InterviewService:
             state = interviews.save_position(session, participant_id, state, self.clock())
         return self._prompt(session, participant_id, state) if decision.prompt else []
 
-    def _suggest(self, participant_id: int, before: InterviewState, request: SuggestRequest,
+    def _engine_call(self, session: Session, participant_id: int, request: SuggestRequest) -> EngineCall:
+        """The context of an engine call from the trail: the probes so far, the person's answers to the other
+        characteristics (so nothing said is asked again) and, for the two-year question, the level now."""
+        level_now = None
+        if request.horizon == Horizon.TWO_YEARS:
+            recorded = interviews.latest_outcomes(session, participant_id, Horizon.NOW).get(request.characteristic)
+            level_now = recorded[1] if recorded else None
+        return EngineCall(
+            horizon=request.horizon, exchanges=request.exchanges, level_now=level_now, may_probe=request.may_probe,
+            earlier_answers=interviews.answers_to_other_characteristics(session, participant_id,
+                                                                        request.characteristic, request.horizon))
+
+    def _suggest(self, participant_id: int, before: InterviewState, request: SuggestRequest, call: EngineCall,
                  answer_id: int) -> list[Reply]:
-        """Ask the engine outside any transaction, then store the suggestion if nobody moved meanwhile."""
+        """Ask the engine outside any transaction, then store the suggestion if nobody moved meanwhile; ask its
+        probe first when `engine_turn` says so (the suggestion is kept back as the best level so far)."""
         try:
-            suggestion = self.engine.suggest(request.characteristic, request.engine_input)
+            turn = engine_turn(self.engine, request.characteristic, request.engine_input, call, self.max_probes)
         except InvalidInputError as error:  # the engine refused the text: do not offer it again on resume
             with self.database.session() as session:
                 state = interviews.lock_position(session, participant_id, self.clock())
@@ -129,8 +147,8 @@ class InterviewService:
                 return [note, *self._prompt(session, participant_id, state)]
             suggestion_id = interviews.record_suggestion(
                 session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
-                input_text=request.engine_input, suggestion=suggestion, now=self.clock())
-            step = Step.AWAIT_CONFIRM_NOW if request.horizon == Horizon.NOW else Step.AWAIT_CONFIRM_TWO_YEARS
+                input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(), context=turn.context)
+            step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
             state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
                                                                                 suggestion_id), self.clock())
             return self._prompt(session, participant_id, state)
@@ -161,18 +179,32 @@ class InterviewService:
                    if state.pending_suggestion_id is not None else None)
         skipped = frozenset(c for c, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
         unsuggested = earlier = None
+        earlier_exchanges: list[ProbeExchange] = []
         if state.characteristic is not None and state.step in ANSWER_STEPS:
-            earlier = interviews.earlier_answer(session, participant_id, state.characteristic, state.horizon,
-                                                before_answer=state.unsuggested_answer_id)
+            thread = interviews.earlier_answer(session, participant_id, state.characteristic, state.horizon,
+                                               before_answer=state.unsuggested_answer_id)
+            earlier, earlier_exchanges = thread if thread else (None, [])
         if state.unsuggested_answer_id is not None:
-            text = interviews.answer_text(session, state.unsuggested_answer_id)
-            before = pending.input_text if pending is not None else earlier
-            unsuggested = UnsuggestedAnswer(id=state.unsuggested_answer_id, text=text,
-                                            engine_input=f"{before}\n\n{text}" if before else text)
+            unsuggested = self._unsuggested(session, state.unsuggested_answer_id, pending, earlier, earlier_exchanges)
         return InterviewFacts(handled=frozenset(outcomes), skipped=skipped,
                               level_now=current[1] if current else None,
                               level_two_years=later[1] if later else None, pending=pending,
-                              unsuggested=unsuggested, earlier_answer=earlier)
+                              unsuggested=unsuggested, earlier_answer=earlier, earlier_exchanges=earlier_exchanges)
+
+    @staticmethod
+    def _unsuggested(session: Session, answer_id: int, pending: PendingSuggestion | None, earlier: str | None,
+                     earlier_exchanges: list[ProbeExchange]) -> UnsuggestedAnswer:
+        """An answer whose suggestion never arrived, with what the engine should be given for it: a reply to a
+        probe goes with the probes so far; an answer is read after the earlier text of the same question."""
+        text = interviews.answer_text(session, answer_id)
+        reply = interviews.probe_reply_of(session, answer_id)
+        if reply is not None and pending is not None:
+            return UnsuggestedAnswer(id=answer_id, text=text, engine_input=pending.input_text,
+                                     exchanges=[*pending.exchanges, reply], probe_reply=True)
+        before = pending.input_text if pending is not None else earlier
+        return UnsuggestedAnswer(id=answer_id, text=text, engine_input=f"{before}\n\n{text}" if before else text,
+                                 exchanges=pending.exchanges if pending is not None else earlier_exchanges,
+                                 may_probe=pending is None or pending.suggestion.level is None)
 
     def _prompt(self, session: Session, participant_id: int, state: InterviewState) -> list[Reply]:
         """What the stakeholder should see for the state they are in: the question, the suggestion..."""
@@ -197,6 +229,8 @@ class InterviewService:
             return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "
                                  "(or back).", c)]
         assert facts.pending is not None
+        if state.step in PROBE_STEPS:
+            return [replies.probe_reply(self.kb, facts.pending, state.horizon, where, self.max_probes)]
         return [replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)]
 
     def _stakeholder_id(self, session: Session, assessment: str, stakeholder: str) -> int:

@@ -13,9 +13,10 @@ from pydantic import BaseModel
 from bot.interview.messages import Horizon, Step
 from bot.knowledge import KnowledgeBase
 
-NOW_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_CONFIRM_NOW, Step.AWAIT_REASON})
-TWO_YEAR_STEPS = frozenset({Step.AWAIT_ANSWER_TWO_YEARS, Step.AWAIT_CONFIRM_TWO_YEARS})
+NOW_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_PROBE_NOW, Step.AWAIT_CONFIRM_NOW, Step.AWAIT_REASON})
+TWO_YEAR_STEPS = frozenset({Step.AWAIT_ANSWER_TWO_YEARS, Step.AWAIT_PROBE_TWO_YEARS, Step.AWAIT_CONFIRM_TWO_YEARS})
 ANSWER_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_ANSWER_TWO_YEARS})
+PROBE_STEPS = frozenset({Step.AWAIT_PROBE_NOW, Step.AWAIT_PROBE_TWO_YEARS})
 CONFIRM_STEPS = frozenset({Step.AWAIT_CONFIRM_NOW, Step.AWAIT_CONFIRM_TWO_YEARS})
 
 
@@ -23,7 +24,9 @@ class InterviewState(BaseModel):
     step: Step = Step.NOT_STARTED
     characteristic: str | None = None
     start_dimension: str | None = None
-    pending_suggestion_id: int | None = None  # the suggestion on show (AWAIT_CONFIRM_*, AWAIT_REASON)
+    # the suggestion on show (AWAIT_CONFIRM_*, AWAIT_REASON), or the best one so far, kept back while its
+    # probe is asked (AWAIT_PROBE_*): a probe or a suggestion is pending, never both
+    pending_suggestion_id: int | None = None
     pending_level: int | None = None  # AWAIT_REASON: the level picked, waiting for why
     reason_step: Step | None = None  # AWAIT_REASON: the step the level was picked in
     paused_step: Step | None = None  # PAUSED: the step to resume
@@ -37,6 +40,7 @@ class InterviewState(BaseModel):
     def horizon(self) -> Horizon:
         return Horizon.TWO_YEARS if self.step in TWO_YEAR_STEPS else Horizon.NOW
 
+
     def at(self, characteristic: str, step: Step, suggestion_id: int | None = None) -> InterviewState:
         """This state moved to a step of a characteristic; everything pending is dropped."""
         return self.model_copy(update={
@@ -44,6 +48,14 @@ class InterviewState(BaseModel):
             "pending_level": None, "reason_step": None, "paused_step": None,
             "unsuggested_answer_id": None,
         })
+
+
+def probe_step(horizon: Horizon) -> Step:
+    return Step.AWAIT_PROBE_NOW if horizon == Horizon.NOW else Step.AWAIT_PROBE_TWO_YEARS
+
+
+def confirm_step(horizon: Horizon) -> Step:
+    return Step.AWAIT_CONFIRM_NOW if horizon == Horizon.NOW else Step.AWAIT_CONFIRM_TWO_YEARS
 
 
 def interview_order(kb: KnowledgeBase, start_dimension: str | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pydantic import BaseModel
 
 from bot.interview.messages import EventKind, InterviewEvent
+from bot.suggestion.models import ProbeAnswer
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 KEEP_CONTROLS = {"\n", "\t"}
@@ -34,6 +35,8 @@ class InputKind(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     EDIT = "edit"
+    SUGGEST_NOW = "suggest_now"  # while a probe is asked: show the best level so far instead
+    PROBE_REPLY = "probe_reply"  # a probe's button (Yes, Partly, No, Not sure), possibly with text
     STANDARDS = "standards"
     UNKNOWN_COMMAND = "unknown_command"
 
@@ -43,6 +46,8 @@ class ParsedInput(BaseModel):
     text: str = ""  # the answer, reason, edit target, standards question or unknown command
     level: int | None = None
     dimension: str | None = None
+    typed: str = ""  # a typed text event, cleaned: what a probe reply is read from ("yes", "not sure"...)
+    probe_answer: ProbeAnswer | None = None  # PROBE_REPLY: the button's reading
 
 
 WORDS: dict[InputKind, set[str]] = {
@@ -58,6 +63,8 @@ WORDS: dict[InputKind, set[str]] = {
                           "not sure", "no idea", "idk", "dunno", "unknown", "dontknow", "dk", "don’t know",
                           "i don’t know"},
     InputKind.SAME: {"same", "the same", "same as now", "no change", "unchanged"},
+    InputKind.SUGGEST_NOW: {"suggest now", "suggest", "suggest a level", "suggest a level now", "just suggest",
+                            "suggest now please", "no more questions"},
 }
 COMMAND_ALIASES = {word: kind for kind, words in WORDS.items() for word in words}
 SLASH_COMMANDS = {**{w.replace(" ", "").replace("'", ""): k for w, k in COMMAND_ALIASES.items()},
@@ -95,7 +102,13 @@ def parse_event(event: InterviewEvent) -> ParsedInput:
         return ParsedInput(kind=InputKind.DONT_KNOW)
     if event.kind == EventKind.SKIP:
         return ParsedInput(kind=InputKind.SKIP)
-    return parse_text(clean_text(event.text))
+    if event.kind == EventKind.PROBE_REPLY:
+        typed = clean_text(event.text)
+        if event.probe_answer is None and not typed:
+            return ParsedInput(kind=InputKind.EMPTY)
+        return ParsedInput(kind=InputKind.PROBE_REPLY, text=typed, typed=typed, probe_answer=event.probe_answer)
+    text = clean_text(event.text)
+    return parse_text(text).model_copy(update={"typed": text})
 
 
 def parse_text(text: str) -> ParsedInput:

@@ -19,7 +19,7 @@ from bot.interview.messages import Horizon, InterviewEvent, Outcome
 from bot.interview.state import InterviewState
 from bot.storage.records import AnswerRecord
 from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
-from bot.suggestion.models import Suggestion
+from bot.suggestion.models import Probe, ProbeAnswer, ProbeExchange, Suggestion, SuggestionContext
 
 POSITION_FIELDS = ("step", "characteristic", "start_dimension", "pending_suggestion_id", "pending_level",
                    "reason_step", "paused_step", "return_characteristic", "return_step", "return_suggestion_id",
@@ -64,7 +64,7 @@ def record_event(session: Session, participant_id: int, channel: str, event: Int
         return None
     row = EventRow(participant_id=participant_id, channel=channel, event_id=event.event_id, kind=event.kind.value,
                    raw_text_json=json.dumps(event.text), level=event.level, reason_json=json.dumps(event.reason),
-                   created_at=now)
+                   probe_answer=_plain(event.probe_answer), created_at=now)
     try:
         with session.begin_nested():
             session.add(row)
@@ -74,16 +74,22 @@ def record_event(session: Session, participant_id: int, channel: str, event: Int
 
 
 def record_answer(session: Session, *, participant_id: int, event_row_id: int, characteristic: str,
-                  horizon: Horizon, kind: str, text: str, channel: str, now: datetime) -> int:
+                  horizon: Horizon, kind: str, text: str, channel: str, now: datetime, probe: Probe | None = None,
+                  probe_answer: ProbeAnswer | None = None) -> int:
+    """Store an answer; a reply to a probe ("probe_reply") keeps the probe it answers and a button's reading."""
     row = AnswerRow(participant_id=participant_id, event_row_id=event_row_id, characteristic=characteristic,
-                    horizon=horizon.value, kind=kind, text=text, channel=channel, created_at=now)
+                    horizon=horizon.value, kind=kind, text=text, channel=channel, created_at=now,
+                    probe_json=probe.model_dump_json() if probe is not None else None,
+                    probe_answer=_plain(probe_answer))
     session.add(row)
     session.flush()
     return row.id
 
 
 def record_suggestion(session: Session, *, participant_id: int, answer_id: int, horizon: Horizon,
-                      input_text: str, suggestion: Suggestion, now: datetime) -> int:
+                      input_text: str, suggestion: Suggestion, now: datetime,
+                      context: SuggestionContext | None = None) -> int:
+    """Store a suggestion with what the engine saw: `input_text` and the `context` it was given."""
     row = SuggestionRow(
         participant_id=participant_id, answer_id=answer_id, characteristic=suggestion.characteristic,
         horizon=horizon.value, input_text=input_text, input_sha256=hashlib.sha256(input_text.encode()).hexdigest(),
@@ -91,6 +97,7 @@ def record_suggestion(session: Session, *, participant_id: int, answer_id: int, 
         confidence=suggestion.confidence, rationale=suggestion.rationale,
         citations_json=json.dumps([c.model_dump(mode="json") for c in suggestion.citations], sort_keys=True),
         follow_up=suggestion.follow_up, payload_json=suggestion.model_dump_json(), created_at=now,
+        context_json=context.model_dump_json() if context is not None else None,
     )
     session.add(row)
     session.flush()
@@ -120,7 +127,7 @@ def latest_outcomes(session: Session, participant_id: int, horizon: Horizon) -> 
 def pending_suggestion(session: Session, suggestion_id: int) -> PendingSuggestion:
     row = session.get_one(SuggestionRow, suggestion_id)
     return PendingSuggestion(id=row.id, suggestion=Suggestion.model_validate_json(row.payload_json),
-                             input_text=row.input_text)
+                             input_text=row.input_text, exchanges=exchanges_of(row.context_json))
 
 
 def answer_text(session: Session, answer_id: int) -> str:
@@ -128,17 +135,50 @@ def answer_text(session: Session, answer_id: int) -> str:
     return session.get_one(AnswerRow, answer_id).text
 
 
+def probe_reply_of(session: Session, answer_id: int) -> ProbeExchange | None:
+    """A stored reply to a probe as an exchange (the probe, the text, a button's reading); None for an answer."""
+    row = session.get_one(AnswerRow, answer_id)
+    if row.probe_json is None:
+        return None
+    return ProbeExchange(probe=Probe.model_validate_json(row.probe_json), reply=row.text,
+                         answer=ProbeAnswer(row.probe_answer) if row.probe_answer else None)
+
+
 def earlier_answer(session: Session, participant_id: int, characteristic: str, horizon: Horizon,
-                   before_answer: int | None = None) -> str | None:
+                   before_answer: int | None = None) -> tuple[str, list[ProbeExchange]] | None:
     """What a stakeholder answered before to one question, as the engine last saw it (earlier answers and
-    follow-ups together); None if nothing was suggested on yet. Answers the engine never took (too long,
-    refused) are not repeated. With `before_answer`, only suggestions on answers before that one."""
-    query = select(SuggestionRow.input_text).where(
+    follow-ups together, and the probes asked with their replies); None if nothing was suggested on yet.
+    Answers the engine never took (too long, refused) are not repeated. With `before_answer`, only
+    suggestions on answers before that one."""
+    query = select(SuggestionRow.input_text, SuggestionRow.context_json).where(
         SuggestionRow.participant_id == participant_id, SuggestionRow.characteristic == characteristic,
         SuggestionRow.horizon == horizon.value)
     if before_answer is not None:
         query = query.where(SuggestionRow.answer_id < before_answer)
-    return session.scalar(query.order_by(SuggestionRow.id.desc()).limit(1))
+    row = session.execute(query.order_by(SuggestionRow.id.desc()).limit(1)).first()
+    return (row[0], exchanges_of(row[1])) if row is not None else None
+
+
+def answers_to_other_characteristics(session: Session, participant_id: int, characteristic: str,
+                                     horizon: Horizon) -> list[str]:
+    """What a stakeholder said about the other characteristics, for one horizon, oldest first: answers and
+    follow-ups as typed, a probe reply after the question it answers (so an engine knows what was said)."""
+    rows = session.scalars(select(AnswerRow).where(
+        AnswerRow.participant_id == participant_id, AnswerRow.characteristic != characteristic,
+        AnswerRow.horizon == horizon.value).order_by(AnswerRow.id))
+    said = []
+    for row in rows:
+        if row.probe_json is None:
+            said.append(row.text)
+            continue
+        reply = row.text or (row.probe_answer or "").replace("_", " ")
+        said.append(f"{Probe.model_validate_json(row.probe_json).question} {reply}".strip())
+    return [text for text in said if text]
+
+
+def exchanges_of(context_json: str | None) -> list[ProbeExchange]:
+    """The probes and replies of a suggestion's stored context (none for a suggestion made before 0005)."""
+    return SuggestionContext.model_validate_json(context_json).exchanges if context_json else []
 
 
 def answers_of(session: Session, participant_id: int) -> list[AnswerRecord]:

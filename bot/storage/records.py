@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from bot.interview.messages import Horizon, Outcome, Role, Step
+from bot.suggestion.models import ProbeExchange
 
 
 class Record(BaseModel):
@@ -90,3 +91,16 @@ class AnswerRecord(Record):
     text: str
     channel: str
     created_at: datetime
+
+
+class ConfirmedAnswerRecord(Record):
+    """A level a person settled on a suggestion, with exactly what the engine saw for it (the eval export)."""
+
+    stakeholder: str
+    characteristic: str
+    horizon: Horizon
+    level: int
+    outcome: Outcome
+    suggested_level: int | None
+    answer: str  # the text the engine saw: the answer and any follow-ups
+    exchanges: list[ProbeExchange]  # the probes asked before it, with their replies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from bot.interview.messages import Horizon, Outcome, Step
@@ -13,12 +13,17 @@ from bot.storage.records import ConfirmationRecord, ConsensusRecord, PendingReco
 from bot.storage.tables import ConfirmationRow, ConsensusRow, InterviewPositionRow, ParticipantRow, SuggestionRow
 
 
+def latest_confirmation_ids(assessment_id: int) -> Select[int]:
+    """The ids of the latest confirmation of each stakeholder, characteristic and horizon (a subquery)."""
+    return (select(func.max(ConfirmationRow.id))
+            .join(ParticipantRow, ParticipantRow.id == ConfirmationRow.participant_id)
+            .where(ParticipantRow.assessment_id == assessment_id)
+            .group_by(ConfirmationRow.participant_id, ConfirmationRow.characteristic, ConfirmationRow.horizon))
+
+
 def latest_confirmations(session: Session, assessment_id: int) -> list[ConfirmationRecord]:
     """The latest confirmation of each stakeholder, characteristic and horizon (a later one supersedes)."""
-    latest = (select(func.max(ConfirmationRow.id))
-              .join(ParticipantRow, ParticipantRow.id == ConfirmationRow.participant_id)
-              .where(ParticipantRow.assessment_id == assessment_id)
-              .group_by(ConfirmationRow.participant_id, ConfirmationRow.characteristic, ConfirmationRow.horizon))
+    latest = latest_confirmation_ids(assessment_id)
     rows = session.execute(
         select(ConfirmationRow, ParticipantRow.name)
         .join(ParticipantRow, ParticipantRow.id == ConfirmationRow.participant_id)

@@ -64,6 +64,7 @@ class EventRow(Base):
     raw_text_json: Mapped[str] = mapped_column(Text)
     level: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reason_json: Mapped[str] = mapped_column(Text)
+    probe_answer: Mapped[str | None] = mapped_column(String(SHORT), nullable=True)  # a probe button's reading (0005)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -77,10 +78,13 @@ class AnswerRow(Base):
     event_row_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
     characteristic: Mapped[str] = mapped_column(String(SHORT))
     horizon: Mapped[str] = mapped_column(String(SHORT))
-    kind: Mapped[str] = mapped_column(String(SHORT))  # "answer" or "follow_up"
+    kind: Mapped[str] = mapped_column(String(SHORT))  # "answer", "follow_up" or "probe_reply"
     text: Mapped[str] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(SHORT))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # probe_reply: the probe it answers (level, conditions, question) and a button's reading (0005)
+    probe_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    probe_answer: Mapped[str | None] = mapped_column(String(SHORT), nullable=True)
 
 
 class SuggestionRow(Base):
@@ -102,6 +106,8 @@ class SuggestionRow(Base):
     follow_up: Mapped[str | None] = mapped_column(Text, nullable=True)
     payload_json: Mapped[str] = mapped_column(Text)  # the whole Suggestion, to show it again on resume
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the SuggestionContext the engine had besides input_text: horizon, probes with replies, other answers (0005)
+    context_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ConfirmationRow(Base):

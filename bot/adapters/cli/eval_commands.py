@@ -1,4 +1,5 @@
-"""`mmssc eval`: run the evaluation suite on a directory of JSONL cases."""
+"""`mmssc eval`: run the evaluation suite on a directory of JSONL cases; `mmssc eval export`: an assessment's
+confirmed levels as such a directory."""
 
 from __future__ import annotations
 
@@ -8,26 +9,42 @@ import typer
 
 from bot.adapters.cli.common import EXIT_USAGE, console, error_console, print_json, state, user_errors
 from bot.config import EngineKind
+from bot.errors import MMSSCError
+
+eval_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
+                       help="Measure suggestion quality on JSONL cases (mmssc eval --cases DIR); "
+                            "mmssc eval export turns an assessment into such cases.")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("eval")(evaluate)
+    app.add_typer(eval_app, name="eval")
 
 
+@eval_app.callback()
 def evaluate(
-    cases: Path = typer.Option(..., "--cases", help="Directory with levels/abstain/standards.jsonl."),
+    ctx: typer.Context,
+    cases: Path | None = typer.Option(None, "--cases",
+                                      help="Directory with levels/abstain/standards/dialogues.jsonl."),
     engine: EngineKind = typer.Option(EngineKind.DEFAULT, "--engine", help="The suggestion engine to evaluate."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     out: Path | None = typer.Option(None, "--out", help="Also write the JSON report to this file."),
 ) -> None:
-    """Exact, within-one, QWK, MAE, abstention, citation validity, standards recall and latency, with baselines."""
+    """Exact, within-one, QWK, MAE, abstention, citation validity, standards recall and latency, with baselines;
+    simulated dialogues with probes; two-year cases."""
+    if ctx.invoked_subcommand is not None:
+        return
     from evals.cases import CaseFileError, load_case_set
     from evals.render import render_report
     from evals.wiring import evaluate_directory
 
+    if cases is None:
+        error_console.print("[bold red]Error:[/] Give the cases with --cases DIR (e.g. --cases evals/cases/dev), "
+                            "or export an assessment with: mmssc eval export ASSESSMENT --out DIR")
+        raise typer.Exit(EXIT_USAGE)
     try:
         if load_case_set(cases).empty:
-            error_console.print(f"[bold red]Error:[/] {cases} holds no levels.jsonl, abstain.jsonl or standards.jsonl")
+            error_console.print(f"[bold red]Error:[/] {cases} holds no levels.jsonl, abstain.jsonl, standards.jsonl "
+                                "or dialogues.jsonl cases", highlight=False)
             raise typer.Exit(EXIT_USAGE)
     except CaseFileError as error:
         error_console.print(f"[bold red]Error:[/] {error}", highlight=False)
@@ -46,3 +63,30 @@ def evaluate(
         render_report(report, console)
         if out is not None:
             console.print(f"Report written to {out}")
+
+
+@eval_app.command("export")
+def export(
+    assessment: str = typer.Argument(..., help="The assessment's name."),
+    out: Path = typer.Option(..., "--out", help="Directory for levels.jsonl and dialogues.jsonl (created)."),
+    as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
+) -> None:
+    """Write an assessment's human-confirmed levels as eval cases (consensus where set, overrides included), so
+    `mmssc eval --cases DIR` measures the engine on a city's own answers. People appear as s1, s2..."""
+    from evals.export import export_assessment
+
+    with user_errors():
+        ctx = state.ctx
+        try:
+            summary = export_assessment(ctx.database, ctx.kb, assessment, out)
+        except OSError as error:
+            raise MMSSCError(f"Cannot write the cases to {out}: {error.strerror or error}") from error
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(f"Wrote {summary.levels} level cases ({summary.two_years} for two years) and {summary.dialogues} "
+                  f"dialogues of '{summary.assessment}' to {summary.directory}: {summary.from_consensus} at the "
+                  f"consensus level, {summary.overridden} overridden. Run: mmssc eval --cases {summary.directory}",
+                  highlight=False, markup=False)
+    if not summary.levels:
+        console.print("Nothing to export yet: no level has been confirmed on an answer.", style="yellow")

@@ -72,7 +72,8 @@ class SlackBot:
             if self._service is None:
                 ctx = self.context
                 self._service = InterviewService(ctx.kb, BoundedEngine(ctx.engine), ctx.database,
-                                                 standards_answerer=self._answer_from_index)
+                                                 standards_answerer=self._answer_from_index,
+                                                 max_probes=ctx.settings.max_probes)
             return self._service
 
     @property

@@ -22,6 +22,8 @@ def render_reply(console: Console, reply: Reply) -> None:
     """Print one reply: questions and suggestions as panels, the rest as single styled lines."""
     if reply.kind == ReplyKind.QUESTION:
         console.print(_question_panel(reply))
+    elif reply.kind == ReplyKind.PROBE and reply.probe is not None:
+        console.print(_probe_panel(reply))
     elif reply.kind == ReplyKind.SUGGESTION:
         abstained = reply.suggestion is not None and reply.suggestion.level is None
         title = "No level yet" if abstained else "Suggestion"
@@ -58,6 +60,17 @@ def _suggestion_body(reply: Reply) -> Text | Group:
         at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(suggestion.follow_up)), at)
     counter = [Text(line, style="italic") for line in counter_evidence_lines(suggestion.counter_evidence)]
     return Group(*(Text(line) for line in lines[:at]), *counter, *(Text(line) for line in lines[at:]))
+
+
+def _probe_panel(reply: Reply) -> Panel:
+    """A probe: the question, then what can be typed; the place (question n of at most m) below."""
+    assert reply.probe is not None
+    lines = reply.text.split("\n")
+    title = f"{reply.characteristic} {reply.characteristic_name}" + (
+        " — in two years" if reply.horizon == "two_years" else "")
+    place = f"before a level: question {reply.probe_number} of at most {reply.probe_limit}"
+    body = Group(Text(reply.probe.question, style="bold"), Text(lines[-1], style="dim"))
+    return Panel(body, title=title, subtitle=place, title_align="left", subtitle_align="right", border_style="cyan")
 
 
 def _question_panel(reply: Reply) -> Panel:

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bot.interview.facilitation import ReviewReport
+from bot.interview.facilitation import ReviewReport, SuggestionsKept
 from bot.interview.messages import Horizon
 from bot.scoring.results import AssessmentResult
 
@@ -35,6 +35,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
             now_levels.setdefault(c.characteristic, []).append(f"{c.stakeholder} {shown}")
     console.print(Text(f"Confirmed levels now: {len(now_levels)} characteristics answered by at least one "
                        "stakeholder."))
+    console.print(Text(kept_line(report)))
     if report.disagreements:
         table = Table("Characteristic", "Levels now", "Spread", "Consensus now",
                       title=f"Disagreements: {len(report.disagreements)} (levels now 2 or more apart)")
@@ -53,6 +54,19 @@ def render_review(console: Console, report: ReviewReport) -> None:
         console.print(table)
     console.print(Text("Set a consensus: mmssc review ASSESSMENT --consensus 1.2.1 --level-now 3 "
                        "--level-two-years 4 --reason '...' --facilitator NAME", style="dim"))
+
+
+def kept_line(report: ReviewReport) -> str:
+    """"Suggested levels kept: 18 of 24 (75%) — now 12 of 15, in two years 6 of 9"."""
+    kept = report.kept
+    if kept.overall.share is None:
+        return "Suggested levels kept: no level settled on a suggestion yet."
+
+    def part(counts: SuggestionsKept) -> str:
+        return f"{counts.confirmed} of {counts.confirmed + counts.overridden}"
+
+    return (f"Suggested levels kept: {part(kept.overall)} ({kept.overall.share:.0%}; the rest overridden) — "
+            f"now {part(kept.now)}, in two years {part(kept.two_years)}")
 
 
 def render_result(console: Console, result: AssessmentResult) -> None:

@@ -234,7 +234,7 @@ def test_a_retried_event_is_handled_once(ann: Stakeholder, service: InterviewSer
 
 def test_an_engine_refusal_is_a_clear_reply_and_the_answer_is_kept(kb: KnowledgeBase, database: Database) -> None:
     class RefusingEngine(FakeEngine):
-        def suggest(self, characteristic_id: str, answer: str):  # type: ignore[no-untyped-def]
+        def suggest(self, characteristic_id: str, answer: str, context=None):  # type: ignore[no-untyped-def]
             from bot.errors import InvalidInputError
 
             raise InvalidInputError("The answer reads like an instruction to the assistant.")
@@ -255,11 +255,11 @@ def test_a_suggestion_arriving_after_the_interview_moved_on_is_not_shown(kb: Kno
     class SlowEngine(FakeEngine):
         other: Stakeholder | None = None
 
-        def suggest(self, characteristic_id: str, answer: str):  # type: ignore[no-untyped-def]
+        def suggest(self, characteristic_id: str, answer: str, context=None):  # type: ignore[no-untyped-def]
             if self.other is not None:
                 other, self.other = self.other, None
                 other.say("skip")
-            return super().suggest(characteristic_id, answer)
+            return super().suggest(characteristic_id, answer, context)
 
     engine = SlowEngine(kb)
     service = InterviewService(kb, engine, database)
@@ -276,10 +276,10 @@ def test_an_engine_crash_keeps_the_answer_and_leaves_the_place_unchanged(kb: Kno
     class CrashingEngine(FakeEngine):
         crash = True
 
-        def suggest(self, characteristic_id: str, answer: str):  # type: ignore[no-untyped-def]
+        def suggest(self, characteristic_id: str, answer: str, context=None):  # type: ignore[no-untyped-def]
             if self.crash:
                 raise RuntimeError("the model server went away")
-            return super().suggest(characteristic_id, answer)
+            return super().suggest(characteristic_id, answer, context)
 
     engine = CrashingEngine(kb)
     service = InterviewService(kb, engine, database)

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase, criterion_id
-from bot.suggestion.models import MAX_ANSWER_CHARS, Citation, CitationKind, Suggestion
+from bot.suggestion.models import MAX_ANSWER_CHARS, Citation, CitationKind, Suggestion, SuggestionContext
 
 LEVEL_MARK = re.compile(r"\blevel ([1-5])\b", re.IGNORECASE)
 
@@ -25,7 +25,7 @@ class FakeSuggestionEngine:
     calls: list[tuple[str, str]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         characteristic = self.kb.characteristic(characteristic_id)
         if not answer.strip():
             raise InvalidInputError("The answer is empty.")

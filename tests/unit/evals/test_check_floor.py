@@ -22,3 +22,25 @@ def test_names_every_metric_below_the_floor_or_missing() -> None:
         "levels.qwk: missing from the report (floor 0.85)",
         "abstain.recall = 0.9500 is above the ceiling 0.5",
     ]
+
+
+def test_the_summary_names_dialogues_and_two_years_when_present() -> None:
+    from evals.check_floor import evals_summary
+
+    document = {"levels": {"exact": 0.8, "within_one": 0.9, "qwk": 0.85},
+                "dialogues": {"exact": 0.9, "opening": {"exact": 0.5}, "probes_mean": 1.5},
+                "two_years": {"exact": 0.75}}
+    assert evals_summary(document) == ("dev: exact 0.800, within-one 0.900, QWK 0.850; dialogues exact 0.900 "
+                                       "(opening alone 0.500), 1.50 probes on average; two-year exact 0.750")
+    assert evals_summary({"levels": {}}) == "dev: exact 0.000, within-one 0.000, QWK 0.000"
+
+
+def test_the_committed_floor_covers_dialogues_and_two_years() -> None:
+    import json
+
+    from evals.check_floor import FLOOR_FILE
+
+    floor = Floor.model_validate(json.loads(FLOOR_FILE.read_text(encoding="utf-8")))
+    checked = set(floor.min) | set(floor.max)
+    assert {"dialogues.exact", "dialogues.probes_max", "two_years.exact", "confidence.auroc",
+            "levels.off_by_3_or_more"} <= checked

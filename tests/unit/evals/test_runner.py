@@ -11,7 +11,7 @@ from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.base import criterion_id
 from bot.retrieval.embedder import HashingEmbedder
-from bot.suggestion.models import Citation, CitationKind, Suggestion
+from bot.suggestion.models import Citation, CitationKind, Suggestion, SuggestionContext
 from evals.cases import CaseFileError, load_case_set
 from evals.runner import run_evaluation
 
@@ -24,7 +24,7 @@ class KeywordEngine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         if not answer.strip():
             raise InvalidInputError("empty")
         digits = [int(ch) for ch in answer if ch in "12345"]

@@ -9,40 +9,69 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase, criterion_id
-from bot.suggestion.models import MAX_ANSWER_CHARS, Citation, CitationKind, Suggestion
+from bot.suggestion.models import (
+    MAX_ANSWER_CHARS,
+    Citation,
+    CitationKind,
+    Horizon,
+    Probe,
+    ProbeAnswer,
+    Suggestion,
+    SuggestionContext,
+)
 
 LEVEL_MARK = re.compile(r"\[L([1-5])\]")
+PROBE_MARK = re.compile(r"\[P([1-5])\]")
+
+
+def fake_probe(kb: KnowledgeBase, characteristic_id: str, level: int) -> Probe:
+    """The probe FakeEngine asks about one level: its first condition, in a recognisable question."""
+    condition = kb.characteristic(characteristic_id).level(level).conditions[0]
+    return Probe(level=level, conditions=[condition.id], question=f"Is level {level} of {characteristic_id} in place?")
 
 
 @dataclass
 class FakeEngine:
-    """Suggests the level written as "[L3]" in the answer (the last mark wins); abstains with a
-    follow-up question when there is none. Validates like the real engines."""
+    """Suggests the level written as "[L3]" in the answer or a probe reply (the last mark wins); a probe
+    answered yes (the button, or a reply starting with "yes") lifts it to the probe's level. Abstains with a
+    follow-up question when there is none. Each "[P4]" mark in the answer is a probe it asks, in order, once;
+    with none left the level is settled. Validates like the real engines; records every call and context."""
 
     kb: KnowledgeBase
     name: str = "fake"
     calls: list[tuple[str, str]] = field(default_factory=list)
+    contexts: list[SuggestionContext | None] = field(default_factory=list)
 
-    def suggest(self, characteristic_id: str, answer: str) -> Suggestion:
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
         characteristic = self.kb.characteristic(characteristic_id)
         if not answer.strip():
             raise InvalidInputError("The answer is empty.")
         if len(answer) > MAX_ANSWER_CHARS:
             raise InvalidInputError(f"The answer is too long ({len(answer)} characters).")
         self.calls.append((characteristic_id, answer))
-        marks = LEVEL_MARK.findall(answer)
-        if not marks:
+        self.contexts.append(context)
+        exchanges = context.exchanges if context else []
+        marks = LEVEL_MARK.findall(answer) + [m for e in exchanges for m in LEVEL_MARK.findall(e.reply)]
+        level = int(marks[-1]) if marks else None
+        for exchange in exchanges:
+            if exchange.answer == ProbeAnswer.YES or exchange.reply.lower().startswith("yes"):
+                level = max(level or 0, exchange.probe.level)
+        asked = {exchange.probe.level for exchange in exchanges}
+        unasked = [int(mark) for mark in PROBE_MARK.findall(answer) if int(mark) not in asked]
+        probe = fake_probe(self.kb, characteristic.id, unasked[0]) if unasked else None
+        horizon = context.horizon if context else Horizon.NOW
+        if level is None:
             return Suggestion(characteristic=characteristic.id, level=None, confidence=0.0,
                               rationale="No level can be placed.", follow_up="Who owns this, and is it written down?",
-                              engine=self.name, knowledge_version=self.kb.version, abstain_reason="too vague")
-        level = int(marks[-1])
+                              engine=self.name, knowledge_version=self.kb.version, abstain_reason="too vague",
+                              probe=probe, horizon=horizon)
         cited = criterion_id(characteristic.id, level)
         return Suggestion(
             characteristic=characteristic.id, level=level, confidence=0.5 + level / 10,
             rationale=f"The answer matches level {level}.",
             citations=[Citation(kind=CitationKind.CRITERION, id=cited, characteristic=characteristic.id, level=level,
                                 text=characteristic.level(level).criteria)],
-            engine=self.name, knowledge_version=self.kb.version)
+            engine=self.name, knowledge_version=self.kb.version, probe=probe, horizon=horizon)
 
 
 class FakeHit(BaseModel):

@@ -53,3 +53,26 @@ def test_the_review_and_the_scored_result_flag_the_same_characteristics(kb: Know
         ids[0], ids[2], ids[3], ids[4]]
     assert all(d.levels == {v.stakeholder: v.level for v in s.levels}
                for d, s in zip(reviewed, sorted(scored, key=lambda s: ids.index(s.characteristic)), strict=True))
+
+
+def test_suggested_levels_kept_are_counted_per_horizon_and_overall() -> None:
+    from bot.adapters.terminal.review import kept_line
+    from bot.interview.facilitation import ReviewReport, suggestions_kept
+
+    def settled(outcome: Outcome, horizon: Horizon = Horizon.NOW) -> ConfirmationRecord:
+        return ConfirmationRecord(stakeholder="ann", characteristic="1.1.1", horizon=horizon, level=3,
+                                  outcome=outcome, suggested_level=3, reason="", confirmed_by="ann", created_at=NOW)
+
+    records = [settled(Outcome.CONFIRMED), settled(Outcome.CONFIRMED), settled(Outcome.OVERRIDDEN),
+               settled(Outcome.CHOSEN), settled(Outcome.OVERRIDDEN, Horizon.TWO_YEARS),
+               _confirmed("bob", "1.1.1", None)]
+    kept = suggestions_kept(records)
+    assert (kept.now.confirmed, kept.now.overridden, kept.now.share) == (2, 1, 0.6667)
+    assert (kept.two_years.confirmed, kept.two_years.overridden, kept.two_years.share) == (0, 1, 0.0)
+    assert (kept.overall.confirmed, kept.overall.overridden, kept.overall.share) == (2, 2, 0.5)
+    empty = ReviewReport(assessment="a", pending=[], confirmations=[], disagreements=[], consensus=[])
+    assert empty.kept.overall.share is None
+    assert kept_line(empty) == "Suggested levels kept: no level settled on a suggestion yet."
+    full = empty.model_copy(update={"kept": kept})
+    assert kept_line(full) == ("Suggested levels kept: 2 of 4 (50%; the rest overridden) — now 2 of 3, "
+                               "in two years 0 of 1")

@@ -92,3 +92,19 @@ def test_a_revisited_question_shows_the_earlier_answer_shortened(kb: KnowledgeBa
     assert "Your earlier answer" not in _printed([question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")])
     long = _printed([question_reply(kb, "1.1.1", Horizon.TWO_YEARS, "question 1 of 31", earlier="word " * 5000)])
     assert "Your earlier answer: \u201cword word" in long and long.count("word") < 80
+
+
+def test_a_probe_prints_as_a_question_with_its_place(kb: KnowledgeBase) -> None:
+    from bot.interview.decisions import PendingSuggestion
+    from bot.interview.replies import probe_reply
+    from bot.suggestion.models import Probe
+
+    probe = Probe(level=3, conditions=["1.1.1/3/a"], question="Is the vision [bold]published[/bold]?")
+    suggestion = Suggestion(characteristic="1.1.1", level=2, confidence=0.5, rationale="r", engine="fake",
+                            knowledge_version="k", probe=probe)
+    reply = probe_reply(kb, PendingSuggestion(id=1, suggestion=suggestion, input_text="a"), Horizon.TWO_YEARS,
+                        "question 1 of 31", 3)
+    printed = _printed([reply])
+    assert "Is the vision [bold]published[/bold]?" in printed  # hostile markup shown as typed
+    assert "question 1 of at most 3" in printed and "in two years" in printed and "suggest now" in printed
+    assert "Suggested" not in printed and "level 2" not in printed  # no level is shown with a probe

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.adapters.cli.main import app
+from bot.knowledge import KnowledgeBase
 
 runner = CliRunner()
 ANSWER = "We don't have a vision. There is no strategy for the city; each department has its own plan."
@@ -66,3 +67,42 @@ def test_denials_are_shown_as_counter_evidence() -> None:
     assert "1.1.1/2/a" in denied and not denied & {e["criterion"] for e in data["evidence"]}
     plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER]).output
     assert "1.1.1/2/a not in place" in plain
+
+
+def test_horizon_and_level_now_reach_the_engine_and_the_probe_is_in_the_json(
+        kb: KnowledgeBase, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from bot.adapters.cli import suggest_commands
+    from bot.adapters.cli.common import state
+    from bot.config import EmbedderKind, Settings
+    from bot.context import AppContext
+    from tests.unit.interview.fakes import FakeEngine
+
+    engine = FakeEngine(kb)
+    context = AppContext(Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING))
+    context.engine = engine  # type: ignore[misc]  # the cached engine, replaced by a fake
+    state.context = context
+    try:
+        suggest_commands.suggest(characteristic="1.1.1", answer="By 2027 [L3] [P4]", answer_file=None,
+                                 horizon=suggest_commands.HorizonOption.TWO_YEARS, level_now=2, as_json=True)
+        data = json.loads(capsys.readouterr().out)
+        settled = json.loads(runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER, "--json"]).stdout)
+        plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER, "--horizon", "two-years"])
+        wrong = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER, "--level-now", "3"])
+    finally:
+        state.context = None
+    given = engine.contexts[-1]
+    assert given is not None and (given.horizon.value, given.level_now) == ("two_years", 2)
+    assert data["horizon"] == "two_years" and data["level"] == 3
+    probe = kb.characteristic("1.1.1").level(4).conditions[0].id
+    assert data["probe"] == {"level": 4, "conditions": [probe], "question": "Is level 4 of 1.1.1 in place?"}
+    assert "probe" in settled  # the real engine: null when settled, else the same three fields
+    assert settled["probe"] is None or set(settled["probe"]) == {"level", "conditions", "question"}
+    assert plain.exit_code == 0, plain.output
+    assert wrong.exit_code == 2 and "--horizon two-years" in wrong.output
+
+
+def test_the_answer_is_never_read_as_markup() -> None:
+    hostile = "We don't have a [red]vision[/red]. There is no strategy for the city; each department has its own plan."
+    plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", hostile])
+    assert plain.exit_code == 0, plain.output
+    assert "[red]vision[/red]" in plain.output
