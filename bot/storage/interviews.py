@@ -161,19 +161,12 @@ def earlier_answer(session: Session, participant_id: int, characteristic: str, h
 
 def answers_to_other_characteristics(session: Session, participant_id: int, characteristic: str,
                                      horizon: Horizon) -> list[str]:
-    """What a stakeholder said about the other characteristics, for one horizon, oldest first: answers and
-    follow-ups as typed, a probe reply after the question it answers (so an engine knows what was said)."""
-    rows = session.scalars(select(AnswerRow).where(
+    """What a stakeholder typed about the other characteristics, for one horizon, oldest first: answers,
+    follow-ups and probe replies, in their own words only (a probe's question is ours, not theirs)."""
+    rows = session.scalars(select(AnswerRow.text).where(
         AnswerRow.participant_id == participant_id, AnswerRow.characteristic != characteristic,
         AnswerRow.horizon == horizon.value).order_by(AnswerRow.id))
-    said = []
-    for row in rows:
-        if row.probe_json is None:
-            said.append(row.text)
-            continue
-        reply = row.text or (row.probe_answer or "").replace("_", " ")
-        said.append(f"{Probe.model_validate_json(row.probe_json).question} {reply}".strip())
-    return [text for text in said if text]
+    return [text for text in rows if text and text.strip()]
 
 
 def exchanges_of(context_json: str | None) -> list[ProbeExchange]:
