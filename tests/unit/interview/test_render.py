@@ -92,3 +92,18 @@ def test_a_revisited_question_shows_the_earlier_answer_shortened(kb: KnowledgeBa
     assert "Your earlier answer" not in _printed([question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")])
     long = _printed([question_reply(kb, "1.1.1", Horizon.TWO_YEARS, "question 1 of 31", earlier="word " * 5000)])
     assert "Your earlier answer: \u201cword word" in long and long.count("word") < 80
+
+
+def test_a_long_title_is_shortened_at_a_word_and_shown_whole_in_the_panel(kb: KnowledgeBase) -> None:
+    from bot.adapters.terminal.render import fit_title
+
+    name = "1.4.2 Open and collaborative procurement and supplier management"
+    assert fit_title(name, " — in two years", 80) == name + " — in two years"
+    assert fit_title(name, " — in two years", 50) == "1.4.2 Open and collaborative… — in two years"
+    assert fit_title(name, "", 8) == "1.4.2…"
+    console = Console(record=True, width=60, color_system=None)
+    render_replies(console, [question_reply(kb, "1.4.2", Horizon.TWO_YEARS, "question 9 of 31", level_now=2)])
+    printed = console.export_text()
+    top = printed.splitlines()[0]
+    assert top.startswith("╭─ 1.4.2 Open and collaborative… — in two years ─") and top.endswith("╮")
+    assert "1.4.2 Open and collaborative procurement and supplier" in printed and "management — in two years" in printed
