@@ -18,7 +18,7 @@ QUIETLY := bash scripts/quietly.sh $(LOG)
 
 # pip's output goes to .venv/install.log and is shown only when a step fails.
 $(STAMP): pyproject.toml requirements.lock
-	@echo "Setting up $(VENV): 4-6 minutes on a 2-core machine with a warm pip cache (log: $(LOG))"
+	@echo "Installing into $(VENV): 3-6 minutes the first time on a 2-core machine with a warm pip cache (log: $(LOG))"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@: > $(LOG)
 	@$(QUIETLY) $(BIN)/pip install --upgrade pip
