@@ -13,19 +13,28 @@ export ANONYMIZED_TELEMETRY := False
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+LOG := $(VENV)/install.log
+QUIETLY := bash scripts/quietly.sh $(LOG)
+
+# pip's output goes to .venv/install.log and is shown only when a step fails.
 $(STAMP): pyproject.toml requirements.lock
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	# torch first, pinned: the CPU wheel on local disk; an open range would pull a CUDA build.
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps -e .
-	touch $(STAMP)
+	@echo "Installing into $(VENV): 3-6 minutes the first time on a 2-core machine with a warm pip cache (log: $(LOG))"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@: > $(LOG)
+	@$(QUIETLY) $(BIN)/pip install --upgrade pip
+	@echo "  torch (CPU build)..."
+	@# torch first, pinned: the CPU wheel on local disk; an open range would pull a CUDA build.
+	@$(QUIETLY) $(BIN)/pip install torch==2.13.0
+	@echo "  the other packages (requirements.lock)..."
+	@$(QUIETLY) $(BIN)/pip install -r requirements.lock
+	@$(QUIETLY) $(BIN)/pip install --no-deps -e .
+	@touch $(STAMP)
+	@echo "Done. \`source $(VENV)/bin/activate\` puts mmssc on your PATH."
 
 venv: $(STAMP) ## Create the virtual environment and install everything
 
 run: $(STAMP) ## Run the product on its embedded defaults (terminal interview, SQLite, embedded Chroma)
-	$(BIN)/mmssc chat --assessment "$${MMSSC_ASSESSMENT:-Demo community 2026}" --stakeholder "$${MMSSC_STAKEHOLDER:-$${USER:-you}}"
+	@bash scripts/run.sh
 
 test: $(STAMP) ## Run every test tier (starts and stops a local PostgreSQL) and the eval floor check
 	bash scripts/test.sh

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase, load_knowledge_base
-from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder, limit_cpu_threads
+from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder, ModelLoading, limit_cpu_threads
 
 if TYPE_CHECKING:
     from bot.retrieval.retriever import Retriever
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 
 class AppContext:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, model_loading: ModelLoading | None = None):
+        """`model_loading` wraps the embedding model's one-time load (the CLI says "loading the model…")."""
         self.settings = settings
+        self.model_loading = model_loading
 
     @cached_property
     def kb(self) -> KnowledgeBase:
@@ -33,7 +35,7 @@ class AppContext:
             return HashingEmbedder()
         if self.settings.embedder_threads:
             limit_cpu_threads(self.settings.embedder_threads)
-        return MiniLMEmbedder()
+        return MiniLMEmbedder(self.model_loading)
 
     @cached_property
     def retriever(self) -> Retriever:

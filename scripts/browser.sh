@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Make sure Debian's Chromium is installed, for the test that opens the HTML report in a real browser.
+# Make sure a Chromium is installed, for the test that opens the HTML report in a real browser.
+# Installs Debian's package only when none is on PATH; apt-get's output goes to a log shown on failure.
+# Prints the browser's path.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then command -v chromium; exit 0; fi
-if [ "$(id -u)" -ne 0 ]; then echo "chromium is missing and installing it needs root" >&2; exit 1; fi
-apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+source "$(dirname "$0")/lib/quiet.sh"
+for name in chromium chromium-browser; do
+  if command -v "$name" >/dev/null 2>&1; then command -v "$name"; exit 0; fi
+done
+LOG="${TMPDIR:-/tmp}/mmssc-apt-chromium.log"
+echo "Installing Chromium for the browser test (about 2 minutes; apt-get output in $LOG)..." >&2
+apt_install "$LOG" chromium
 command -v chromium

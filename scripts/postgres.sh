@@ -5,6 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PGDIR="$ROOT/.pg"
+source "$ROOT/scripts/lib/quiet.sh"
 PORT="${MMSSC_TEST_PG_PORT:-55432}"
 
 find_bin() {
@@ -15,10 +16,9 @@ find_bin() {
 
 install_postgres() {
   if [ -z "$(find_bin)" ]; then
-    echo "Installing PostgreSQL (Debian package)..." >&2
-    if [ "$(id -u)" -ne 0 ]; then echo "PostgreSQL is missing and installing it needs root" >&2; exit 1; fi
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+    local log="${TMPDIR:-/tmp}/mmssc-apt-postgresql.log"
+    echo "Installing PostgreSQL (Debian package; apt-get output in $log)..." >&2
+    apt_install "$log" postgresql
   fi
 }
 

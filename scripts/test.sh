@@ -11,6 +11,7 @@ if [ -z "${MMSSC_TEST_POSTGRES_URL:-}" ]; then
   trap 'bash scripts/postgres.sh stop' EXIT
 fi
 bash scripts/browser.sh >/dev/null || echo "warning: headless Chromium unavailable; the browser test will fail" >&2
+export MMSSC_TEST_REQUIRE_BROWSER=1  # here the browser test must run; elsewhere it skips without Chromium
 
 $BIN/pytest -q -p no:cacheprovider tests
 $BIN/python -m evals.check_floor

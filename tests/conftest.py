@@ -13,7 +13,7 @@ from bot.context import AppContext
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
-_KEEP = {"MMSSC_TEST_POSTGRES_URL"}
+_KEEP = {"MMSSC_TEST_POSTGRES_URL", "MMSSC_TEST_REQUIRE_BROWSER"}
 
 
 @pytest.fixture(autouse=True)

@@ -75,8 +75,8 @@ def _resume(state: InterviewState, facts: InterviewFacts, *, start: bool) -> Dec
         resumed = state.model_copy(update={"step": state.paused_step or Step.AWAIT_ANSWER_NOW, "paused_step": None})
         note = replies.info("Welcome back — carrying on where you left off.")
     else:
-        resumed = state
-        note = replies.info("Welcome back — here is where you are." if start else "The interview is not paused.")
+        resumed = state  # `resume` right after a restart (nothing paused): the person wants to carry on
+        note = replies.info("Welcome back — here is where you are." if start else "Carrying on where you left off.")
     unsuggested = facts.unsuggested
     if unsuggested is None or resumed.unsuggested_answer_id != unsuggested.id or resumed.characteristic is None:
         return Decision(state=resumed, replies=[note], prompt=True)

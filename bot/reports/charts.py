@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, cast
@@ -64,20 +65,27 @@ def radar_chart_png(result: AssessmentResult) -> bytes:
         axes.set_yticklabels(["1", "2", "3", "4", "5"], color=GRID_COLOUR, fontsize=9)
         axes.set_rlabel_position(360 / count / 2)
         axes.set_xticks(angles)
-        axes.set_xticklabels([c.id for c in items], fontsize=9)
+        # a characteristic without a level now is labelled "not rated" (grey, italic) and the lines break
+        # there: a point at the centre would read as a level below 1
+        axes.set_xticklabels([c.id if c.consensus_now is not None else f"{c.id}\nnot rated" for c in items],
+                             fontsize=9)
+        for tick, c in zip(axes.get_xticklabels(), items, strict=True):
+            if c.consensus_now is None:
+                tick.set_color(GRID_COLOUR)
+                tick.set_fontstyle("italic")
+                tick.set_fontsize(8)
         axes.grid(color=GRID_COLOUR, linewidth=0.6, alpha=0.6)
         for values, colour, style, marker, label in (
             ([c.consensus_now for c in items], NOW_COLOUR, "-", "o", "Level now"),
             ([c.consensus_two_years for c in items], LATER_COLOUR, "--", "s", "Level in two years"),
         ):
-            points = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
-            if not points:
+            if all(v is None for v in values):
                 continue
-            closed = points + points[:1]
-            axes.plot([a for a, _ in closed], [v for _, v in closed], linestyle=style, color=colour,
+            radii = radar_radii(values)
+            axes.plot(angles + angles[:1], radii + radii[:1], linestyle=style, color=colour,
                       linewidth=2, marker=marker, markersize=4, label=label)
-            if style == "-":
-                axes.fill([a for a, _ in closed], [v for _, v in closed], color=colour, alpha=0.12)
+            if style == "-" and None not in values:  # a filled area only where the outline is whole
+                axes.fill(angles + angles[:1], radii + radii[:1], color=colour, alpha=0.12)
         if axes.get_lines():
             axes.legend(loc="upper right", bbox_to_anchor=(1.12, 1.1), frameon=False)
         else:
@@ -86,15 +94,20 @@ def radar_chart_png(result: AssessmentResult) -> bytes:
         return _png(figure, tight=True)
 
 
+def radar_radii(levels: list[int | None]) -> list[float]:
+    """The radar's radii: a missing level is NaN, where matplotlib breaks the line (never 0, the centre)."""
+    return [math.nan if level is None else float(level) for level in levels]
+
+
 def score_bars_png(result: AssessmentResult) -> bytes:
     """Horizontal bars of each dimension (bold) and its sub-dimensions, now and in two years."""
     rows: list[tuple[str, float | None, float | None, bool]] = []
     for dimension in result.dimensions:
-        rows.append((f"{dimension.id} {dimension.name}", _float(dimension.score_now),
+        rows.append((_wrapped(f"{dimension.id} {dimension.name}"), _float(dimension.score_now),
                      _float(dimension.score_two_years), True))
         for sub in result.sub_dimensions:
             if sub.id.split(".")[0] == dimension.id and sub.id != dimension.id:
-                rows.append((f"    {sub.id} {_short(sub.name)}", _float(sub.score_now),
+                rows.append((_wrapped(f"{sub.id} {sub.name}", indent="    "), _float(sub.score_now),
                              _float(sub.score_two_years), False))
     height = 1.2 + 0.42 * len(rows)
     with _figure(9.0, height) as figure:
@@ -105,6 +118,10 @@ def score_bars_png(result: AssessmentResult) -> bytes:
                   color=NOW_COLOUR, label="Now")
         axes.barh([p - bar / 2 for p in positions], [r[2] or 0 for r in rows], height=bar, color="white",
                   edgecolor=LATER_COLOUR, hatch="///", linewidth=1.2, label="In two years")
+        for position, row in zip(positions, rows, strict=True):
+            if row[1] is None and row[2] is None:
+                axes.text(0.05, position, "not rated", va="center", fontsize=8, fontstyle="italic",
+                          color=GRID_COLOUR)
         axes.set_yticks(positions)
         axes.set_yticklabels([r[0] for r in rows], fontsize=9)
         for label, row in zip(axes.get_yticklabels(), rows, strict=True):
@@ -126,5 +143,6 @@ def _float(value: object) -> float | None:
     return None if value is None else float(str(value))
 
 
-def _short(text: str, limit: int = 46) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _wrapped(text: str, width: int = 40, indent: str = "") -> str:
+    """A bar label on up to two lines, broken between words: names are never cut."""
+    return "\n".join(indent + line for line in textwrap.wrap(text, width, break_on_hyphens=False))

@@ -26,6 +26,8 @@ dl.key { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 24px; }
 dl.key div { background: var(--band); border-left: 4px solid var(--accent); padding: 8px 14px; min-width: 170px; }
 dl.key dt { font-size: .85rem; color: var(--muted); }
 dl.key dd { margin: 0; font-size: 1.5rem; font-weight: 700; }
+dl.key dd.note { font-size: .85rem; font-weight: 400; color: var(--muted); }
+.not-rated { color: var(--muted); font-style: italic; }
 nav.toc ol { columns: 2; padding-left: 20px; }
 a { color: var(--accent); }
 figure { margin: 16px 0; }
@@ -57,6 +59,9 @@ footer { max-width: 1100px; margin: 40px auto; padding: 0 24px; color: var(--mut
   tr, figure, article.priority, dl.key div { break-inside: avoid; }
   figure img { max-height: 165mm; width: auto; }
   caption, h3 { break-after: avoid; }
+  /* a caption never ends a page on its own: the header and the first two rows stay with it */
+  thead { break-after: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   thead th { background: #fff; color: #000; border-bottom: 2px solid #000; }
   a { color: inherit; text-decoration: none; }
 }

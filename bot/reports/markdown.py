@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.reports.tables import (
+    completeness_sentence,
+    confirmed_text,
+    consensus_from,
+    counted,
     format_gap,
     format_score,
     level_label,
+    level_or_not_rated,
     method_sentences,
     provenance_items,
     readable_as_of,
+    weakest_intro,
 )
 from bot.scoring.results import AssessmentResult, PriorityItem
 
@@ -49,25 +55,29 @@ def render_markdown(result: AssessmentResult) -> str:
         f"# MMSSC self-assessment: {result.assessment}", "",
         f"{result.community} · cycle {result.cycle} · data as of {readable_as_of(result.as_of)}", "",
         f"Overall maturity now **{format_score(overall.score_now) or '–'}**, in two years on current plans "
-        f"**{format_score(overall.score_two_years) or '–'}** (out of 5). {len(result.stakeholders)} stakeholders; "
-        f"{result.completeness.answered} of {result.completeness.expected} answers "
-        f"({result.completeness.percent}% complete). Disagreements: {len(result.disagreements)} "
+        f"**{format_score(overall.score_two_years) or '–'}** (out of 5). "
+        f"{counted(len(result.stakeholders), 'stakeholder')}; {completeness_sentence(result)} "
+        f"Disagreements: {len(result.disagreements)} "
         "(characteristics whose confirmed levels now are two or more apart).", "",
         "## Where the community stands: now and in two years", "",
     ]
     lines += _table(
-        ["Characteristic", "Name", "Now", "In two years", "Gap", "Spread", "Answered"],
-        [[c.id, c.name, level_label(result, c.consensus_now), level_label(result, c.consensus_two_years),
-          format_gap(c.gap), c.spread, f"{c.answered}/{c.expected}"] for c in result.characteristics],
+        ["Characteristic", "Name", "Now", "In two years", "Gap", "Consensus from", "Spread", "Levels confirmed"],
+        [[c.id, c.name, level_or_not_rated(result, c.consensus_now), level_or_not_rated(result, c.consensus_two_years),
+          format_gap(c.gap), consensus_from(c), c.spread, confirmed_text(c.rated, c.expected, c.answered - c.rated)]
+         for c in result.characteristics],
     )
     lines += ["## Scores by dimension and sub-dimension", ""]
     groups = [result.overall]
     for dimension in result.dimensions:
         groups.append(dimension)
         groups += [s for s in result.sub_dimensions if s.id.split(".")[0] == dimension.id and s.id != dimension.id]
-    lines += _table(["Id", "Name", "Now", "In two years", "Gap", "Characteristics scored", "Complete"],
-                    [[g.id, g.name, format_score(g.score_now), format_score(g.score_two_years), format_gap(g.gap),
-                      f"{g.scored}/{g.characteristics}", f"{g.completeness_percent}%"] for g in groups])
+    lines += _table(["Id", "Name", "Now", "In two years", "Gap", "Characteristics scored", "Levels confirmed",
+                     "Skipped or don't know"],
+                    [[g.id, g.name, format_score(g.score_now) or "not rated",
+                      format_score(g.score_two_years) or "not rated", format_gap(g.gap),
+                      f"{g.scored}/{g.characteristics}", f"{g.rated_percent}%", g.dont_know_or_skipped]
+                     for g in groups])
     lines += ["## Largest gaps between now and two years", ""]
     lines += _table(["Characteristic", "Name", "Now", "In two years", "Gap", "Standards that help"],
                     [[g.characteristic, g.name, level_label(result, g.consensus_now),
@@ -78,11 +88,13 @@ def render_markdown(result: AssessmentResult) -> str:
     if result.disagreements:
         lines += _table(["Characteristic", "Name", "Lowest", "Highest", "Spread", "Consensus", "Levels given"],
                         [[d.characteristic, d.name, d.min_now, d.max_now, d.spread,
-                          f"{level_label(result, d.consensus_now)} ({d.consensus_now_source.value})",
+                          f"{level_or_not_rated(result, d.consensus_now)} "
+                          f"({consensus_from(result.characteristic(d.characteristic))})",
                           "; ".join(f"{v.stakeholder}: {v.level}" for v in d.levels)] for d in result.disagreements])
     else:
         lines += ["No characteristic has confirmed levels two or more apart.", ""]
-    lines += ["## The weakest characteristics: the next level and the standards that help", ""]
+    lines += ["## The weakest characteristics: the next level and the standards that help", "",
+              weakest_intro(result), ""]
     for item in result.weakest:
         lines += _priority(result, item)
     lines += ["## Method", ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from bot.scoring.results import AssessmentResult, GroupScore
+from bot.scoring.results import AssessmentResult, CharacteristicResult, ConsensusSource, GroupScore
 
 Cell = str | int | None
 
@@ -21,12 +21,61 @@ CONSENSUS_COLUMNS = (
     "spread", "disagreement", "answered", "rated", "expected", "consensus_set_by", "consensus_reason",
 )
 SCORE_COLUMNS = ("level", "id", "name", "score_now", "score_two_years", "gap", "scored", "characteristics",
-                 "completeness_percent")
+                 "completeness_percent", "rated", "dont_know_or_skipped", "rated_percent")
+NOT_RATED = "not rated"
 
 
 def level_label(result: AssessmentResult, level: int | None) -> str:
     """'3 Fulfilled', or '' when there is no level."""
     return "" if level is None else f"{level} {result.level_name(level)}"
+
+
+def level_or_not_rated(result: AssessmentResult, level: int | None) -> str:
+    """'3 Fulfilled', or 'not rated': a missing level is never shown as 0 or left to look like one."""
+    return level_label(result, level) or NOT_RATED
+
+
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """'1 stakeholder', '3 stakeholders', '0 stakeholders'."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def consensus_from(c: CharacteristicResult) -> str:
+    """Where a consensus level comes from, with the facilitator's reason: 'facilitator fay: workshop agreed'."""
+    if c.consensus_now_source == ConsensusSource.FACILITATOR:
+        who = f"facilitator {c.consensus_set_by}" if c.consensus_set_by else "facilitator"
+        return f"{who}: {c.consensus_reason}" if c.consensus_reason else who
+    if c.consensus_now_source == ConsensusSource.MEDIAN:
+        return f"median of {counted(c.rated, 'level')}"
+    return NOT_RATED
+
+
+def confirmed_text(rated: int, expected: int, dont_know_or_skipped: int) -> str:
+    """'2 of 4 confirmed; 1 skipped or don't know' for a characteristic's row."""
+    text = f"{rated} of {expected} confirmed"
+    return f"{text}; {dont_know_or_skipped} skipped or don't know" if dont_know_or_skipped else text
+
+
+def completeness_sentence(result: AssessmentResult) -> str:
+    """The headline on completeness: only confirmed levels count; skips and "don't know" are said apart."""
+    c = result.completeness
+    return (f"{c.rated} of {c.expected} levels confirmed ({c.rated_percent}% complete); "
+            f"{c.dont_know_or_skipped} skipped or don't know; "
+            f"{counted(len(result.not_rated), 'characteristic')} not rated yet.")
+
+
+def weakest_intro(result: AssessmentResult) -> str:
+    """Which characteristics the weakest are ranked among, and how many could not be ranked."""
+    rated = len(result.characteristics) - len(result.not_rated)
+    if not rated:
+        return "Nothing is rated yet, so nothing can be ranked."
+    text = (f"The lowest consensus levels now, ranked among the {counted(rated, 'rated characteristic')} "
+            "(ties by id).")
+    if result.not_rated:
+        verb = "is" if len(result.not_rated) == 1 else "are"
+        text += (f" {counted(len(result.not_rated), 'characteristic')} {verb} not rated yet and not ranked: "
+                 f"{', '.join(result.not_rated)}.")
+    return text
 
 
 def format_score(value: Decimal | None) -> str:
@@ -76,7 +125,8 @@ def score_rows(result: AssessmentResult) -> list[list[Cell]]:
     """Overall, then each dimension followed by its sub-dimensions (scores as text, e.g. '2.50')."""
     def row(level: str, group: GroupScore) -> list[Cell]:
         return [level, group.id, group.name, format_score(group.score_now), format_score(group.score_two_years),
-                format_gap(group.gap), group.scored, group.characteristics, group.completeness_percent]
+                format_gap(group.gap), group.scored, group.characteristics, group.completeness_percent,
+                group.rated, group.dont_know_or_skipped, group.rated_percent]
 
     rows = [row("overall", result.overall)]
     for dimension in result.dimensions:
@@ -111,7 +161,7 @@ def provenance_items(result: AssessmentResult) -> list[tuple[str, str]]:
     items += [
         ("Results hash (SHA-256 of the canonical JSON)", result.sha256),
         ("Scoring version", result.scoring_version),
-        ("Stakeholders", f"{len(result.stakeholders)}: {', '.join(result.stakeholders)}"),
+        ("Stakeholders", f"{len(result.stakeholders)}: {', '.join(result.stakeholders) or 'none yet'}"),
         ("Levels confirmed by", ", ".join(result.confirmed_by) or "nobody yet"),
         ("Consensus set by", ", ".join(result.consensus_set_by) or "no facilitator consensus"),
     ]
@@ -125,9 +175,10 @@ def method_sentences(result: AssessmentResult) -> list[str]:
         "Each stakeholder answered the interview question of each characteristic. The assistant suggested a "
         "maturity level with a rationale citing the draft's criteria; a person then confirmed the level now "
         "and the level expected in two years on current plans, or answered \"don't know\".",
-        f"{m.confirmations} confirmations: {m.suggestions_accepted} at the suggested level, "
+        f"{counted(m.confirmations, 'confirmation')}: {m.suggestions_accepted} at the suggested level, "
         f"{m.suggestions_overridden} at another level than suggested, {m.without_suggestion} without a "
-        f"suggestion. {m.facilitator_consensus} characteristics have a facilitator's consensus level.",
+        f"suggestion. {counted(m.facilitator_consensus, 'characteristic')} "
+        f"{'has' if m.facilitator_consensus == 1 else 'have'} a facilitator's consensus level.",
         m.aggregation_rule,
         m.rounding_rule,
         "A disagreement is a characteristic whose confirmed levels now are two or more levels apart.",

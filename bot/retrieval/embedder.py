@@ -12,6 +12,8 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 EMBEDDING_DIMENSIONS = 384
@@ -25,18 +27,34 @@ class Embedder(Protocol):
         ...
 
 
+ModelLoading = Callable[[], AbstractContextManager[object]]
+
+
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 on the CPU, loaded lazily once per process, offline."""
+    """all-MiniLM-L6-v2 on the CPU, loaded lazily once per process, offline.
+
+    `loading`, when given, is entered around that one load (seconds, up to half a minute on a busy
+    machine), so an adapter can tell the person what is happening; the core itself never prints.
+    """
 
     name = "all-MiniLM-L6-v2"
     _lock = threading.Lock()
     _model: Any = None
 
+    def __init__(self, loading: ModelLoading | None = None):
+        self._loading = loading
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        vectors = self._load().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        vectors = self._loaded_model().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
         return [list(map(float, vector)) for vector in vectors]
+
+    def _loaded_model(self) -> Any:
+        if MiniLMEmbedder._model is None and self._loading is not None:
+            with self._loading():
+                return self._load()
+        return self._load()
 
     @classmethod
     def _load(cls) -> Any:

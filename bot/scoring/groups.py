@@ -20,6 +20,7 @@ def group_score(group_id: str, name: str, members: Sequence[CharacteristicResult
     now = mean_score([c.consensus_now for c in members if c.consensus_now is not None])
     later = mean_score([c.consensus_two_years for c in members if c.consensus_two_years is not None])
     answered = sum(c.answered for c in members)
+    rated = sum(c.rated for c in members)
     expected = sum(c.expected for c in members)
     return GroupScore(
         id=group_id,
@@ -32,15 +33,21 @@ def group_score(group_id: str, name: str, members: Sequence[CharacteristicResult
         answered=answered,
         expected=expected,
         completeness_percent=percent(answered, expected),
+        rated=rated,
+        dont_know_or_skipped=answered - rated,
+        rated_percent=percent(rated, expected),
     )
 
 
 def completeness(rows: Sequence[StakeholderLevel]) -> Completeness:
     """Answered (a confirmation, "don't know" included) and rated (a level now) over expected."""
     answered = sum(r.status != RatingStatus.NOT_ANSWERED for r in rows)
+    rated = sum(r.status == RatingStatus.RATED for r in rows)
     return Completeness(
         answered=answered,
-        rated=sum(r.status == RatingStatus.RATED for r in rows),
+        rated=rated,
         expected=len(rows),
         percent=percent(answered, len(rows)),
+        dont_know_or_skipped=answered - rated,
+        rated_percent=percent(rated, len(rows)),
     )

@@ -82,7 +82,10 @@ class GroupScore(_Frozen):
     gap: Decimal | None
     answered: int
     expected: int
-    completeness_percent: int
+    completeness_percent: int  # answered (skipped and "don't know" included) over expected
+    rated: int  # answers with a confirmed level now
+    dont_know_or_skipped: int  # answered without a level: "don't know" or skipped
+    rated_percent: int  # rated over expected: what reports call complete
 
 
 class StandardHelp(_Frozen):
@@ -130,7 +133,9 @@ class Completeness(_Frozen):
     answered: int
     rated: int
     expected: int
-    percent: int
+    percent: int  # answered (skipped and "don't know" included) over expected
+    dont_know_or_skipped: int  # answered without a level
+    rated_percent: int  # rated over expected: only confirmed levels count as complete
 
 
 class MethodSummary(_Frozen):
@@ -163,7 +168,8 @@ class AssessmentResult(_Frozen):
     dimensions: list[GroupScore]
     overall: GroupScore
     completeness: Completeness
-    weakest: list[PriorityItem]
+    weakest: list[PriorityItem]  # ranked among rated characteristics only
+    not_rated: list[str]  # characteristics without a consensus level now, by id: never ranked, never level 0
     largest_gaps: list[PriorityItem]
     disagreements: list[Disagreement]
     method: MethodSummary

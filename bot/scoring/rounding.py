@@ -18,13 +18,14 @@ AGGREGATION_RULE = (
     "the median of the stakeholders' confirmed levels, and when the number of levels is even the lower of the "
     "two middle levels is taken (ties resolved downwards). The two-year consensus follows the same rule on the "
     "two-year levels (a facilitator's consensus without a two-year level leaves the two-year median in place). "
-    "'Don't know' and skipped answers count towards completeness but not towards any level or score."
+    "'Don't know' and skipped answers are counted and reported, but count towards no level, score or "
+    "completeness."
 )
 ROUNDING_RULE = (
     "Sub-dimension, dimension and overall scores are the exact mean of the consensus levels of the "
     "characteristics they contain (characteristics without a consensus are left out), rounded once, half up, "
     "to two decimal places. A score's gap is its two-year score minus its current score, both as rounded. "
-    "Completeness is answered / expected, rounded half up to a whole percent."
+    "Completeness counts confirmed levels only: rated / expected, rounded half up to a whole percent."
 )
 
 

@@ -78,6 +78,7 @@ def score_assessment(inputs: ScoringInput, kb: KnowledgeBase, *, top: int = TOP_
         overall=group_score(OVERALL_ID, OVERALL_NAME, characteristics),
         completeness=completeness(rows),
         weakest=weakest(kb, characteristics, top),
+        not_rated=[c.id for c in characteristics if c.consensus_now is None],
         largest_gaps=largest_gaps(kb, characteristics, top),
         disagreements=disagreements(characteristics, rows),
         method=method_summary(rows, sum(c.consensus_now_source == ConsensusSource.FACILITATOR

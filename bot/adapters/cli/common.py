@@ -11,6 +11,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from bot.adapters.cli.loading import model_loading_notice
 from bot.config import Settings
 from bot.context import AppContext
 from bot.errors import InvalidInputError, KnowledgeBaseError, MMSSCError, NotFoundError, PermissionDeniedError
@@ -27,7 +28,7 @@ class _State:
     context: AppContext | None = None
 
     def configure(self, settings: Settings) -> None:
-        self.context = AppContext(settings)
+        self.context = AppContext(settings, model_loading=model_loading_notice)
 
     @property
     def ctx(self) -> AppContext:

@@ -17,6 +17,7 @@ from bot.adapters.cli import (
     suggest_commands,
 )
 from bot.adapters.cli.common import state
+from bot.adapters.cli.help_format import HelpGroup
 from bot.config import Settings
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=HelpGroup,
 )
 
 

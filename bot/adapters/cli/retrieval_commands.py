@@ -102,7 +102,7 @@ def render_standards_answer(answer: StandardsAnswer) -> None:
 def bench_retrieval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the measurements as JSON."),
     questions: int = typer.Option(200, "--questions", min=10, help="How many questions to time."),
-    mode: RetrievalMode = typer.Option(RetrievalMode.HYBRID, "--mode"),
+    mode: RetrievalMode = typer.Option(RetrievalMode.HYBRID, "--mode", help="Retrieval: hybrid, dense or bm25."),
     cold_start: bool = typer.Option(True, "--cold-start/--no-cold-start", help="Also time a fresh `mmssc ask`."),
     threads: int | None = typer.Option(None, "--threads", min=1, help="Override MMSSC_EMBEDDER_THREADS for this run."),
 ) -> None:

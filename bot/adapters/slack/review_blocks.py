@@ -56,10 +56,12 @@ def results_summary_blocks(result: AssessmentResult, names: Names = NO_NAMES) ->
     blocks: list[Block] = [
         header(f"Results: {result.assessment}"),
         section(f"*Overall* {score(overall.score_now)} now → {score(overall.score_two_years)} in two years · "
-                f"{result.completeness.percent}% complete ({len(result.stakeholders)} stakeholders)"),
+                f"{result.completeness.rated_percent}% of levels confirmed, "
+                f"{result.completeness.dont_know_or_skipped} skipped or don't know "
+                f"({len(result.stakeholders)} stakeholder{'' if len(result.stakeholders) == 1 else 's'})"),
     ]
     lines = [f"*{escape(d.id)} {escape(d.name)}*: {score(d.score_now)} → {score(d.score_two_years)} "
-             f"({d.completeness_percent}% complete)" for d in result.dimensions]
+             f"({d.rated_percent}% confirmed)" for d in result.dimensions]
     blocks.append(section("\n".join(lines)))
     if result.disagreements:
         blocks.append(section("*Disagreements* (spread of 2 or more): " + ", ".join(
@@ -77,7 +79,8 @@ def results_summary_blocks(result: AssessmentResult, names: Names = NO_NAMES) ->
 
 def results_summary_text(result: AssessmentResult) -> str:
     return truncate(f"Results of {result.assessment}: overall {result.overall.score_now} now, "
-                    f"{result.overall.score_two_years} in two years, {result.completeness.percent}% complete.",
+                    f"{result.overall.score_two_years} in two years, {result.completeness.rated_percent}% of levels "
+                    "confirmed.",
                     FALLBACK_TEXT)
 
 

@@ -21,9 +21,9 @@ STYLES = {
 def render_reply(console: Console, reply: Reply) -> None:
     """Print one reply: questions and suggestions as panels, the rest as single styled lines."""
     if reply.kind == ReplyKind.QUESTION:
-        console.print(_question_panel(reply))
+        console.print(_question_panel(reply, console.width))
     elif reply.kind == ReplyKind.PROBE and reply.probe is not None:
-        console.print(_probe_panel(reply))
+        console.print(_probe_panel(reply, console.width))
     elif reply.kind == ReplyKind.SUGGESTION:
         abstained = reply.suggestion is not None and reply.suggestion.level is None
         title = "No level yet" if abstained else "Suggestion"
@@ -62,30 +62,49 @@ def _suggestion_body(reply: Reply) -> Text | Group:
     return Group(*(Text(line) for line in lines[:at]), *counter, *(Text(line) for line in lines[at:]))
 
 
-def _probe_panel(reply: Reply) -> Panel:
-    """A probe: the question, then what can be typed; the place (question n of at most m) below."""
-    assert reply.probe is not None
-    lines = reply.text.split("\n")
-    title = f"{reply.characteristic} {reply.characteristic_name}" + (
-        " — in two years" if reply.horizon == "two_years" else "")
-    place = f"before a level: question {reply.probe_number} of at most {reply.probe_limit}"
-    body = Group(Text(reply.probe.question, style="bold"), Text(lines[-1], style="dim"))
-    return Panel(body, title=title, subtitle=place, title_align="left", subtitle_align="right", border_style="cyan")
+def fit_title(name: str, suffix: str, room: int) -> str:
+    """`name + suffix` when it fits in `room` cells; otherwise `name` cut after its last whole word that
+    fits, with "…", and the suffix kept ("2.1.1 Delivering integrated… — in two years")."""
+    if len(name + suffix) <= room:
+        return name + suffix
+    words = name.split()
+    kept = words[:1]  # the characteristic id, always
+    for word in words[1:]:
+        if len(" ".join([*kept, word]) + "…" + suffix) > room:
+            break
+        kept.append(word)
+    return " ".join(kept) + "…" + suffix
 
 
-def _question_panel(reply: Reply) -> Panel:
-    title = f"{reply.characteristic} {reply.characteristic_name}"
-    if reply.horizon == "two_years":
-        title += " — in two years"
+def _question_panel(reply: Reply, width: int) -> Panel:
+    name = f"{reply.characteristic} {reply.characteristic_name}"
+    suffix = " — in two years" if reply.horizon == "two_years" else ""
+    title = fit_title(name, suffix, width - 6)  # a panel's title sits between two corners, padded by spaces
+
+
     lines = reply.text.split("\n")
-    where = lines[0][len(f"{reply.characteristic} {reply.characteristic_name}"):].strip()
+    where = lines[0][len(name):].strip()
     after_ladder = len(lines) - 1 - lines[::-1].index(reply.ladder[-1]) if reply.ladder else 1
     between = lines[after_ladder + 1:-1]  # an earlier answer to build on (after back or edit)
+    heading = [] if title == name + suffix else [Text(name + suffix, style="bold")]  # the whole name, wrapped
     body = Group(
+        *heading,
         Text(reply.question or "", style="bold"),
         *(Text(line) for line in reply.ladder),
         *(Text(line, style="italic") for line in between),
         Text(lines[-1], style="dim"),
     )
-    return Panel(body, title=title, subtitle=where or None, title_align="left", subtitle_align="right",
-                 border_style="blue")
+    return Panel(body, title=Text(title), subtitle=Text(where) if where else None, title_align="left",
+                 subtitle_align="right", border_style="blue")
+
+
+def _probe_panel(reply: Reply, width: int) -> Panel:
+    """A probe: the question, then what can be typed; the place (question n of at most m) below."""
+    assert reply.probe is not None
+    lines = reply.text.split("\n")
+    title = fit_title(f"{reply.characteristic} {reply.characteristic_name}",
+                      " — in two years" if reply.horizon == "two_years" else "", width - 6)
+    place = f"before a level: question {reply.probe_number} of at most {reply.probe_limit}"
+    body = Group(Text(reply.probe.question, style="bold"), Text(lines[-1], style="dim"))
+    return Panel(body, title=Text(title), subtitle=Text(place), title_align="left", subtitle_align="right",
+                 border_style="cyan")

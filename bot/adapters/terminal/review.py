@@ -73,11 +73,12 @@ def render_result(console: Console, result: AssessmentResult) -> None:
     overall = result.overall
     console.print(Text(f"{result.assessment} — {result.community}, cycle {result.cycle}", style="bold"))
     console.print(Text(f"Overall: {overall.score_now or '-'} now, {overall.score_two_years or '-'} in two years; "
-                       f"completeness {result.completeness.percent}%"))
-    table = Table("Dimension", "Now", "Two years", "Gap", "Scored", "Complete")
+                       f"{result.completeness.rated_percent}% of levels confirmed, "
+                       f"{result.completeness.dont_know_or_skipped} skipped or don't know"))
+    table = Table("Dimension", "Now", "Two years", "Gap", "Scored", "Confirmed")
     for d in result.dimensions:
         table.add_row(Text(f"{d.id} {d.name}"), str(d.score_now or "-"), str(d.score_two_years or "-"),
-                      str(d.gap or "-"), f"{d.scored}/{d.characteristics}", f"{d.completeness_percent}%")
+                      str(d.gap or "-"), f"{d.scored}/{d.characteristics}", f"{d.rated_percent}%")
     console.print(table)
     for title, items in (("Weakest characteristics", result.weakest), ("Largest gaps", result.largest_gaps)):
         if items:

@@ -169,6 +169,14 @@ def test_pause_keeps_the_step_and_resume_restores_it(kb: KnowledgeBase) -> None:
     assert resumed == state
 
 
+def test_resume_when_nothing_is_paused_carries_on_with_the_current_question(kb: KnowledgeBase) -> None:
+    """After a restart the chat is already at its question; `resume` then means "carry on", not an error."""
+    state = _at(Step.AWAIT_ANSWER_NOW, "1.2.1")
+    decision = decide(kb, state, parse_text("resume"), InterviewFacts())
+    assert decision.state == state and decision.prompt
+    assert [(r.kind, r.text) for r in decision.replies] == [(ReplyKind.INFO, "Carrying on where you left off.")]
+
+
 @pytest.mark.parametrize("text", ["", "/frobnicate", "7"])
 def test_bad_input_changes_nothing(kb: KnowledgeBase, text: str) -> None:
     state = _at(Step.AWAIT_CONFIRM_NOW, pending_suggestion_id=7)

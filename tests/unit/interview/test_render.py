@@ -108,3 +108,18 @@ def test_a_probe_prints_as_a_question_with_its_place(kb: KnowledgeBase) -> None:
     assert "Is the vision [bold]published[/bold]?" in printed  # hostile markup shown as typed
     assert "question 1 of at most 3" in printed and "in two years" in printed and "suggest now" in printed
     assert "Suggested" not in printed and "level 2" not in printed  # no level is shown with a probe
+
+
+def test_a_long_title_is_shortened_at_a_word_and_shown_whole_in_the_panel(kb: KnowledgeBase) -> None:
+    from bot.adapters.terminal.render import fit_title
+
+    name = "1.4.2 Open and collaborative procurement and supplier management"
+    assert fit_title(name, " — in two years", 80) == name + " — in two years"
+    assert fit_title(name, " — in two years", 50) == "1.4.2 Open and collaborative… — in two years"
+    assert fit_title(name, "", 8) == "1.4.2…"
+    console = Console(record=True, width=60, color_system=None)
+    render_replies(console, [question_reply(kb, "1.4.2", Horizon.TWO_YEARS, "question 9 of 31", level_now=2)])
+    printed = console.export_text()
+    top = printed.splitlines()[0]
+    assert top.startswith("╭─ 1.4.2 Open and collaborative… — in two years ─") and top.endswith("╮")
+    assert "1.4.2 Open and collaborative procurement and supplier" in printed and "management — in two years" in printed

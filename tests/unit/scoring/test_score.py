@@ -209,3 +209,23 @@ def test_an_empty_assessment_scores_to_nothing(kb: KnowledgeBase) -> None:
     result = score_assessment(make_input(kb, [], stakeholders=["ann"]), kb)
     assert result.overall.score_now is None and result.weakest == [] and result.disagreements == []
     assert result.completeness.answered == 0 and result.completeness.expected == len(kb.characteristics)
+
+
+def test_rated_completeness_leaves_out_dont_know_and_says_how_many(small: tuple[ScoringInput, AssessmentResult],
+                                                                   kb: KnowledgeBase) -> None:
+    _, result = small
+    expected = 4 * len(kb.characteristics)
+    c = result.completeness
+    assert (c.rated, c.dont_know_or_skipped, c.rated_percent) == (8, 1, round(100 * 8 / expected))
+    assert c.percent == round(100 * 9 / expected)  # the existing field keeps its meaning
+    sub = next(s for s in result.sub_dimensions if s.id == "1.1")  # 1.1.1: 4 rated; 1.1.2: 2 rated, 1 don't know
+    assert (sub.answered, sub.rated, sub.dont_know_or_skipped, sub.expected) == (7, 6, 1, 8)
+    assert (sub.completeness_percent, sub.rated_percent) == (88, 75)
+
+
+def test_not_rated_lists_every_characteristic_without_a_consensus(small: tuple[ScoringInput, AssessmentResult],
+                                                                  kb: KnowledgeBase) -> None:
+    _, result = small
+    assert result.not_rated == [c.id for c in result.characteristics if c.id not in {"1.1.1", "1.1.2", "4.3"}]
+    assert len(result.not_rated) == len(kb.characteristics) - 3
+    assert not set(result.not_rated) & {w.characteristic for w in result.weakest}
