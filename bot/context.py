@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.redaction import remember_secrets, secrets_of
 from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder, limit_cpu_threads
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 class AppContext:
     def __init__(self, settings: Settings):
         self.settings = settings
+        remember_secrets(secrets_of(settings))  # never printed, logged or stored from here on
 
     @cached_property
     def kb(self) -> KnowledgeBase:
