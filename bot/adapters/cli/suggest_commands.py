@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
+from rich.text import Text
 
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
@@ -53,23 +55,26 @@ def suggest(
 
 
 def render_suggestion(result: Suggestion) -> None:
+    """The suggestion for a terminal. Quotes, rationale and citations hold brackets ("[annexB:2.2:1]") and
+    the person's own words: every piece is escaped, never read as Rich markup."""
     if result.level is None:
         title = f"{result.characteristic}: no level suggested"
     else:
         title = f"{result.characteristic}: level {result.level} (confidence {result.confidence:.2f})"
-    console.print(Panel(result.rationale, title=title, subtitle=f"engine {result.engine}"))
+    console.print(Panel(Text(result.rationale), title=Text(title), subtitle=Text(f"engine {result.engine}")))
     for item in result.evidence:
-        console.print(f"  [green]“{item.quote}”[/] → {item.criterion}", highlight=False)
+        console.print(f"  [green]“{escape(item.quote)}”[/] → {escape(item.criterion)}", highlight=False)
     for item in result.counter_evidence:
-        console.print(f"  [red]“{item.quote}”[/] → {item.criterion} not in place", highlight=False)
+        console.print(f"  [red]“{escape(item.quote)}”[/] → {escape(item.criterion)} not in place", highlight=False)
     for citation in result.citations:
-        console.print(f"  [cyan]{citation.id}[/] ({citation.kind.value}) {citation.text}", highlight=False)
+        console.print(f"  [cyan]{escape(citation.id)}[/] ({citation.kind.value}) {escape(citation.text)}",
+                      highlight=False)
     for line in result.missing:
-        console.print(f"  [yellow]missing[/] {line}", highlight=False)
+        console.print(f"  [yellow]missing[/] {escape(line)}", highlight=False)
     if result.follow_up:
-        console.print(f"[bold]Follow-up:[/] {result.follow_up}", highlight=False)
+        console.print(f"[bold]Follow-up:[/] {escape(result.follow_up)}", highlight=False)
     if result.fallback_reason:
-        console.print(f"[dim]LLM output not used: {result.fallback_reason}[/]", highlight=False)
+        console.print(f"[dim]LLM output not used: {escape(result.fallback_reason)}[/]", highlight=False)
 
 
 DEFAULT_CASES = Path("evals/cases/dev/levels.jsonl")
