@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.redaction import remember_secrets, secrets_of
 from bot.retrieval.embedder import Embedder, HashingEmbedder, MiniLMEmbedder, ModelLoading, limit_cpu_threads
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ class AppContext:
         """`model_loading` wraps the embedding model's one-time load (the CLI says "loading the model…")."""
         self.settings = settings
         self.model_loading = model_loading
+        remember_secrets(secrets_of(settings))  # never printed, logged or stored from here on
 
     @cached_property
     def kb(self) -> KnowledgeBase:

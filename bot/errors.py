@@ -30,3 +30,8 @@ class NotFoundError(MMSSCError):
 
 class PermissionDeniedError(MMSSCError):
     """The person is not allowed to do this (e.g. only facilitators set consensus)."""
+
+
+class EnvironmentFaultError(MMSSCError):
+    """The machine is not as the product needs it (an unwritable path, a damaged index...); the message
+    says what failed and what to do."""

@@ -92,12 +92,12 @@ def ensure_interview(database: Database, kb: KnowledgeBase, now: datetime, asses
     name, person = clean_name(assessment, "assessment name"), clean_name(stakeholder, "stakeholder name")
     notes: list[str] = []
     with database.session() as session:
-        record = stored.find_assessment(session, name)
-        if record is None:
-            match = TRAILING_CYCLE.match(name)
-            community, cycle = (match.group(1), match.group(2)) if match else (name, str(now.year))
-            record = stored.create_assessment(session, name=name, community=community, cycle=cycle,
-                                              knowledge_version=kb.version, created_by=person, now=now)
+        match = TRAILING_CYCLE.match(name)
+        community, cycle = (match.group(1), match.group(2)) if match else (name, str(now.year))
+        record, created = stored.find_or_create_assessment(  # joins it when another process just created it
+            session, name=name, community=community, cycle=cycle, knowledge_version=kb.version, created_by=person,
+            now=now)
+        if created:
             stored.add_participant(session, record.id, person, Role.FACILITATOR, now)
             notes.append(f"Created the assessment '{name}' (community '{community}', cycle {cycle}) "
                          f"with {person} as its facilitator.")

@@ -92,6 +92,11 @@ def _read_json(directory: Path, name: str) -> dict[str, Any]:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise KnowledgeBaseError(f"{name}: file is missing from {directory}") from error
+    except UnicodeDecodeError as error:
+        raise KnowledgeBaseError(f"{name}: not valid UTF-8 at byte {error.start} ({error.reason}); save the file "
+                                 "as UTF-8") from error
+    except OSError as error:
+        raise KnowledgeBaseError(f"{name}: cannot be read from {directory} ({error.strerror or error})") from error
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise KnowledgeBaseError(f"{name}: invalid JSON at {where}: {error.msg}") from error

@@ -90,7 +90,9 @@ def radar_chart_png(result: AssessmentResult) -> bytes:
             axes.legend(loc="upper right", bbox_to_anchor=(1.12, 1.1), frameon=False)
         else:
             axes.text(0, 0, "No levels confirmed yet", ha="center", va="center", fontsize=12)
-        figure.suptitle(f"{result.assessment}: maturity level per characteristic", fontsize=12, y=0.98)
+        # parse_math=False: a "$" in the assessment's name is text, never matplotlib's math markup
+        figure.suptitle(f"{result.assessment}: maturity level per characteristic", fontsize=12, y=0.98,
+                        parse_math=False)
         return _png(figure, tight=True)
 
 

@@ -1,7 +1,12 @@
-"""The report as Markdown: the same sections as the HTML report, with tables instead of charts."""
+"""The report as Markdown: the same sections as the HTML report, with tables instead of charts.
+
+Names, communities, cycles and reasons come from people: they are escaped (`md_text`) so that no
+Markdown viewer renders a link, an image, emphasis or raw HTML (`<script>`, `<img onerror>`) from them.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.reports.tables import (
@@ -20,9 +25,27 @@ from bot.reports.tables import (
 )
 from bot.scoring.results import AssessmentResult, PriorityItem
 
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]~#])")  # emphasis, code, links and images, strikethrough, headings
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}  # raw HTML, autolinks, entity references
+_BLOCK_START = re.compile(r"^(?:[+=-]|\d+(?=[.)]))")  # a list item or setext underline at a line's start
+
+
+def _inline(value: object) -> str:
+    text = " ".join(str(value if value is not None else "").splitlines())
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return "".join(_HTML_SPECIAL.get(char, char) for char in text)
+
+
+def md_text(value: object) -> str:
+    """Any text as Markdown that shows exactly that text, even at the start of a line: one line, no
+    markup or HTML of its own."""
+    text = _inline(value)
+    return _BLOCK_START.sub(lambda m: m.group(0) + "\\" if m.group(0)[0].isdigit() else "\\" + m.group(0), text)
+
 
 def _cell(value: object) -> str:
-    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+    # a cell never starts a line, so only inline markup and the column separator need escaping
+    return _inline(value).replace("|", "\\|")
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -52,8 +75,9 @@ def render_markdown(result: AssessmentResult) -> str:
     """The whole report as a Markdown document."""
     overall = result.overall
     lines = [
-        f"# MMSSC self-assessment: {result.assessment}", "",
-        f"{result.community} · cycle {result.cycle} · data as of {readable_as_of(result.as_of)}", "",
+        f"# MMSSC self-assessment: {md_text(result.assessment)}", "",
+        f"{md_text(result.community)} · cycle {md_text(result.cycle)} · data as of {readable_as_of(result.as_of)}",
+        "",
         f"Overall maturity now **{format_score(overall.score_now) or '–'}**, in two years on current plans "
         f"**{format_score(overall.score_two_years) or '–'}** (out of 5). "
         f"{counted(len(result.stakeholders), 'stakeholder')}; {completeness_sentence(result)} "

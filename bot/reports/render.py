@@ -2,7 +2,7 @@
 
 Formats: html (one self-contained page), md, csv (PATH and PATH with a `-consensus` suffix), json (the
 canonical JSON of the result: its SHA-256 is the results hash) and xlsx. The radar chart alone is a PNG.
-The same result always gives byte-identical files.
+The same result always gives byte-identical files, written whole or not at all (`bot.files`).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from bot.files import write_files_atomically
 from bot.scoring.results import AssessmentResult
 
 
@@ -48,18 +49,13 @@ def render_report(result: AssessmentResult, report_format: ReportFormat, out: Pa
 
 
 def write_report(result: AssessmentResult, report_format: ReportFormat, out: Path) -> list[Path]:
-    """Render and write one report; returns the paths written (two for csv)."""
-    files = render_report(result, report_format, out)
-    for path, data in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return list(files)
+    """Render and write one report; returns the paths written (two for csv). `EnvironmentFaultError`
+    when a path cannot be written (then none is)."""
+    return write_files_atomically(render_report(result, report_format, out))
 
 
 def write_radar_chart(result: AssessmentResult, out: Path) -> Path:
     """The radar chart (now and in two years) as a PNG file, e.g. for Slack or the terminal."""
     from bot.reports.charts import radar_chart_png
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(radar_chart_png(result))
-    return out
+    return write_files_atomically({out: radar_chart_png(result)})[0]

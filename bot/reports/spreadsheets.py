@@ -4,6 +4,12 @@ CSV: UTF-8 with a byte-order mark (so spreadsheet programs read accents right), 
 one file per table. XLSX: sheets Stakeholders, Consensus, Scores and About. Both are byte-identical for
 the same result: the XLSX's document dates come from the data's as-of time and its zip entries carry
 a fixed timestamp.
+
+Names, reasons and every other text may come from anyone who can name an assessment, so no cell is
+ever a formula: a CSV text cell that a spreadsheet would read as one (it starts with =, +, -, @, a tab
+or a carriage return) gets a leading ' (OWASP's advice), and XLSX text is always stored as a string
+(with Excel's quote prefix when it looks like a formula).
+Numbers stay numbers: scores are XLSX numbers shown with two decimals.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -34,13 +41,23 @@ from bot.scoring.results import AssessmentResult
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FALLBACK_DATE = datetime(2000, 1, 1)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SCORE_FORMAT = "0.00"
+GAP_FORMAT = "+0.00;-0.00;0.00"
+
+
+def neutralise_formula(value: Cell) -> Cell:
+    """A text cell that a spreadsheet would run as a formula, with a leading ' so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_bytes(columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows(["" if cell is None else neutralise_formula(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -83,6 +100,13 @@ def _sheet(workbook: Workbook, title: str, columns: Sequence[str], rows: Sequenc
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(list(row))
+        for column, cell in zip(columns, sheet[sheet.max_row], strict=True):
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl makes a formula of any text starting with "="
+                if cell.value.startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True  # Excel's own "this is text": it stays text when the cell is edited
+            elif isinstance(cell.value, Decimal):
+                cell.number_format = GAP_FORMAT if column == "gap" else SCORE_FORMAT
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, column in enumerate(columns, start=1):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from bot.scoring.results import AssessmentResult, CharacteristicResult, ConsensusSource, GroupScore
 
-Cell = str | int | None
+Cell = str | int | Decimal | None
 
 STAKEHOLDER_COLUMNS = (
     "assessment", "stakeholder", "dimension", "sub_dimension", "characteristic", "characteristic_name",
@@ -122,10 +122,10 @@ def consensus_rows(result: AssessmentResult) -> list[list[Cell]]:
 
 
 def score_rows(result: AssessmentResult) -> list[list[Cell]]:
-    """Overall, then each dimension followed by its sub-dimensions (scores as text, e.g. '2.50')."""
+    """Overall, then each dimension followed by its sub-dimensions (scores as numbers with two decimals)."""
     def row(level: str, group: GroupScore) -> list[Cell]:
-        return [level, group.id, group.name, format_score(group.score_now), format_score(group.score_two_years),
-                format_gap(group.gap), group.scored, group.characteristics, group.completeness_percent,
+        return [level, group.id, group.name, group.score_now, group.score_two_years,
+                group.gap, group.scored, group.characteristics, group.completeness_percent,
                 group.rated, group.dont_know_or_skipped, group.rated_percent]
 
     rows = [row("overall", result.overall)]

@@ -14,6 +14,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT
+from bot.redaction import redact
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -46,7 +47,7 @@ def phrase_with_chat_model(
     try:
         reply = chat_model.invoke(prompt)
     except Exception as error:  # any provider failure: the deterministic answer stays
-        raise PhrasingRejected(f"the chat model failed: {type(error).__name__}: {error}") from error
+        raise PhrasingRejected(redact(f"the chat model failed: {type(error).__name__}: {error}")) from error
     text = reply.content if isinstance(reply.content, str) else ""
     text = text.strip()
     if not text:

@@ -4,17 +4,27 @@ Embedded by default (a persistent Chroma under the data directory); a Chroma ser
 `MMSSC_CHROMA_HOST` is set. Chroma never embeds anything itself: our `Embedder` is passed to LangChain
 as its `Embeddings`, so nothing is ever downloaded. What the index was built from (knowledge version,
 embedder, a hash of the documents) is stored in the collection's metadata and decides rebuilds.
+
+The embedded index is derived data: when its files cannot be read (a damaged `chroma.sqlite3`), they
+are discarded and the index is built again from the knowledge base. Only Chroma's own files are
+removed, never anything else in the folder, and never anything on a Chroma server.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
+import shutil
 from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
 from typing import Any
 
 import chromadb
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 from chromadb.errors import NotFoundError as ChromaNotFoundError
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -24,9 +34,15 @@ from bot.errors import MMSSCError
 from bot.retrieval.documents import IndexDocument
 from bot.retrieval.embedder import Embedder
 
+log = logging.getLogger(__name__)
+
 COLLECTION_NAME = "mmssc-knowledge"
 BATCH_SIZE = 32
 READY = "ready"
+# What embedded Chroma keeps in its folder: the SQLite catalogue and one folder per segment.
+CHROMA_FILE = re.compile(r"^chroma\.sqlite3(?:-wal|-shm|-journal)?$")
+SEGMENT_FOLDER = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+DAMAGED = re.compile(r"not a database|malformed|corrupt|code: (?:11|26)\)", re.IGNORECASE)
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -62,8 +78,38 @@ def open_chroma_client(settings: Settings) -> Any:
                 "Start it (chroma run --host ... --port ... --path ...) or unset MMSSC_CHROMA_HOST to use the "
                 "embedded store."
             ) from error
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    return open_embedded_chroma(settings.chroma_dir, chroma_settings)
+
+
+def open_embedded_chroma(directory: Path, chroma_settings: ChromaSettings) -> Any:
+    """A persistent Chroma client in `directory`; a damaged index there is discarded (to be rebuilt)."""
+    if directory.exists() and not directory.is_dir():
+        raise RetrievalUnavailableError(
+            f"{directory} is a file, but the retrieval index needs a folder there. Move or delete the file (the "
+            "index is built again on its own), or set MMSSC_DATA_DIR to another folder.")
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(directory), settings=chroma_settings)
+    except ChromaError as error:
+        if not DAMAGED.search(str(error)):
+            raise RetrievalUnavailableError(
+                f"Cannot open the retrieval index in {directory} ({error}). Check the folder's permissions, or set "
+                "MMSSC_DATA_DIR to another folder.") from error
+        log.warning("The retrieval index in %s cannot be read (%s): building it again from the knowledge base.",
+                    directory, error)
+        # Chroma keeps the half-opened client of this path for the whole process: forget it first.
+        SharedSystemClient._identifier_to_system.pop(str(directory), None)
+        discard_embedded_index(directory)
+        return chromadb.PersistentClient(path=str(directory), settings=chroma_settings)
+
+
+def discard_embedded_index(directory: Path) -> None:
+    """Delete embedded Chroma's own files in `directory` (its SQLite catalogue and segment folders)."""
+    for entry in directory.iterdir():
+        if entry.is_file() and CHROMA_FILE.match(entry.name):
+            entry.unlink()
+        elif entry.is_dir() and SEGMENT_FOLDER.match(entry.name):
+            shutil.rmtree(entry)
 
 
 def describe_location(settings: Settings) -> str:

@@ -6,6 +6,7 @@ import difflib
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInputError, NotFoundError
@@ -16,14 +17,35 @@ from bot.storage.tables import AssessmentRow, InterviewPositionRow, ParticipantR
 
 def create_assessment(session: Session, *, name: str, community: str, cycle: str, knowledge_version: str,
                       created_by: str, now: datetime) -> AssessmentRecord:
-    """A new assessment; `InvalidInputError` when the name is taken."""
+    """A new assessment; `InvalidInputError` when the name is taken (also by another process a moment ago)."""
+    taken = InvalidInputError(f"An assessment named '{name}' already exists.")
     if session.scalar(select(AssessmentRow.id).where(AssessmentRow.name == name)) is not None:
-        raise InvalidInputError(f"An assessment named '{name}' already exists.")
+        raise taken
     row = AssessmentRow(name=name, community=community, cycle=cycle, knowledge_version=knowledge_version,
                         created_by=created_by, created_at=now)
-    session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():  # PostgreSQL: a concurrent insert of the name waits, then fails here
+            session.add(row)
+    except IntegrityError as error:
+        raise taken from error
     return _assessment(row)
+
+
+def find_or_create_assessment(session: Session, *, name: str, community: str, cycle: str, knowledge_version: str,
+                              created_by: str, now: datetime) -> tuple[AssessmentRecord, bool]:
+    """The assessment of this name and whether it was created now. When another process creates the same
+    name at the same moment, this one joins the assessment it created."""
+    found = find_assessment(session, name)
+    if found is not None:
+        return found, False
+    try:
+        return create_assessment(session, name=name, community=community, cycle=cycle,
+                                 knowledge_version=knowledge_version, created_by=created_by, now=now), True
+    except InvalidInputError:
+        found = find_assessment(session, name)  # committed by the other process: a new statement sees it
+        if found is None:
+            raise
+        return found, False
 
 
 def find_assessment(session: Session, name: str) -> AssessmentRecord | None:
@@ -48,13 +70,20 @@ def list_assessments(session: Session) -> list[AssessmentRecord]:
 
 
 def add_participant(session: Session, assessment_id: int, name: str, role: Role, now: datetime) -> ParticipantRecord:
-    """Add a person in a role (idempotent); a stakeholder also gets an interview position."""
+    """Add a person in a role (idempotent, also when another process adds them at the same moment); a
+    stakeholder also gets an interview position."""
     existing = _participant_row(session, assessment_id, name, role)
     if existing is not None:
         return _participant(existing)
     row = ParticipantRow(assessment_id=assessment_id, name=name, role=role.value, created_at=now)
-    session.add(row)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        existing = _participant_row(session, assessment_id, name, role)
+        if existing is None:
+            raise
+        return _participant(existing)
     if role == Role.STAKEHOLDER:
         session.add(InterviewPositionRow(participant_id=row.id, step=Step.NOT_STARTED.value, version=0,
                                          updated_at=now))

@@ -17,6 +17,7 @@ from bot.errors import MMSSCError
 from bot.interview.decisions import PendingSuggestion
 from bot.interview.messages import Horizon, InterviewEvent, Outcome
 from bot.interview.state import InterviewState
+from bot.redaction import redact
 from bot.storage.records import AnswerRecord
 from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
 from bot.suggestion.models import Probe, ProbeAnswer, ProbeExchange, Suggestion, SuggestionContext
@@ -90,6 +91,8 @@ def record_suggestion(session: Session, *, participant_id: int, answer_id: int, 
                       input_text: str, suggestion: Suggestion, now: datetime,
                       context: SuggestionContext | None = None) -> int:
     """Store a suggestion with what the engine saw: `input_text` and the `context` it was given."""
+    if suggestion.fallback_reason:  # an engine's error text may echo a key; suggestions are never rewritten
+        suggestion = suggestion.model_copy(update={"fallback_reason": redact(suggestion.fallback_reason)})
     row = SuggestionRow(
         participant_id=participant_id, answer_id=answer_id, characteristic=suggestion.characteristic,
         horizon=horizon.value, input_text=input_text, input_sha256=hashlib.sha256(input_text.encode()).hexdigest(),

@@ -21,6 +21,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.base import criterion_id
 from bot.knowledge.models import Characteristic
+from bot.redaction import redact
 from bot.suggestion.default_engine import DefaultSuggestionEngine, screen_answer
 from bot.suggestion.explanation import criterion_citation, plain_question, standard_citation
 from bot.suggestion.llm_output import LLMVerdict, RejectedOutput, check_verdict, parse_verdict
@@ -118,10 +119,10 @@ class LLMSuggestionEngine:
             if any(i not in condition_ids for i in verdict.missing):
                 raise RejectedOutput("hallucinated citation: a missing condition was not among the entries given")
         except RejectedOutput as error:
-            log.warning("LLM output rejected for %s: %s", characteristic.id, error)
+            log.warning("LLM output rejected for %s: %s", characteristic.id, redact(str(error)))
             return self._marked(default, str(error))
         except Exception as error:  # the model is an external service: any failure means fall back
-            log.warning("LLM call failed for %s: %s", characteristic.id, type(error).__name__)
+            log.warning("LLM call failed for %s: %s", characteristic.id, redact(str(error)))
             return self._marked(default, f"llm error: {type(error).__name__}: {error}"[:300])
         suggestion = self._suggestion(characteristic, verdict)
         return suggestion.model_copy(update={"horizon": context.horizon, "probe": default.probe})
@@ -132,7 +133,8 @@ class LLMSuggestionEngine:
 
     @staticmethod
     def _marked(result: Suggestion, reason: str) -> Suggestion:
-        return result.model_copy(update={"engine": FALLBACK_ENGINE_NAME, "fallback_reason": reason})
+        # a provider's error may echo the API key: it is shown, logged and stored, so never with the key
+        return result.model_copy(update={"engine": FALLBACK_ENGINE_NAME, "fallback_reason": redact(reason)[:300]})
 
     def _entries(self, characteristic: Characteristic) -> tuple[str, set[str], set[str]]:
         lines: list[str] = []

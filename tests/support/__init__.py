@@ -1,0 +1,1 @@
+"""Test tooling shared by the tiers: hostile inputs, fakes, helpers."""

@@ -65,9 +65,9 @@ def create(
     if as_json:
         print_json(summary.model_dump(mode="json"))
         return
-    console.print(f"Created '{summary.name}' — community {summary.community}, cycle {summary.cycle}; "
-                  f"facilitators: {', '.join(summary.facilitators)}; "
-                  f"stakeholders: {', '.join(summary.stakeholders) or 'none yet'}.", highlight=False)
+    console.print(Text(f"Created '{summary.name}' — community {summary.community}, cycle {summary.cycle}; "
+                       f"facilitators: {', '.join(summary.facilitators)}; "
+                       f"stakeholders: {', '.join(summary.stakeholders) or 'none yet'}."))
 
 
 @assessment_app.command("add")
@@ -83,8 +83,8 @@ def add(
         for role, names in ((Role.STAKEHOLDER, stakeholder), (Role.FACILITATOR, facilitator)):
             if names:
                 new = assessments.add_people(state.ctx.database, _now(), name, names, role)
-                console.print(f"{role.value.capitalize()}s added: {', '.join(new) or 'none (all there already)'}",
-                              highlight=False)
+                console.print(Text(f"{role.value.capitalize()}s added: "
+                                   f"{', '.join(new) or 'none (all there already)'}"))
 
 
 @assessment_app.command("list")
@@ -100,7 +100,7 @@ def list_command(as_json: bool = typer.Option(False, "--json", help="Print JSON.
         return
     table = Table("Assessment", "Community", "Cycle", "Facilitators", "Stakeholders", "Created")
     for a in found:
-        table.add_row(Text(a.name), Text(a.community), a.cycle, Text(", ".join(a.facilitators)),
+        table.add_row(Text(a.name), Text(a.community), Text(a.cycle), Text(", ".join(a.facilitators)),
                       str(len(a.stakeholders)), a.created_at[:16].replace("T", " "))
     console.print(table)
 
@@ -150,8 +150,7 @@ def review(
             facilitation.set_consensus(ctx.database, ctx.kb, _now(), assessment, facilitator, consensus, level_now,
                                        level_two_years, reason)
             later = f", {level_two_years} in two years" if level_two_years is not None else ""
-            console.print(f"Consensus for {consensus} set to {level_now} now{later} by {facilitator}.",
-                          highlight=False)
+            console.print(Text(f"Consensus for {consensus} set to {level_now} now{later} by {facilitator}."))
         report = facilitation.review(ctx.database, ctx.kb, assessment)
     if as_json:
         print_json(report.model_dump(mode="json"))

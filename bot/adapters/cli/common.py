@@ -10,11 +10,13 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bot.adapters.cli.loading import model_loading_notice
 from bot.config import Settings
 from bot.context import AppContext
 from bot.errors import InvalidInputError, KnowledgeBaseError, MMSSCError, NotFoundError, PermissionDeniedError
+from bot.redaction import redact
 
 console = Console()
 error_console = Console(stderr=True)
@@ -47,15 +49,20 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except (InvalidInputError, NotFoundError, PermissionDeniedError) as error:
-        error_console.print(f"[bold red]Error:[/] {error}", highlight=False)
+        error_console.print(f"[bold red]Error:[/] {said(error)}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from error
     except KnowledgeBaseError as error:
-        error_console.print(f"[bold red]Knowledge base error:[/] {error}", highlight=False)
+        error_console.print(f"[bold red]Knowledge base error:[/] {said(error)}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_FAILURE) from error
     except MMSSCError as error:
-        log.exception("command failed")
-        error_console.print(f"[bold red]Error:[/] {error}", highlight=False)
+        log.debug("command failed", exc_info=error)
+        error_console.print(f"[bold red]Error:[/] {said(error)}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_FAILURE) from error
+
+
+def said(error: BaseException | str) -> str:
+    """An error message ready for Rich: secrets redacted, and what a person typed never read as markup."""
+    return escape(redact(str(error)))
 
 
 def print_json(data: Any) -> None:

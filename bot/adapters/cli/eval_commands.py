@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from bot.adapters.cli.common import EXIT_USAGE, console, error_console, print_json, state, user_errors
 from bot.config import EngineKind
@@ -43,11 +44,11 @@ def evaluate(
         raise typer.Exit(EXIT_USAGE)
     try:
         if load_case_set(cases).empty:
-            error_console.print(f"[bold red]Error:[/] {cases} holds no levels.jsonl, abstain.jsonl, standards.jsonl "
-                                "or dialogues.jsonl cases", highlight=False)
+            error_console.print(f"[bold red]Error:[/] {escape(str(cases))} holds no levels.jsonl, abstain.jsonl, "
+                                "standards.jsonl or dialogues.jsonl cases", highlight=False)
             raise typer.Exit(EXIT_USAGE)
     except CaseFileError as error:
-        error_console.print(f"[bold red]Error:[/] {error}", highlight=False)
+        error_console.print(f"[bold red]Error:[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from error
     with user_errors():
         report = evaluate_directory(state.ctx, cases, engine)
@@ -62,7 +63,7 @@ def evaluate(
     else:
         render_report(report, console)
         if out is not None:
-            console.print(f"Report written to {out}")
+            console.print(f"Report written to {escape(str(out))}", highlight=False)
 
 
 @eval_app.command("export")

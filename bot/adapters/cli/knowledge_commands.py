@@ -5,8 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 
 import typer
+from rich.markup import escape as e
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from bot.adapters.cli.common import console, print_json, state, user_errors
@@ -32,15 +34,15 @@ def list_characteristics() -> None:
         kb = state.ctx.kb
         tree = Tree(f"[bold]MMSSC[/] — {len(kb.characteristics)} characteristics (knowledge {kb.short_version})")
         for dimension in kb.dimensions:
-            branch = tree.add(f"[bold]{dimension.id}. {dimension.name}[/] ({dimension.kind.value})")
+            branch = tree.add(f"[bold]{dimension.id}. {e(dimension.name)}[/] ({dimension.kind.value})")
             for sub in dimension.sub_dimensions:
                 members = kb.characteristics_in_sub_dimension(sub.id)
                 if len(members) == 1 and members[0].id == sub.id:
-                    branch.add(f"[cyan]{sub.id}[/] {sub.name}")
+                    branch.add(f"[cyan]{sub.id}[/] {e(sub.name)}")
                     continue
-                leaf = branch.add(f"{sub.id} {sub.name}")
+                leaf = branch.add(f"{sub.id} {e(sub.name)}")
                 for c in members:
-                    leaf.add(f"[cyan]{c.id}[/] {c.name}")
+                    leaf.add(f"[cyan]{c.id}[/] {e(c.name)}")
         console.print(tree)
 
 
@@ -52,28 +54,29 @@ def show_characteristic(characteristic_id: str = typer.Argument(..., help="e.g. 
         c = kb.characteristic(characteristic_id)
         sub = kb.sub_dimension(c.sub_dimension)
         console.print(Panel.fit(
-            f"[bold]{c.id} {c.name}[/]\n{kb.dimension(c.dimension).name} › {sub.name}\n\n[italic]{c.question}[/]",
+            f"[bold]{c.id} {e(c.name)}[/]\n{e(kb.dimension(c.dimension).name)} › {e(sub.name)}\n\n"
+            f"[italic]{e(c.question)}[/]",
             title="Characteristic",
         ))
         table = Table(show_lines=True, expand=True)
         table.add_column("Level", no_wrap=True)
         table.add_column("Criteria (Annex A)")
         for level in c.levels:
-            table.add_row(f"{level.level} {kb.level_name(level.level)}", level.criteria)
+            table.add_row(f"{level.level} {e(kb.level_name(level.level))}", Text(level.criteria))
         console.print(table)
         for note in c.notes:
-            console.print(f"[dim]Note: {note}[/]")
+            console.print(f"[dim]Note: {e(note)}[/]")
         entries = kb.annex_b_for_characteristic(c)
         if entries:
             console.print("[bold]Standards that help (Annex B)[/]")
             for entry in entries:
                 ref = f" [{entry.ref}]" if entry.ref else ""
-                console.print(f"• [cyan]{entry.standard}{ref}[/] {entry.guidance}")
+                console.print(f"• [cyan]{e(entry.standard + ref)}[/] {e(entry.guidance)}")
         functions = kb.annex_c_for_purpose(c.id)
         if functions:
             console.print("[bold]ISO 18091 local-government functions (Annex C)[/]")
             for function in functions:
-                console.print(f"• [cyan]{function.code}[/] {function.function}")
+                console.print(f"• [cyan]{e(function.code)}[/] {e(function.function)}")
 
 
 @knowledge_app.command("export")

@@ -17,8 +17,9 @@ from bot.adapters.cli import (
     suggest_commands,
 )
 from bot.adapters.cli.common import state
-from bot.adapters.cli.help_format import HelpGroup
+from bot.adapters.cli.faults import FaultReportingGroup
 from bot.config import Settings
+from bot.redaction import install_log_redaction, secrets_of
 
 app = typer.Typer(
     name="mmssc",
@@ -26,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    cls=HelpGroup,
+    cls=FaultReportingGroup,  # help tidied, environment faults end in one line, never a traceback
 )
 
 
@@ -39,6 +40,7 @@ def main(
         level=logging.DEBUG if verbose else getattr(logging, settings.log_level.upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    install_log_redaction(secrets_of(settings))  # no key, token or password in any log line
     state.configure(settings)
 
 

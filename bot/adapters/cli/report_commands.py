@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
+from rich.text import Text
 
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
@@ -32,9 +33,9 @@ def report(
         result = stored_assessment_result(state.ctx.database, state.ctx.kb, assessment, now=datetime.now(UTC))
         if out is not None:
             for path in write_report(result, report_format, out):
-                console.print(f"Wrote {path}", highlight=False)
+                console.print(Text(f"Wrote {path}"))
         if chart is not None:
-            console.print(f"Wrote {write_radar_chart(result, chart)}", highlight=False)
+            console.print(Text(f"Wrote {write_radar_chart(result, chart)}"))
         console.print(f"Results hash {result.sha256} (knowledge version {result.knowledge_version[:12]})",
                       highlight=False)
 

@@ -6,9 +6,11 @@ import contextlib
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from bot.adapters.cli.bench_commands import bench_app
 from bot.adapters.cli.common import console, error_console, print_json, state, user_errors
@@ -55,8 +57,8 @@ def describe_index_report(report: IndexReport) -> str:
     loading = f" after {report.model_load_seconds:.2f} s loading the model" if report.model_load_seconds else ""
     return (
         f"[bold]{_VERBS[report.action]}[/]: {report.documents} documents in {report.seconds:.2f} s{loading} "
-        f"({report.reason}).\n{report.location}; knowledge {report.knowledge_version[:12]}, "
-        f"embedder {report.embedder}."
+        f"({escape(report.reason)}).\n{escape(report.location)}; knowledge {report.knowledge_version[:12]}, "
+        f"embedder {escape(report.embedder)}."
     )
 
 
@@ -85,17 +87,17 @@ def ask_command(
 
 def render_standards_answer(answer: StandardsAnswer) -> None:
     if not answer.relevant:
-        console.print(Panel(answer.answer, title="No standard found", border_style="yellow"), highlight=False)
+        console.print(Panel(Text(answer.answer), title="No standard found", border_style="yellow"))
         return
     if answer.phrased_by == "llm":
-        console.print(Panel(answer.answer, title="Answer"), highlight=False)
+        console.print(Panel(Text(answer.answer), title="Answer"))
     table = Table(title="Standards that help, best first", show_lines=True, expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column("Standard", no_wrap=True, style="bold cyan")
     table.add_column("Why (the draft's words)")
     table.add_column("Source", no_wrap=True, style="dim")
     for number, hit in enumerate(answer.standards, start=1):
-        table.add_row(str(number), reference_label(hit), hit.why, hit.source)
+        table.add_row(str(number), Text(reference_label(hit)), Text(hit.why), Text(hit.source))
     console.print(table)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import typer
+from rich.markup import escape
 
 from bot.adapters.cli.bench_commands import bench_app
 from bot.adapters.cli.common import console, print_json, state, user_errors
@@ -36,12 +37,12 @@ def serve(
             for secret in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
             if secret is not None
         )
-        if socket_mode:
-            console.print("Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it.")
-            run_socket_mode(context)
+        if socket_mode:  # said only once Slack accepted the token
+            run_socket_mode(context, ready=lambda: console.print(
+                "Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it."))
         else:
-            console.print(f"Slack bot listening on http://{host}:{port}/slack/events. Ctrl-C stops it.")
-            run_http(context, host, port)
+            run_http(context, host, port, ready=lambda: console.print(
+                f"Slack bot listening on http://{escape(host)}:{port}/slack/events. Ctrl-C stops it.", highlight=False))
 
 
 def bench_slack(

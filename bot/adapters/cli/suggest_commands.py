@@ -73,12 +73,14 @@ def suggest(
 
 
 def render_suggestion(result: Suggestion) -> None:
+    """The suggestion for a terminal. Quotes, rationale and citations hold brackets ("[annexB:2.2:1]") and
+    the person's own words: every piece is escaped, never read as Rich markup."""
     if result.level is None:
         title = f"{result.characteristic}: no level suggested"
     else:
-        title = f"{result.characteristic}: level {result.level} (confidence {result.confidence:.2f})"
-    console.print(Panel(Text(result.rationale), title=title, subtitle=f"engine {result.engine}"))
-    # the answer's words and the engine's text are shown as they are, never read as Rich markup
+        # confidence separates right from wrong too weakly to show as a number (evals: AUROC)
+        title = f"{result.characteristic}: level {result.level} ({'settled' if result.settled else 'not settled'})"
+    console.print(Panel(Text(result.rationale), title=Text(title), subtitle=Text(f"engine {result.engine}")))
     for item in result.evidence:
         console.print(f"  [green]“{escape(item.quote)}”[/] → {escape(item.criterion)}", highlight=False)
     for item in result.counter_evidence:
@@ -88,11 +90,11 @@ def render_suggestion(result: Suggestion) -> None:
                       highlight=False)
     for line in result.missing:
         console.print(f"  [yellow]missing[/] {escape(line)}", highlight=False)
-    if result.follow_up:
-        console.print(f"[bold]Follow-up:[/] {escape(result.follow_up)}", highlight=False)
     if result.probe is not None:
         console.print(f"[bold]Not settled; the interview would first ask (level {result.probe.level}):[/] "
                       f"{escape(result.probe.question)}", highlight=False)
+    elif result.follow_up:
+        console.print(f"[bold]Follow-up:[/] {escape(result.follow_up)}", highlight=False)
     if result.fallback_reason:
         console.print(f"[dim]LLM output not used: {escape(result.fallback_reason)}[/]", highlight=False)
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
+from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.error import BoltError
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
 from bot.adapters.slack.http_server import make_slack_http_server
@@ -30,6 +35,24 @@ def check_slack_settings(settings: Settings) -> bool:
     return False
 
 
+def create_checked_slack_app(context: AppContext, client: WebClient | None = None, **options: Any) -> App:
+    """The bot's App, built only if Slack accepts the bot token (bolt calls auth.test while building it);
+    `InvalidInputError` saying what to fix otherwise, before anything claims to be listening."""
+    try:
+        return create_slack_app(context, client, **options)
+    except BoltError as error:
+        refused = error.__context__
+        code = refused.response.get("error", "refused") if isinstance(refused, SlackApiError) else str(error)
+        raise InvalidInputError(f"Slack rejected SLACK_BOT_TOKEN ({code}). Copy the Bot User OAuth Token (xoxb-...) "
+                                "from your Slack app's OAuth & Permissions page. See docs/slack.md.") from None
+    except SlackClientError as error:
+        raise InvalidInputError(f"Cannot reach Slack to check SLACK_BOT_TOKEN ({type(error).__name__}: {error}). "
+                                "Check the network, or MMSSC_SLACK_API_URL.") from None
+    except OSError as error:  # urllib's connection errors
+        raise InvalidInputError(f"Cannot reach Slack to check SLACK_BOT_TOKEN ({error}). Check the network, or "
+                                "MMSSC_SLACK_API_URL.") from None
+
+
 def warm_up(context: AppContext) -> None:
     """Load the knowledge base, the database and the suggestion engine (one throwaway suggestion loads its
     model) before the first request needs them, so nobody's first answer waits for a cold start."""
@@ -37,10 +60,12 @@ def warm_up(context: AppContext) -> None:
     engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
 
 
-def run_http(context: AppContext, host: str, port: int) -> None:
-    app = create_slack_app(context)
+def run_http(context: AppContext, host: str, port: int, ready: Callable[[], object] = lambda: None) -> None:
+    """Serve until Ctrl-C; `ready` is called once the token is accepted and the port is bound."""
+    app = create_checked_slack_app(context)
     warm_up(context)
     server = make_slack_http_server(app, host, port)
+    ready()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -56,14 +81,15 @@ def socket_mode_handler(context: AppContext, client: WebClient | None = None, *,
     settings = context.settings
     if settings.slack_app_token is None:
         raise InvalidInputError("SLACK_APP_TOKEN is not set: Socket Mode needs the app-level token (xapp-...).")
-    app = create_slack_app(context, client, socket_mode=True, service=service)
+    app = create_checked_slack_app(context, client, socket_mode=True, service=service)
     # apps.connections.open goes through the app's client, so MMSSC_SLACK_API_URL applies to it too.
     return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
 
 
-def run_socket_mode(context: AppContext) -> None:
+def run_socket_mode(context: AppContext, ready: Callable[[], object] = lambda: None) -> None:
     handler = socket_mode_handler(context)
     warm_up(context)
+    ready()
     try:
         handler.start()
     except KeyboardInterrupt:

@@ -3,6 +3,9 @@
 On a terminal it prompts with Rich; when standard input is not a terminal it reads one reply per
 line (a whole interview can be piped in) and stops at the end of the input. Quitting never loses
 anything: every step is stored as it happens, and the next `mmssc chat` resumes at the same place.
+
+Piped input is read as bytes and decoded one line at a time, so a byte that is not valid in the
+input's encoding costs at most its own character (shown as �, with a notice), never the lines around it.
 """
 
 from __future__ import annotations
@@ -93,17 +96,42 @@ def _reader(console: Console, source: TextIO) -> Callable[[], str | None]:
     interactive = source.isatty()
     if interactive:
         enable_line_editing()
+    raw_lines = None if interactive else getattr(source, "buffer", None)  # bytes, decoded line by line below
+    encoding = getattr(source, "encoding", None) or "utf-8"
+    count = 0
 
     def read() -> str | None:
-        try:
-            if interactive:
-                return console.input("[bold blue]you>[/] ")
-            line = source.readline()
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            return None
-        if not line:
-            return None
-        return line.removesuffix("\n").removesuffix("\r")
+        nonlocal count
+        while True:
+            try:
+                if interactive:
+                    return console.input("[bold blue]you>[/] ")
+                line, damaged = (decode_line(raw_lines.readline(), encoding) if raw_lines is not None
+                                 else (source.readline(), False))
+            except (EOFError, KeyboardInterrupt):
+                console.print()
+                return None
+            except UnicodeDecodeError:  # a typed line the terminal's encoding cannot read: ask for it again
+                if not interactive:
+                    raise
+                console.print(Text(f"That line could not be read as {encoding}; please type it again.",
+                                   style="yellow"))
+                continue
+            count += 1
+            if not line:
+                return None
+            if damaged:
+                console.print(Text(f"Line {count} holds bytes that are not valid {encoding}: they are shown as �.",
+                                   style="yellow"))
+            return line.removesuffix("\n").removesuffix("\r")
 
     return read
+
+
+def decode_line(raw: bytes, encoding: str) -> tuple[str, bool]:
+    """One line of input as text, and whether it had to be repaired: a byte that cannot be decoded
+    becomes U+FFFD, the rest of the line is kept."""
+    try:
+        return raw.decode(encoding), False
+    except UnicodeDecodeError:
+        return raw.decode(encoding, errors="replace"), True

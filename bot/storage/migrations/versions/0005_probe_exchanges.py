@@ -2,7 +2,7 @@
 (horizon, probes with their replies, other answers) each suggestion was made with.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -24,10 +24,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("suggestions") as batch:
-        batch.drop_column("context_json")
-    with op.batch_alter_table("answers") as batch:
-        batch.drop_column("probe_answer")
-        batch.drop_column("probe_json")
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("probe_answer")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch rebuild would drop and recreate
+    # the audit tables, losing the append-only triggers of 0003 and tripping their foreign keys.
+    for table, column in (("suggestions", "context_json"), ("answers", "probe_answer"), ("answers", "probe_json"),
+                          ("events", "probe_answer")):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
