@@ -221,8 +221,8 @@ def test_the_engine_gets_the_whole_context(kb: KnowledgeBase, database: Database
     ann.say("The city has a digital office [L2]")
     now = _engine(service).contexts[-1]
     assert now is not None and (now.horizon, now.level_now) == (Horizon.NOW, None)
-    probe_question = f"Is level 4 of {first} in place?"
-    assert now.earlier_answers == ["Our vision is published [L3] [P4]", f"{probe_question} yes, with targets"]
+    # the person's own words only: a probe's question is ours, and would read as if they had said it
+    assert now.earlier_answers == ["Our vision is published [L3] [P4]", "yes, with targets"]
     assert _engine(service).calls[-1][0] == second
 
 
