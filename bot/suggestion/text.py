@@ -177,8 +177,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
                                         |put|have|get|make|look|consider|try)
         | by\s20\d\d\swe
         | (?:earliest|not\sbefore|at\sthe\searliest)\s(?:in\s)?20\d\d
-        | (?:planned|scheduled|due|expected|slated|set|earmarked|pencilled\sin|budgeted)\s(?:for|in)\s
+        # ("set in 2019" and "planned in 2020" are the past: only "for" a time, or "due in" one, is to come)
+        | (?:planned|scheduled|due|expected|slated|earmarked|pencilled\sin|budgeted)\sfor\s
           (?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
+        | (?:scheduled|due|expected|slated)\sin\s(?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
         | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|arrives?|starts?)\s(?:in|by|from)\s
           (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter
           |january|february|march|april|may|june|july|august|september|october|november|december)
