@@ -191,6 +191,11 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
+        # only begun
+        | (?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently)\s(?:just\s|only\s|recently\s)?
+          (?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
+        | so\sfar | early\s(?:days|stages?) | first\ssteps | (?:about|around|roughly)\shalf | half\sof
+        | (?:still\s)?in\sprogress
         # now and then, informally, as a trial
         | ad[-\s]hoc | occasionally | sometimes | sporadic(?:ally)? | informal(?:ly)? | loosely
         | (?:a\s|one\s)?pilot(?:s|\sproject|\sscheme)? | trial(?:s|led)?
