@@ -188,6 +188,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it
           some\sdepartments? | (?:in|for)\ssome | a\sfew | one\sor\stwo | limited\sto
+        | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
