@@ -26,3 +26,19 @@ def strip_request_framing(query: str) -> str:
     """The question without its "which standard" framing; the original when nothing else would be left."""
     stripped = _SPACES.sub(" ", _FRAMING_PATTERN.sub(" ", query)).strip(" -:,")
     return stripped if any(char.isalpha() for char in stripped) else query
+
+
+_STANDARD_WORDS = re.compile(
+    r"\b(?:iso|iec)\b(?:\s*/\s*(?:iec|ts|tr)\b)*(?:\s*/?\s*\d{4,5}(?:-\d+)?(?::\d{4})?)?|\bstandards?\b",
+    re.IGNORECASE,
+)
+
+
+def strip_standard_mentions(query: str) -> str:
+    """The question without "ISO", "standard" or standard numbers, for judging what it is about.
+
+    Every entry of the knowledge base talks about ISO standards, so these words make any question
+    ("What is the ISO country code for Portugal?") look closer to the model than its subject is.
+    """
+    stripped = _SPACES.sub(" ", _STANDARD_WORDS.sub(" ", strip_request_framing(query))).strip(" -:,/")
+    return stripped if any(char.isalpha() for char in stripped) else query
