@@ -49,18 +49,25 @@ _SUFFIXES = (
 
 _BRITISH = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
             ("ises", "izes"), ("ise", "ize"), ("yses", "yzes"), ("yse", "yze"))
+# the noun read as its adjective, so "sustainability" meets "sustainable" and "responsibility" "responsible"
+_ABILITY = (("abilities", "able"), ("ability", "able"), ("ibilities", "ible"), ("ibility", "ible"))
 
 
 def stem(word: str) -> str:
     """Strip one common English suffix (then a final "e"), keeping a stem of at least four letters.
 
-    British `-ise` spellings are read as `-ize`, so "organisation" and "organization" meet.
+    British `-ise` spellings are read as `-ize`, so "organisation" and "organization" meet, and
+    `-ability` as `-able`, so "sustainability" and "sustainable" do.
     """
     if not word.isalpha() or len(word) <= 4:
         return word
     for british, american in _BRITISH:
         if word.endswith(british):
             word = word[: -len(british)] + american
+            break
+    for noun, adjective in _ABILITY:
+        if word.endswith(noun):
+            word = word[: -len(noun)] + adjective
             break
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

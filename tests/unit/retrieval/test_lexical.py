@@ -39,3 +39,8 @@ def test_stem_joins_the_noun_and_the_adjective_in_ence_and_ent():
     assert stem("resilience") == stem("resilient") == stem("resiliency")
     assert stem("transparency") == stem("transparent")
     assert stem("government") == stem("governments") == "govern"  # -ment before -ent
+
+
+def test_stem_reads_ability_as_able():
+    assert stem("sustainability") == stem("sustainable") == stem("sustainabilities")
+    assert stem("responsibility") == stem("responsible")
