@@ -26,6 +26,7 @@ from bot.retrieval.standards_ranking import (
     DEFAULT_WEIGHTS,
     RankedStandard,
     RankingWeights,
+    cite_from_sub_dimension,
     rank_standards,
     source_sub_dimension,
 )
@@ -158,7 +159,10 @@ def answer_standards_question(
         return answer.model_copy(update={"kind": kind, "topics": topics,
                                          "answer": compose_clarifying_question(topics)})
     floor_score = ranked[0].score * MIN_RELATIVE_SCORE
-    hits = [_hit(standard, kb) for standard in ranked if standard.score >= floor_score][:limit]
+    kept = [standard for standard in ranked if standard.score >= floor_score][:limit]
+    if topics:  # quote each standard from the part of the model the question is nearest to, if it can
+        kept = [cite_from_sub_dimension(kb, standard, topics[0].sub_dimension) for standard in kept]
+    hits = [_hit(standard, kb) for standard in kept]
     text_of_kind = compose_closest_match(hits, topics) if kind == AnswerKind.CLOSEST_MATCH else (
         compose_standards_answer(hits))
     result = answer.model_copy(update={"kind": kind, "topics": topics, "standards": hits, "relevant": True,

@@ -59,6 +59,7 @@ class RankedStandard(BaseModel):
     refs: list[str]
     sources: list[str]
     via: list[str]  # the retrieved entry ids that led here, best first
+    cited: list[Contribution] = []  # one contribution per source, strongest first (`best` is the first)
     paired_with: str | None = None  # the standard this one follows as its partner
     pair_source: str | None = None  # the Table 3 / Annex B entry that names both
 
@@ -120,6 +121,7 @@ def rank_standards(
             refs=_unique(contribution.ref for _, contribution in ordered),
             sources=_unique(contribution.source for _, contribution in ordered),
             via=_unique(via[key]),
+            cited=[contribution for _, contribution in ordered],
         ))
     return follow_partners(sorted(ranked, key=lambda item: (-item.score, item.standard)), kb, weights)
 
@@ -149,6 +151,23 @@ def follow_partners(
     order = {standard.id: position for position, standard in enumerate(kb.standards)}
     # equal scores (two partners of one standard) keep the draft's order of the standards
     return sorted(result, key=lambda item: (-item.score, order.get(item.standard, len(order)), item.standard))
+
+
+def cite_from_sub_dimension(kb: KnowledgeBase, ranked: RankedStandard, sub_dimension: str) -> RankedStandard:
+    """The standard cited with its strongest source in `sub_dimension` when it has one there.
+
+    A question's nearest topic says which part of the model it is about; when the standard was also
+    reached through that part (ISO 37106 through sub-component B11, digital inclusion, as well as B9),
+    that is the row to quote, whichever row summed the larger contribution.
+    """
+    chosen = next((c for c in ranked.cited if source_sub_dimension(kb, c.source) == sub_dimension), None)
+    if chosen is None or chosen.source == ranked.best.source:
+        return ranked
+    return ranked.model_copy(update={
+        "best": chosen,
+        "refs": _unique([chosen.ref, *ranked.refs]),
+        "sources": _unique([chosen.source, *ranked.sources]),
+    })
 
 
 def source_sub_dimension(kb: KnowledgeBase, entry_id: str) -> str | None:
