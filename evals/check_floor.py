@@ -78,8 +78,14 @@ def main() -> int:
 
 def evals_summary(document: dict[str, Any]) -> str:
     levels = document.get("levels") or {}
-    return (f"dev: exact {levels.get('exact', 0):.3f}, within-one {levels.get('within_one', 0):.3f}, "
-            f"QWK {levels.get('qwk', 0):.3f}")
+    summary = (f"dev: exact {levels.get('exact', 0):.3f}, within-one {levels.get('within_one', 0):.3f}, "
+               f"QWK {levels.get('qwk', 0):.3f}")
+    standards = ((document.get("standards") or {}).get("modes") or {}).get("hybrid")
+    if standards:
+        summary += (f"; standards recall@3 {standards['recall_at_3']:.3f}, MRR {standards['mrr']:.3f}, "
+                    f"on-topic unanswered {standards['on_topic_unanswered']}/{standards['on_topic']}, "
+                    f"off-topic answered {standards['off_topic_answered']}/{standards['off_topic']}")
+    return summary
 
 
 if __name__ == "__main__":
