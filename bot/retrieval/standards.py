@@ -192,7 +192,11 @@ def relevance_of(
 
 
 def nearest_topics(question: str, retriever: Retriever) -> list[TopicHit]:
-    return retriever.nearest_topics(question, TOPICS_OFFERED) if isinstance(retriever, JudgesRelevance) else []
+    """The nearest topics, from a retriever whose embedder is calibrated (the hashing embedder's nearest
+    topics share hashed words, not meaning, so they are neither offered nor used to pick a citation)."""
+    if not isinstance(retriever, JudgesRelevance) or retriever.relevance_bands is None:
+        return []
+    return retriever.nearest_topics(question, TOPICS_OFFERED)
 
 
 def _hit(ranked: RankedStandard, kb: KnowledgeBase) -> StandardHit:

@@ -36,6 +36,7 @@ class RankingWeights(BaseModel):
 
 
 DEFAULT_WEIGHTS = RankingWeights()
+RECITE_SHARE = 0.5  # a source of the nearest topic is quoted instead when it summed at least this share
 
 
 class Contribution(BaseModel):
@@ -60,6 +61,7 @@ class RankedStandard(BaseModel):
     sources: list[str]
     via: list[str]  # the retrieved entry ids that led here, best first
     cited: list[Contribution] = []  # one contribution per source, strongest first (`best` is the first)
+    cited_scores: list[float] = []  # what each of them summed to
     paired_with: str | None = None  # the standard this one follows as its partner
     pair_source: str | None = None  # the Table 3 / Annex B entry that names both
 
@@ -122,6 +124,7 @@ def rank_standards(
             sources=_unique(contribution.source for _, contribution in ordered),
             via=_unique(via[key]),
             cited=[contribution for _, contribution in ordered],
+            cited_scores=[round(value, 6) for value, _ in ordered],
         ))
     return follow_partners(sorted(ranked, key=lambda item: (-item.score, item.standard)), kb, weights)
 
@@ -160,7 +163,10 @@ def cite_from_sub_dimension(kb: KnowledgeBase, ranked: RankedStandard, sub_dimen
     reached through that part (ISO 37106 through sub-component B11, digital inclusion, as well as B9),
     that is the row to quote, whichever row summed the larger contribution.
     """
-    chosen = next((c for c in ranked.cited if source_sub_dimension(kb, c.source) == sub_dimension), None)
+    best_score = ranked.cited_scores[0] if ranked.cited_scores else 0.0
+    chosen = next((c for c, value in zip(ranked.cited, ranked.cited_scores, strict=True)
+                   if source_sub_dimension(kb, c.source) == sub_dimension and value >= RECITE_SHARE * best_score),
+                  None)
     if chosen is None or chosen.source == ranked.best.source:
         return ranked
     return ranked.model_copy(update={
