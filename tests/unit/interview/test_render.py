@@ -92,3 +92,27 @@ def test_a_revisited_question_shows_the_earlier_answer_shortened(kb: KnowledgeBa
     assert "Your earlier answer" not in _printed([question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")])
     long = _printed([question_reply(kb, "1.1.1", Horizon.TWO_YEARS, "question 1 of 31", earlier="word " * 5000)])
     assert "Your earlier answer: \u201cword word" in long and long.count("word") < 80
+
+
+def test_standards_are_rendered_from_their_fields_by_kind(kb: KnowledgeBase) -> None:
+    from bot.retrieval.relevance import AnswerKind
+    from bot.retrieval.standards import StandardHit
+    from bot.retrieval.topics import TopicHit
+
+    hits = [StandardHit(id="ISO 37104", ref=None, why="[b]operational guidance[/b]", source="annexB:4:2", score=1.0,
+                        reference=kb.reference_label("annexB:4:2")),
+            StandardHit(id="ISO 37101", ref=None, why="a management system", source="ISO 37101", score=0.7,
+                        reference="ISO 37101", paired_with="ISO 37104")]
+    topic = TopicHit(characteristic="4.2", name="Preservation and improvement of the environment", sub_dimension="4.2",
+                     sub_dimension_name="Preservation and improvement of the environment", similarity=0.4)
+    matched = Reply(kind=ReplyKind.STANDARDS, text="core text", standards=hits, standards_kind=AnswerKind.MATCHED)
+    closest = matched.model_copy(update={"standards_kind": AnswerKind.CLOSEST_MATCH, "topics": [topic]})
+    clarify = Reply(kind=ReplyKind.STANDARDS, text="Which of them do you mean?", standards_kind=AnswerKind.CLARIFY,
+                    topics=[topic])
+    printed = _printed([matched, closest, clarify])
+    assert "Standards that help, best first" in printed
+    assert "1. ISO 37104 (Annex B): [b]operational guidance[/b]" in printed
+    assert "2. ISO 37101: a management system (named with ISO 37104 in the draft)" in printed
+    assert "Closest match" in printed and "Nearest topic in the model: 4.2 Preservation and improvement" in printed
+    assert "Which topic do you mean?" in printed and "Which of them do you mean?" in printed
+    assert "annexB" not in printed
