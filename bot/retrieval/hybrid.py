@@ -10,7 +10,7 @@ from bot.retrieval.documents import IndexDocument
 from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
 from bot.retrieval.lexical import BM25Index, tokenize
 from bot.retrieval.pairs import STANDARD_MENTION, standard_number
-from bot.retrieval.query import strip_request_framing, strip_standard_mentions
+from bot.retrieval.query import strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
 from bot.retrieval.topics import TopicHit, TopicIndex
@@ -112,7 +112,7 @@ class HybridRetriever:
     def _dense_scores(self, query: str, pool: int, allowed: set[int] | None) -> dict[int, float]:
         ids = None if allowed is None else {self.documents[index].id for index in allowed}
         limit = min(pool, len(self.documents) if ids is None else len(ids))
-        similarities = self._dense.similarities(strip_request_framing(query), k=limit, entry_ids=ids)
+        similarities = self._dense.similarities(strip_standard_mentions(query), k=limit, entry_ids=ids)
         position = self._position
         return {position[entry_id]: score for entry_id, score in similarities.items() if entry_id in position}
 
