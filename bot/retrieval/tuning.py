@@ -32,13 +32,16 @@ CANDIDATES = [
 ]
 
 
-# How much a level's criteria count for the standards of their sub-dimension, and how repeated
-# mentions of one standard add up (bot.retrieval.standards_ranking), around the chosen values.
+# How much a level's criteria count for the standards of their sub-dimension, how repeated mentions
+# of one standard add up, and how closely a partner follows (bot.retrieval.standards_ranking).
 WEIGHT_VARIANTS = [
     ("criteria weight 0", DEFAULT_WEIGHTS.model_copy(update={"criterion": 0.0})),
     ("criteria weight 0.3", DEFAULT_WEIGHTS.model_copy(update={"criterion": 0.3})),
     ("rank offset 2", DEFAULT_WEIGHTS.model_copy(update={"rank_offset": 2.0})),
     ("repeat decay 0.5", DEFAULT_WEIGHTS.model_copy(update={"repeat_decay": 0.5})),
+    ("no partners following", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.0})),
+    ("partner share 0.5", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.5})),
+    ("partner share 0.9", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.9})),
 ]
 
 
