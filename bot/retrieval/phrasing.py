@@ -30,7 +30,9 @@ class PhrasingRejected(Exception):
 
 def render_standards_prompt(question: str, hits: Sequence[StandardHit], prompt_path: Path) -> str:
     listing = "\n".join(
-        f"- {hit.id}" + (f" ({hit.ref})" if hit.ref else "") + f" [source: {hit.source}]: {hit.why}" for hit in hits
+        f"- {hit.reference or hit.id}: {hit.why}" + (f" (named with {hit.paired_with} in the draft)"
+                                                    if hit.paired_with else "")
+        for hit in hits
     )
     return Template(prompt_path.read_text(encoding="utf-8")).safe_substitute(question=question, standards=listing)
 

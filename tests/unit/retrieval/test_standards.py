@@ -228,5 +228,6 @@ def test_the_prompt_file_lists_the_retrieved_standards(kb: KnowledgeBase, retrie
     hits = answer_standards_question(OPEN_DATA, kb, retriever).standards
     prompt = render_standards_prompt(OPEN_DATA, hits, DEFAULT_PROMPT_PATH)
     assert OPEN_DATA in prompt and "$" not in prompt
-    assert all(hit.id in prompt and hit.source in prompt for hit in hits)
+    assert all(hit.id in prompt and hit.reference in prompt for hit in hits)
+    assert "annexB" not in prompt  # the model is shown readable references, so it cannot echo machine ids
     assert isinstance(StandardsAnswer.model_json_schema(), dict)
