@@ -79,12 +79,18 @@ class DialogueCase(BaseModel):
 
 
 class StandardsCase(BaseModel):
+    """A "which standard helps" question; no `expected_standards` means it is outside the model."""
+
     model_config = ConfigDict(frozen=True)
 
     id: str
     question: str
-    expected_standards: list[str] = Field(min_length=1)
+    expected_standards: list[str]
     expected_refs: list[str] = Field(default_factory=list)
+
+    @property
+    def off_topic(self) -> bool:
+        return not self.expected_standards
 
 
 class CaseSet(BaseModel):

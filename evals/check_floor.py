@@ -85,6 +85,11 @@ def evals_summary(document: dict[str, Any]) -> str:
                     f"{dialogues['probes_mean']:.2f} probes on average")
     if two_years := document.get("two_years"):
         summary += f"; two-year exact {two_years['exact']:.3f}"
+    standards = ((document.get("standards") or {}).get("modes") or {}).get("hybrid")
+    if standards:
+        summary += (f"; standards recall@3 {standards['recall_at_3']:.3f}, MRR {standards['mrr']:.3f}, "
+                    f"on-topic unanswered {standards['on_topic_unanswered']}/{standards['on_topic']}, "
+                    f"off-topic answered {standards['off_topic_answered']}/{standards['off_topic']}")
     return summary
 
 

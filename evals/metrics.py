@@ -102,6 +102,20 @@ def recall_at_k(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[str
     return sum(any(item in set(ok) for item in r[:k]) for r, ok in zip(ranked, expected, strict=True)) / len(ranked)
 
 
+def recall_all_at_k(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[str]], k: int) -> float:
+    """Share of questions with every expected item among the first k (all k of them when more are expected)."""
+    _same_length(ranked, expected)
+    if not ranked:
+        return 0.0
+    hits = sum(len(set(ok) & set(r[:k])) >= min(len(set(ok)), k) for r, ok in zip(ranked, expected, strict=True))
+    return hits / len(ranked)
+
+
+def share(count: int, total: int) -> float:
+    """count / total, 0.0 when there is nothing to count."""
+    return count / total if total else 0.0
+
+
 def mean_reciprocal_rank(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[str]]) -> float:
     """Mean of 1/rank of the first expected item (0 when none is listed)."""
     _same_length(ranked, expected)

@@ -56,12 +56,21 @@ def render_report(report: EvalReport, console: Console) -> None:
     console.print(f"Latency (warm suggest): p50 {report.latency.p50_ms:.1f} ms, p95 {report.latency.p95_ms:.1f} ms "
                   f"over {report.latency.calls} calls")
     if report.standards is not None:
-        table = Table(title=f"Standards ({report.standards.n} questions)")
-        for column in ("mode", "recall@1", "recall@3", "MRR"):
+        modes = report.standards.modes
+        first = next(iter(modes.values()), None)
+        counts = f"{first.on_topic} on topic, {first.off_topic} off topic" if first else f"{report.standards.n}"
+        table = Table(title=f"Standards ({counts})")
+        for column in ("mode", "recall@1", "recall@3 (all)", "MRR", "on-topic unanswered", "off-topic answered"):
             table.add_column(column, justify="right")
-        for mode, s in report.standards.modes.items():
-            table.add_row(mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_3:.3f}", f"{s.mrr:.3f}")
+        for mode, s in modes.items():
+            table.add_row(mode, f"{s.recall_at_1:.3f}", f"{s.recall_at_3:.3f}", f"{s.mrr:.3f}",
+                          f"{s.on_topic_unanswered}/{s.on_topic} ({s.on_topic_unanswered_rate:.3f})",
+                          f"{s.off_topic_answered}/{s.off_topic} ({s.off_topic_answered_rate:.3f})")
         console.print(table)
+        if "hybrid" in modes:
+            kinds = modes["hybrid"]
+            console.print(f"Hybrid answer kinds: on topic {_kinds(kinds.on_topic_kinds)}; "
+                          f"off topic {_kinds(kinds.off_topic_kinds)}", highlight=False)
         if report.standards.error:
             console.print(f"[yellow]Standards not evaluated: {report.standards.error}[/]")
 
@@ -83,6 +92,10 @@ def _render_dialogues(report: EvalReport, console: Console) -> None:
         kinds = ", ".join(f"{kind} ({k.n}) {k.opening_exact:.2f} → {k.exact:.2f}"
                           for kind, k in d.by_opening_kind.items())
         console.print(Text(f"Exact by opening, alone → with probes: {kinds}"))
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in counts.items()) or "-"
 
 
 def _cells(scores: LevelScores) -> list[str]:

@@ -52,14 +52,36 @@ class LatencyReport(BaseModel):
 
 
 class StandardsModeScores(BaseModel):
-    recall_at_1: float
-    recall_at_3: float
-    mrr: float
+    """Ranking over the on-topic questions; answering over both kinds (an off-topic case expects nothing)."""
+
+    recall_at_1: float  # an expected standard first
+    recall_at_3: float  # every expected standard (up to three) in the top three
+    recall_at_3_any: float  # at least one expected standard in the top three (the earlier definition)
+    mrr: float  # of the first expected standard
+    on_topic: int = 0
+    on_topic_unanswered: int = 0  # answered with nothing (neither a standard nor a clarifying question)
+    on_topic_unanswered_rate: float = 0.0
+    off_topic: int = 0
+    off_topic_answered: int = 0  # answered with at least one standard
+    off_topic_answered_rate: float = 0.0
+    on_topic_kinds: dict[str, int] = Field(default_factory=dict)  # matched, closest_match, clarify, nothing
+    off_topic_kinds: dict[str, int] = Field(default_factory=dict)
+
+
+class StandardsMiss(BaseModel):
+    """A hybrid-mode case not answered as expected: an expected standard outside the top three, or an
+    off-topic question answered with a standard."""
+
+    id: str
+    kind: str
+    expected: list[str]
+    top: list[str]
 
 
 class StandardsReport(BaseModel):
     n: int
     modes: dict[str, StandardsModeScores]
+    misses: list[StandardsMiss] = Field(default_factory=list)
     error: str | None = None
 
 

@@ -14,6 +14,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
+from pydantic import BaseModel
+
 from bot.errors import InvalidInputError
 from bot.interview.probing import EngineCall, engine_turn
 from bot.knowledge import KnowledgeBase
@@ -32,12 +34,24 @@ from evals.report import (
     LatencyReport,
     LevelReport,
     LevelScores,
+    StandardsMiss,
     StandardsModeScores,
     StandardsReport,
 )
 
-StandardsRanker = Callable[[str, str], list[str]]  # (question, mode) -> standard ids, best first
 STANDARDS_MODES = ("hybrid", "dense", "bm25")
+NOTHING = "nothing"  # the answer kind of a question judged outside the model
+
+
+class StandardsOutcome(BaseModel):
+    """What "which standard helps" answered: its kind (matched, closest_match, clarify, nothing) and the
+    standard ids it listed, best first."""
+
+    kind: str
+    standards: list[str]
+
+
+StandardsRanker = Callable[[str, str], StandardsOutcome]  # (question, mode) -> the answer
 
 
 def run_evaluation(
@@ -158,18 +172,57 @@ def citation_report(results: list[Suggestion], resolves: Callable[[str], bool]) 
 
 
 def standards_report(cases: list[StandardsCase], rank: StandardsRanker | None) -> StandardsReport:
+    """recall@1, recall@3 (every expected standard), MRR over the on-topic questions, and how often an
+    on-topic question got nothing and an off-topic one got a standard, per retrieval mode."""
     if rank is None:
         return StandardsReport(n=len(cases), modes={}, error="no standards ranker available")
-    expected = [c.expected_standards for c in cases]
-    modes = {}
+    on_topic = [c for c in cases if not c.off_topic]
+    off_topic = [c for c in cases if c.off_topic]
+    modes, misses = {}, []
     for mode in STANDARDS_MODES:
-        ranked = [rank(c.question, mode) for c in cases]
-        modes[mode] = StandardsModeScores(
-            recall_at_1=round(metrics.recall_at_k(ranked, expected, 1), 4),
-            recall_at_3=round(metrics.recall_at_k(ranked, expected, 3), 4),
-            mrr=round(metrics.mean_reciprocal_rank(ranked, expected), 4),
-        )
-    return StandardsReport(n=len(cases), modes=modes)
+        on_answers = [rank(c.question, mode) for c in on_topic]
+        off_answers = [rank(c.question, mode) for c in off_topic]
+        modes[mode] = standards_mode_scores(on_topic, on_answers, off_answers)
+        if mode == "hybrid":
+            misses = standards_misses(on_topic, on_answers, off_topic, off_answers)
+    return StandardsReport(n=len(cases), modes=modes, misses=misses)
+
+
+def standards_mode_scores(
+    on_topic: list[StandardsCase], on_answers: list[StandardsOutcome], off_answers: list[StandardsOutcome]
+) -> StandardsModeScores:
+    ranked = [answer.standards for answer in on_answers]
+    expected = [case.expected_standards for case in on_topic]
+    unanswered = sum(answer.kind == NOTHING for answer in on_answers)
+    answered = sum(bool(answer.standards) for answer in off_answers)
+    return StandardsModeScores(
+        recall_at_1=round(metrics.recall_at_k(ranked, expected, 1), 4),
+        recall_at_3=round(metrics.recall_all_at_k(ranked, expected, 3), 4),
+        recall_at_3_any=round(metrics.recall_at_k(ranked, expected, 3), 4),
+        mrr=round(metrics.mean_reciprocal_rank(ranked, expected), 4),
+        on_topic=len(on_answers),
+        on_topic_unanswered=unanswered,
+        on_topic_unanswered_rate=round(metrics.share(unanswered, len(on_answers)), 4),
+        off_topic=len(off_answers),
+        off_topic_answered=answered,
+        off_topic_answered_rate=round(metrics.share(answered, len(off_answers)), 4),
+        on_topic_kinds=dict(sorted(Counter(answer.kind for answer in on_answers).items())),
+        off_topic_kinds=dict(sorted(Counter(answer.kind for answer in off_answers).items())),
+    )
+
+
+def standards_misses(
+    on_topic: list[StandardsCase], on_answers: list[StandardsOutcome],
+    off_topic: list[StandardsCase], off_answers: list[StandardsOutcome],
+) -> list[StandardsMiss]:
+    misses = [
+        StandardsMiss(id=case.id, kind=answer.kind, expected=case.expected_standards, top=answer.standards[:3])
+        for case, answer in zip(on_topic, on_answers, strict=True)
+        if metrics.recall_all_at_k([answer.standards], [case.expected_standards], 3) < 1
+    ]
+    misses += [StandardsMiss(id=case.id, kind=answer.kind, expected=[], top=answer.standards[:3])
+               for case, answer in zip(off_topic, off_answers, strict=True) if answer.standards]
+    return misses
 
 
 def _baselines(cases: list[LevelCase], kb: KnowledgeBase, embedder: Embedder) -> list[LevelPredictor]:

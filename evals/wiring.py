@@ -10,19 +10,19 @@ from bot.context import AppContext
 from bot.suggestion.factory import build_engine
 from evals.cases import load_case_set
 from evals.report import EvalReport
-from evals.runner import StandardsRanker, run_evaluation
+from evals.runner import StandardsOutcome, StandardsRanker, run_evaluation
 
 log = logging.getLogger(__name__)
 
 
 def standards_ranker(ctx: AppContext) -> StandardsRanker:
-    """(question, mode) -> standard ids, best first, through the retrieval issue's service."""
+    """(question, mode) -> the answer's kind and standard ids, best first, through the retrieval service."""
     from bot.retrieval.retriever import RetrievalMode
     from bot.retrieval.standards import answer_standards_question
 
-    def rank(question: str, mode: str) -> list[str]:
+    def rank(question: str, mode: str) -> StandardsOutcome:
         answer = answer_standards_question(question, ctx.kb, ctx.retriever, mode=RetrievalMode(mode))
-        return [hit.id for hit in answer.standards]
+        return StandardsOutcome(kind=answer.kind.value, standards=[hit.id for hit in answer.standards])
 
     return rank
 

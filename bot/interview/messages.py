@@ -11,6 +11,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from bot.retrieval.relevance import AnswerKind
+from bot.retrieval.standards import StandardHit
+from bot.retrieval.topics import TopicHit
 from bot.suggestion.models import Horizon as Horizon  # re-exported: the interview's language names horizons
 from bot.suggestion.models import Probe, ProbeAnswer, Suggestion
 
@@ -81,7 +84,9 @@ class Reply(BaseModel):
     earlier_answer: str | None = None  # ... and what the stakeholder answered to it before (whole)
     suggestion: Suggestion | None = None
     progress: Progress | None = None
-    standards: list[dict[str, str | None]] = Field(default_factory=list)
+    standards: list[StandardHit] = Field(default_factory=list)  # "which standard helps": best first
+    standards_kind: AnswerKind | None = None  # matched, closest_match, clarify or nothing
+    topics: list[TopicHit] = Field(default_factory=list)  # the nearest topics (a clarifying answer offers them)
     probe: Probe | None = None  # PROBE: the question (`probe.question`), its level and conditions
     probe_answers: list[ProbeAnswer] = Field(default_factory=list)  # PROBE: the replies a channel may offer
     probe_number: int | None = None  # PROBE: 1 for the first probe on this question and horizon

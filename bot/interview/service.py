@@ -165,11 +165,8 @@ class InterviewService:
             answer = self.standards_answerer(question)
         except InvalidInputError as error:
             return [replies.error(str(error), here), *reminder]
-        hits = [{"id": hit.id, "ref": hit.ref, "why": hit.why, "source": hit.source} for hit in answer.standards]
-        text = answer.answer or "\n".join(f"• {hit.id}{f' [{hit.ref}]' if hit.ref else ''}: {hit.why}"
-                                           for hit in answer.standards)
-        return [Reply(kind=ReplyKind.STANDARDS, text=text, characteristic=here, standards=hits),
-                *reminder]
+        return [Reply(kind=ReplyKind.STANDARDS, text=answer.answer, characteristic=here, standards=answer.standards,
+                      standards_kind=answer.kind, topics=answer.topics), *reminder]
 
     def _facts(self, session: Session, participant_id: int, state: InterviewState) -> InterviewFacts:
         outcomes = interviews.latest_outcomes(session, participant_id, Horizon.NOW)

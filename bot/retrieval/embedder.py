@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
@@ -113,6 +114,36 @@ class RememberingEmbedder:
         if missing:
             self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
         return [self._vectors[text] for text in texts]
+
+
+class RecentTextsEmbedder:
+    """Wraps an embedder and remembers the last `size` single texts it embedded.
+
+    One question is embedded for ranking, for the relevance gate and for its nearest topics; with this
+    in front of the model, that costs one forward pass. Batches (index builds) pass straight through.
+    """
+
+    def __init__(self, inner: Embedder, size: int = 64):
+        self.inner = inner
+        self.name = inner.name
+        self._size = size
+        self._recent: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if len(texts) != 1:
+            return self.inner.embed(texts)
+        text = texts[0]
+        with self._lock:
+            if text in self._recent:
+                self._recent.move_to_end(text)
+                return [self._recent[text]]
+        vector = self.inner.embed([text])[0]
+        with self._lock:
+            self._recent[text] = vector
+            while len(self._recent) > self._size:
+                self._recent.popitem(last=False)
+        return [vector]
 
 
 def cosine(a: list[float], b: list[float]) -> float:

@@ -7,17 +7,21 @@ import logging
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.documents import build_index_documents
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedder import Embedder, RecentTextsEmbedder
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexAction, IndexReport, ensure_index, index_fingerprint
+from bot.retrieval.relevance import RelevanceBands
 from bot.retrieval.retriever import Retriever
+from bot.retrieval.topics import TopicIndex
 from bot.retrieval.vector_store import ChromaVectorStore, ProgressCallback, describe_location, open_chroma_client
 
 log = logging.getLogger(__name__)
 
-# The cosine similarity below which no knowledge entry is on topic, per embedder; measured on the dev
-# questions against off-topic ones (docs/retrieval.md). The hashing embedder has no usable floor.
-RELEVANCE_FLOORS: dict[str, float] = {"all-MiniLM-L6-v2": 0.35}
+# Where the domain score (bot.retrieval.relevance) changes the kind of answer, per embedder; measured
+# on the dev questions, on topic and off topic (docs/retrieval.md). The hashing embedder has no scale.
+RELEVANCE_BANDS: dict[str, RelevanceBands] = {
+    "all-MiniLM-L6-v2": RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1),
+}
 
 
 def open_retriever(
@@ -30,6 +34,7 @@ def open_retriever(
 ) -> tuple[HybridRetriever, IndexReport]:
     """The hybrid retriever and a report of what the index needed (built, rebuilt or up to date)."""
     documents = build_index_documents(kb)
+    embedder = RecentTextsEmbedder(embedder)  # one forward pass per question for ranking, gate and topics
     store = ChromaVectorStore(open_chroma_client(settings), embedder)
     report = ensure_index(
         store,
@@ -43,7 +48,9 @@ def open_retriever(
     level = logging.DEBUG if report.action == IndexAction.UP_TO_DATE else logging.INFO
     log.log(level, "retrieval index %s (%s): %d documents, %.2fs", report.action, report.reason, report.documents,
             report.seconds)
-    return HybridRetriever(documents, store, relevance_floor=RELEVANCE_FLOORS.get(embedder.name)), report
+    retriever = HybridRetriever(documents, store, relevance_bands=RELEVANCE_BANDS.get(embedder.name),
+                                topics=TopicIndex(kb, embedder))
+    return retriever, report
 
 
 def build_retriever(settings: Settings, kb: KnowledgeBase, embedder: Embedder) -> Retriever:

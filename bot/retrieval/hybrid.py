@@ -8,9 +8,12 @@ from typing import Protocol
 
 from bot.retrieval.documents import IndexDocument
 from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
-from bot.retrieval.lexical import BM25Index
-from bot.retrieval.query import strip_request_framing
+from bot.retrieval.lexical import BM25Index, tokenize
+from bot.retrieval.pairs import STANDARD_MENTION, standard_number
+from bot.retrieval.query import strip_standard_mentions
+from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
+from bot.retrieval.topics import TopicHit, TopicIndex
 
 # Chosen by measurement on the dev cases (docs/retrieval.md).
 DEFAULT_FUSION = FusionConfig(method=FusionMethod.RRF, rrf_k=20, dense_weight=0.3)
@@ -38,15 +41,18 @@ class HybridRetriever:
         *,
         fusion: FusionConfig = DEFAULT_FUSION,
         candidate_pool: int = CANDIDATE_POOL,
-        relevance_floor: float | None = None,
+        relevance_bands: RelevanceBands | None = None,
+        topics: TopicIndex | None = None,
     ):
         self.documents = list(documents)
         self.fusion = fusion
-        self.relevance_floor = relevance_floor
+        self.relevance_bands = relevance_bands
         self._dense = dense
+        self._topics = topics
         self._candidate_pool = candidate_pool
         self._position = {document.id: index for index, document in enumerate(self.documents)}
         self._bm25 = BM25Index([document.search_text for document in self.documents])
+        self._standard_numbers = {standard_number(d.id) for d in self.documents if d.kind == EntryKind.STANDARD}
 
     def search(
         self,
@@ -73,6 +79,25 @@ class HybridRetriever:
             ranking = fuse(dense, lexical, self.fusion)
         return [self._entry(index, score, dense.get(index), lexical.get(index)) for index, score in ranking[:k]]
 
+    def relevance_signals(self, query: str) -> RelevanceSignals:
+        """How close the question's subject (its standard names left out) comes to the knowledge base."""
+        subject = strip_standard_mentions(query)
+        nearest = self._dense.similarities(subject, k=1)
+        topics = self.nearest_topics(subject, 1)
+        tokens = tokenize(subject)
+        known = self._bm25.query_tokens(subject)
+        named = {match.group(1) for match in STANDARD_MENTION.finditer(query)}
+        return RelevanceSignals(
+            best_similarity=round(max(nearest.values()), 6) if nearest else None,
+            topic_similarity=topics[0].similarity if topics else None,
+            vocabulary_coverage=round(len(known) / len(tokens), 6) if tokens else 0.0,
+            names_a_standard=bool(named & self._standard_numbers),
+        )
+
+    def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]:
+        """The characteristics whose interview questions come closest to the question's subject."""
+        return self._topics.nearest(strip_standard_mentions(query), n) if self._topics is not None else []
+
     def _allowed(self, kinds: Collection[EntryKind] | None, characteristic: str | None) -> set[int] | None:
         if kinds is None and characteristic is None:
             return None
@@ -87,7 +112,7 @@ class HybridRetriever:
     def _dense_scores(self, query: str, pool: int, allowed: set[int] | None) -> dict[int, float]:
         ids = None if allowed is None else {self.documents[index].id for index in allowed}
         limit = min(pool, len(self.documents) if ids is None else len(ids))
-        similarities = self._dense.similarities(strip_request_framing(query), k=limit, entry_ids=ids)
+        similarities = self._dense.similarities(strip_standard_mentions(query), k=limit, entry_ids=ids)
         position = self._position
         return {position[entry_id]: score for entry_id, score in similarities.items() if entry_id in position}
 

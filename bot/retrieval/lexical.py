@@ -10,7 +10,8 @@ from rank_bm25 import BM25Okapi
 _WORD = re.compile(r"[a-z0-9]+(?:[./-][a-z0-9]+)*")
 
 # English function words, plus words every question about standards contains ("is there an ISO
-# standard for ...") that would otherwise match every Annex B row.
+# standard for ...") that would otherwise match every Annex B row, and the pieces contractions leave
+# ("Barcelona's", "don't", "we're"), which otherwise match the knowledge base's own contractions.
 _STOPWORD_TEXT = """
     a about above after again all also am an and any anything are as at be because been before being
     between both but by can could did do does doing done each for from further get got had has have
@@ -19,6 +20,7 @@ _STOPWORD_TEXT = """
     them then there these they this those through to too under until up us very was way we were what
     when where which while who whom why will with would you your yours iso standard standards guidance
     guide any anyone eg e.g i.e etc lot lots really actually want need needs please thing things
+    s t d m ll re ve don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -37,28 +39,35 @@ ABBREVIATIONS = {
     "apis": "application programming interfaces",
 }
 
-# Light suffix stripping, longest first: enough to join "engage/engaging/engagement" or
-# "citizens/citizen", without a full Porter stemmer.
+# Light suffix stripping, longest first: enough to join "engage/engaging/engagement",
+# "citizens/citizen" or "resilience/resilient/resiliency", without a full Porter stemmer.
 _SUFFIXES = (
-    "ations", "ation", "ments", "ment", "ities", "ity",
-    "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "e",
+    "encies", "ations", "ation", "ences", "ments", "ities", "ence", "ency", "ents", "ment", "ings", "ity",
+    "ent", "ing", "ies", "ied", "ers", "er", "ed", "es", "s", "ly", "e",
 )
 
 
 _BRITISH = (("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
             ("ises", "izes"), ("ise", "ize"), ("yses", "yzes"), ("yse", "yze"))
+# the noun read as its adjective, so "sustainability" meets "sustainable" and "responsibility" "responsible"
+_ABILITY = (("abilities", "able"), ("ability", "able"), ("ibilities", "ible"), ("ibility", "ible"))
 
 
 def stem(word: str) -> str:
     """Strip one common English suffix (then a final "e"), keeping a stem of at least four letters.
 
-    British `-ise` spellings are read as `-ize`, so "organisation" and "organization" meet.
+    British `-ise` spellings are read as `-ize`, so "organisation" and "organization" meet, and
+    `-ability` as `-able`, so "sustainability" and "sustainable" do.
     """
     if not word.isalpha() or len(word) <= 4:
         return word
     for british, american in _BRITISH:
         if word.endswith(british):
             word = word[: -len(british)] + american
+            break
+    for noun, adjective in _ABILITY:
+        if word.endswith(noun):
+            word = word[: -len(noun)] + adjective
             break
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -7,7 +7,6 @@ the deterministic answer and records why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from string import Template
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import PROJECT_ROOT
 from bot.redaction import redact
+from bot.retrieval.pairs import STANDARD_MENTION, standard_number
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 DEFAULT_PROMPT_PATH = PROJECT_ROOT / "prompts" / "standards_answer.md"
 MAX_PHRASED_CHARS = 3_000
 
-# "ISO 37106", "ISO/TS 37151", "ISO/IEC 18384-2", "ISO/30145", "ISO 37104:2019"
-_STANDARD_MENTION = re.compile(r"\bISO(?:\s*/\s*(?:IEC|TS|TR))*\s*/?\s*(\d{4,5}(?:-\d+)?)", re.IGNORECASE)
-
 
 class PhrasingRejected(Exception):
     """The chat model's text cannot replace the deterministic answer; the message says why."""
@@ -34,7 +31,9 @@ class PhrasingRejected(Exception):
 
 def render_standards_prompt(question: str, hits: Sequence[StandardHit], prompt_path: Path) -> str:
     listing = "\n".join(
-        f"- {hit.id}" + (f" ({hit.ref})" if hit.ref else "") + f" [source: {hit.source}]: {hit.why}" for hit in hits
+        f"- {hit.reference or hit.id}: {hit.why}" + (f" (named with {hit.paired_with} in the draft)"
+                                                    if hit.paired_with else "")
+        for hit in hits
     )
     return Template(prompt_path.read_text(encoding="utf-8")).safe_substitute(question=question, standards=listing)
 
@@ -55,14 +54,9 @@ def phrase_with_chat_model(
     if len(text) > MAX_PHRASED_CHARS:
         raise PhrasingRejected(f"the chat model's answer is too long ({len(text)} characters)")
     # the retrieved standards, and those their own `why` texts mention (e.g. "supplements ISO 37120")
-    allowed = {_number(hit.id) for hit in hits}
-    allowed |= {match.group(1) for hit in hits for match in _STANDARD_MENTION.finditer(hit.why)}
-    invented = sorted({match.group(1) for match in _STANDARD_MENTION.finditer(text)} - allowed)
+    allowed = {standard_number(hit.id) for hit in hits}
+    allowed |= {match.group(1) for hit in hits for match in STANDARD_MENTION.finditer(hit.why)}
+    invented = sorted({match.group(1) for match in STANDARD_MENTION.finditer(text)} - allowed)
     if invented:
         raise PhrasingRejected(f"the chat model named standards that were not retrieved: {', '.join(invented)}")
     return text
-
-
-def _number(standard_id: str) -> str:
-    match = _STANDARD_MENTION.search(standard_id)
-    return match.group(1) if match else standard_id

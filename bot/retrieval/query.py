@@ -2,7 +2,9 @@
 
 Every question in this product asks for a standard, so the framing carries no topic; left in, it pulls
 the query embedding towards whichever text says "ISO ... provides guidance" rather than towards the
-subject. Standard numbers ("ISO 37120") are kept: they are the topic when someone names one.
+subject. The dense side also drops the remaining "ISO", "standard" and standard numbers (every entry
+talks about ISO standards, so they say nothing about the subject); BM25 keeps the numbers, so a named
+standard ("ISO 37120") still finds its own entries.
 """
 
 from __future__ import annotations
@@ -25,4 +27,22 @@ _SPACES = re.compile(r"\s+")
 def strip_request_framing(query: str) -> str:
     """The question without its "which standard" framing; the original when nothing else would be left."""
     stripped = _SPACES.sub(" ", _FRAMING_PATTERN.sub(" ", query)).strip(" -:,")
+    return stripped if any(char.isalpha() for char in stripped) else query
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:?!])")
+_STANDARD_WORDS = re.compile(
+    r"\b(?:iso|iec)\b(?:\s*/\s*(?:iec|ts|tr)\b)*(?:\s*/?\s*\d{4,5}(?:-\d+)?(?::\d{4})?)?|\bstandards?\b",
+    re.IGNORECASE,
+)
+
+
+def strip_standard_mentions(query: str) -> str:
+    """The question without "ISO", "standard" or standard numbers, for judging what it is about.
+
+    Every entry of the knowledge base talks about ISO standards, so these words make any question
+    ("What is the ISO country code for Portugal?") look closer to the model than its subject is.
+    """
+    stripped = _SPACES.sub(" ", _STANDARD_WORDS.sub(" ", strip_request_framing(query)))
+    stripped = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", stripped).strip(" -:,/")
     return stripped if any(char.isalpha() for char in stripped) else query

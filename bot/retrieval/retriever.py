@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
+    from bot.retrieval.topics import TopicHit
 
 
 class RetrievalMode(StrEnum):
@@ -68,10 +72,14 @@ class Retriever(Protocol):
 
 @runtime_checkable
 class JudgesRelevance(Protocol):
-    """A retriever that knows the dense similarity below which nothing it found is on topic.
+    """A retriever that can tell how close a question comes to the model (`bot.retrieval.relevance`).
 
-    `None` when its embedder gives no usable floor (the hashing embedder): relevance then falls back
-    to whether the query shares any word with the knowledge base.
+    `relevance_bands` is `None` when its embedder has no calibrated similarity scale (the hashing
+    embedder): relevance then falls back to whether the question shares a word with the knowledge base.
     """
 
-    relevance_floor: float | None
+    relevance_bands: RelevanceBands | None
+
+    def relevance_signals(self, query: str) -> RelevanceSignals: ...
+
+    def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]: ...

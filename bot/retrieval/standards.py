@@ -13,8 +13,30 @@ from pydantic import BaseModel
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
+from bot.retrieval.relevance import (
+    ANSWERED_KINDS,
+    AnswerKind,
+    RelevanceBands,
+    RelevanceSignals,
+    domain_score,
+    judge_relevance,
+)
 from bot.retrieval.retriever import JudgesRelevance, RetrievalMode, RetrievedEntry, Retriever
-from bot.retrieval.standards_ranking import DEFAULT_WEIGHTS, RankedStandard, RankingWeights, rank_standards
+from bot.retrieval.standards_ranking import (
+    DEFAULT_WEIGHTS,
+    RankedStandard,
+    RankingWeights,
+    cite_from_sub_dimension,
+    rank_standards,
+    source_sub_dimension,
+)
+from bot.retrieval.standards_text import (
+    NOTHING_RELEVANT,
+    compose_clarifying_question,
+    compose_closest_match,
+    compose_standards_answer,
+)
+from bot.retrieval.topics import TopicHit
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -23,19 +45,18 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 10_000
 RETRIEVAL_DEPTH = 20  # entries retrieved before they are folded into standards
+TOPICS_OFFERED = 3  # the nearest topics a clarifying answer offers
 # A standard scoring under this share of the best one is noise, not a second opinion: on the dev
 # questions no expected standard scored under 0.19 of the best, while a third of the others did.
 MIN_RELATIVE_SCORE = 0.1
 
-NOTHING_RELEVANT = (
-    "Nothing in the MMSSC draft's standards mapping (Table 3, Annex B and Annex C) matches this question, "
-    "so no standard is suggested. Try describing the part of the community's work you want to improve, "
-    "for example open data, procurement, digital inclusion, infrastructure or one of the six purposes."
-)
-
 
 class StandardHit(BaseModel):
-    """One standard that helps; `source` is the knowledge-base entry the `why` is quoted from."""
+    """One standard that helps; `source` is the knowledge-base entry the `why` is quoted from.
+
+    `reference` is how people read that source (`ISO 37106, sub-component B8 (Annex B)`): show it,
+    never the machine ids in `source`, `sources` or `pair_source`.
+    """
 
     id: str
     ref: str | None
@@ -47,15 +68,28 @@ class StandardHit(BaseModel):
     source_kind: str | None = None  # Table 3, Annex B, Annex C, Clause 2
     refs: list[str] = []  # every sub-component, clause or function retrieved for this standard
     sources: list[str] = []  # every entry that named it, strongest first
+    reference: str = ""  # KnowledgeBase.reference_label(source)
+    paired_with: str | None = None  # listed because the draft names it with this (retrieved) standard
+    pair_source: str | None = None  # the Table 3 / Annex B entry that names both
 
 
 class StandardsAnswer(BaseModel):
-    """The JSON of `mmssc ask --json`: {"question", "answer", "standards": [{"id", "ref", "why", "source"}]}."""
+    """The JSON of `mmssc ask --json`: {"question", "answer", "kind", "standards": [{"id", "ref", "why", "source",
+    "reference", ...}], "topics": [...]}.
+
+    `kind` says what the answer is: `matched` and `closest_match` list standards (best first; the
+    second said as the closest match), `clarify` lists no standard but the nearest `topics` and asks
+    which one is meant, `nothing` means the question is outside the model. `relevant` is true exactly
+    when standards are listed. `relevance` is the domain score the kind was decided on.
+    """
 
     question: str
     answer: str
     standards: list[StandardHit]
     relevant: bool
+    kind: AnswerKind = AnswerKind.MATCHED
+    topics: list[TopicHit] = []
+    relevance: float | None = None
     mode: RetrievalMode = RetrievalMode.HYBRID
     phrased_by: str = "template"  # "template" or "llm"
     fallback_reason: str | None = None
@@ -95,25 +129,45 @@ def answer_standards_question(
     """The standards that help with `question`, best first, each with why and the entry it comes from.
 
     >>> answer = answer_standards_question("is there a standard for open data?", kb, retriever)
-    >>> [(hit.id, hit.ref, hit.source) for hit in answer.standards][:1]
-    [('ISO 37106', 'B8', 'annexB:2.2:1')]
+    >>> answer.kind, [(hit.id, hit.ref, hit.reference) for hit in answer.standards][:1]
+    ('matched', [('ISO 37106', 'B8', 'ISO 37106, sub-component B8 (Annex B)')])
 
     Raises `InvalidInputError` for an empty, over-long (over 10,000 characters) or non-text question.
-    When nothing retrieved is on topic, `relevant` is false, `standards` is empty and `answer` says so.
-    With a `chat_model`, the answer text may be phrased by it; the standards listed never change.
+    A question in the model's domain always gets standards (`matched` or, hedged, `closest_match`) or
+    the nearest topics and a question back (`clarify`); only a question outside it gets `nothing`.
+    The partners the draft names with a listed standard follow it (`bot.retrieval.pairs`). With a
+    `chat_model`, a `matched` answer's text may be phrased by it; the standards listed never change.
     """
     text = validate_question(question)
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
-    floor = retriever.relevance_floor if isinstance(retriever, JudgesRelevance) else None
-    ranked = rank_standards(entries, kb, weights) if is_on_topic(entries, floor, mode) else []
-    if not ranked:
-        return StandardsAnswer(question=text, answer=NOTHING_RELEVANT, standards=[], relevant=False, mode=mode,
-                               knowledge_version=kb.version)
+    signals, bands = relevance_of(text, entries, retriever)
+    answer = StandardsAnswer(question=text, answer=NOTHING_RELEVANT, standards=[], relevant=False,
+                             kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
+                             relevance=domain_score(signals, bands) if bands is not None else None)
+    if judge_relevance(signals, bands, evidence_agrees=True) == AnswerKind.NOTHING:
+        return answer
+    ranked = rank_standards(entries, kb, weights)
+    topics = nearest_topics(text, retriever)
+    # the best standard's evidence sits in the sub-dimension of the question's nearest topic
+    agrees = bool(ranked and topics and topics[0].sub_dimension == source_sub_dimension(kb, ranked[0].best.source))
+    kind = judge_relevance(signals, bands, evidence_agrees=agrees)
+    if kind in ANSWERED_KINDS and not ranked:
+        kind = AnswerKind.CLARIFY  # in the domain, but nothing retrieved names a standard
+    if kind == AnswerKind.CLARIFY and not topics:
+        return answer  # no topics to offer (a retriever without an embedder): nothing to ask about
+    if kind == AnswerKind.CLARIFY:
+        return answer.model_copy(update={"kind": kind, "topics": topics,
+                                         "answer": compose_clarifying_question(topics)})
     floor_score = ranked[0].score * MIN_RELATIVE_SCORE
-    hits = [_hit(standard, kb) for standard in ranked[:limit] if standard.score >= floor_score]
-    result = StandardsAnswer(question=text, answer=compose_standards_answer(hits), standards=hits, relevant=True,
-                             mode=mode, knowledge_version=kb.version)
-    if chat_model is None:
+    kept = [standard for standard in ranked if standard.score >= floor_score][:limit]
+    if topics:  # quote each standard from the part of the model the question is nearest to, if it can
+        kept = [cite_from_sub_dimension(kb, standard, topics[0].sub_dimension) for standard in kept]
+    hits = [_hit(standard, kb) for standard in kept]
+    text_of_kind = compose_closest_match(hits, topics) if kind == AnswerKind.CLOSEST_MATCH else (
+        compose_standards_answer(hits))
+    result = answer.model_copy(update={"kind": kind, "topics": topics, "standards": hits, "relevant": True,
+                                       "answer": text_of_kind})
+    if chat_model is None or kind != AnswerKind.MATCHED:  # a hedged answer keeps its template wording
         return result
     try:
         phrased = phrase_with_chat_model(chat_model, text, hits, prompt_path)
@@ -123,42 +177,26 @@ def answer_standards_question(
     return result.model_copy(update={"answer": phrased, "phrased_by": "llm"})
 
 
-def is_on_topic(
-    entries: Sequence[RetrievedEntry], relevance_floor: float | None, mode: RetrievalMode = RetrievalMode.HYBRID
-) -> bool:
-    """Whether anything retrieved is about the question.
+def relevance_of(
+    question: str, entries: Sequence[RetrievedEntry], retriever: Retriever
+) -> tuple[RelevanceSignals, RelevanceBands | None]:
+    """What the relevance gate sees of the question, and the retriever's calibrated bands.
 
-    With a calibrated embedder the best dense similarity must reach its floor. Otherwise (the hashing
-    embedder, or BM25 only) the question must share at least one word with the knowledge base; dense
-    retrieval alone with an uncalibrated embedder cannot tell, and says yes.
+    A retriever that cannot judge relevance gives lexical evidence only: whether what was retrieved
+    for the question shares a word with it.
     """
-    if not entries:
-        return False
-    similarities = [entry.dense_similarity for entry in entries if entry.dense_similarity is not None]
-    if relevance_floor is not None and similarities:
-        return max(similarities) >= relevance_floor
-    if mode == RetrievalMode.DENSE:
-        return True
-    return any((entry.lexical_score or 0.0) > 0 for entry in entries)
+    if isinstance(retriever, JudgesRelevance):
+        return retriever.relevance_signals(question), retriever.relevance_bands
+    shares_a_word = any((entry.lexical_score or 0.0) > 0 for entry in entries)
+    return RelevanceSignals(vocabulary_coverage=1.0 if shares_a_word else 0.0), None
 
 
-def reference_label(hit: StandardHit) -> str:
-    """`ISO 37106, sub-component B8`, `ISO 37104, Clause 5`, `ISO 18091, function B.4.2` or the bare id."""
-    if not hit.ref:
-        return hit.id
-    if hit.ref_kind == "iso37106_subcomponent":
-        return f"{hit.id}, sub-component {hit.ref}"
-    if hit.ref_kind == "iso18091_function":
-        return f"{hit.id}, function {hit.ref}"
-    return f"{hit.id}, {hit.ref}"
-
-
-def compose_standards_answer(hits: Sequence[StandardHit]) -> str:
-    """The deterministic answer: the standards best first, each with the draft's words and its source."""
-    lines = ["Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"]
-    for number, hit in enumerate(hits, start=1):
-        lines.append(f"{number}. {reference_label(hit)}: {hit.why} [{hit.source}]")
-    return "\n".join(lines)
+def nearest_topics(question: str, retriever: Retriever) -> list[TopicHit]:
+    """The nearest topics, from a retriever whose embedder is calibrated (the hashing embedder's nearest
+    topics share hashed words, not meaning, so they are neither offered nor used to pick a citation)."""
+    if not isinstance(retriever, JudgesRelevance) or retriever.relevance_bands is None:
+        return []
+    return retriever.nearest_topics(question, TOPICS_OFFERED)
 
 
 def _hit(ranked: RankedStandard, kb: KnowledgeBase) -> StandardHit:
@@ -174,4 +212,7 @@ def _hit(ranked: RankedStandard, kb: KnowledgeBase) -> StandardHit:
         source_kind=ranked.best.source_kind,
         refs=ranked.refs,
         sources=ranked.sources,
+        reference=kb.reference_label(ranked.best.source),
+        paired_with=ranked.paired_with,
+        pair_source=ranked.pair_source,
     )

@@ -2,8 +2,10 @@
 
 Every fusion candidate ranks the standards of the given questions with the same documents and the same
 embeddings (exact in-memory cosine, which the integration tests show equals Chroma's); the scores use
-the eval runner's definitions (recall@k: an expected standard among the first k; MRR of the first).
-The questions are also split in two halves, so a choice that only fits one half shows up.
+the eval runner's definitions (recall@1: an expected standard first; recall@3: every expected standard,
+up to three, among the first three; MRR of the first), over the on-topic questions (off-topic ones,
+with no expected standard, measure the relevance gate, not the ranking). The questions are also split
+in two halves, so a choice that only fits one half shows up.
 """
 
 from __future__ import annotations
@@ -30,13 +32,16 @@ CANDIDATES = [
 ]
 
 
-# How much a level's criteria count for the standards of their sub-dimension, and how repeated
-# mentions of one standard add up (bot.retrieval.standards_ranking), around the chosen values.
+# How much a level's criteria count for the standards of their sub-dimension, how repeated mentions
+# of one standard add up, and how closely a partner follows (bot.retrieval.standards_ranking).
 WEIGHT_VARIANTS = [
     ("criteria weight 0", DEFAULT_WEIGHTS.model_copy(update={"criterion": 0.0})),
     ("criteria weight 0.3", DEFAULT_WEIGHTS.model_copy(update={"criterion": 0.3})),
     ("rank offset 2", DEFAULT_WEIGHTS.model_copy(update={"rank_offset": 2.0})),
     ("repeat decay 0.5", DEFAULT_WEIGHTS.model_copy(update={"repeat_decay": 0.5})),
+    ("no partners following", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.0})),
+    ("partner share 0.5", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.5})),
+    ("partner share 0.9", DEFAULT_WEIGHTS.model_copy(update={"partner_share": 0.9})),
 ]
 
 
@@ -62,18 +67,21 @@ class FusionRow(BaseModel):
 
 
 def load_standards_questions(directory: Path) -> list[StandardsQuestion]:
+    """The on-topic questions of `directory/standards.jsonl` (those with expected standards)."""
     lines = (directory / "standards.jsonl").read_text(encoding="utf-8").splitlines()
-    return [StandardsQuestion.model_validate(json.loads(line)) for line in lines if line.strip()]
+    questions = [StandardsQuestion.model_validate(json.loads(line)) for line in lines if line.strip()]
+    return [question for question in questions if question.expected_standards]
 
 
 def ranking_scores(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[str]]) -> RankingScores:
-    """recall@1, recall@3 and MRR, as the eval runner defines them."""
+    """recall@1, recall@3 (every expected standard, up to three) and MRR, as the eval runner defines them."""
     count = len(ranked) or 1
     firsts = [next((rank for rank, item in enumerate(r, start=1) if item in set(ok)), None)
               for r, ok in zip(ranked, expected, strict=True)]
+    complete = [len(set(ok) & set(r[:3])) >= min(len(set(ok)), 3) for r, ok in zip(ranked, expected, strict=True)]
     return RankingScores(
         recall_at_1=round(sum(1 for rank in firsts if rank == 1) / count, 4),
-        recall_at_3=round(sum(1 for rank in firsts if rank is not None and rank <= 3) / count, 4),
+        recall_at_3=round(sum(complete) / count, 4),
         mrr=round(sum(1 / rank for rank in firsts if rank) / count, 4),
     )
 

@@ -6,6 +6,7 @@ import contextlib
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -15,8 +16,9 @@ from rich.text import Text
 from bot.adapters.cli.bench_commands import bench_app
 from bot.adapters.cli.common import console, error_console, print_json, state, user_errors
 from bot.retrieval.index import IndexAction, IndexReport
+from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.retriever import RetrievalMode
-from bot.retrieval.standards import StandardsAnswer, answer_standards_question, reference_label, validate_question
+from bot.retrieval.standards import StandardsAnswer, answer_standards_question, validate_question
 
 _VERBS = {IndexAction.BUILT: "Built", IndexAction.REBUILT: "Rebuilt", IndexAction.UP_TO_DATE: "Up to date"}
 
@@ -85,20 +87,38 @@ def ask_command(
             render_standards_answer(answer)
 
 
-def render_standards_answer(answer: StandardsAnswer) -> None:
-    if not answer.relevant:
-        console.print(Panel(Text(answer.answer), title="No standard found", border_style="yellow"))
+_TITLES = {AnswerKind.MATCHED: "Standards that help, best first",
+           AnswerKind.CLOSEST_MATCH: "Closest match, best first (check that it fits)"}
+
+
+def render_standards_answer(answer: StandardsAnswer, out: Console = console) -> None:
+    """The answer by its kind: standards in a table, or the nearest topics, or why there is nothing."""
+    if answer.kind == AnswerKind.NOTHING:
+        out.print(Panel(Text(answer.answer), title="No standard found", border_style="yellow"))
+        return
+    if answer.kind == AnswerKind.CLARIFY:
+        out.print(Panel(Text(answer.answer), title="Which topic do you mean?", border_style="yellow"))
+        topics = Table(title="Nearest topics in the model", show_lines=False)
+        for column in ("Characteristic", "Name", "Sub-dimension"):
+            topics.add_column(column)
+        for topic in answer.topics:
+            topics.add_row(Text(topic.characteristic), Text(topic.name),
+                           Text(f"{topic.sub_dimension} {topic.sub_dimension_name}"))
+        out.print(topics)
         return
     if answer.phrased_by == "llm":
-        console.print(Panel(Text(answer.answer), title="Answer"))
-    table = Table(title="Standards that help, best first", show_lines=True, expand=True)
+        out.print(Panel(Text(answer.answer), title="Answer"))
+    table = Table(title=_TITLES[answer.kind], show_lines=True, expand=True)
     table.add_column("#", no_wrap=True)
-    table.add_column("Standard", no_wrap=True, style="bold cyan")
+    table.add_column("Standard", style="bold cyan")
     table.add_column("Why (the draft's words)")
-    table.add_column("Source", no_wrap=True, style="dim")
     for number, hit in enumerate(answer.standards, start=1):
-        table.add_row(str(number), Text(reference_label(hit)), Text(hit.why), Text(hit.source))
-    console.print(table)
+        why = hit.why + (f"\n(named with {hit.paired_with} in the draft)" if hit.paired_with else "")
+        table.add_row(str(number), Text(hit.reference), Text(why))
+    out.print(table)
+    if answer.kind == AnswerKind.CLOSEST_MATCH and answer.topics:
+        topic = answer.topics[0]
+        out.print(Text(f"Nearest topic: {topic.characteristic} {topic.name}"), style="dim")
 
 
 def bench_retrieval_command(

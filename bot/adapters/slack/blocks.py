@@ -7,6 +7,7 @@ header, 10 elements a context block, 50 blocks a message); storage keeps the who
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bot.adapters.slack.limits import (
@@ -24,6 +25,7 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Reply, ReplyKind
 from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
 from bot.interview.replies import shorten
+from bot.retrieval.standards import StandardHit
 from bot.suggestion.models import Evidence, Suggestion
 
 Block = dict[str, Any]
@@ -168,14 +170,14 @@ def notice_blocks(reply: Reply) -> list[Block]:
     return blocks
 
 
-def standards_blocks(answer: str, standards: list[dict[str, str | None]]) -> list[Block]:
-    """An answer to "which standard helps with X": the answer, then one section per standard."""
+def standards_blocks(answer: str, standards: Sequence[StandardHit]) -> list[Block]:
+    """An answer to "which standard helps with X": the answer, then one section per standard, headed by
+    its readable reference (never a machine id), with a note when it follows a partner."""
     blocks: list[Block] = [section(escape(answer))]
     for standard in standards:
-        ref = f" ({escape(standard['ref'] or '')})" if standard.get("ref") else ""
-        blocks.append(section(f"*{escape(standard.get('id') or '')}*{ref}: {escape(standard.get('why') or '')}"))
-        if standard.get("source"):
-            blocks.append(context(f"Source: {escape(standard['source'] or '')}"))
+        blocks.append(section(f"*{escape(standard.reference or standard.id)}*: {escape(standard.why)}"))
+        if standard.paired_with:
+            blocks.append(context(f"Named with {escape(standard.paired_with)} in the draft"))
     return fit_message(blocks)
 
 

@@ -57,7 +57,6 @@ def register(app: App, bot: SlackBot) -> None:
 
 def answer_in_thread(bot: SlackBot, outbox: SlackOutbox, channel: str, thread_ts: str, question: str) -> None:
     answer = bot.answer_standards(question)
-    hits: list[dict[str, str | None]] = [{"id": hit.id, "ref": hit.ref, "why": hit.why, "source": hit.source}
-                                         for hit in answer.standards]
-    outbox.post(channel, truncate(answer.answer, FALLBACK_TEXT), blocks.standards_blocks(answer.answer, hits),
+    outbox.post(channel, truncate(answer.answer, FALLBACK_TEXT), blocks.standards_blocks(answer.answer,
+                                                                                        answer.standards),
                 thread_ts=thread_ts)

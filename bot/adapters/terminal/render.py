@@ -8,6 +8,8 @@ from rich.text import Text
 
 from bot.interview.messages import Reply, ReplyKind
 from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
+from bot.retrieval.relevance import AnswerKind
+from bot.retrieval.standards_text import topic_label
 from bot.suggestion.models import Evidence
 
 STYLES = {
@@ -29,9 +31,10 @@ def render_reply(console: Console, reply: Reply) -> None:
         title = "No level yet" if abstained else "Suggestion"
         console.print(Panel(_suggestion_body(reply), title=title, title_align="left",
                             border_style="yellow" if abstained else "green"))
-    elif reply.kind in (ReplyKind.HELP, ReplyKind.STANDARDS, ReplyKind.COMPLETE):
-        titles = {ReplyKind.HELP: "What you can type", ReplyKind.STANDARDS: "Standards that help",
-                  ReplyKind.COMPLETE: "Complete"}
+    elif reply.kind == ReplyKind.STANDARDS:
+        console.print(_standards_panel(reply))
+    elif reply.kind in (ReplyKind.HELP, ReplyKind.COMPLETE):
+        titles = {ReplyKind.HELP: "What you can type", ReplyKind.COMPLETE: "Complete"}
         console.print(Panel(Text(reply.text), title=titles[reply.kind], title_align="left", border_style="magenta"))
     else:
         prefix, style = STYLES.get(reply.kind, ("", ""))
@@ -74,6 +77,33 @@ def fit_title(name: str, suffix: str, room: int) -> str:
             break
         kept.append(word)
     return " ".join(kept) + "…" + suffix
+
+
+STANDARDS_TITLES = {
+    AnswerKind.MATCHED: "Standards that help, best first",
+    AnswerKind.CLOSEST_MATCH: "Closest match, best first (check that it fits)",
+    AnswerKind.CLARIFY: "Which topic do you mean?",
+    AnswerKind.NOTHING: "No standard found",
+}
+
+
+def _standards_panel(reply: Reply) -> Panel:
+    """The standards from the reply's fields: each readable reference in bold, the draft's words, and a
+    note when it follows a partner; without standards (a clarifying question, nothing), the reply's text."""
+    title = STANDARDS_TITLES.get(reply.standards_kind or AnswerKind.MATCHED, "Standards that help")
+    if not reply.standards:
+        return Panel(Text(reply.text), title=title, title_align="left", border_style="yellow")
+    lines = []
+    for number, hit in enumerate(reply.standards, start=1):
+        line = Text(f"{number}. ")
+        line.append(hit.reference or hit.id, style="bold")
+        line.append(f": {hit.why}")
+        if hit.paired_with:
+            line.append(f" (named with {hit.paired_with} in the draft)", style="dim")
+        lines.append(line)
+    if reply.standards_kind == AnswerKind.CLOSEST_MATCH and reply.topics:
+        lines.append(Text(f"Nearest topic in the model: {topic_label(reply.topics[0])}", style="dim"))
+    return Panel(Group(*lines), title=title, title_align="left", border_style="magenta")
 
 
 def _question_panel(reply: Reply, width: int) -> Panel:

@@ -7,6 +7,7 @@ import pytest
 from bot.interview.messages import EventKind, Horizon, InterviewEvent, Outcome, ReplyKind, Role, Step
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.retrieval.relevance import AnswerKind
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position, raw_texts_of
@@ -158,8 +159,10 @@ def test_which_standard_helps_keeps_the_place(kb: KnowledgeBase, ann: Stakeholde
     ann.say("Words [L3]")
     replies = ann.say("which standard helps with open data?")
     assert kinds(replies) == [ReplyKind.STANDARDS, ReplyKind.INFO]
-    assert replies[0].standards == [{"id": "ISO 37106", "ref": "B8", "why": "operating model guidance",
-                                     "source": "annexB:1.1:1"}]
+    (hit,) = replies[0].standards  # typed hits, read by the channels field by field
+    assert (hit.id, hit.ref, hit.why, hit.reference) == ("ISO 37106", "B8", "operating model guidance",
+                                                         "ISO 37106, sub-component B8 (Annex B)")
+    assert replies[0].standards_kind == AnswerKind.MATCHED
     assert kinds(ann.say("standard " + "x" * 120)) == [ReplyKind.ERROR, ReplyKind.INFO]  # the answerer refused
     recorded = ann.say("yes")  # the suggestion is still the one on show
     assert recorded[0].kind == ReplyKind.RECORDED and "level 3" in recorded[0].text

@@ -15,6 +15,7 @@ from bot.retrieval.factory import build_retriever, open_retriever
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexAction, IndexReport
 from bot.retrieval.memory_index import InMemoryDenseIndex
+from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.retriever import EntryKind, RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.vector_store import RetrievalUnavailableError
@@ -34,6 +35,7 @@ OFF_TOPIC = [
     "Is it going to rain this afternoon? I have a site visit at 3.",
     "What is the capital of France?",
     "asdfjkl qwerty",
+    "Where do I pay a parking fine?",
 ]
 
 
@@ -48,15 +50,49 @@ def test_the_index_is_built_once_then_reused(built: Built, kb: KnowledgeBase, mi
 
 
 def test_dev_questions_reach_the_targets(built: Built, kb: KnowledgeBase):
+    """The issue's targets on the dev questions: every expected standard in the top three, MRR, no
+    on-topic question answered with nothing and no off-topic one answered with a standard."""
     _, retriever, _ = built
-    recall3, reciprocal = 0.0, 0.0
+    complete, reciprocal, on_topic, unanswered, off_topic_answered = 0, 0.0, 0, [], []
     for case in DEV_CASES:
-        ids = [hit.id for hit in answer_standards_question(case["question"], kb, retriever).standards]
+        answer = answer_standards_question(case["question"], kb, retriever)
+        ids = [hit.id for hit in answer.standards]
         expected = set(case["expected_standards"])
-        recall3 += len(expected & set(ids[:3])) / len(expected)
+        if not expected:
+            off_topic_answered += [case["id"]] if ids else []
+            continue
+        on_topic += 1
+        unanswered += [case["id"]] if answer.kind == AnswerKind.NOTHING else []
+        complete += len(expected & set(ids[:3])) >= min(len(expected), 3)
         reciprocal += next((1 / rank for rank, hit in enumerate(ids, start=1) if hit in expected), 0.0)
-    assert recall3 / len(DEV_CASES) >= 0.95
-    assert reciprocal / len(DEV_CASES) >= 0.85
+    assert (unanswered, off_topic_answered) == ([], [])
+    assert complete / on_topic >= 0.94
+    assert reciprocal / on_topic >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "partner"),
+    [  # the issue's examples
+        ("run sustainability across the city as a management system we could be certified against",
+         "ISO 37101", "ISO 37104"),
+        ("smart city terminology and reference models", "ISO/IEC 30182", "ISO 37100"),
+    ],
+)
+def test_a_partner_the_draft_names_in_the_same_entry_follows(built: Built, kb: KnowledgeBase, question, first,
+                                                             partner):
+    _, retriever, _ = built
+    ids = [hit.id for hit in answer_standards_question(question, kb, retriever).standards]
+    assert ids[0] == first and partner in ids[:3]
+
+
+def test_the_issues_digital_inclusion_question_gets_the_draft_sub_component(built: Built, kb: KnowledgeBase):
+    _, retriever, _ = built
+    question = ("A lot of our older residents can't or won't use online services. How do we move services "
+                "online without leaving them behind?")
+    answer = answer_standards_question(question, kb, retriever)
+    assert answer.kind in (AnswerKind.MATCHED, AnswerKind.CLOSEST_MATCH)
+    assert (answer.standards[0].id, answer.standards[0].ref) == ("ISO 37106", "B11")
+    assert answer.topics[0].characteristic == "2.3.1"
 
 
 @pytest.mark.parametrize(
@@ -82,6 +118,7 @@ def test_off_topic_questions_get_no_standard(built: Built, kb: KnowledgeBase, qu
     _, retriever, _ = built
     answer = answer_standards_question(question, kb, retriever)
     assert (answer.relevant, answer.standards) == (False, [])
+    assert answer.kind in (AnswerKind.NOTHING, AnswerKind.CLARIFY)
 
 
 def test_filters_reach_chroma(built: Built, kb: KnowledgeBase):

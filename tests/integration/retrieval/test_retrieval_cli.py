@@ -42,20 +42,31 @@ def test_ask_json_has_the_contract_fields(env):
     result = runner.invoke(app, ["ask", "--json", "is there an ISO standard for an open data portal?"], env=env)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert {"question", "answer", "standards"} <= set(data)
+    assert {"question", "answer", "standards", "relevant", "kind", "topics"} <= set(data)
+    assert data["kind"] == "matched" and data["relevant"] is True
     assert data["standards"][0]["id"] == "ISO 37106" and data["standards"][0]["ref"] == "B8"
-    assert all({"id", "ref", "why", "source"} <= set(hit) for hit in data["standards"])
+    assert data["standards"][0]["reference"] == "ISO 37106, sub-component B8 (Annex B)"
+    assert all({"id", "ref", "why", "source", "reference", "paired_with"} <= set(hit) for hit in data["standards"])
 
 
-def test_ask_prints_a_readable_table(env):
+def test_ask_prints_a_readable_table_without_machine_ids(env):
     result = runner.invoke(app, ["ask", "open data portal for startups"], env=env)
     assert result.exit_code == 0, result.output
-    assert "ISO 37106, sub-component B8" in result.output and "annexB:2.2:1" in result.output
+    assert "Standards that help, best first" in result.output
+    assert "ISO 37106, sub-component B8" in result.output and "annexB" not in result.output
+
+
+def test_ask_shows_a_partner_and_why_it_follows(env):
+    result = runner.invoke(app, ["ask", "management system for sustainable development of communities"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "ISO 37101" in result.output and "named with ISO 37101 in the draft" in result.output
 
 
 def test_ask_says_plainly_when_nothing_is_relevant(env):
     result = runner.invoke(app, ["ask", "How do I bake sourdough bread?"], env=env)
     assert result.exit_code == 0 and "No standard found" in result.output
+    data = json.loads(runner.invoke(app, ["ask", "--json", "How do I bake sourdough bread?"], env=env).stdout)
+    assert (data["kind"], data["relevant"], data["standards"], data["topics"]) == ("nothing", False, [], [])
 
 
 @pytest.mark.parametrize(

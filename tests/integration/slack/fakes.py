@@ -6,8 +6,6 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase, criterion_id
 from bot.suggestion.models import MAX_ANSWER_CHARS, Citation, CitationKind, Suggestion, SuggestionContext
@@ -48,15 +46,3 @@ class FakeSuggestionEngine:
                                 text=characteristic.level(level).criteria)],
             engine=self.name, knowledge_version=self.kb.version)
 
-
-class FakeStandard(BaseModel):
-    id: str
-    ref: str | None
-    why: str
-    source: str
-
-
-class FakeStandardsAnswer(BaseModel):
-    question: str
-    answer: str
-    standards: list[FakeStandard]

@@ -24,18 +24,21 @@ from bot.config import Settings
 from bot.context import AppContext
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.retrieval.relevance import AnswerKind
+from bot.retrieval.standards import StandardHit, StandardsAnswer
 from bot.storage import Database
 
-from .fakes import FakeStandard, FakeStandardsAnswer, FakeSuggestionEngine
+from .fakes import FakeSuggestionEngine
 
 SIGNING_SECRET = "test-signing-secret-8f2c"
 BOT_TOKEN = "xoxb-test-1111-2222-abcdef"
 
 
-def fake_standards(question: str) -> FakeStandardsAnswer:
-    return FakeStandardsAnswer(question=question, answer=f"For “{question}”, ISO 37106 helps most.", standards=[
-        FakeStandard(id="ISO 37106", ref="B8", why="Guidance on open data and an operating model.",
-                     source="annexB:2.2:1")])
+def fake_standards(question: str) -> StandardsAnswer:
+    return StandardsAnswer(question=question, answer=f"For “{question}”, ISO 37106 helps most.", relevant=True,
+                           kind=AnswerKind.MATCHED, standards=[StandardHit(
+                               id="ISO 37106", ref="B8", why="Guidance on open data and an operating model.",
+                               source="annexB:2.2:1", score=1.0, reference="ISO 37106, sub-component B8 (Annex B)")])
 
 
 def build_service(kb: KnowledgeBase, settings: Settings) -> InterviewService:

@@ -71,3 +71,16 @@ def test_confidence_by_outcome_means_exact_and_not_exact() -> None:
     assert metrics.confidence_by_outcome([], []) == (0.0, 0.0)
     with pytest.raises(ValueError):
         metrics.confidence_by_outcome([0.5], [])
+
+
+def test_recall_all_at_k_needs_every_expected_item_up_to_k():
+    ranked = [["a", "b", "c"], ["a", "x", "y", "b"], ["x", "a"], ["a", "b", "c"]]
+    expected = [["b", "a"], ["a", "b"], ["a"], ["a", "b", "c", "d"]]
+    # 1: both in the top 3; 2: b is fourth; 3: a is second; 4: four expected, the first three suffice
+    assert metrics.recall_all_at_k(ranked, expected, 3) == pytest.approx(3 / 4)
+    assert metrics.recall_all_at_k(ranked, expected, 1) == pytest.approx(3 / 4)
+    assert metrics.recall_all_at_k([], [], 3) == 0.0
+
+
+def test_share_of_nothing_is_zero():
+    assert (metrics.share(1, 4), metrics.share(0, 0)) == (0.25, 0.0)

@@ -81,3 +81,43 @@ def test_report_has_a_confidence_line_of_exact_against_not_exact(tmp_path: Path,
     assert (report.confidence.n_exact, report.confidence.n_not_exact) == (2, 1)  # the abstention is left out
     assert report.confidence.mean_exact == 0.5 and report.confidence.gap == 0.0
     assert "confidence" in json.loads(report.model_dump_json())
+
+
+def test_standards_report_ranks_on_topic_cases_and_counts_answers_on_both(kb: KnowledgeBase) -> None:
+    from evals.cases import StandardsCase
+    from evals.runner import StandardsOutcome, standards_report
+
+    cases = [
+        StandardsCase(id="pair", question="q1", expected_standards=["ISO 37101", "ISO 37104"]),
+        StandardsCase(id="half", question="q2", expected_standards=["ISO 37100", "ISO/IEC 30182"]),
+        StandardsCase(id="unsure", question="q3", expected_standards=["ISO 37106"]),
+        StandardsCase(id="weather", question="q4", expected_standards=[]),
+        StandardsCase(id="fine", question="q5", expected_standards=[]),
+    ]
+    answers = {
+        "q1": StandardsOutcome(kind="matched", standards=["ISO 37101", "ISO 37104"]),
+        "q2": StandardsOutcome(kind="closest_match", standards=["ISO 37106", "ISO/IEC 30182", "ISO 37104",
+                                                                 "ISO 37100"]),
+        "q3": StandardsOutcome(kind="nothing", standards=[]),
+        "q4": StandardsOutcome(kind="clarify", standards=[]),
+        "q5": StandardsOutcome(kind="closest_match", standards=["ISO 37104"]),
+    }
+    report = standards_report(cases, lambda question, mode: answers[question])
+    hybrid = report.modes["hybrid"]
+    assert (hybrid.recall_at_1, hybrid.recall_at_3, hybrid.recall_at_3_any) == (
+        pytest.approx(1 / 3, abs=1e-4), pytest.approx(1 / 3, abs=1e-4), pytest.approx(2 / 3, abs=1e-4))
+    assert hybrid.mrr == pytest.approx((1 + 1 / 2) / 3, abs=1e-4)
+    assert (hybrid.on_topic, hybrid.on_topic_unanswered, hybrid.on_topic_unanswered_rate) == (3, 1, 0.3333)
+    assert (hybrid.off_topic, hybrid.off_topic_answered, hybrid.off_topic_answered_rate) == (2, 1, 0.5)
+    assert hybrid.on_topic_kinds == {"closest_match": 1, "matched": 1, "nothing": 1}
+    assert hybrid.off_topic_kinds == {"clarify": 1, "closest_match": 1}
+    assert [(m.id, m.kind) for m in report.misses] == [("half", "closest_match"), ("unsure", "nothing"),
+                                                       ("fine", "closest_match")]
+    assert set(report.modes) == {"hybrid", "dense", "bm25"}
+
+
+def test_an_off_topic_case_has_no_expected_standards(tmp_path: Path) -> None:
+    (tmp_path / "standards.jsonl").write_text(
+        '{"id": "w", "question": "Will it rain?", "expected_standards": []}\n', encoding="utf-8")
+    (case,) = load_case_set(tmp_path).standards
+    assert case.off_topic and case.expected_refs == []

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase, criterion_id
+from bot.retrieval.relevance import AnswerKind
+from bot.retrieval.standards import StandardHit, StandardsAnswer
 from bot.suggestion.models import (
     MAX_ANSWER_CHARS,
     Citation,
@@ -74,30 +74,17 @@ class FakeEngine:
             engine=self.name, knowledge_version=self.kb.version, probe=probe, horizon=horizon)
 
 
-class FakeHit(BaseModel):
-    id: str
-    ref: str | None
-    why: str
-    source: str
-    score: float = 1.0
-
-
-class FakeStandardsAnswer(BaseModel):
-    question: str
-    answer: str
-    standards: list[FakeHit]
-    relevant: bool = True
-
-
 @dataclass
 class FakeStandardsAnswerer:
     """Answers every question with ISO 37106; rejects questions of more than 100 characters."""
 
     questions: list[str] = field(default_factory=list)
 
-    def __call__(self, question: str) -> FakeStandardsAnswer:
+    def __call__(self, question: str) -> StandardsAnswer:
         if len(question) > 100:
             raise InvalidInputError("The question is too long.")
         self.questions.append(question)
-        return FakeStandardsAnswer(question=question, answer="ISO 37106 helps.", standards=[
-            FakeHit(id="ISO 37106", ref="B8", why="operating model guidance", source="annexB:1.1:1")])
+        return StandardsAnswer(question=question, answer="ISO 37106 helps.", relevant=True, kind=AnswerKind.MATCHED,
+                               standards=[StandardHit(id="ISO 37106", ref="B8", why="operating model guidance",
+                                                      source="annexB:2.2:1", score=1.0,
+                                                      reference="ISO 37106, sub-component B8 (Annex B)")])

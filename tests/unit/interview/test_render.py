@@ -123,3 +123,27 @@ def test_a_long_title_is_shortened_at_a_word_and_shown_whole_in_the_panel(kb: Kn
     top = printed.splitlines()[0]
     assert top.startswith("╭─ 1.4.2 Open and collaborative… — in two years ─") and top.endswith("╮")
     assert "1.4.2 Open and collaborative procurement and supplier" in printed and "management — in two years" in printed
+
+
+def test_standards_are_rendered_from_their_fields_by_kind(kb: KnowledgeBase) -> None:
+    from bot.retrieval.relevance import AnswerKind
+    from bot.retrieval.standards import StandardHit
+    from bot.retrieval.topics import TopicHit
+
+    hits = [StandardHit(id="ISO 37104", ref=None, why="[b]operational guidance[/b]", source="annexB:4:2", score=1.0,
+                        reference=kb.reference_label("annexB:4:2")),
+            StandardHit(id="ISO 37101", ref=None, why="a management system", source="ISO 37101", score=0.7,
+                        reference="ISO 37101", paired_with="ISO 37104")]
+    topic = TopicHit(characteristic="4.2", name="Preservation and improvement of the environment", sub_dimension="4.2",
+                     sub_dimension_name="Preservation and improvement of the environment", similarity=0.4)
+    matched = Reply(kind=ReplyKind.STANDARDS, text="core text", standards=hits, standards_kind=AnswerKind.MATCHED)
+    closest = matched.model_copy(update={"standards_kind": AnswerKind.CLOSEST_MATCH, "topics": [topic]})
+    clarify = Reply(kind=ReplyKind.STANDARDS, text="Which of them do you mean?", standards_kind=AnswerKind.CLARIFY,
+                    topics=[topic])
+    printed = _printed([matched, closest, clarify])
+    assert "Standards that help, best first" in printed
+    assert "1. ISO 37104 (Annex B): [b]operational guidance[/b]" in printed
+    assert "2. ISO 37101: a management system (named with ISO 37104 in the draft)" in printed
+    assert "Closest match" in printed and "Nearest topic in the model: 4.2 Preservation and improvement" in printed
+    assert "Which topic do you mean?" in printed and "Which of them do you mean?" in printed
+    assert "annexB" not in printed

@@ -49,3 +49,28 @@ def test_filters_that_match_nothing_and_empty_queries_return_nothing(retriever):
 
 def test_bm25_finds_nothing_for_words_the_model_never_uses(retriever):
     assert retriever.search("lasagna recipe", mode=RetrievalMode.BM25) == []
+
+
+def test_one_text_is_embedded_for_ranking_the_gate_and_the_topics_and_numbers_stay_lexical(kb: KnowledgeBase,
+                                                                                         documents):
+    from bot.retrieval.embedder import HashingEmbedder, RecentTextsEmbedder
+    from bot.retrieval.hybrid import HybridRetriever
+    from bot.retrieval.memory_index import InMemoryDenseIndex
+    from bot.retrieval.topics import TopicIndex
+
+    class Recording(HashingEmbedder):
+        seen: list[str] = []
+
+        def embed(self, texts):
+            self.seen.extend(texts if len(texts) == 1 else [])
+            return super().embed(texts)
+
+    inner = Recording()
+    embedder = RecentTextsEmbedder(inner)
+    retriever = HybridRetriever(documents, InMemoryDenseIndex(documents, embedder), topics=TopicIndex(kb, embedder))
+    question = "We report against ISO 37120. Is there an add-on indicator standard for the smart city side?"
+    entries = retriever.search(question, k=5)
+    retriever.relevance_signals(question)
+    retriever.nearest_topics(question)
+    assert inner.seen == ["We report against. Is there an add-on indicator for the smart city side?"]
+    assert any(e.id == "ISO 37120" and (e.lexical_score or 0) > 0 for e in entries)  # BM25 still reads 37120

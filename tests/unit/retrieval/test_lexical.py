@@ -29,3 +29,18 @@ def test_bm25_ranks_the_matching_document_first_and_scores_nothing_for_unknown_w
     assert scores.index(max(scores)) == 1
     assert index.scores("lasagna recipe") == [0.0, 0.0, 0.0]
     assert index.query_tokens("lasagna with open data") == ["open", "data"]
+
+
+def test_the_pieces_of_contractions_are_not_words():
+    assert tokenize("We're sure Barcelona's council doesn't, and we'll") == ["sure", "barcelona", "council"]
+
+
+def test_stem_joins_the_noun_and_the_adjective_in_ence_and_ent():
+    assert stem("resilience") == stem("resilient") == stem("resiliency")
+    assert stem("transparency") == stem("transparent")
+    assert stem("government") == stem("governments") == "govern"  # -ment before -ent
+
+
+def test_stem_reads_ability_as_able():
+    assert stem("sustainability") == stem("sustainable") == stem("sustainabilities")
+    assert stem("responsibility") == stem("responsible")

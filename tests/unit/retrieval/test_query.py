@@ -1,6 +1,6 @@
 import pytest
 
-from bot.retrieval.query import strip_request_framing
+from bot.retrieval.query import strip_request_framing, strip_standard_mentions
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,20 @@ def test_named_standards_and_open_standards_are_kept():
 
 def test_a_question_that_is_only_framing_is_left_alone():
     assert strip_request_framing("Which ISO standard?") == "Which ISO standard?"
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("What is the ISO country code for Portugal?", "What is the country code for Portugal?"),
+        ("We run an ISO 37101 management system. Any guidance?", "We run an management system. Any guidance?"),
+        ("Is there a standard list of ISO/IEC 30182:2017 terms?", "list of terms?"),
+        ("smart city vocabulary standard", "smart city vocabulary"),
+    ],
+)
+def test_standard_mentions_are_dropped_to_judge_the_subject(question, subject):
+    assert strip_standard_mentions(question) == subject
+
+
+def test_a_question_that_is_only_standard_names_is_left_alone():
+    assert strip_standard_mentions("ISO 37120?") == "ISO 37120?"

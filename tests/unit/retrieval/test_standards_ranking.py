@@ -46,3 +46,22 @@ def test_standards_are_unique_ranked_and_cite_their_strongest_source(kb: Knowled
 
 def test_no_entries_no_standards(kb: KnowledgeBase):
     assert rank_standards([], kb) == []
+
+
+def test_a_standard_can_be_quoted_from_the_sub_dimension_the_question_is_about(kb: KnowledgeBase):
+    from bot.retrieval.standards_ranking import cite_from_sub_dimension, source_sub_dimension
+
+    entries = [entry(criterion_id("2.1.2", 4), EntryKind.CRITERION, "2.1.2"),
+               entry(criterion_id("2.3.1", 3), EntryKind.CRITERION, "2.3.1"),
+               entry(criterion_id("2.3.2", 2), EntryKind.CRITERION, "2.3.2"),
+               entry(criterion_id("2.1.2", 5), EntryKind.CRITERION, "2.1.2")]
+    (top, *_) = rank_standards(entries, kb)
+    assert (top.standard, top.best.ref) == ("ISO 37106", "B9")  # 2.1 summed more than 2.3, but not twice as much
+    cited = cite_from_sub_dimension(kb, top, "2.3")
+    assert (cited.best.ref, cited.best.source, cited.refs[0], cited.score) == ("B11", "annexB:2.3:1", "B11", top.score)
+    assert cite_from_sub_dimension(kb, top, "4.2") == top  # never reached through 4.2: unchanged
+    weak = rank_standards([entries[0], entries[3], *[entry(criterion_id("2.1.1", n), EntryKind.CRITERION, "2.1.1")
+                                                     for n in (1, 2, 3)], entries[1]], kb)[0]
+    assert cite_from_sub_dimension(kb, weak, "2.3") == weak  # B11 summed under half of B9: B9 stays
+    assert [source_sub_dimension(kb, i) for i in ("annexB:2.3:1", "annexB:4:1", "annexC:4.4:B.4.2", "2.1.2/L3",
+                                                  "ISO 37106")] == ["2.3", None, "4.4", "2.1", None]

@@ -10,6 +10,7 @@ from bot.adapters.slack import blocks
 from bot.adapters.slack.limits import CONTEXT_TEXT, MESSAGE_BLOCKS, SECTION_TEXT, truncate
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Progress, Reply, ReplyKind
+from bot.retrieval.standards import StandardHit
 from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion
 
 from .snapshot import assert_snapshot
@@ -90,8 +91,13 @@ def test_long_rationale_is_cut_for_display_only() -> None:
     assert len(blocks.fallback_text(Reply(kind=ReplyKind.INFO, text=long))) <= 3000
 
 
+def hit(standard: str, why: str, reference: str, paired_with: str | None = None) -> StandardHit:
+    return StandardHit(id=standard, ref=None, why=why, source="-", score=1.0, reference=reference,
+                       paired_with=paired_with)
+
+
 def test_messages_never_exceed_fifty_blocks() -> None:
-    many = [{"id": f"ISO {n}", "ref": None, "why": "helps", "source": "Annex B"} for n in range(80)]
+    many = [hit(f"ISO {n}", "helps", f"ISO {n} (Annex B)") for n in range(80)]
     rendered = blocks.standards_blocks("Here is what helps.", many)
     assert len(rendered) == MESSAGE_BLOCKS
     assert "more items not shown" in rendered[-1]["elements"][0]["text"]
@@ -99,9 +105,11 @@ def test_messages_never_exceed_fifty_blocks() -> None:
 
 def test_standards_answer_snapshot() -> None:
     rendered = blocks.standards_blocks("ISO 37106 helps most.", [
-        {"id": "ISO 37106", "ref": "B8", "why": "Guidance on open data.", "source": "annexB:2.2:1"},
-        {"id": "ISO/IEC 30145", "ref": None, "why": "ICT reference framework.", "source": None}])
+        hit("ISO 37106", "Guidance on open data.", "ISO 37106, sub-component B8 (Annex B)"),
+        hit("ISO/IEC 30182", "A <concept> model & more.", "ISO/IEC 30182 (Annex B)"),
+        hit("ISO 37100", "Terminology.", "ISO 37100 (Annex B)", paired_with="ISO/IEC 30182")])
     assert_snapshot("standards", rendered)
+    assert "annexB" not in json.dumps(rendered) and "&lt;concept&gt; model &amp; more" in json.dumps(rendered)
 
 
 def test_notices_snapshot() -> None:

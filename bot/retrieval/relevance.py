@@ -1,0 +1,94 @@
+"""Is a question in the model's domain, and how sure are we? The relevance gate (pure functions).
+
+Three signals, all measured against the knowledge base itself: how close the question comes to its
+nearest entry (criteria, standards, Annex B and C), how close it comes to the nearest of the 31
+characteristics' own plain-language questions (the model's topics, in the words stakeholders use),
+and how much of its vocabulary the knowledge base uses. Their sum, the domain score, falls into one
+of four bands, calibrated per embedder on the dev questions (docs/retrieval.md):
+
+- `matched`: the standards, best first;
+- `closest_match`: the standards, said as the closest match, not a sure one;
+- `clarify`: no standard, but the two or three nearest topics, asking which one is meant;
+- `nothing`: outside the model (the weather, a parking fine).
+
+Between `clarify` and `closest_match` the question is in the domain but weakly; it gets the closest
+match only when the retrieved evidence and the nearest topic agree on where it belongs.
+
+A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class AnswerKind(StrEnum):
+    MATCHED = "matched"
+    CLOSEST_MATCH = "closest_match"
+    CLARIFY = "clarify"
+    NOTHING = "nothing"
+
+
+ANSWERED_KINDS = frozenset({AnswerKind.MATCHED, AnswerKind.CLOSEST_MATCH})  # the kinds that list standards
+
+
+class RelevanceSignals(BaseModel):
+    """What the gate sees of one question; similarities are `None` without a dense index."""
+
+    model_config = ConfigDict(frozen=True)
+
+    best_similarity: float | None = None  # cosine to the nearest knowledge entry (standard names removed)
+    topic_similarity: float | None = None  # cosine to the nearest characteristic's own question
+    vocabulary_coverage: float = 0.0  # share of the question's words that occur in the knowledge base
+    names_a_standard: bool = False  # names a standard the knowledge base knows
+
+    @property
+    def shares_a_word(self) -> bool:
+        return self.vocabulary_coverage > 0
+
+
+class RelevanceBands(BaseModel):
+    """Where the domain score `best + topic + coverage_weight * coverage` changes the answer's kind."""
+
+    model_config = ConfigDict(frozen=True)
+
+    coverage_weight: float
+    clarify: float  # from here the question is in the domain: the closest match if the evidence agrees
+    closest_match: float  # from here: the closest match even if it does not
+    matched: float  # from here: a confident match
+
+
+def domain_score(signals: RelevanceSignals, bands: RelevanceBands) -> float | None:
+    """The summed evidence that the question is about the model; `None` without both similarities."""
+    if signals.best_similarity is None or signals.topic_similarity is None:
+        return None
+    total = signals.best_similarity + signals.topic_similarity + bands.coverage_weight * signals.vocabulary_coverage
+    return round(total, 6)
+
+
+def judge_relevance(
+    signals: RelevanceSignals, bands: RelevanceBands | None, *, evidence_agrees: bool = False
+) -> AnswerKind:
+    """The kind of answer the question gets.
+
+    `evidence_agrees`: the entry behind the best-ranked standard is about the question's nearest topic,
+    so two independent readings of the knowledge base (what was retrieved, and which characteristic's
+    own question it resembles) put the question in the same place. Between the `clarify` and the
+    `closest_match` bands that agreement decides between naming the closest match and asking which
+    topic is meant. Without calibrated bands (the hashing embedder has no usable similarity scale) the
+    only evidence is lexical: a question sharing a word with the knowledge base is answered.
+    """
+    score = domain_score(signals, bands) if bands is not None else None
+    if signals.names_a_standard:
+        return AnswerKind.MATCHED
+    if bands is None or score is None:
+        return AnswerKind.MATCHED if signals.shares_a_word else AnswerKind.NOTHING
+    if score >= bands.matched:
+        return AnswerKind.MATCHED
+    if score >= bands.closest_match or (score >= bands.clarify and evidence_agrees):
+        return AnswerKind.CLOSEST_MATCH
+    if score >= bands.clarify:
+        return AnswerKind.CLARIFY
+    return AnswerKind.NOTHING
