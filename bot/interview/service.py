@@ -25,7 +25,7 @@ from bot.interview import assessments, facilitation, replies
 from bot.interview.decisions import Decision, InterviewFacts, SuggestRequest, UnsuggestedAnswer
 from bot.interview.machine import decide
 from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
-from bot.interview.state import ANSWER_STEPS, InterviewState, interview_order
+from bot.interview.state import ANSWER_STEPS, InterviewState, card_is_current, interview_order
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
@@ -71,6 +71,8 @@ class InterviewService:
             event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
             if event_row_id is None:
                 return []  # a retried delivery of an event already handled
+            if event.card is not None and not card_is_current(state, event.card):
+                return [replies.stale_card_reply(event.card)]  # e.g. the second press of a double click
             if parsed.kind != InputKind.STANDARDS:
                 decision = decide(self.kb, state, parsed, self._facts(session, participant_id, state))
                 answer_id = self._record(session, participant_id, event_row_id, decision, stakeholder, channel)
@@ -197,7 +199,8 @@ class InterviewService:
             return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "
                                  "(or back).", c)]
         assert facts.pending is not None
-        return [replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)]
+        shown = replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)
+        return [shown.model_copy(update={"suggestion_id": facts.pending.id})]
 
     def _stakeholder_id(self, session: Session, assessment: str, stakeholder: str) -> int:
         found = get_assessment(session, assessment)

@@ -20,7 +20,7 @@ from bot.storage.tables import AssessmentRow, Base
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 TABLES = {"assessments", "participants", "events", "answers", "suggestions", "confirmations", "consensus",
-          "results", "interview_positions", "alembic_version"}
+          "results", "interview_positions", "display_names", "deliveries", "posted_cards", "alembic_version"}
 
 
 def _assessment(database: Database, name: str = "Town 2026") -> int:
@@ -33,7 +33,7 @@ def _assessment(database: Database, name: str = "Town 2026") -> int:
 def test_connect_creates_every_table_at_the_newest_migration(database: Database) -> None:
     assert set(inspect(database.engine).get_table_names()) >= TABLES
     with database.session() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0005"
 
 
 def test_migrations_match_the_table_models(database: Database) -> None:
