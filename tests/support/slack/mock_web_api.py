@@ -1,9 +1,22 @@
-"""A local stand-in for the Slack Web API: a real HTTP server on 127.0.0.1 that records every call.
+"""A local stand-in for the Slack Web API: a real HTTP server on 127.0.0.1 that records every call and
+enforces what Slack enforces.
 
 Tests and `mmssc bench slack` point the bot's `WebClient(base_url=...)` at it (bolt-python's own
-`tests/mock_web_api_server` idea). It answers with Slack-shaped JSON, can be told to fail a method
-(`fail_next`, `rate_limit_next`) and hands out a `ws://` URL from `apps.connections.open` for Socket
-Mode tests. It never talks to Slack. The recording, waits and planned failures live in `mock_recorder`.
+`tests/mock_web_api_server` idea). It answers with Slack-shaped JSON and, like Slack:
+
+- refuses to post in a channel the bot is not a member of (`not_in_channel`; join with `member_of`),
+  while direct messages opened with conversations.open always work;
+- keeps every message it accepted, so `chat.update` works on an existing ts only (`message_not_found`
+  otherwise) and `message(channel, ts)` shows a message as it stands after its updates;
+- opens a modal only for a trigger id that is at most 3 seconds old and used once
+  (`expired_trigger_id`, `exchanged_trigger_id`, `invalid_trigger_id`);
+- answers a slash command's `response_url` (`response_url_for`), recording what was sent to it;
+- reads mrkdwn as Slack does: `shown(text)` is what a person would see, and every text the bot sends
+  is checked for double escaping ("&amp;amp;") and for control sequences it must never send from user
+  text (`<!channel>`, links): `violations()` lists them.
+
+It can also be told to fail a method (`fail_next`, `rate_limit_next`) and hands out a `ws://` URL from
+`apps.connections.open` for Socket Mode tests. It never talks to Slack.
 """
 
 from __future__ import annotations
@@ -11,29 +24,102 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import re
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.adapters.slack.mock_recorder import CallRecorder, RecordedCall
+from tests.support.slack.mock_recorder import CallRecorder, RecordedCall
 
 log = logging.getLogger(__name__)
 
 BOT_USER_ID = "U000MMSSC"
 BOT_ID = "B000MMSSC"
 TEAM_ID = "T000MOCK"
+TRIGGER_SECONDS = 3.0
+POSTING_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
+CONTROL = re.compile(r"<([^<>]*)>")
+USER_MENTION = re.compile(r"^@[UW][A-Z0-9]+(\|[^>]*)?$")
+CHANNEL_LINK = re.compile(r"^#C[A-Z0-9]+(\|[^>]*)?$")
+ENTITY = re.compile(r"&(amp|lt|gt);")
+_trigger_counter = itertools.count(1)
+
+
+def new_trigger_id(issued_at: float | None = None) -> str:
+    """A trigger id as Slack makes one ("12345.98765.abcd..."), carrying when it was issued (in ms)."""
+    issued = int((issued_at if issued_at is not None else time.time()) * 1000)
+    return f"{next(_trigger_counter)}.{issued}.{uuid.uuid4().hex[:16]}"
+
+
+def shown(text: str, names: dict[str, str] | None = None) -> str:
+    """What a Slack client shows for mrkdwn `text`: mentions as @names, links as their label, entities undone."""
+    def control(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith("@"):
+            return "@" + (label or (names or {}).get(target[1:], target[1:]))
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            return "@" + (label or target[1:])
+        return label or target
+
+    return ENTITY.sub(lambda m: {"amp": "&", "lt": "<", "gt": ">"}[m.group(1)], CONTROL.sub(control, text))
+
+
+def mrkdwn_texts(args: dict[str, Any]) -> list[str]:
+    """Every text of a message or view that Slack parses as mrkdwn: `text`, and mrkdwn text objects."""
+    found = [args["text"]] if isinstance(args.get("text"), str) else []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "mrkdwn" and isinstance(node.get("text"), str):
+                found.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for key in ("blocks", "view"):
+        value = args.get(key)
+        walk(json.loads(value) if isinstance(value, str) else value)
+    return found
+
+
+def mrkdwn_problems(text: str) -> list[str]:
+    """What is wrong with one mrkdwn text the bot sent: escaped twice, a raw `<` or `&`, or a control
+    sequence the bot never means to send (broadcasts, links)."""
+    problems = []
+    if re.search(r"&amp;(amp|lt|gt);", text):
+        problems.append(f"escaped twice: {text[:120]!r}")
+    if re.search(r"&(?!(amp|lt|gt);)", text):
+        problems.append(f"raw '&': {text[:120]!r}")
+    for match in CONTROL.finditer(text):
+        inner = match.group(1)
+        if not (USER_MENTION.match(inner) or CHANNEL_LINK.match(inner)):
+            problems.append(f"control sequence <{inner[:60]}>: {text[:120]!r}")
+    rest = CONTROL.sub("", text)
+    if "<" in rest or ">" in rest:
+        problems.append(f"raw '<' or '>': {text[:120]!r}")
+    return problems
 
 
 class MockSlackWebApi(CallRecorder):
     """Start with `start()` (or use as a context manager); `base_url` ends with "/" as WebClient wants."""
 
-    def __init__(self, socket_mode_url: str | None = None):
+    def __init__(self, socket_mode_url: str | None = None, member_of: tuple[str, ...] = ()):
         super().__init__()
         self.socket_mode_url = socket_mode_url
         self._ts = itertools.count(1)
         self.users: dict[str, dict[str, Any]] = {}  # users.info answers by id (`set_user`); a default otherwise
+        self.channels: set[str] = set(member_of)  # conversations the bot is a member of (besides its DMs)
+        self.messages: dict[tuple[str, str], dict[str, Any]] = {}  # (channel, ts) -> the message as it stands
+        self.used_triggers: set[str] = set()
+        self.problems: list[str] = []
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -71,28 +157,70 @@ class MockSlackWebApi(CallRecorder):
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
 
+    def response_url_for(self, name: str = "") -> str:
+        """A slash command's response_url, answered and recorded here as calls of method "response_url"."""
+        return f"http://127.0.0.1:{self.port}/response/{name or uuid.uuid4().hex[:12]}"
+
+    # -- what tests set up and read ------------------------------------------------------------
+
     def set_user(self, user: str, real_name: str, display_name: str = "") -> None:
         """What users.info answers for `user` (by default: handle and real name made from the id)."""
         with self._condition:
             self.users[user] = {"id": user, "name": user.lower(), "real_name": real_name,
                                 "profile": {"real_name": real_name, "display_name": display_name}}
 
+    def join(self, channel: str) -> None:
+        """The bot becomes a member of `channel` (as after `/invite @mmssc`)."""
+        with self._condition:
+            self.channels.add(channel)
+
+    def message(self, channel: str, ts: str) -> dict[str, Any]:
+        """A message the bot posted, as it stands now (after any chat.update)."""
+        with self._condition:
+            return dict(self.messages[(channel, ts)])
+
+    def violations(self) -> list[str]:
+        """Every rule the bot broke so far: mrkdwn escaped twice or left raw, broadcasts or links sent."""
+        with self._condition:
+            return list(self.problems)
+
     # -- what the server answers -----------------------------------------------------------------
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method in POSTING_METHODS or method in ("views.open", "views.publish", "views.update"):
+            for text in mrkdwn_texts(args):
+                self.problems += [f"{method}: {problem}" for problem in mrkdwn_problems(text)]
         ts = f"{int(time.time())}.{next(self._ts):06d}"
+        channel = str(args.get("channel") or args.get("channel_id") or "")
         if method == "auth.test":
             return {"ok": True, "url": "https://mock.slack.test/", "team": "Mock", "user": "mmssc",
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
-        if method in ("chat.postMessage", "chat.update"):
-            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts") or ts,
-                    "message": {"type": "message", "text": args.get("text", ""), "bot_id": BOT_ID, "ts": ts}}
+        if method in ("chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal") \
+                and not self._may_post(channel):
+            return {"ok": False, "error": "not_in_channel"}
+        if method == "chat.postMessage":
+            message = {"type": "message", "text": args.get("text", ""), "blocks": _blocks(args), "bot_id": BOT_ID,
+                       "ts": ts, "thread_ts": args.get("thread_ts"), "updates": 0}
+            self.messages[(channel, ts)] = message
+            return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if method == "chat.update":
+            existing = self.messages.get((channel, str(args.get("ts", ""))))
+            if existing is None:
+                return {"ok": False, "error": "message_not_found"}
+            existing.update(text=args.get("text", existing["text"]), blocks=_blocks(args),
+                            updates=existing["updates"] + 1)
+            return {"ok": True, "channel": channel, "ts": args.get("ts"), "text": existing["text"]}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "conversations.open":
             users = str(args.get("users", "")).split(",")
             return {"ok": True, "channel": {"id": "D" + users[0].strip()}}
-        if method in ("views.publish", "views.open", "views.update"):
+        if method == "views.open":
+            refused = self._refused_trigger(str(args.get("trigger_id", "")))
+            if refused:
+                return {"ok": False, "error": refused}
+            return {"ok": True, "view": {"id": f"V{next(self._ts):08d}"}}
+        if method in ("views.publish", "views.update"):
             return {"ok": True, "view": {"id": f"V{next(self._ts):08d}"}}
         if method == "users.info":
             user = str(args.get("user", ""))
@@ -112,6 +240,26 @@ class MockSlackWebApi(CallRecorder):
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.socket_mode_url}
         return {"ok": True}
+
+    def _may_post(self, channel: str) -> bool:
+        return channel.startswith("D") or channel in self.channels
+
+    def _refused_trigger(self, trigger_id: str) -> str | None:
+        """Why Slack would refuse to open a modal for this trigger id (None: it opens)."""
+        parts = trigger_id.split(".")
+        if len(parts) != 3 or not parts[1].isdigit():
+            return "invalid_trigger_id"
+        if trigger_id in self.used_triggers:
+            return "exchanged_trigger_id"
+        if time.time() - int(parts[1]) / 1000 > TRIGGER_SECONDS:
+            return "expired_trigger_id"
+        self.used_triggers.add(trigger_id)
+        return None
+
+
+def _blocks(args: dict[str, Any]) -> list[Any]:
+    value = args.get("blocks") or []
+    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
@@ -137,6 +285,14 @@ def _handler_class(api: MockSlackWebApi) -> type[BaseHTTPRequestHandler]:
                 self._send(200, b"OK - " + str(len(raw)).encode(), "text/plain")
                 return
             args = _parse_body(self.headers.get("Content-Type", ""), raw)
+            if self.path.startswith("/response/"):
+                args["_response_url"] = method
+                for text in mrkdwn_texts(args):
+                    with api._condition:
+                        api.problems += [f"response_url: {problem}" for problem in mrkdwn_problems(text)]
+                api._record(RecordedCall(method="response_url", args=args, at=time.monotonic()))
+                self._send(200, b"ok", "text/plain")
+                return
             call = RecordedCall(method=method, args=args, authorization=self.headers.get("Authorization"),
                                 at=time.monotonic())
             failure = api._record(call)
