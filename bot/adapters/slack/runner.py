@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
@@ -30,17 +32,43 @@ def check_slack_settings(settings: Settings) -> bool:
     return False
 
 
-def warm_up(context: AppContext) -> None:
-    """Load the knowledge base, the database and the suggestion engine (one throwaway suggestion loads its
-    model) before the first request needs them, so nobody's first answer waits for a cold start."""
-    kb, engine, _ = context.kb, context.engine, context.database
-    engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+Progress = Callable[[str], None]
 
 
-def run_http(context: AppContext, host: str, port: int) -> None:
+def warm_up(context: AppContext, progress: Progress = lambda _: None) -> None:
+    """Everything a first request would otherwise wait for, done before the bot takes requests: the
+    knowledge base, the database, the embedding model, the conditions of every characteristic (read from
+    the on-disk cache when it is current, embedded otherwise) and the retrieval index (opened when current,
+    built otherwise), each used once. So the first answer to any characteristic, and the first
+    `/standards`, are as fast as the hundredth."""
+    from bot.retrieval.standards import answer_standards_question
+
+    started = time.perf_counter()
+    kb, _ = context.kb, context.database
+    engine = context.engine
+    default = getattr(engine, "fallback", engine)  # the LLM engine's own fallback is the default engine
+    warm_conditions = getattr(default, "warm_up", None)
+    progress(f"preparing the suggestions of {len(kb.characteristic_ids)} characteristics")
+    if callable(warm_conditions):
+        warm_conditions()
+        default.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+    else:
+        engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+    progress("opening the retrieval index for standards questions")
+    try:
+        answer_standards_question("Which standard helps with open data?", kb, context.retriever)
+    except Exception as error:  # interviews do not need the index: serve them, and say what failed
+        log.warning("the retrieval index could not be prepared (%s: %s); interviews work, and standards "
+                    "questions will try again and report it", type(error).__name__, error)
+    log.info("warm-up done in %.1f s", time.perf_counter() - started)
+
+
+def run_http(context: AppContext, host: str, port: int, progress: Progress = lambda _: None,
+             ready: Callable[[], None] = lambda: None) -> None:
     app = create_slack_app(context)
-    warm_up(context)
+    warm_up(context, progress)
     server = make_slack_http_server(app, host, port)
+    ready()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -61,9 +89,11 @@ def socket_mode_handler(context: AppContext, client: WebClient | None = None, *,
     return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
 
 
-def run_socket_mode(context: AppContext) -> None:
+def run_socket_mode(context: AppContext, progress: Progress = lambda _: None,
+                    ready: Callable[[], None] = lambda: None) -> None:
     handler = socket_mode_handler(context)
-    warm_up(context)
+    warm_up(context, progress)
+    ready()
     try:
         handler.start()
     except KeyboardInterrupt:
