@@ -188,12 +188,11 @@ def _report(config: BenchConfig, settings: Settings, dialect: str, tallies: list
     duplicated_replies = max(0, cards - len(sent))
     acks = [s for tally in tallies for s in tally.ack_seconds]
     ack = Percentiles.of(acks)
-    replies = sorted((at, seconds, characteristic) for tally in tallies
-                     for at, seconds, characteristic in tally.replies)
+    replies = sorted(reply for tally in tallies for reply in tally.replies)  # (sent at, seconds, characteristic)
     first: dict[str, float] = {}
-    for _, seconds, characteristic in replies:
-        first.setdefault(characteristic, seconds)
-    reply, first_reply = Percentiles.of([s for _, s, _ in replies]), Percentiles.of(list(first.values()))
+    for _, took, characteristic in replies:
+        first.setdefault(characteristic, took)
+    reply, first_reply = Percentiles.of([took for _, took, _ in replies]), Percentiles.of(list(first.values()))
     missing = sum(tally.missing_replies for tally in tallies)
     refused = sum(tally.refused for tally in tallies)
     return BenchReport(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
+from bot.adapters.slack.batching_embedder import BatchingEmbedder
 from bot.adapters.slack.http_server import make_slack_http_server
 from bot.config import Settings
 from bot.context import AppContext
@@ -63,8 +65,14 @@ def warm_up(context: AppContext, progress: Progress = lambda _: None) -> None:
     log.info("warm-up done in %.1f s", time.perf_counter() - started)
 
 
+def batch_concurrent_embeddings(context: AppContext) -> None:
+    """Many answers at once share model calls (`BatchingEmbedder`): one lane per core."""
+    context.wrap_embedder(lambda embedder: BatchingEmbedder(embedder, lanes=max(1, os.cpu_count() or 1)))
+
+
 def run_http(context: AppContext, host: str, port: int, progress: Progress = lambda _: None,
              ready: Callable[[], None] = lambda: None) -> None:
+    batch_concurrent_embeddings(context)
     app = create_slack_app(context)
     warm_up(context, progress)
     server = make_slack_http_server(app, host, port)
@@ -91,6 +99,7 @@ def socket_mode_handler(context: AppContext, client: WebClient | None = None, *,
 
 def run_socket_mode(context: AppContext, progress: Progress = lambda _: None,
                     ready: Callable[[], None] = lambda: None) -> None:
+    batch_concurrent_embeddings(context)
     handler = socket_mode_handler(context)
     warm_up(context, progress)
     ready()

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from bot.adapters.slack.batching_embedder import BatchingEmbedder
 from bot.adapters.slack.bounded_engine import BoundedEngine
 from bot.adapters.slack.directory import SlackDirectory
 from bot.adapters.slack.ordering import PerPersonQueue
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SLACK_CHANNEL = "slack"  # the channel name the interview stores with every Slack event
+SUGGESTIONS_WITH_BATCHING = 8  # suggestions at once when their embeddings are batched (one per worker)
 
 Body = dict[str, Any]
 Work = Callable[[Body, WebClient], None]
@@ -125,7 +127,9 @@ class SlackBot:
         with self._lock:
             if self._service is None:
                 ctx = self.context
-                self._service = InterviewService(ctx.kb, BoundedEngine(ctx.engine), ctx.database,
+                # With batched embeddings more suggestions may run at once: their model calls are shared.
+                slots = SUGGESTIONS_WITH_BATCHING if isinstance(ctx.embedder, BatchingEmbedder) else None
+                self._service = InterviewService(ctx.kb, BoundedEngine(ctx.engine, slots), ctx.database,
                                                  standards_answerer=self._answer_from_index)
             return self._service
 
