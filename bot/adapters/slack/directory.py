@@ -20,7 +20,8 @@ from bot.errors import NotFoundError, PermissionDeniedError
 from bot.interview.messages import Horizon, Role, Step
 from bot.interview.state import TWO_YEAR_STEPS
 from bot.storage import Database
-from bot.storage.assessments import find_assessment, find_participant, list_assessments
+from bot.storage.assessments import find_assessment, find_participant
+from bot.storage.memberships import memberships_of
 from bot.storage.records import PositionRecord
 from bot.storage.review import positions
 
@@ -46,18 +47,9 @@ class SlackDirectory:
 
     def memberships(self, user: str) -> list[Membership]:
         """Every assessment `user` takes part in, newest first."""
-        found: list[Membership] = []
         with self.database.session() as session:
-            for record in list_assessments(session):
-                roles = [role for role in Role if find_participant(session, record.id, user, role) is not None]
-                if not roles:
-                    continue
-                position = None
-                if Role.STAKEHOLDER in roles:
-                    position = next((p for p in positions(session, record.id) if p.stakeholder == user), None)
-                found.append(Membership(assessment=record.name, created_at=record.created_at, roles=roles,
-                                        position=position))
-        return sorted(found, key=lambda m: (m.created_at, m.assessment), reverse=True)
+            return [Membership(assessment=m.assessment, created_at=m.created_at, roles=list(m.roles),
+                               position=m.position) for m in memberships_of(session, user)]
 
     def current_interview(self, user: str) -> str:
         """The assessment whose interview `user` touched last; `NotFoundError` when they have none."""

@@ -2,7 +2,9 @@
 
 Two presses a few milliseconds apart, or an answer followed at once by "same", must reach the
 interview in that order: a pool of threads alone could run the second before the first. Each person
-has a queue; the first piece of work starts a drain of that queue in the pool, later pieces wait in it.
+has a queue; at most one piece of a person's work is in the pool at a time, and when it is done the
+next piece of that person goes to the back of the pool's queue. So nobody's series of steps holds a
+thread while others wait: in a burst every person advances in turn.
 """
 
 from __future__ import annotations
@@ -35,14 +37,17 @@ class PerPersonQueue:
         self._executor.submit(self._drain, person, task)
 
     def _drain(self, person: str, task: Task) -> None:
-        while True:
-            try:
-                task()
-            except Exception:  # the task reports what it can to the person; this is the last line
-                log.exception("Slack work for %s failed", person)
-            with self._lock:
-                waiting = self._queues[person]
-                if not waiting:
-                    del self._queues[person]
-                    return
-                task = waiting.popleft()
+        try:
+            task()
+        except Exception:  # the task reports what it can to the person; this is the last line
+            log.exception("Slack work for %s failed", person)
+        with self._lock:
+            waiting = self._queues[person]
+            if not waiting:
+                del self._queues[person]
+                return
+            following = waiting.popleft()
+        try:
+            self._executor.submit(self._drain, person, following)
+        except RuntimeError:  # the pool is shutting down: finish this person's acknowledged work here
+            self._drain(person, following)

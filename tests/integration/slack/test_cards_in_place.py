@@ -40,7 +40,8 @@ def suggestion_card(slack: SlackHarness, answer: str, horizon: str = "now") -> R
 
 
 def as_it_stands(slack: SlackHarness, call: RecordedCall) -> dict[str, Any]:
-    return slack.mock.message(DM, call.response["ts"])
+    """A card once it was updated (decided cards are updated right after the next message goes out)."""
+    return slack.mock.updated_message(DM, call.response["ts"])
 
 
 def press_on(slack: SlackHarness, call: RecordedCall, action_id: ActionId) -> dict[str, Any]:

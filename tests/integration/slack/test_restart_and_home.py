@@ -36,7 +36,7 @@ def test_a_restart_mid_interview_resumes_exactly_where_it_was(
         second.press("UANA", ActionId.CONFIRM, card_ref(card))  # the card from before the restart still works
         two_years = next_post(second, "DUANA", before, lambda call: is_card(call, "1.1.1", "two_years", "question"))
         # the card posted by the first process is updated in place by the second: it is in the database
-        decided = second.mock.message("DUANA", card.response["ts"])
+        decided = second.mock.updated_message("DUANA", card.response["ts"])
         assert decided["updates"] == 1 and "Level 4 confirmed by User UANA" in str(decided["blocks"])
         before = len(second.posts("DUANA"))
         second.dm("UANA", "pause")

@@ -73,7 +73,7 @@ class Slack:
         assert self.sender.interaction(payload).status == 200
 
     def last_line(self, user: str, call: RecordedCall) -> str:
-        blocks = self.mock.message(f"D{user}", call.response["ts"])["blocks"]
+        blocks = self.mock.updated_message(f"D{user}", call.response["ts"], timeout=30)["blocks"]
         assert not any(b["type"] == "actions" for b in blocks), "a decided card keeps no buttons"
         return str(blocks[-1]["elements"][0]["text"])
 

@@ -179,6 +179,12 @@ class MockSlackWebApi(CallRecorder):
         with self._condition:
             return dict(self.messages[(channel, ts)])
 
+    def updated_message(self, channel: str, ts: str, updates: int = 1, timeout: float = 10.0) -> dict[str, Any]:
+        """The message once it was updated `updates` times (waiting up to `timeout` seconds)."""
+        self.wait_until(lambda _: True if self.messages.get((channel, ts), {}).get("updates", 0) >= updates
+                        else None, timeout)
+        return self.message(channel, ts)
+
     def violations(self) -> list[str]:
         """Every rule the bot broke so far: mrkdwn escaped twice or left raw, broadcasts or links sent."""
         with self._condition:
