@@ -139,7 +139,7 @@ def test_a_whole_assessment_through_mmssc_serve(slack: Slack, tmp_path: Path) ->
     before = slack.posts("DUANA")
     slack.send(slack.press("UANA", two_years, ActionId.SAME))
     slack.next_post("DUANA", before, lambda call: is_card(call, "1.1.2", "now", "question"))
-    assert "in two years confirmed by Ana Lima" in slack.last_line("UANA", two_years)
+    assert f"Level {ana_level_now(tmp_path)} in two years chosen by Ana Lima" in slack.last_line("UANA", two_years)
 
     # 1.1.2: the answer is delivered twice (a Slack retry): one card; Ana chooses another level with a reason.
     card = answer(slack, "UANA", "1.1.2", "We publish a plan with targets and report on it.", event_id="EvANA112")
@@ -209,6 +209,10 @@ def test_a_whole_assessment_through_mmssc_serve(slack: Slack, tmp_path: Path) ->
     time.sleep(0.3)
     assert not any(":warning:" in post_text(call) for user in ("UANA", "UBOB")
                    for call in slack.mock.posts_to(f"D{user}"))
+
+
+def ana_level_now(tmp_path: Path) -> int:
+    return confirmed_now(tmp_path)["UANA"]
 
 
 def confirmed_now(tmp_path: Path) -> dict[str, int]:
