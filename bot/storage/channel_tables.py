@@ -27,10 +27,11 @@ class DisplayNameRow(Base):
 
 
 class DeliveryRow(Base):
-    """A channel delivery already handled (e.g. a Slack event id): a retry of it is dropped."""
+    """A channel delivery already handled (e.g. a Slack event id): a retry of it is dropped. Kept a day
+    (Slack retries within minutes), then pruned."""
 
     __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("channel", "delivery_id"),)
+    __table_args__ = (UniqueConstraint("channel", "delivery_id"), Index("ix_deliveries_created_at", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     channel: Mapped[str] = mapped_column(String(SHORT))

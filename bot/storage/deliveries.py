@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.storage.channel_tables import DeliveryRow
 from bot.storage.tables import NAME
+
+KEPT_FOR = timedelta(days=1)  # Slack retries a delivery within minutes; older ids are pruned
 
 
 def claim_delivery(session: Session, channel: str, delivery_id: str, now: datetime) -> bool:
@@ -24,4 +26,5 @@ def claim_delivery(session: Session, channel: str, delivery_id: str, now: dateti
             session.add(DeliveryRow(channel=channel, delivery_id=key, created_at=now))
     except IntegrityError:
         return False
+    session.execute(delete(DeliveryRow).where(DeliveryRow.created_at < now - KEPT_FOR))
     return True

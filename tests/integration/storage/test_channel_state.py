@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage import Database
 from bot.storage.deliveries import claim_delivery
@@ -41,6 +41,15 @@ def test_a_delivery_is_claimed_once_even_by_racing_processes(database: Database)
     for thread in threads:
         thread.join()
     assert sorted(won) == [False] * 5 + [True]
+
+
+def test_handled_deliveries_are_kept_a_day(database: Database) -> None:
+    with database.session() as session:
+        assert claim_delivery(session, "slack", "event:old", NOW)
+    with database.session() as session:
+        assert claim_delivery(session, "slack", "event:new", NOW + timedelta(days=1, minutes=1))  # prunes the old
+        assert claim_delivery(session, "slack", "event:old", NOW + timedelta(days=1, minutes=2))
+        assert not claim_delivery(session, "slack", "event:new", NOW + timedelta(days=1, minutes=3))
 
 
 def test_open_cards_of_a_question_are_closed_once(database: Database) -> None:

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
         sa.UniqueConstraint("channel", "delivery_id", name=op.f("uq_deliveries_channel")),
     )
+    op.create_index("ix_deliveries_created_at", "deliveries", ["created_at"])
     op.create_table(
         "posted_cards",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -47,4 +48,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_posted_cards_open", table_name="posted_cards")
     op.drop_table("posted_cards")
+    op.drop_index("ix_deliveries_created_at", table_name="deliveries")
     op.drop_table("deliveries")
