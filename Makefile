@@ -45,7 +45,7 @@ test-unit: $(STAMP) ## Only the fast unit tests
 check: lint typecheck test ## ruff, mypy on bot/, then the tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot tests evals
+	$(BIN)/ruff check bot tests evals benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy bot

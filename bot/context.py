@@ -6,6 +6,7 @@ as arguments and never reads settings or the environment itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,13 @@ class AppContext:
         if self.settings.embedder_threads:
             limit_cpu_threads(self.settings.embedder_threads)
         return MiniLMEmbedder(self.model_loading)
+
+    def wrap_embedder(self, wrap: Callable[[Embedder], Embedder]) -> None:
+        """Put a wrapper around the embedder (e.g. one that batches concurrent requests) before the engine
+        or the retriever is built with it."""
+        if "engine" in self.__dict__ or "retriever" in self.__dict__:
+            raise RuntimeError("wrap the embedder before the engine and the retriever are built")
+        self.__dict__["embedder"] = wrap(self.embedder)
 
     @cached_property
     def retriever(self) -> Retriever:

@@ -16,7 +16,8 @@ from bot.interview.text import clean_text
 from bot.knowledge import KnowledgeBase
 from bot.scoring.aggregate import DISAGREEMENT_SPREAD  # one definition for the review and the scored result
 from bot.storage import Database
-from bot.storage.assessments import find_participant, get_assessment
+from bot.storage.assessments import find_participant, get_assessment, participants
+from bot.storage.display_names import display_names
 from bot.storage.records import ConfirmationRecord, ConsensusRecord, PendingRecord
 from bot.storage.review import latest_confirmations, latest_consensus, pending_suggestions, record_consensus
 
@@ -54,6 +55,7 @@ class ReviewReport(BaseModel):
     confirmations: list[ConfirmationRecord]
     disagreements: list[Disagreement]
     consensus: list[ConsensusRecord]
+    display_names: dict[str, str] = Field(default_factory=dict)  # person -> the name a channel stored for them
     kept: KeptSuggestions = Field(default_factory=lambda: suggestions_kept([]))
 
 
@@ -110,10 +112,11 @@ def review(database: Database, kb: KnowledgeBase, assessment: str) -> ReviewRepo
         record = get_assessment(session, assessment)
         confirmations = latest_confirmations(session, record.id)
         consensus = latest_consensus(session, record.id)
+        people = [p.name for p in participants(session, record.id)]
         return ReviewReport(assessment=record.name, pending=pending_suggestions(session, record.id),
                             confirmations=confirmations, consensus=consensus,
                             disagreements=find_disagreements(kb, confirmations, consensus),
-                            kept=suggestions_kept(confirmations))
+                            kept=suggestions_kept(confirmations), display_names=display_names(session, people))
 
 
 def set_consensus(database: Database, kb: KnowledgeBase, now: datetime, assessment: str, who: str,

@@ -28,6 +28,14 @@ class EventKind(StrEnum):
     PROBE_REPLY = "probe_reply"  # a reply to the question asked before a level (a button's `probe_answer`, or text)
 
 
+class CardPosition(BaseModel):
+    """The interview position a channel's card showed: a press on it only counts while the interview is there."""
+
+    characteristic: str
+    horizon: Horizon
+    suggestion_id: int | None = None  # a suggestion card: the suggestion it shows
+
+
 class InterviewEvent(BaseModel):
     kind: EventKind
     text: str = ""
@@ -36,6 +44,7 @@ class InterviewEvent(BaseModel):
     dimension: str | None = None  # with START: begin with this dimension
     event_id: str | None = None  # the channel's id for this event, used to drop retried duplicates
     probe_answer: ProbeAnswer | None = None  # with PROBE_REPLY: the button pressed (Yes, Partly, No, Not sure)
+    card: CardPosition | None = None  # pressed on a card: checked against the position under its lock
 
 
 class Step(StrEnum):
@@ -64,6 +73,7 @@ class ReplyKind(StrEnum):
     INFO = "info"  # paused, resumed, edit started...
     ERROR = "error"  # bad input: the interview carries on
     COMPLETE = "complete"
+    STALE = "stale"  # a press on a card the interview has moved past: nothing was changed
 
 
 class Progress(BaseModel):
@@ -83,6 +93,8 @@ class Reply(BaseModel):
     recorded_level: int | None = None  # a question revisited (back, edit): the level now already on record
     earlier_answer: str | None = None  # ... and what the stakeholder answered to it before (whole)
     suggestion: Suggestion | None = None
+    suggestion_id: int | None = None  # SUGGESTION: the stored suggestion shown (a card carries it back)
+    outcome: Outcome | None = None  # RECORDED: how the level was settled (the level is `recorded_level`)
     progress: Progress | None = None
     standards: list[StandardHit] = Field(default_factory=list)  # "which standard helps": best first
     standards_kind: AnswerKind | None = None  # matched, closest_match, clarify or nothing

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from bot.interview.decisions import PendingSuggestion
-from bot.interview.messages import Horizon, Outcome, Progress, Reply, ReplyKind, Step
+from bot.interview.messages import CardPosition, Horizon, Outcome, Progress, Reply, ReplyKind, Step
 from bot.interview.state import InterviewState
 from bot.knowledge import KnowledgeBase
 from bot.suggestion.models import MAX_ANSWER_CHARS, Evidence, ProbeAnswer, Suggestion
@@ -130,7 +130,15 @@ def recorded_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, 
     when = "now" if horizon == Horizon.NOW else "in two years"
     shown = f"level {level} ({kb.level_name(level)})" if level else "no level"
     return Reply(kind=ReplyKind.RECORDED, text=f"Recorded for {characteristic_id} {when}: {shown} — {what}.",
-                 characteristic=characteristic_id, horizon=horizon.value)
+                 characteristic=characteristic_id, horizon=horizon.value, recorded_level=level, outcome=outcome)
+
+
+def stale_card_reply(card: CardPosition) -> Reply:
+    """A press on a card the interview has moved past (an old card, or the second of a double click)."""
+    when = "now" if card.horizon == Horizon.NOW else "in two years"
+    return Reply(kind=ReplyKind.STALE, text=f"That card is for {card.characteristic} ({when}); the interview has "
+                 "moved on, so nothing was changed. Please use the latest message.",
+                 characteristic=card.characteristic, horizon=card.horizon.value)
 
 
 def progress_of(kb: KnowledgeBase, handled: Collection[str]) -> Progress:
@@ -191,10 +199,15 @@ COUNTER_EVIDENCE_SHOWN = 3
 QUOTE_CHARS = 200
 
 
-def counter_evidence_lines(items: list[Evidence]) -> tuple[list[str], int]:
+def counter_evidence_lines(items: list[Evidence],
+                           reference: Callable[[str], str] | None = None) -> tuple[list[str], int]:
     """Quotes that say a condition is not in place, one line each for the first few, and how many
-    more there are; every channel shows them in these words."""
-    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{item.criterion}]"
+    more there are; every channel shows them in these words. `reference` turns a criterion id into
+    what the channel shows (e.g. `KnowledgeBase.reference_label`); the id itself by default."""
+    def cited(criterion: str) -> str:
+        return reference(criterion) if reference else criterion
+
+    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{cited(item.criterion)}]"
              for item in items[:COUNTER_EVIDENCE_SHOWN]]
     return lines, max(0, len(items) - COUNTER_EVIDENCE_SHOWN)
 

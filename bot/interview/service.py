@@ -26,7 +26,15 @@ from bot.interview.decisions import Decision, InterviewFacts, PendingSuggestion,
 from bot.interview.machine import decide
 from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
 from bot.interview.probing import EngineCall, engine_turn
-from bot.interview.state import ANSWER_STEPS, PROBE_STEPS, InterviewState, confirm_step, interview_order, probe_step
+from bot.interview.state import (
+    ANSWER_STEPS,
+    PROBE_STEPS,
+    InterviewState,
+    card_is_current,
+    confirm_step,
+    interview_order,
+    probe_step,
+)
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
@@ -74,6 +82,8 @@ class InterviewService:
             event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
             if event_row_id is None:
                 return []  # a retried delivery of an event already handled
+            if event.card is not None and not card_is_current(state, event.card):
+                return [replies.stale_card_reply(event.card)]  # e.g. the second press of a double click
             if parsed.kind != InputKind.STANDARDS:
                 decision = decide(self.kb, state, parsed, self._facts(session, participant_id, state))
                 answer_id = self._record(session, participant_id, event_row_id, decision, stakeholder, channel)
@@ -227,8 +237,10 @@ class InterviewService:
                                  "(or back).", c)]
         assert facts.pending is not None
         if state.step in PROBE_STEPS:
-            return [replies.probe_reply(self.kb, facts.pending, state.horizon, where, self.max_probes)]
-        return [replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)]
+            shown = replies.probe_reply(self.kb, facts.pending, state.horizon, where, self.max_probes)
+        else:
+            shown = replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)
+        return [shown.model_copy(update={"suggestion_id": facts.pending.id})]
 
     def _stakeholder_id(self, session: Session, assessment: str, stakeholder: str) -> int:
         found = get_assessment(session, assessment)

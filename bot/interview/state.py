@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 from pydantic import BaseModel
 
-from bot.interview.messages import Horizon, Step
+from bot.interview.messages import CardPosition, Horizon, Step
 from bot.knowledge import KnowledgeBase
 
 NOW_STEPS = frozenset({Step.AWAIT_ANSWER_NOW, Step.AWAIT_PROBE_NOW, Step.AWAIT_CONFIRM_NOW, Step.AWAIT_REASON})
@@ -84,3 +84,15 @@ def next_characteristic(order: list[str], current: str | None, handled: Collecti
 def previous_characteristic(order: list[str], current: str) -> str | None:
     index = order.index(current)
     return order[index - 1] if index > 0 else None
+
+
+def card_is_current(state: InterviewState, card: CardPosition) -> bool:
+    """Whether a press on `card` applies to where the interview stands: the same characteristic and
+    horizon and, for a suggestion card, the same suggestion. A paused interview says so itself."""
+    if state.step == Step.PAUSED:
+        return True
+    if state.characteristic != card.characteristic or state.step in (Step.NOT_STARTED, Step.COMPLETE):
+        return False
+    if state.horizon != card.horizon:
+        return False
+    return card.suggestion_id is None or card.suggestion_id == state.pending_suggestion_id

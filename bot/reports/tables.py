@@ -12,7 +12,7 @@ Cell = str | int | Decimal | None
 STAKEHOLDER_COLUMNS = (
     "assessment", "stakeholder", "dimension", "sub_dimension", "characteristic", "characteristic_name",
     "status", "level_now", "level_now_name", "level_two_years", "level_two_years_name", "gap",
-    "suggested_level", "overridden", "confirmed_by", "confirmed_at",
+    "suggested_level", "overridden", "confirmed_by", "confirmed_at", "stakeholder_name",
 )
 CONSENSUS_COLUMNS = (
     "assessment", "dimension", "sub_dimension", "characteristic", "characteristic_name",
@@ -101,7 +101,7 @@ def stakeholder_rows(result: AssessmentResult) -> list[list[Cell]]:
             result.level_name(row.level_now) if row.level_now else "", row.level_two_years,
             result.level_name(row.level_two_years) if row.level_two_years else "", row.gap,
             row.suggested_level, "yes" if row.overridden else "no", row.confirmed_by or "",
-            row.confirmed_at or "",
+            row.confirmed_at or "", result.display_names.get(row.stakeholder, ""),
         ])
     return rows
 
@@ -161,9 +161,10 @@ def provenance_items(result: AssessmentResult) -> list[tuple[str, str]]:
     items += [
         ("Results hash (SHA-256 of the canonical JSON)", result.sha256),
         ("Scoring version", result.scoring_version),
-        ("Stakeholders", f"{len(result.stakeholders)}: {', '.join(result.stakeholders) or 'none yet'}"),
-        ("Levels confirmed by", ", ".join(result.confirmed_by) or "nobody yet"),
-        ("Consensus set by", ", ".join(result.consensus_set_by) or "no facilitator consensus"),
+        ("Stakeholders",
+         f"{len(result.stakeholders)}: {', '.join(map(result.person, result.stakeholders)) or 'none yet'}"),
+        ("Levels confirmed by", ", ".join(map(result.person, result.confirmed_by)) or "nobody yet"),
+        ("Consensus set by", ", ".join(map(result.person, result.consensus_set_by)) or "no facilitator consensus"),
     ]
     return items
 

@@ -51,3 +51,4 @@ class ScoringInput(BaseModel):
     confirmed: list[ConfirmedLevel]
     consensus: list[ConsensusLevel] = Field(default_factory=list)
     as_of: str | None = None  # ISO 8601 time of the latest confirmation: reports print this, never "now"
+    display_names: dict[str, str] = Field(default_factory=dict)  # person -> name shown (reports only, not scored)

@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 SCORING_VERSION = "1"
 
@@ -173,6 +173,8 @@ class AssessmentResult(_Frozen):
     largest_gaps: list[PriorityItem]
     disagreements: list[Disagreement]
     method: MethodSummary
+    # person -> the name a channel stored for them; for reports to show, outside the canonical JSON and its hash
+    display_names: dict[str, str] = Field(default_factory=dict, exclude=True)
 
     def canonical_json(self) -> str:
         """Sorted keys, compact separators, UTF-8 text: the bytes the hash is taken of."""
@@ -189,3 +191,8 @@ class AssessmentResult(_Frozen):
 
     def level_name(self, level: int) -> str:
         return self.level_names[level - 1]
+
+    def person(self, who: str) -> str:
+        """How reports name a person: "Ana Lima (U0123ABC)" when a display name is known, else the id."""
+        name = self.display_names.get(who)
+        return f"{name} ({who})" if name and name != who else who

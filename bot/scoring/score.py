@@ -83,6 +83,7 @@ def score_assessment(inputs: ScoringInput, kb: KnowledgeBase, *, top: int = TOP_
         disagreements=disagreements(characteristics, rows),
         method=method_summary(rows, sum(c.consensus_now_source == ConsensusSource.FACILITATOR
                                         for c in characteristics)),
+        display_names=dict(sorted(inputs.display_names.items())),
     )
 
 

@@ -173,7 +173,7 @@ def answers_to_other_characteristics(session: Session, participant_id: int, char
 
 
 def exchanges_of(context_json: str | None) -> list[ProbeExchange]:
-    """The probes and replies of a suggestion's stored context (none for a suggestion made before 0005)."""
+    """The probes and replies of a suggestion's stored context (none for a suggestion made before migration 0005)."""
     return SuggestionContext.model_validate_json(context_json).exchanges if context_json else []
 
 

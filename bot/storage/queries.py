@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from bot.interview.messages import Horizon, Outcome, Role
 from bot.scoring.inputs import ConfirmedLevel, ConsensusLevel, ScoringInput
 from bot.storage.assessments import get_assessment, participants
+from bot.storage.display_names import display_names
 from bot.storage.records import ConfirmationRecord, iso
 from bot.storage.review import latest_confirmations, latest_consensus
 
@@ -35,6 +36,7 @@ def scoring_input_for(session: Session, assessment_name: str, knowledge_version:
         assessment=assessment.name, community=assessment.community, cycle=assessment.cycle,
         knowledge_version=knowledge_version or assessment.knowledge_version, stakeholders=stakeholders,
         confirmed=confirmed, consensus=consensus, as_of=iso(max(moments)) if moments else None,
+        display_names=display_names(session, [p.name for p in participants(session, assessment.id)]),
     )
 
 

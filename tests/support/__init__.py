@@ -1,1 +1,1 @@
-"""Test tooling shared by the tiers: hostile inputs, fakes, helpers."""
+"""Test tooling shared by the test tiers and the benchmarks: mocks, simulators, fakes (never shipped)."""

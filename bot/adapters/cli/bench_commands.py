@@ -1,11 +1,20 @@
-"""`mmssc bench ...`: benchmarks. Each owner adds its command to `bench_app` from its own module."""
+"""`mmssc bench ...`: benchmarks. Each owner adds its command to `bench_app` from its own module.
+
+Benchmarks that drive the bot the way its users do (the Slack one: a mock Web API, simulated people)
+live in the top-level `benchmarks/` package of the source tree, with the test tooling they use; the
+wheel ships neither. `source_benchmark(name)` imports one from the checkout the package runs from.
+"""
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
+from types import ModuleType
 
 import typer
+
+from bot.config import PROJECT_ROOT
 
 bench_app = typer.Typer(help="Benchmarks: speed numbers for retrieval, suggestion, storage, reports, Slack.",
                         no_args_is_help=True)
@@ -15,6 +24,18 @@ SUITE = ("retrieval", "suggest", "storage", "report", "slack")
 
 def register(app: typer.Typer) -> None:
     app.add_typer(bench_app, name="bench")
+
+
+def source_benchmark(name: str) -> ModuleType:
+    """`benchmarks.<name>` from the source checkout; one line and exit 1 when there is none (a wheel)."""
+    checkout = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "benchmarks" / f"{name}.py").is_file()
+    if not checkout:
+        typer.secho(f"`mmssc bench {name}` runs from a source checkout of mmssc-bot (`make bench` there); this "
+                    "installation has no benchmarks.", fg="red", err=True)
+        raise typer.Exit(1)
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    return importlib.import_module(f"benchmarks.{name}")
 
 
 @bench_app.command("all")

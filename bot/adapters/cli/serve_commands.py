@@ -7,7 +7,7 @@ import logging
 import typer
 from rich.markup import escape
 
-from bot.adapters.cli.bench_commands import bench_app
+from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
 
@@ -37,12 +37,16 @@ def serve(
             for secret in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
             if secret is not None
         )
-        if socket_mode:  # said only once Slack accepted the token
-            run_socket_mode(context, ready=lambda: console.print(
-                "Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it."))
+        def progress(step: str) -> None:
+            console.print(f"Warming up: {step}…", highlight=False)
+
+        if socket_mode:  # ready only once Slack accepted the token and everything is warm
+            run_socket_mode(context, progress, lambda: console.print(
+                "Ready: Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it."))
         else:
-            run_http(context, host, port, ready=lambda: console.print(
-                f"Slack bot listening on http://{escape(host)}:{port}/slack/events. Ctrl-C stops it.", highlight=False))
+            run_http(context, host, port, progress, lambda: console.print(
+                f"Ready: Slack bot listening on http://{escape(host)}:{port}/slack/events. Ctrl-C stops it.",
+                highlight=False))
 
 
 def bench_slack(
@@ -55,19 +59,26 @@ def bench_slack(
                                   help="Bot processes sharing the database, requests spread round-robin."),
     database_url: str | None = typer.Option(None, "--database-url",
                                             help="Database the bot processes share (default: a throwaway SQLite)."),
+    ack_p95_ms: float = typer.Option(100.0, "--ack-p95-ms", min=0, help="Target: acks within this at p95."),
+    reply_p95_ms: float = typer.Option(1500.0, "--reply-p95-ms", min=0,
+                                       help="Target: suggestion cards within this of the answer at p95."),
     json_output: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Simulate stakeholders answering concurrently over HTTP against a local mock of the Slack Web API:
-    ack latency p50/p95/p99, time to the bot's reply, lost and duplicated answers."""
-    from bot.adapters.slack.bench import BenchConfig, run_slack_bench
-
+    ack latency p50/p95/p99, time to the bot's suggestion card, lost and duplicated answers. Exits with 1
+    when a target is missed (from a source checkout only: `make bench`)."""
+    bench = source_benchmark("slack")
     with user_errors():
         if stakeholders < 1:
             raise InvalidInputError("--stakeholders must be at least 1")
-        report = run_slack_bench(state.ctx.settings, BenchConfig(
+        report = bench.run_slack_bench(state.ctx.settings, bench.BenchConfig(
             stakeholders=stakeholders, characteristics=characteristics, retry_every=retry_every,
-            processes=processes, database_url=database_url))
+            processes=processes, database_url=database_url, ack_p95_target_ms=ack_p95_ms,
+            reply_p95_target_ms=reply_p95_ms))
     if json_output:
         print_json(report.model_dump(mode="json"))
-        return
-    typer.echo(report.summary())
+    else:
+        typer.echo(report.summary())
+    if report.missed:
+        typer.secho(f"Target missed: {'; '.join(report.missed)}.", fg="red", err=True)
+        raise typer.Exit(1)

@@ -1,5 +1,7 @@
 """The Slack adapter: translates Slack events, commands and interactions to the interview core and back.
 
 Start with `app.create_slack_app` (the bolt App) and `runner` (`mmssc serve`); Block Kit is in
-`blocks`; `mock_web_api` and `simulator` let tests and `mmssc bench slack` play Slack locally.
+`blocks` and `review_blocks`; `interview_cards` posts the interview's cards and updates them once
+decided. The tooling that plays Slack locally (a mock Web API, a simulator) is test tooling and lives
+in `tests/support/slack/`; the Slack benchmark is `benchmarks/slack.py`.
 """

@@ -1,13 +1,15 @@
 """Block Kit for the interview: pure functions from the core's replies to Slack message dicts.
 
 Nothing here calls Slack. Text is cut for display only (Slack: 3,000 characters a section, 150 a
-header, 10 elements a context block, 50 blocks a message); storage keeps the whole answer.
+header, 10 elements a context block, 50 blocks a message); storage keeps the whole answer. People see
+readable references ("MMSSC 1.1.1, level 3"), never knowledge-base ids: `label` turns an id into one
+(`KnowledgeBase.reference_label`). Every text from a person or the knowledge base is escaped once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bot.adapters.slack.limits import (
@@ -22,15 +24,17 @@ from bot.adapters.slack.limits import (
     truncate,
 )
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.interview.messages import Reply, ReplyKind
+from bot.interview.messages import Outcome, Reply, ReplyKind
 from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
 from bot.interview.replies import shorten
 from bot.retrieval.standards import StandardHit
 from bot.suggestion.models import Evidence, Suggestion
 
 Block = dict[str, Any]
+Label = Callable[[str], str]  # a knowledge-base id -> what people read
 QUESTION_POSITION = re.compile(r"\bquestion (\d+) of (\d+)\b")
 EARLIER_ANSWER_CHARS = 300  # as in the interview's own text
+CARD_HINT = "card_hint"  # the block_id of a card's how-to-answer line, dropped once the card is decided
 
 
 def section(text: str) -> Block:
@@ -67,9 +71,28 @@ def fit_message(blocks: list[Block]) -> list[Block]:
     return [*kept, context(f"_{len(blocks) - len(kept)} more items not shown._")]
 
 
-def fallback_text(reply: Reply) -> str:
-    """The notification and screen-reader text of a message: the reply's plain text, cut to size."""
-    return truncate(reply.text, FALLBACK_TEXT)
+def plain_fallback(text: str) -> str:
+    """A message's `text` (notifications, screen readers): plain words, escaped, cut to size. Slack parses
+    this field as mrkdwn too, so a name like `<!channel>` must not reach it raw."""
+    return escape(truncate(" ".join(text.split()), FALLBACK_TEXT))
+
+
+def fallback_text(reply: Reply, level_names: Mapping[int, str] | None = None) -> str:
+    """The notification text of an interview message, from the reply's fields (no knowledge-base ids)."""
+    names = level_names or {}
+    suggestion = reply.suggestion
+    if reply.kind == ReplyKind.QUESTION:
+        text = f"{reply.characteristic} {reply.characteristic_name or ''}: {reply.question or ''}"
+    elif reply.kind == ReplyKind.SUGGESTION and suggestion is not None and suggestion.level is not None:
+        text = (f"Suggested {horizon_label(reply.horizon)} for {suggestion.characteristic}: level {suggestion.level} "
+                f"{names.get(suggestion.level, '')}. Confirm it or choose another level.")
+    elif reply.kind == ReplyKind.SUGGESTION and suggestion is not None:
+        text = f"No level suggested yet for {suggestion.characteristic}. {suggestion.follow_up or ''}"
+    elif reply.kind == ReplyKind.STANDARDS:
+        return standards_fallback(reply.standards, reply.text)
+    else:
+        text = reply.text
+    return plain_fallback(text)
 
 
 def progress_line(reply: Reply) -> str:
@@ -87,14 +110,15 @@ def horizon_label(horizon: str | None) -> str:
 # -- the interview ----------------------------------------------------------------------------
 
 
-def interview_blocks(reply: Reply, assessment: str, level_names: dict[int, str]) -> list[Block]:
+def interview_blocks(reply: Reply, assessment: str, level_names: dict[int, str], label: Label) -> list[Block]:
     """The blocks for any interview reply (question, suggestion card, or a notice)."""
     if reply.kind == ReplyKind.QUESTION:
         return fit_message(question_blocks(reply, assessment))
     if reply.kind == ReplyKind.SUGGESTION and reply.suggestion is not None:
-        return fit_message(suggestion_blocks(reply, assessment, level_names))
+        return fit_message(suggestion_blocks(reply, assessment, level_names, label))
     if reply.kind == ReplyKind.STANDARDS:
-        return fit_message(standards_blocks(reply.text, reply.standards))
+        intro = STANDARDS_INTRO if reply.standards else reply.text
+        return fit_message(standards_blocks(intro, reply.standards))
     return fit_message(notice_blocks(reply))
 
 
@@ -111,8 +135,9 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
     if reply.recorded_level is not None:
         blocks.append(context(f"Recorded so far: level {reply.recorded_level}. *Skip* keeps it; answer again to "
                               "change it."))
-    blocks.append(context(f"_{horizon_label(reply.horizon)}_ · reply in this conversation with your answer",
-                          progress_line(reply)))
+    hint = context(f"_{horizon_label(reply.horizon)}_ · reply in this conversation with your answer",
+                   progress_line(reply))
+    blocks.append({**hint, "block_id": CARD_HINT})
     elements = [button("Don't know", ActionId.DONT_KNOW, ref.value()), button("Skip", ActionId.SKIP, ref.value())]
     if reply.horizon == "two_years":
         elements.insert(0, button("Same as now", ActionId.SAME, ref.value()))
@@ -120,17 +145,18 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
     return blocks
 
 
-def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]) -> list[Block]:
+def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str], label: Label) -> list[Block]:
     suggestion = reply.suggestion
     assert suggestion is not None
-    ref = CardRef(assessment=assessment, characteristic=suggestion.characteristic, horizon=reply.horizon or "now")
+    ref = CardRef(assessment=assessment, characteristic=suggestion.characteristic, horizon=reply.horizon or "now",
+                  suggestion_id=reply.suggestion_id)
     blocks: list[Block] = [section(suggestion_headline(suggestion, level_names, reply.horizon))]
     if suggestion.rationale:
         blocks.append(section(escape(suggestion.rationale)))
     if suggestion.citations:
-        blocks.append(context(*[f"`{escape(c.id)}` {escape(c.text)}" for c in suggestion.citations]))
+        blocks.append(context(*[f"*{escape(label(c.id))}*: {escape(c.text)}" for c in suggestion.citations]))
     if suggestion.counter_evidence:
-        blocks.append(context(*counter_evidence_lines(suggestion.counter_evidence)))
+        blocks.append(context(*counter_evidence_lines(suggestion.counter_evidence, label)))
     if suggestion.follow_up:
         lead = "Tell me a little more:" if suggestion.abstained else "To be surer:"
         blocks.append(section(f"*{lead}* {escape(suggestion.follow_up)}"))
@@ -143,13 +169,13 @@ def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]
     elements.append(button("Don't know", ActionId.DONT_KNOW, ref.value()))
     elements.append(button("Skip", ActionId.SKIP, ref.value()))
     blocks.append({"type": "actions", "block_id": ref.block_id(), "elements": elements})
-    blocks.append(context(f"_{horizon_label(reply.horizon)}_", progress_line(reply)))
+    blocks.append({**context(f"_{horizon_label(reply.horizon)}_", progress_line(reply)), "block_id": CARD_HINT})
     return blocks
 
 
-def counter_evidence_lines(items: list[Evidence]) -> list[str]:
-    """The interview's counter-evidence lines, escaped for mrkdwn."""
-    lines, hidden = counter_evidence_lines_in_words(items)
+def counter_evidence_lines(items: list[Evidence], label: Label) -> list[str]:
+    """The interview's counter-evidence lines, with readable references, escaped for mrkdwn."""
+    lines, hidden = counter_evidence_lines_in_words(items, label)
     return [escape(line) for line in lines] + ([f"_and {hidden} more_"] if hidden else [])
 
 
@@ -170,15 +196,51 @@ def notice_blocks(reply: Reply) -> list[Block]:
     return blocks
 
 
-def standards_blocks(answer: str, standards: Sequence[StandardHit]) -> list[Block]:
-    """An answer to "which standard helps with X": the answer, then one section per standard, headed by
-    its readable reference (never a machine id), with a note when it follows a partner."""
-    blocks: list[Block] = [section(escape(answer))]
+STANDARDS_INTRO = "Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"
+
+
+def standards_fallback(standards: Sequence[StandardHit], intro: str) -> str:
+    """The notification text of a standards answer: the standards by name, or the intro when there are none."""
+    names = [hit.reference or hit.id for hit in standards]
+    return plain_fallback("Standards that help: " + ", ".join(names) if names else intro)
+
+
+def standards_blocks(intro: str, standards: Sequence[StandardHit]) -> list[Block]:
+    """An answer to "which standard helps with X": `intro` (plain words, e.g. `STANDARDS_INTRO`), then one
+    section per standard headed by its readable reference ("ISO 37106, sub-component B8 (Annex B)", never a
+    machine id), with a note when it follows a partner named with it in the draft."""
+    blocks: list[Block] = [section(escape(intro))]
     for standard in standards:
         blocks.append(section(f"*{escape(standard.reference or standard.id)}*: {escape(standard.why)}"))
         if standard.paired_with:
             blocks.append(context(f"Named with {escape(standard.paired_with)} in the draft"))
     return fit_message(blocks)
+
+
+# -- a decided card, updated in place ----------------------------------------------------------
+
+OUTCOME_WORDS = {Outcome.CONFIRMED: "confirmed", Outcome.OVERRIDDEN: "chosen instead of the suggestion",
+                 Outcome.CHOSEN: "chosen"}
+
+
+def card_content(blocks: list[Block]) -> list[Block]:
+    """What a card keeps once it is decided: everything but its buttons and its how-to-answer line."""
+    return [b for b in blocks if b.get("type") != "actions" and b.get("block_id") != CARD_HINT]
+
+
+def outcome_words(outcome: Outcome, level: int | None, horizon: str | None, who: str) -> str:
+    """ "✓ Level 3 confirmed by Ana Lima": what a decided card says, in plain text."""
+    when = " in two years" if horizon == "two_years" else ""
+    if outcome in OUTCOME_WORDS and level is not None:
+        return f"\u2713 Level {level}{when} {OUTCOME_WORDS[outcome]} by {who}"
+    if outcome == Outcome.DONT_KNOW:
+        return f"\u2713 \u201cDon't know\u201d{when} recorded by {who}"
+    return f"\u2713 Skipped{when} by {who}"
+
+
+def decided_card(content: list[Block], line: str) -> list[Block]:
+    """A card after the decision: its content, then what was decided; no buttons."""
+    return fit_message([*content, context(line)])
 
 
 # -- invitations and the override modal -------------------------------------------------------
@@ -198,8 +260,7 @@ def invitation_blocks(assessment: str, facilitator: str) -> list[Block]:
 
 def override_modal(ref: CardRef, level: int, level_name: str, channel: str) -> Block:
     """The modal that asks why a stakeholder chose another level than the one suggested."""
-    metadata = CardRef(assessment=ref.assessment, characteristic=ref.characteristic, horizon=ref.horizon,
-                       level=level, channel=channel)
+    metadata = ref.model_copy(update={"level": level, "channel": channel})
     return {
         "type": "modal",
         "callback_id": ActionId.OVERRIDE_MODAL,

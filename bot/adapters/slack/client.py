@@ -15,6 +15,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.webhook import WebhookClient
 
 from bot.adapters.slack.redaction import redact_tokens
 from bot.config import Settings
@@ -64,6 +65,9 @@ def _delivery(method: str, channel: str | None) -> Iterator[None]:
     except SlackClientError as error:
         log.error("Slack API %s could not be called (channel=%s): %s", method, channel, redact_tokens(str(error)))
         raise SlackDeliveryError(method, type(error).__name__, channel) from None
+    except OSError as error:  # a response_url that cannot be reached (urllib's URLError)
+        log.error("Slack %s could not be reached (channel=%s): %s", method, channel, redact_tokens(str(error)))
+        raise SlackDeliveryError(method, type(error).__name__, channel) from None
 
 
 class SlackOutbox:
@@ -108,6 +112,17 @@ class SlackOutbox:
     def open_modal(self, trigger_id: str, view: dict[str, Any]) -> None:
         with _delivery("views.open", None):
             self.client.views_open(trigger_id=trigger_id, view=view)
+
+    def respond(self, response_url: str, text: str, blocks: list[dict[str, Any]] | None = None, *,
+                in_channel: bool = False) -> None:
+        """Answer a slash command through its response_url: works in any conversation, also where the bot
+        is not a member (Slack accepts up to five answers within 30 minutes); ephemeral by default."""
+        with _delivery("response_url", None):
+            webhook = WebhookClient(response_url, timeout=30, retry_handlers=[ConnectionErrorRetryHandler(2)])
+            response = webhook.send(text=text, blocks=blocks, response_type="in_channel" if in_channel else "ephemeral")
+        if response.status_code != 200:
+            log.error("Slack response_url answered HTTP %s: %s", response.status_code, response.body[:200])
+            raise SlackDeliveryError("response_url", f"http_{response.status_code}")
 
     def upload_png(self, channel: str, content: bytes, filename: str, title: str, comment: str) -> None:
         with _delivery("files.upload", channel):

@@ -1,4 +1,9 @@
-"""Parse the text of `/assess` and `/standards` into models; pure, so the ack can run it at once."""
+"""Parse the text of `/assess` and `/standards` into models; pure, so the ack can run it at once.
+
+Slack delivers the text of messages and slash commands with `&`, `<` and `>` escaped (`&amp;`...) and
+with mentions and links in angle brackets. `slack_text_to_plain` undoes that once, at this edge, so
+what is stored and shown is what the person typed; rendering escapes it again, once.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from bot.errors import InvalidInputError
 
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 BOT_MENTION = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
+CONTROL_SEQUENCE = re.compile(r"<([^<>]*)>")  # what Slack itself put in angle brackets: links, channels...
 MAX_QUESTION_CHARS = 10_000
 
 ASSESS_USAGE = """*`/assess` commands*
@@ -21,6 +27,25 @@ ASSESS_USAGE = """*`/assess` commands*
 • `/assess facilitator @x` — add a facilitator
 `invite`, `status`, `report` and `facilitator` act on your newest assessment; add a name to choose another,
 e.g. `/assess status Riverton 2025`."""
+
+
+def slack_text_to_plain(text: str) -> str:
+    """What the person typed, from the text Slack delivered: links as they were typed (the label of
+    `<https://x|x>`), `#channel` and `@here` as words, user mentions kept as Slack ids (`<@U0123>`),
+    and `&amp;` `&lt;` `&gt;` undone once."""
+    def typed(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.startswith("@"):
+            return match.group(0)  # a person: the stable id, shown as a name wherever it is rendered
+        target, _, label = inner.partition("|")
+        if target.startswith("#"):
+            return f"#{label or target[1:]}"
+        if target.startswith("!"):
+            return f"@{label or target[1:].split('^')[0]}"
+        return label or target.removeprefix("mailto:")
+
+    plain = CONTROL_SEQUENCE.sub(typed, text)
+    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 class AssessAction(StrEnum):
@@ -55,12 +80,12 @@ def parse_assess_command(text: str) -> AssessCommand:
     except ValueError:
         raise InvalidInputError(f"Unknown `/assess {verb}`.\n{ASSESS_USAGE}") from None
     if action == AssessAction.NEW:
-        parts = rest.split()
+        parts = slack_text_to_plain(rest).split()
         if len(parts) < 2:
             raise InvalidInputError("Usage: `/assess new <community> <cycle>`, e.g. `/assess new Riverton 2026`.")
         return AssessCommand(action=action, community=" ".join(parts[:-1]), cycle=parts[-1])
     users = list(dict.fromkeys(MENTION.findall(rest)))
-    remainder = " ".join(MENTION.sub(" ", rest).split()) or None
+    remainder = " ".join(slack_text_to_plain(MENTION.sub(" ", rest)).split()) or None
     if action in (AssessAction.INVITE, AssessAction.FACILITATOR):
         if not users:
             raise InvalidInputError(f"Usage: `/assess {action.value} @person ...`: mention people with @ so "
@@ -71,7 +96,7 @@ def parse_assess_command(text: str) -> AssessCommand:
 
 def parse_standards_question(text: str) -> str:
     """The question of `/standards` or of a mention (the bot's own mention removed)."""
-    question = " ".join(BOT_MENTION.sub("", text).split())
+    question = " ".join(slack_text_to_plain(BOT_MENTION.sub("", text)).split())
     if not question:
         raise InvalidInputError("Ask a question, e.g. `/standards open data portals that startups actually use`.")
     if len(question) > MAX_QUESTION_CHARS:

@@ -1,8 +1,11 @@
 """The stakeholder's interview in a direct message: typed answers and commands, card buttons, the modal.
 
 Each listener turns a Slack payload into an `InterviewEvent` carrying a stable id (Slack's event_id;
-for a press, its action_ts, user and action), hands it to `InterviewService.handle` and posts the
-replies. The service drops an id it has seen, so a retried delivery never records twice.
+for a press, its action_ts, user and action) and, for a press on a card, the card's position
+(`InterviewEvent.card`). `InterviewService.handle` drops an id it has seen, so a retried delivery
+never records twice, and refuses a press on a card the interview has moved past (an old card, the
+second click of a double click) under the position lock. The replies go out through
+`InterviewConversation`, which updates decided cards in place.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from slack_sdk import WebClient
 
 from bot.adapters.slack import blocks
 from bot.adapters.slack.client import SlackOutbox
-from bot.adapters.slack.delivery import post_replies, reported_errors
-from bot.adapters.slack.directory import position_matches_card
+from bot.adapters.slack.commands import slack_text_to_plain
+from bot.adapters.slack.delivery import reported_errors
+from bot.adapters.slack.directory import NOT_A_STAKEHOLDER, NOT_INVITED, position_matches_card
+from bot.adapters.slack.interview_cards import STALE_NOTE, InterviewConversation, PressedCard
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.slackbot import SLACK_CHANNEL, SlackBot
-from bot.errors import InvalidInputError
-from bot.interview.messages import EventKind, InterviewEvent
+from bot.errors import InvalidInputError, NotFoundError
+from bot.interview.messages import EventKind, InterviewEvent, Reply
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +33,13 @@ BUTTON_EVENTS = {ActionId.START: EventKind.START, ActionId.CONFIRM: EventKind.CO
                  ActionId.DONT_KNOW: EventKind.DONT_KNOW, ActionId.SKIP: EventKind.SKIP,
                  ActionId.SAME: EventKind.TEXT}
 BUTTON_TEXT = {ActionId.SAME: "same"}  # a button that stands for a typed word
-STALE_CARD = "That card is for {card}; your interview has moved on. Please use the latest message."
+FACILITATOR_FALLBACK = "You facilitate an assessment: here is what you can do."
 
 
 def is_stakeholder_message(event: dict[str, Any]) -> bool:
     """A person's own message in a direct message with the bot (not an edit, a bot, or a join)."""
     return (event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
             and bool(event.get("user")))
-
-
-def slack_text_to_plain(text: str) -> str:
-    """Slack escapes &, < and > in message text; the stored answer is what the person typed."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def action_event_id(body: dict[str, Any], action: dict[str, Any]) -> str:
@@ -51,6 +51,23 @@ def message_channel(body: dict[str, Any]) -> str | None:
     return container.get("channel_id") or (body.get("channel") or {}).get("id")
 
 
+def pressed_card(body: dict[str, Any]) -> PressedCard | None:
+    """The message a button was pressed on (None for a press in a view, e.g. the App Home)."""
+    container = body.get("container") or {}
+    if container.get("type") != "message" or not container.get("channel_id") or not container.get("message_ts"):
+        return None
+    return PressedCard(channel=container["channel_id"], ts=container["message_ts"],
+                       blocks=list((body.get("message") or {}).get("blocks") or []))
+
+
+def handle_as_stakeholder(bot: SlackBot, assessment: str, user: str, event: InterviewEvent) -> list[Reply]:
+    """The interview's replies; someone who is not a stakeholder of `assessment` learns nothing about it."""
+    try:
+        return bot.service.handle(assessment, user, event, SLACK_CHANNEL)
+    except NotFoundError:
+        raise NotFoundError(NOT_A_STAKEHOLDER) from None
+
+
 def register(app: App, bot: SlackBot) -> None:
     def on_direct_message(body: dict[str, Any], client: WebClient) -> None:
         event = body["event"]
@@ -59,11 +76,19 @@ def register(app: App, bot: SlackBot) -> None:
         user, channel = event["user"], event["channel"]
         outbox = SlackOutbox(client)
         with reported_errors(outbox, user, channel, ephemeral=False, what="direct message"):
-            assessment = bot.directory.current_interview(user)
+            try:
+                assessment = bot.directory.current_interview(user)
+            except NotFoundError:
+                if bot.first_delivery(body):  # no interview records it: answer a retried message once
+                    facilitating = bot.directory.facilitator_help(user)
+                    fallback = FACILITATOR_FALLBACK if facilitating else NOT_INVITED
+                    text = facilitating or blocks.escape(NOT_INVITED)
+                    outbox.post(channel, blocks.plain_fallback(fallback), [blocks.section(text)])
+                return
             interview_event = InterviewEvent(kind=EventKind.TEXT, text=slack_text_to_plain(event.get("text", "")),
                                              event_id=body.get("event_id"))
-            replies = bot.service.handle(assessment, user, interview_event, SLACK_CHANNEL)
-            post_replies(outbox, channel, replies, assessment, bot.level_names)
+            replies = handle_as_stakeholder(bot, assessment, user, interview_event)
+            InterviewConversation(bot, outbox, user, assessment, channel).deliver(replies)
 
     def on_card_button(body: dict[str, Any], client: WebClient) -> None:
         action = body["actions"][0]
@@ -76,12 +101,12 @@ def register(app: App, bot: SlackBot) -> None:
             kind = BUTTON_EVENTS[action_id]
             assessment = ref.assessment or bot.directory.current_interview(user)
             channel = channel or outbox.open_dm(user)  # pressed in the App Home: answer in the DM
-            if kind != EventKind.START and not _card_is_current(bot, outbox, assessment, user, ref, channel):
-                return
             event = InterviewEvent(kind=kind, text=BUTTON_TEXT.get(action_id, ""),
-                                   event_id=action_event_id(body, action))
-            replies = bot.service.handle(assessment, user, event, SLACK_CHANNEL)
-            post_replies(outbox, channel, replies, assessment, bot.level_names)
+                                   event_id=action_event_id(body, action),
+                                   card=None if kind == EventKind.START else ref.position(),
+                                   dimension=ref.dimension if kind == EventKind.START else None)
+            replies = handle_as_stakeholder(bot, assessment, user, event)
+            InterviewConversation(bot, outbox, user, assessment, channel).deliver(replies, pressed_card(body))
 
     def on_choose_level(body: dict[str, Any], client: WebClient) -> None:
         action = body["actions"][0]
@@ -95,7 +120,10 @@ def register(app: App, bot: SlackBot) -> None:
             if level not in bot.level_names:
                 raise InvalidInputError("Choose a level from 1 to 5.")
             channel = channel or outbox.open_dm(user)
-            if not _card_is_current(bot, outbox, ref.assessment, user, ref, channel):
+            # A quick look before asking for a reason; the interview checks the card again under its lock.
+            if not position_matches_card(bot.directory.position(ref.assessment, user), ref.characteristic,
+                                         ref.horizon):
+                outbox.ephemeral(channel, user, blocks.plain_fallback(STALE_NOTE), [blocks.context(STALE_NOTE)])
                 return
             outbox.open_modal(body["trigger_id"], blocks.override_modal(ref, level, bot.level_names[level], channel))
 
@@ -107,25 +135,14 @@ def register(app: App, bot: SlackBot) -> None:
         channel = ref.channel or outbox.open_dm(user)
         with reported_errors(outbox, user, channel, what="level and reason"):
             reason = view["state"]["values"]["reason"]["reason"].get("value") or ""
-            if not _card_is_current(bot, outbox, ref.assessment, user, ref, channel):
-                return
             event = InterviewEvent(kind=EventKind.CHOOSE_LEVEL, level=ref.level, reason=reason,
-                                   event_id=f"view:{view.get('id', '')}:{view.get('hash', '')}")
-            replies = bot.service.handle(ref.assessment, user, event, SLACK_CHANNEL)
-            post_replies(outbox, channel, replies, ref.assessment, bot.level_names)
+                                   event_id=f"view:{view.get('id', '')}:{view.get('hash', '')}", card=ref.position())
+            replies = handle_as_stakeholder(bot, ref.assessment, user, event)
+            InterviewConversation(bot, outbox, user, ref.assessment, channel).deliver(replies)
 
-    app.event("message")(bot.after_ack(on_direct_message))
+    app.event("message")(bot.after_ack(on_direct_message, once=False))
     for action_id in BUTTON_EVENTS:
-        app.action(action_id.value)(bot.after_ack(on_card_button))
-    app.action(ActionId.CHOOSE_LEVEL.value)(bot.after_ack(on_choose_level))
-    app.view(ActionId.OVERRIDE_MODAL.value)(bot.after_ack(on_override_reason))
-
-
-def _card_is_current(bot: SlackBot, outbox: SlackOutbox, assessment: str, user: str, ref: CardRef,
-                     channel: str) -> bool:
-    """False (and a short note to the person) when the card's characteristic is no longer on show."""
-    if position_matches_card(bot.directory.position(assessment, user), ref.characteristic, ref.horizon):
-        return True
-    when = "in two years" if ref.horizon == "two_years" else "now"
-    outbox.ephemeral(channel, user, STALE_CARD.format(card=f"{ref.characteristic} ({when})"))
-    return False
+        app.action(action_id.value)(bot.after_ack(on_card_button, once=False))
+    # Opening a modal must happen within 3 s of the press: not queued behind the person's other work.
+    app.action(ActionId.CHOOSE_LEVEL.value)(bot.after_ack(on_choose_level, ordered=False))
+    app.view(ActionId.OVERRIDE_MODAL.value)(bot.after_ack(on_override_reason, once=False))

@@ -1,10 +1,10 @@
 """Display names for Slack user ids: `users.info`, cached, and never a reason for a request to fail.
 
-A person is stored by their Slack user id (the stable identity, e.g. "U0123ABC"); only what the
-adapter shows (App Home, `/assess status`, the report summary) uses a name. Names live in this
-process's memory, not in the database: each `mmssc serve` process asks Slack once per person and
-hour. When Slack cannot say (missing `users:read` scope, user_not_found, a network error) the id is
-shown instead, and asked again after a short pause.
+A person is stored by their Slack user id (the stable identity, e.g. "U0123ABC"); what people see
+uses a name. Each `mmssc serve` process asks Slack once per person and hour and keeps the answer in
+memory; a name that is new or changed is also handed to `on_new_name`, which stores it with the
+person's records (so `mmssc review`, CSV and XLSX show it). When Slack cannot say (missing `users:read`
+scope, user_not_found, a network error) the id is shown instead, and asked again after a short pause.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ def display_name(user: dict[str, Any]) -> str | None:
 class SlackPeople:
     """Thread-safe cache of user id -> display name, shared by every listener of one bolt app."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 on_new_name: Callable[[str, str], None] | None = None):
         self._clock = clock
+        self._on_new_name = on_new_name
         self._names: dict[str, tuple[str, float]] = {}  # id -> (name or the id, expires at)
         self._lock = threading.Lock()
 
@@ -65,4 +67,6 @@ class SlackPeople:
         name, ttl = (found, NAME_TTL_SECONDS) if found else (user, FAILURE_TTL_SECONDS)
         with self._lock:
             self._names[user] = (name, now + ttl)
+        if found and self._on_new_name is not None and (cached is None or cached[0] != found):
+            self._on_new_name(user, found)
         return name

@@ -1,7 +1,8 @@
 """What a button, select or modal carries back to the bot: the action ids and the card they belong to.
 
-A card names its assessment, characteristic and horizon, so a press on an old card is recognised
-and not applied to whatever the interview shows now.
+A card names its assessment, characteristic and horizon (and the suggestion it shows), so a press on
+an old card is recognised by the interview under its position lock (`InterviewEvent.card`) and not
+applied to whatever the interview shows now.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.adapters.slack.limits import BLOCK_ID
 from bot.errors import InvalidInputError
+from bot.interview.messages import CardPosition, Horizon
 
 
 class ActionId(StrEnum):
@@ -35,11 +37,13 @@ class CardRef(BaseModel):
     horizon: str = "now"
     level: int | None = Field(default=None, ge=1, le=5)
     channel: str | None = None
+    suggestion_id: int | None = None  # a suggestion card: the stored suggestion it shows
+    dimension: str | None = None  # a Start button: begin with this dimension
 
     def value(self) -> str:
         """Compact JSON for a button value or a modal's private_metadata."""
         data = {"a": self.assessment, "c": self.characteristic, "h": self.horizon, "l": self.level,
-                "ch": self.channel}
+                "ch": self.channel, "s": self.suggestion_id, "d": self.dimension}
         return json.dumps({k: v for k, v in data.items() if v not in (None, "")}, ensure_ascii=False,
                           separators=(",", ":"))
 
@@ -48,7 +52,15 @@ class CardRef(BaseModel):
         value = self.value()
         if len(value) <= BLOCK_ID:
             return value
-        return CardRef(assessment="", characteristic=self.characteristic, horizon=self.horizon).value()
+        return CardRef(assessment="", characteristic=self.characteristic, horizon=self.horizon,
+                       suggestion_id=self.suggestion_id).value()
+
+    def position(self) -> CardPosition | None:
+        """Where the interview stood when the card was shown; None for a card of no characteristic (Start)."""
+        if not self.characteristic:
+            return None
+        horizon = Horizon.TWO_YEARS if self.horizon == Horizon.TWO_YEARS.value else Horizon.NOW
+        return CardPosition(characteristic=self.characteristic, horizon=horizon, suggestion_id=self.suggestion_id)
 
     @classmethod
     def parse(cls, value: str) -> CardRef:
@@ -56,6 +68,7 @@ class CardRef(BaseModel):
         try:
             data = json.loads(value)
             return cls(assessment=data.get("a", ""), characteristic=data.get("c", ""), horizon=data.get("h", "now"),
-                       level=data.get("l"), channel=data.get("ch"))
+                       level=data.get("l"), channel=data.get("ch"), suggestion_id=data.get("s"),
+                       dimension=data.get("d"))
         except (ValueError, AttributeError, ValidationError) as error:
             raise InvalidInputError("This button's data could not be read; please use the latest message.") from error

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.adapters.slack.blocks import Block, button, context, fit_message, header, horizon_label, level_options, section
-from bot.adapters.slack.limits import FALLBACK_TEXT, VIEW_BLOCKS, escape, truncate
+from bot.adapters.slack.blocks import (
+    Block,
+    button,
+    context,
+    fit_message,
+    header,
+    horizon_label,
+    level_options,
+    plain_fallback,
+    section,
+)
+from bot.adapters.slack.limits import VIEW_BLOCKS, escape
 from bot.adapters.slack.people import SLACK_USER_ID
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.assessments import AssessmentDetail
@@ -78,10 +88,10 @@ def results_summary_blocks(result: AssessmentResult, names: Names = NO_NAMES) ->
 
 
 def results_summary_text(result: AssessmentResult) -> str:
-    return truncate(f"Results of {result.assessment}: overall {result.overall.score_now} now, "
-                    f"{result.overall.score_two_years} in two years, {result.completeness.rated_percent}% of levels "
-                    "confirmed.",
-                    FALLBACK_TEXT)
+    """The summary's notification text: plain words, escaped."""
+    return plain_fallback(f"Results of {result.assessment}: overall {result.overall.score_now} now, "
+                          f"{result.overall.score_two_years} in two years, {result.completeness.rated_percent}% of "
+                          "levels confirmed.")
 
 
 # -- status and the App Home ------------------------------------------------------------------
@@ -109,9 +119,11 @@ def status_blocks(detail: AssessmentDetail, names: Names = NO_NAMES) -> list[Blo
 
 
 def home_view(reviews: Sequence[tuple[ReviewReport, AssessmentDetail]],
-              interviews: Sequence[tuple[str, Step | None, str | None]], names: Names = NO_NAMES) -> Block:
-    """The App Home: each facilitated assessment's review (consensus buttons), then the person's interviews."""
-    view_blocks: list[Block] = []
+              interviews: Sequence[tuple[str, Step | None, str | None]], names: Names = NO_NAMES,
+              notice: str | None = None) -> Block:
+    """The App Home: `notice` (mrkdwn, e.g. "Consensus recorded ...") if any, each facilitated assessment's
+    review (consensus buttons), then the person's interviews."""
+    view_blocks: list[Block] = [section(notice), {"type": "divider"}] if notice else []
     for review, detail in reviews:
         view_blocks += facilitator_review_blocks(review, detail, names)
     if interviews:
@@ -122,7 +134,7 @@ def home_view(reviews: Sequence[tuple[ReviewReport, AssessmentDetail]],
                 label = "Start" if step in (None, Step.NOT_STARTED) else "Resume"
                 block["accessory"] = button(label, ActionId.START, CardRef(assessment=assessment).value())
             view_blocks.append(block)
-    if not view_blocks:
+    if len(view_blocks) == (2 if notice else 0):
         view_blocks.append(section("You are not part of an assessment yet. Facilitators start one with "
                                    "`/assess new <community> <cycle>` in a channel."))
     if len(view_blocks) > VIEW_BLOCKS:
@@ -161,17 +173,22 @@ def facilitator_review_blocks(review: ReviewReport, detail: AssessmentDetail, na
 # -- the consensus modal ----------------------------------------------------------------------
 
 LEVEL_NOW, LEVEL_TWO_YEARS, REASON = "level_now", "level_two_years", "reason"
+NOT_SET = "none"  # the two-year select's "Not set" option: clears a level set before
 
 
 def consensus_modal(ref: CardRef, characteristic_name: str, level_names: dict[int, str], spread: str,
                     earlier_now: int | None, earlier_two_years: int | None) -> Block:
-    """Both consensus levels and a reason; the selects start at the levels set before, if any."""
+    """Both consensus levels and a reason; the selects start at the levels set before, if any. The
+    two-year select also offers "Not set", since a Slack select cannot be emptied once chosen."""
     def select(action_id: str, label: str, initial: int | None, optional: bool) -> Block:
         options = level_options(level_names)
-        element: Block = {"type": "static_select", "action_id": action_id, "options": options,
-                          "placeholder": {"type": "plain_text", "text": "Choose a level"}}
+        element: Block = {"type": "static_select", "action_id": action_id, "placeholder": {
+            "type": "plain_text", "text": "Choose a level"}}
         if initial is not None and 1 <= initial <= len(options):
             element["initial_option"] = options[initial - 1]
+        if optional:
+            options = [*options, {"text": {"type": "plain_text", "text": "Not set"}, "value": NOT_SET}]
+        element["options"] = options
         return {"type": "input", "block_id": action_id, "optional": optional, "element": element,
                 "label": {"type": "plain_text", "text": label}}
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +15,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
+from bot.adapters.slack.batching_embedder import BatchingEmbedder
 from bot.adapters.slack.http_server import make_slack_http_server
 from bot.config import Settings
 from bot.context import AppContext
@@ -53,17 +56,47 @@ def create_checked_slack_app(context: AppContext, client: WebClient | None = Non
                                 "MMSSC_SLACK_API_URL.") from None
 
 
-def warm_up(context: AppContext) -> None:
-    """Load the knowledge base, the database and the suggestion engine (one throwaway suggestion loads its
-    model) before the first request needs them, so nobody's first answer waits for a cold start."""
-    kb, engine, _ = context.kb, context.engine, context.database
-    engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+Progress = Callable[[str], None]
 
 
-def run_http(context: AppContext, host: str, port: int, ready: Callable[[], object] = lambda: None) -> None:
-    """Serve until Ctrl-C; `ready` is called once the token is accepted and the port is bound."""
+def warm_up(context: AppContext, progress: Progress = lambda _: None) -> None:
+    """Everything a first request would otherwise wait for, done before the bot takes requests: the
+    knowledge base, the database, the embedding model, the conditions of every characteristic (read from
+    the on-disk cache when it is current, embedded otherwise) and the retrieval index (opened when current,
+    built otherwise), each used once. So the first answer to any characteristic, and the first
+    `/standards`, are as fast as the hundredth."""
+    from bot.retrieval.standards import answer_standards_question
+
+    started = time.perf_counter()
+    kb, _ = context.kb, context.database
+    engine = context.engine
+    default = getattr(engine, "fallback", engine)  # the LLM engine's own fallback is the default engine
+    warm_conditions = getattr(default, "warm_up", None)
+    progress(f"preparing the suggestions of {len(kb.characteristic_ids)} characteristics")
+    if callable(warm_conditions):
+        warm_conditions()
+        default.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+    else:
+        engine.suggest(kb.characteristic_ids[0], "Warming up: we publish a strategy for the city.")
+    progress("opening the retrieval index for standards questions")
+    try:
+        answer_standards_question("Which standard helps with open data?", kb, context.retriever)
+    except Exception as error:  # interviews do not need the index: serve them, and say what failed
+        log.warning("the retrieval index could not be prepared (%s: %s); interviews work, and standards "
+                    "questions will try again and report it", type(error).__name__, error)
+    log.info("warm-up done in %.1f s", time.perf_counter() - started)
+
+
+def batch_concurrent_embeddings(context: AppContext) -> None:
+    """Many answers at once share model calls (`BatchingEmbedder`): one lane per core."""
+    context.wrap_embedder(lambda embedder: BatchingEmbedder(embedder, lanes=max(1, os.cpu_count() or 1)))
+
+
+def run_http(context: AppContext, host: str, port: int, progress: Progress = lambda _: None,
+             ready: Callable[[], None] = lambda: None) -> None:
+    batch_concurrent_embeddings(context)
     app = create_checked_slack_app(context)
-    warm_up(context)
+    warm_up(context, progress)
     server = make_slack_http_server(app, host, port)
     ready()
     try:
@@ -86,9 +119,11 @@ def socket_mode_handler(context: AppContext, client: WebClient | None = None, *,
     return SocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
 
 
-def run_socket_mode(context: AppContext, ready: Callable[[], object] = lambda: None) -> None:
+def run_socket_mode(context: AppContext, progress: Progress = lambda _: None,
+                    ready: Callable[[], None] = lambda: None) -> None:
+    batch_concurrent_embeddings(context)
     handler = socket_mode_handler(context)
-    warm_up(context)
+    warm_up(context, progress)
     ready()
     try:
         handler.start()

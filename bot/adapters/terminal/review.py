@@ -15,6 +15,12 @@ def horizon_words(horizon: Horizon) -> str:
     return "now" if horizon == Horizon.NOW else "in two years"
 
 
+def person(report: ReviewReport, who: str) -> str:
+    """ "Ana Lima (U0123ABC)" when a channel stored a display name for the person, else the stored name."""
+    name = report.display_names.get(who)
+    return f"{name} ({who})" if name and name != who else who
+
+
 def render_review(console: Console, report: ReviewReport) -> None:
     console.print(Text(f"Review of {report.assessment}", style="bold"))
     if report.pending:
@@ -22,7 +28,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
                       title="Suggestions waiting for confirmation")
         for p in report.pending:
             abstained = p.suggested_level is None  # the engine asked a follow-up question instead
-            table.add_row(Text(p.stakeholder), p.characteristic, horizon_words(p.horizon),
+            table.add_row(Text(person(report, p.stakeholder)), p.characteristic, horizon_words(p.horizon),
                           "no level: follow-up asked" if abstained else str(p.suggested_level),
                           "-" if abstained else f"{p.confidence:.2f}", p.since.isoformat(" ", "minutes"))
         console.print(table)
@@ -32,7 +38,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
     for c in report.confirmations:
         if c.horizon == Horizon.NOW:
             shown = str(c.level) if c.level is not None else c.outcome.value.replace("_", " ")
-            now_levels.setdefault(c.characteristic, []).append(f"{c.stakeholder} {shown}")
+            now_levels.setdefault(c.characteristic, []).append(f"{person(report, c.stakeholder)} {shown}")
     console.print(Text(f"Confirmed levels now: {len(now_levels)} characteristics answered by at least one "
                        "stakeholder."))
     console.print(Text(kept_line(report)))
@@ -40,7 +46,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
         table = Table("Characteristic", "Levels now", "Spread", "Consensus now",
                       title=f"Disagreements: {len(report.disagreements)} (levels now 2 or more apart)")
         for d in report.disagreements:
-            levels = ", ".join(f"{who} {level}" for who, level in d.levels.items())
+            levels = ", ".join(f"{person(report, who)} {level}" for who, level in d.levels.items())
             table.add_row(Text(f"{d.characteristic} {d.name}"), Text(levels), str(d.spread),
                           str(d.consensus) if d.consensus is not None else "not set")
         console.print(table)
@@ -50,7 +56,7 @@ def render_review(console: Console, report: ReviewReport) -> None:
         table = Table("Characteristic", "Now", "Two years", "Set by", "Reason", title="Consensus levels")
         for agreed in report.consensus:
             table.add_row(agreed.characteristic, str(agreed.level_now), str(agreed.level_two_years or "-"),
-                          Text(agreed.set_by), Text(agreed.reason))
+                          Text(person(report, agreed.set_by)), Text(agreed.reason))
         console.print(table)
     console.print(Text("Set a consensus: mmssc review ASSESSMENT --consensus 1.2.1 --level-now 3 "
                        "--level-two-years 4 --reason '...' --facilitator NAME", style="dim"))

@@ -8,18 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase
+from tests.support.slack.mock_web_api import MockSlackWebApi
 
 from .backends import fresh_postgres_url
 from .harness import BOT_TOKEN, SIGNING_SECRET, SlackHarness, start_harness
 
+MEMBER_OF = ("CFACIL", "CGENERAL")  # the channels the bot was invited to; any other refuses with not_in_channel
+
 
 @pytest.fixture
 def mock_api() -> Iterator[MockSlackWebApi]:
-    with MockSlackWebApi() as api:
+    """The mock Web API; every test ends with no Slack rule broken (mrkdwn escaped once, no broadcasts)."""
+    with MockSlackWebApi(member_of=MEMBER_OF) as api:
         yield api
+        assert api.violations() == []
 
 
 @pytest.fixture

@@ -11,15 +11,7 @@ from slack_bolt import App
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
 from bot.adapters.slack.client import build_web_client
 from bot.adapters.slack.http_server import BackgroundSlackServer
-from bot.adapters.slack.mock_web_api import MockSlackWebApi, RecordedCall
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.adapters.slack.simulator import (
-    SignedSlackSender,
-    SlackHttpResult,
-    block_action,
-    dm_message,
-    view_submission,
-)
 from bot.config import Settings
 from bot.context import AppContext
 from bot.interview.service import InterviewService
@@ -27,6 +19,14 @@ from bot.knowledge import KnowledgeBase
 from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.standards import StandardHit, StandardsAnswer
 from bot.storage import Database
+from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall, shown
+from tests.support.slack.simulator import (
+    SignedSlackSender,
+    SlackHttpResult,
+    block_action,
+    dm_message,
+    view_submission,
+)
 
 from .fakes import FakeSuggestionEngine
 
@@ -97,6 +97,14 @@ class SlackHarness:
     def posts(self, channel: str) -> list[RecordedCall]:
         return self.mock.calls_to("chat.postMessage", channel)
 
+    def responses(self, count: int = 1, timeout: float = 10.0) -> list[RecordedCall]:
+        """What the bot answered through slash commands' response_urls (private answers), waiting for `count`."""
+        return self.mock.wait_for("response_url", count=count, timeout=timeout)
+
+    def shown(self, call: RecordedCall) -> str:
+        """What a person sees of a message: its blocks' text as Slack renders it (entities undone)."""
+        return shown(post_text(call))
+
     def wait_posts(self, channel: str, count: int, timeout: float = 10.0) -> list[RecordedCall]:
         return self.mock.wait_for("chat.postMessage", count=count, timeout=timeout, channel=channel)
 
@@ -129,7 +137,7 @@ def start_harness(kb: KnowledgeBase, settings: Settings, mock_api: MockSlackWebA
         service.standards_answerer = lambda question: answer_standards_question(question, kb, context.retriever)
     app = create_slack_app(context, build_web_client(settings), service=service)
     server = BackgroundSlackServer(app).start()
-    sender = SignedSlackSender(server.url, SIGNING_SECRET)
+    sender = SignedSlackSender(server.url, SIGNING_SECRET, response_urls=mock_api.response_url_for)
     return SlackHarness(app=app, server=server, sender=sender, mock=mock_api, service=service)
 
 

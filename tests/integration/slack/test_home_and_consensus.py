@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from bot.adapters.cli.main import app as cli
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS
-from bot.adapters.slack.simulator import app_home_opened
+from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, NOT_SET
+from bot.config import Settings
 from bot.interview.messages import EventKind, InterviewEvent
+from tests.support.slack.mock_web_api import MockSlackWebApi
+from tests.support.slack.simulator import app_home_opened
 
 from .harness import SlackHarness, post_text, view_of
 
@@ -66,6 +74,7 @@ def test_a_facilitator_sets_both_consensus_levels_in_a_modal(slack: SlackHarness
     selects = [b for b in modal["blocks"] if b["type"] == "input" and b["element"]["type"] == "static_select"]
     assert [b["block_id"] for b in selects] == [LEVEL_NOW, LEVEL_TWO_YEARS]
     assert "initial_option" not in selects[0]["element"]  # nothing set before
+    assert "User UANA 1, User UBOB 4" in str(modal) and "(UANA)" not in str(modal)  # names, no Slack ids
 
     slack.submit("UFAC", modal, "Agreed at the workshop.", {LEVEL_NOW: "2", LEVEL_TWO_YEARS: "4"})
     slack.mock.wait_for("views.publish", count=2, user_id="UFAC")
@@ -73,10 +82,12 @@ def test_a_facilitator_sets_both_consensus_levels_in_a_modal(slack: SlackHarness
     assert [(c.characteristic, c.level_now, c.level_two_years, c.set_by) for c in consensus] == [
         ("1.1.1", 2, 4, "UFAC")]
     assert consensus[0].reason.startswith("Agreed at the workshop.")
-    assert ("now: User UANA (UANA) 1, User UBOB (UBOB) 4; in two years: User UANA (UANA) 2, User UBOB (UBOB) 5"
-            in consensus[0].reason)  # names, with the ids kept
+    assert "now: User UANA 1, User UBOB 4; in two years: User UANA 2, User UBOB 5" in consensus[0].reason
     refreshed = str(view_of(slack.mock.wait_for("views.publish", count=2, user_id="UFAC")[1]))
     assert "consensus now *2*, in two years *4*" in refreshed
+    # The confirmation is shown where the facilitator is: at the top of the refreshed Home, not in a DM.
+    assert refreshed.index("Consensus recorded for *1.1.1* in *Riverton 2026*: now 2 (") < refreshed.index("Review:")
+    assert slack.posts("DUFAC") == [] and slack.mock.calls("chat.postEphemeral") == []
 
     # Opened again, the modal starts at both levels; changing only the level now keeps the two-year one.
     slack.press("UFAC", ActionId.CONSENSUS, ref, view=view)
@@ -88,6 +99,18 @@ def test_a_facilitator_sets_both_consensus_levels_in_a_modal(slack: SlackHarness
     slack.mock.wait_for("views.publish", count=3, user_id="UFAC")
     latest = slack.service.review(ASSESSMENT).consensus[0]
     assert (latest.level_now, latest.level_two_years) == (3, 4)
+
+    # "Not set" clears the two-year level (a Slack select cannot be emptied once chosen).
+    slack.press("UFAC", ActionId.CONSENSUS, ref, view=view)
+    third = view_of(slack.mock.wait_for("views.open", count=3)[2])
+    two_years = next(b for b in third["blocks"] if b.get("block_id") == LEVEL_TWO_YEARS)
+    assert two_years["element"]["options"][-1] == {"text": {"type": "plain_text", "text": "Not set"},
+                                                   "value": NOT_SET}
+    slack.submit("UFAC", third, "We cannot say yet.", {LEVEL_NOW: "3", LEVEL_TWO_YEARS: NOT_SET})
+    slack.mock.wait_for("views.publish", count=4, user_id="UFAC")
+    cleared = slack.service.review(ASSESSMENT).consensus[0]
+    assert (cleared.level_now, cleared.level_two_years) == (3, None)
+    assert "in two years not set" in str(view_of(slack.mock.wait_for("views.publish", count=4, user_id="UFAC")[3]))
 
 
 def test_only_facilitators_can_set_the_consensus(slack: SlackHarness) -> None:
@@ -116,7 +139,7 @@ def test_status_and_report_show_names_and_survive_users_info_failing(
     mock_api.fail_next("users.info", "user_not_found")  # the first person asked about: UANA or UBOB
     two_stakeholders_who_disagree(slack)
     assert slack.command("/assess", "status", "UFAC").status == 200
-    status = post_text(slack.mock.wait_for("chat.postEphemeral", user="UFAC")[0])
+    status = post_text(slack.responses(1)[0])
     failed = mock_api.calls("users.info")[0].args["user"]
     shown = {"UANA": "Ana Lima", "UBOB": "User UBOB"}
     for user, name in shown.items():  # the one Slack could not name is shown by id; the other by name
@@ -129,3 +152,32 @@ def test_status_and_report_show_names_and_survive_users_info_failing(
     assert f"<@{failed}>" in report  # not asked again within five minutes: still the id
     other = "UBOB" if failed == "UANA" else "UANA"
     assert shown[other] in report
+
+
+def test_names_slack_gave_are_stored_so_review_csv_and_xlsx_show_them(
+        slack: SlackHarness, mock_api: MockSlackWebApi, slack_settings: Settings, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    mock_api.set_user("UANA", "Ana Lima")
+    mock_api.set_user("UBOB", "Bob Stone")
+    two_stakeholders_who_disagree(slack)
+    home_of(slack, "UFAC")  # the Home asks Slack for the names, and keeps them with the records
+    assert slack.service.review(ASSESSMENT).display_names == {"UANA": "Ana Lima", "UBOB": "Bob Stone",
+                                                              "UFAC": "User UFAC"}
+
+    monkeypatch.setenv("MMSSC_DATA_DIR", str(slack_settings.data_dir))  # the CLI on the bot's database
+    monkeypatch.setenv("COLUMNS", "200")
+    reviewed = CliRunner().invoke(cli, ["review", ASSESSMENT])
+    assert reviewed.exit_code == 0, reviewed.output
+    assert "Ana Lima (UANA) 1, Bob Stone (UBOB) 4" in reviewed.output
+    out = tmp_path / "results.csv"
+    assert CliRunner().invoke(cli, ["report", ASSESSMENT, "--format", "csv", "--out", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert {(r["stakeholder"], r["stakeholder_name"]) for r in rows} == {("UANA", "Ana Lima"), ("UBOB", "Bob Stone")}
+    workbook = tmp_path / "results.xlsx"
+    assert CliRunner().invoke(cli, ["report", ASSESSMENT, "--format", "xlsx", "--out", str(workbook)]).exit_code == 0
+    sheet = load_workbook(workbook)["Stakeholders"]
+    header = [cell.value for cell in sheet[1]]
+    names = {row[header.index("stakeholder_name")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert names == {"Ana Lima", "Bob Stone"}
+    about = {row[0]: row[1] for row in load_workbook(workbook)["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["Stakeholders"] == "2: Ana Lima (UANA), Bob Stone (UBOB)"

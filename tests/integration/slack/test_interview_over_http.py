@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from bot.adapters.slack.mock_web_api import RecordedCall
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.adapters.slack.simulator import SlackHttpResult
 from bot.interview.messages import Horizon, Outcome, Role
 from bot.knowledge import KnowledgeBase
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of
+from tests.support.slack.mock_web_api import RecordedCall
+from tests.support.slack.simulator import SlackHttpResult
 
 from .backends import BACKENDS
 from .harness import BOT_TOKEN, SlackHarness, assert_within_slack_limits, card_ref, is_card, next_post, post_text

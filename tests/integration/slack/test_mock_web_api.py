@@ -1,7 +1,9 @@
-"""The local mock of the Slack Web API answers like Slack, records every call and fails on request."""
+"""The local mock of the Slack Web API answers like Slack, enforces Slack's rules, records every call and
+fails on request."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -9,14 +11,15 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack.client import SlackDeliveryError, SlackOutbox, api_base_url, build_web_client
-from bot.adapters.slack.mock_web_api import BOT_USER_ID, MockSlackWebApi
 from bot.config import Settings
+from tests.support.slack.mock_web_api import BOT_USER_ID, MockSlackWebApi, mrkdwn_problems, new_trigger_id, shown
 
 
 @pytest.fixture
 def mock_api() -> Iterator[MockSlackWebApi]:
-    with MockSlackWebApi() as api:
+    with MockSlackWebApi(member_of=("C1",)) as api:
         yield api
+        assert api.violations() == []
 
 
 def client_for(api: MockSlackWebApi) -> WebClient:
@@ -73,3 +76,65 @@ def test_file_upload_v2_goes_through_the_mock(mock_api: MockSlackWebApi) -> None
 def test_wait_for_times_out_with_a_clear_message(mock_api: MockSlackWebApi) -> None:
     with pytest.raises(TimeoutError, match="0 of 1 chat.update"):
         mock_api.wait_for("chat.update", timeout=0.05)
+
+
+def test_posting_needs_membership_but_direct_messages_always_work(mock_api: MockSlackWebApi) -> None:
+    outbox = SlackOutbox(client_for(mock_api))
+    with pytest.raises(SlackDeliveryError, match="not_in_channel"):
+        outbox.post("COUTSIDE", "hello")
+    with pytest.raises(SlackDeliveryError, match="not_in_channel"):
+        outbox.ephemeral("COUTSIDE", "U9", "psst")
+    assert outbox.post(outbox.open_dm("U9"), "hello")
+    mock_api.join("COUTSIDE")
+    assert outbox.post("COUTSIDE", "hello now")
+
+
+def test_chat_update_works_on_an_existing_message_only(mock_api: MockSlackWebApi) -> None:
+    outbox = SlackOutbox(client_for(mock_api))
+    ts = outbox.post("C1", "first", [{"type": "section", "text": {"type": "mrkdwn", "text": "first"}}])
+    outbox.update("C1", ts, "second", [{"type": "divider"}])
+    assert mock_api.message("C1", ts)["blocks"] == [{"type": "divider"}] and mock_api.message("C1", ts)["updates"] == 1
+    with pytest.raises(SlackDeliveryError, match="message_not_found"):
+        outbox.update("C1", "1.000001", "nothing there")
+    with pytest.raises(SlackDeliveryError, match="message_not_found"):
+        outbox.update("DU9", ts, "right ts, other conversation")
+
+
+def test_a_trigger_opens_one_modal_within_three_seconds(mock_api: MockSlackWebApi) -> None:
+    outbox = SlackOutbox(client_for(mock_api))
+    view = {"type": "modal", "title": {"type": "plain_text", "text": "T"}, "blocks": []}
+    trigger = new_trigger_id()
+    outbox.open_modal(trigger, view)
+    with pytest.raises(SlackDeliveryError, match="exchanged_trigger_id"):
+        outbox.open_modal(trigger, view)  # a trigger id is used once
+    with pytest.raises(SlackDeliveryError, match="expired_trigger_id"):
+        outbox.open_modal(new_trigger_id(issued_at=time.time() - 3.5), view)
+    with pytest.raises(SlackDeliveryError, match="invalid_trigger_id"):
+        outbox.open_modal("trig.made-up", view)
+
+
+def test_a_response_url_is_answered_and_recorded(mock_api: MockSlackWebApi) -> None:
+    url = mock_api.response_url_for("cmd1")
+    SlackOutbox(client_for(mock_api)).respond(url, "only you", [{"type": "section", "text": {
+        "type": "mrkdwn", "text": "only *you*"}}])
+    call = mock_api.wait_for("response_url")[0]
+    assert call.args["_response_url"] == "cmd1" and call.args["response_type"] == "ephemeral"
+    assert call.args["text"] == "only you"
+
+
+def test_mrkdwn_is_read_as_slack_reads_it() -> None:
+    assert shown("Lisbon &amp; Porto &lt;b&gt; <@U1|ana> <#C1|general>") == "Lisbon & Porto <b> @ana #general"
+    assert shown("<@U1>", {"U1": "Ana Lima"}) == "@Ana Lima"
+    assert mrkdwn_problems("Lisbon &amp; Porto, <@U1>") == []
+    assert mrkdwn_problems("Lisbon &amp;amp; Porto")  # escaped twice
+    assert mrkdwn_problems("A & B") and mrkdwn_problems("1 < 2")
+    assert mrkdwn_problems("hi <!channel>") and mrkdwn_problems("<http://evil|click>")
+
+
+def test_the_mock_lists_every_broken_rule(mock_api: MockSlackWebApi) -> None:
+    outbox = SlackOutbox(client_for(mock_api))
+    outbox.post("C1", "fine &amp; escaped")
+    assert mock_api.violations() == []
+    outbox.post("C1", "ping <!channel>", [{"type": "section", "text": {"type": "mrkdwn", "text": "x &amp;amp; y"}}])
+    assert len(mock_api.violations()) == 2
+    mock_api.problems.clear()  # this test broke the rules on purpose

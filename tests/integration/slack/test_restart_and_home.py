@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
+from tests.support.slack.mock_web_api import MockSlackWebApi
 
 from .backends import BACKENDS
 from .harness import card_ref, is_card, next_post, post_text, start_harness
@@ -35,7 +35,9 @@ def test_a_restart_mid_interview_resumes_exactly_where_it_was(
         before = len(second.posts("DUANA"))
         second.press("UANA", ActionId.CONFIRM, card_ref(card))  # the card from before the restart still works
         two_years = next_post(second, "DUANA", before, lambda call: is_card(call, "1.1.1", "two_years", "question"))
-        assert "level 4" in post_text(second.posts("DUANA")[before]).lower()
+        # the card posted by the first process is updated in place by the second: it is in the database
+        decided = second.mock.updated_message("DUANA", card.response["ts"])
+        assert decided["updates"] == 1 and "Level 4 confirmed by User UANA" in str(decided["blocks"])
         before = len(second.posts("DUANA"))
         second.dm("UANA", "pause")
         next_post(second, "DUANA", before, lambda call: "paused" in post_text(call).lower())

@@ -9,10 +9,10 @@ import time
 import pytest
 
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.adapters.slack.simulator import dm_message, event_callback
 from bot.interview.messages import Role
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of
+from tests.support.slack.simulator import dm_message, event_callback
 
 from .backends import BACKENDS
 from .harness import SlackHarness, is_card, next_post
@@ -106,6 +106,6 @@ def test_a_press_on_an_old_card_is_refused_politely(slack: SlackHarness) -> None
     next_post(slack, "DUANA", before, lambda call: is_card(call, "1.1.1", "two_years", "question"))
     slack.press("UANA", ActionId.CONFIRM, old)  # a double press, or a press on the old card later
     note = slack.mock.wait_for("chat.postEphemeral", user="UANA")[0]
-    assert "That card is for 1.1.1 (now); your interview has moved on" in note.args["text"]
+    assert "That card is no longer current: your interview has moved on" in note.args["text"]
     confirmed = slack.service.scoring_input(ASSESSMENT).confirmed
     assert [(c.characteristic, c.level_now, c.level_two_years) for c in confirmed] == [("1.1.1", 3, None)]

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
-from bot.adapters.slack.simulator import SignedSlackSender
 from bot.config import PROJECT_ROOT
+from tests.support.slack.mock_web_api import MockSlackWebApi
+from tests.support.slack.simulator import SignedSlackSender
 
 from .harness import BOT_TOKEN, SIGNING_SECRET, post_text
 
@@ -47,19 +47,22 @@ def test_mmssc_serve_answers_signed_requests_and_keeps_tokens_out_of_logs(
                                cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_port(port, process)
-        sender = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET)
+        sender = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET,
+                                   response_urls=mock_api.response_url_for)
         assert sender.command("/assess", "new Riverton 2026", "UFAC", "CFACIL").status == 200
         created = mock_api.wait_for("chat.postMessage", channel="CFACIL", timeout=30)[0]
         assert "created the assessment *Riverton 2026*" in post_text(created)
         mock_api.fail_next("chat.postMessage", "channel_not_found")
         sender.command("/assess", "new Elsewhere 2026", "UFAC", "CGONE")
-        mock_api.wait_for("chat.postMessage", channel="DUFAC", timeout=30)  # told in a DM instead
+        told = mock_api.wait_for("response_url", timeout=30)[0]  # told privately where they typed it
+        assert "/invite @mmssc" in post_text(told)
         forged = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", "not-the-secret")
         assert forged.command("/assess", "new Forged 2026", "UEVE", "CFACIL").status == 401
     finally:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
-    assert f"listening on http://127.0.0.1:{port}/slack/events" in out
+    assert f"Ready: Slack bot listening on http://127.0.0.1:{port}/slack/events" in out
+    assert out.index("Warming up: preparing the suggestions of 31 characteristics") < out.index("Ready:")
     assert "chat.postMessage failed (channel=CGONE): channel_not_found" in err  # reported, not swallowed
     for secret in (BOT_TOKEN, SIGNING_SECRET):
         assert secret not in out and secret not in err

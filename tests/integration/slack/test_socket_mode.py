@@ -15,13 +15,13 @@ from websockets.sync.server import Server, ServerConnection, serve
 
 from bot.adapters.slack.app import stop_slack_app
 from bot.adapters.slack.client import build_web_client
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.runner import socket_mode_handler
-from bot.adapters.slack.simulator import block_action, dm_message, event_callback, slash_command
 from bot.config import EmbedderKind, Settings
 from bot.context import AppContext
 from bot.knowledge import KnowledgeBase
+from tests.support.slack.mock_web_api import MockSlackWebApi
+from tests.support.slack.simulator import block_action, dm_message, event_callback, slash_command
 
 from .harness import BOT_TOKEN, build_service, is_card, post_text
 

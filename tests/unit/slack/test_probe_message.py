@@ -19,7 +19,7 @@ def test_a_probe_is_a_message_with_its_question_escaped(kb: KnowledgeBase) -> No
                             knowledge_version="k", probe=probe)
     reply = probe_reply(kb, PendingSuggestion(id=1, suggestion=suggestion, input_text="a"), Horizon.NOW,
                         "question 1 of 31", 3)
-    rendered = json.dumps(blocks.interview_blocks(reply, "Lisbon 2026", {}))
+    rendered = json.dumps(blocks.interview_blocks(reply, "Lisbon 2026", {}, str))
     assert "Is the vision &lt;published&gt; &amp; reviewed?" in rendered
     assert "Is the vision" in blocks.fallback_text(reply)
     assert "Confirm level" not in rendered  # nothing to confirm while a probe is asked

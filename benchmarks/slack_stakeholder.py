@@ -11,9 +11,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi, RecordedCall
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.adapters.slack.simulator import SignedSlackSender, SlackHttpResult, block_action, dm_message
+from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall
+from tests.support.slack.simulator import SignedSlackSender, SlackHttpResult, block_action, dm_message
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class StakeholderTally:
     ack_seconds: list[float] = field(default_factory=list)
-    reply_seconds: list[float] = field(default_factory=list)
+    replies: list[tuple[float, float, str]] = field(default_factory=list)  # (sent at, seconds, characteristic)
     answers: list[str] = field(default_factory=list)  # every distinct answer sent
     retries: int = 0
     refused: int = 0
@@ -65,10 +65,13 @@ class RoundRobin:
 
 
 class SimulatedStakeholder:
-    def __init__(self, user: str, assessment: str, characteristics: list[str], sender: RoundRobin,
-                 mock: MockSlackWebApi, tally: StakeholderTally, retry_every: int, timeout: float,
-                 barrier: threading.Barrier):
+    """Presses Start (beginning with `dimension`), then answers `characteristics` in the interview's order."""
+
+    def __init__(self, user: str, assessment: str, dimension: str | None, characteristics: list[str],
+                 sender: RoundRobin, mock: MockSlackWebApi, tally: StakeholderTally, retry_every: int,
+                 timeout: float, barrier: threading.Barrier):
         self.user, self.assessment, self.characteristics = user, assessment, characteristics
+        self.dimension = dimension
         self.sender, self.mock, self.tally = sender, mock, tally
         self.retry_every, self.timeout, self.barrier = retry_every, timeout, barrier
         self.dm = f"D{user}"
@@ -85,7 +88,7 @@ class SimulatedStakeholder:
     def _interview(self) -> None:
         first = self.characteristics[0]
         before = len(self.mock.posts_to(self.dm))
-        self._press(ActionId.START, CardRef(assessment=self.assessment))
+        self._press(ActionId.START, CardRef(assessment=self.assessment, dimension=self.dimension))
         self._wait_for_question(before, first, "now")
         for index, characteristic in enumerate(self.characteristics):
             card = self._answer(characteristic)
@@ -117,7 +120,7 @@ class SimulatedStakeholder:
             self.tally.retries += 1
         call = self.mock.wait_for_post(self.dm, before, lambda c: is_card(c, characteristic, "now", True),
                                        timeout=self.timeout)
-        self.tally.reply_seconds.append(call.at - sent_at)
+        self.tally.replies.append((sent_at, call.at - sent_at, characteristic))
         card = card_of(call)
         assert card is not None
         return card

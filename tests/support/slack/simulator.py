@@ -2,7 +2,8 @@
 
 Used by the tests and by `mmssc bench slack` to drive the real bolt app over HTTP, exactly as Slack
 would: form or JSON bodies, `X-Slack-Signature` from the signing secret, `X-Slack-Retry-Num` on a
-retried event.
+retried event, text escaped as Slack escapes it (`&amp;`, `&lt;`, `&gt;`; mentions in angle brackets),
+trigger ids the mock Web API accepts for 3 seconds and once.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import itertools
 import json
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from pydantic import BaseModel
 from slack_sdk.signature import SignatureVerifier
 
-from bot.adapters.slack.mock_web_api import BOT_USER_ID, TEAM_ID
+from tests.support.slack.mock_web_api import BOT_USER_ID, TEAM_ID, new_trigger_id
 
 API_APP_ID = "A000MMSSC"
 _counter = itertools.count(1)
@@ -35,7 +37,8 @@ def event_callback(event: dict[str, Any], event_id: str | None = None) -> dict[s
 
 
 def slack_escape(text: str) -> str:
-    """Slack sends message text with &, < and > escaped."""
+    """Slack sends message and command text with &, < and > escaped (its own mentions stay in brackets:
+    write those as they arrive, e.g. `<@U0123|ana>`, around this)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -47,9 +50,10 @@ def dm_message(user: str, text: str, channel: str | None = None) -> dict[str, An
 
 
 def app_mention(user: str, channel: str, text: str) -> dict[str, Any]:
+    """A mention of the bot; `text` as the person typed it (escaped here as Slack does)."""
     ts = f"{time.time():.6f}"
-    return {"type": "app_mention", "channel": channel, "user": user, "text": f"<@{BOT_USER_ID}> {text}", "ts": ts,
-            "event_ts": ts}
+    return {"type": "app_mention", "channel": channel, "user": user, "text": f"<@{BOT_USER_ID}> {slack_escape(text)}",
+            "ts": ts, "event_ts": ts}
 
 
 def app_home_opened(user: str) -> dict[str, Any]:
@@ -57,11 +61,12 @@ def app_home_opened(user: str) -> dict[str, Any]:
             "event_ts": f"{time.time():.6f}"}
 
 
-def slash_command(command: str, text: str, user: str, channel: str) -> dict[str, str]:
+def slash_command(command: str, text: str, user: str, channel: str,
+                  response_url: str = "http://127.0.0.1:9/commands/1") -> dict[str, str]:
+    """A slash command; `text` exactly as Slack delivers it (escape typed text with `slack_escape`)."""
     return {"token": "unused", "team_id": TEAM_ID, "team_domain": "mock", "channel_id": channel,
             "channel_name": "assessment", "user_id": user, "user_name": user.lower(), "command": command,
-            "text": text, "api_app_id": API_APP_ID, "response_url": "https://hooks.slack.test/commands/1",
-            "trigger_id": f"trig.{unique_suffix()}"}
+            "text": text, "api_app_id": API_APP_ID, "response_url": response_url, "trigger_id": new_trigger_id()}
 
 
 def block_action(user: str, action: dict[str, Any], channel: str | None = None,
@@ -71,7 +76,7 @@ def block_action(user: str, action: dict[str, Any], channel: str | None = None,
     payload: dict[str, Any] = {"type": "block_actions", "user": {"id": user, "username": user.lower(),
                                                                     "team_id": TEAM_ID},
                                "api_app_id": API_APP_ID, "token": "unused", "team": {"id": TEAM_ID, "domain": "mock"},
-                               "trigger_id": f"trig.{unique_suffix()}", "actions": [action]}
+                               "trigger_id": new_trigger_id(), "actions": [action]}
     if view is not None:
         payload["container"] = {"type": "view", "view_id": view.get("id", "V1")}
         payload["view"] = view
@@ -97,7 +102,7 @@ def view_submission(user: str, view: dict[str, Any], values: dict[str, dict[str,
     submitted = {"id": f"V{unique_suffix()}", "hash": unique_suffix(), **view, "state": {"values": state}}
     return {"type": "view_submission", "team": {"id": TEAM_ID, "domain": "mock"},
             "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID}, "api_app_id": API_APP_ID,
-            "token": "unused", "trigger_id": f"trig.{unique_suffix()}", "view": submitted}
+            "token": "unused", "trigger_id": new_trigger_id(), "view": submitted}
 
 
 def http_post(url: str, headers: dict[str, str], body: bytes, timeout: float) -> tuple[int, str]:
@@ -130,10 +135,12 @@ class SlackHttpResult(BaseModel):
 class SignedSlackSender:
     """POSTs payloads to the bot's `/slack/events`, signed with the signing secret as Slack signs them."""
 
-    def __init__(self, url: str, signing_secret: str, timeout: float = 10.0):
+    def __init__(self, url: str, signing_secret: str, timeout: float = 10.0,
+                 response_urls: Callable[[], str] | None = None):
         self.url = url
         self.verifier = SignatureVerifier(signing_secret)
         self.timeout = timeout
+        self.response_urls = response_urls  # a new response_url for each command (the mock's), if given
 
     def post(self, body: str, content_type: str, *, timestamp: int | None = None, signature: str | None = None,
              retry_num: int | None = None) -> SlackHttpResult:
@@ -153,8 +160,11 @@ class SignedSlackSender:
                          **kwargs)
 
     def command(self, command: str, text: str, user: str, channel: str, **kwargs: Any) -> SlackHttpResult:
-        return self.post(urlencode(slash_command(command, text, user, channel)),
-                         "application/x-www-form-urlencoded", **kwargs)
+        """Run a slash command; `text` as Slack delivers it (see `slash_command`)."""
+        payload = slash_command(command, text, user, channel)
+        if self.response_urls is not None:
+            payload["response_url"] = self.response_urls()
+        return self.post(urlencode(payload), "application/x-www-form-urlencoded", **kwargs)
 
     def interaction(self, payload: dict[str, Any], **kwargs: Any) -> SlackHttpResult:
         return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kwargs)

@@ -17,7 +17,7 @@ from typing import IO
 
 from bot.config import PROJECT_ROOT, Settings
 
-STARTUP_SECONDS = 180.0
+STARTUP_SECONDS = 600.0  # each process warms up (every characteristic, the retrieval index) before it listens
 
 
 def free_port() -> int:
@@ -48,7 +48,9 @@ def child_environment(settings: Settings, *, data_dir: Path, database_url: str, 
 
 
 class BotProcesses:
-    """`count` bot processes in HTTP mode; `urls` are their /slack/events endpoints."""
+    """`count` bot processes in HTTP mode; `urls` are their /slack/events endpoints. They share the
+    database of `env`; each has a data directory of its own (as on separate machines: an embedded Chroma
+    index belongs to one process), `<MMSSC_DATA_DIR>/bot-<n>`."""
 
     def __init__(self, count: int, env: dict[str, str], log_dir: Path):
         self.count, self.env, self.log_dir = count, env, log_dir
@@ -62,9 +64,10 @@ class BotProcesses:
                 port = free_port()
                 log = (self.log_dir / f"bot-{index}.log").open("wb")
                 self._logs.append(log)
+                env = {**self.env, "MMSSC_DATA_DIR": str(Path(self.env["MMSSC_DATA_DIR"]) / f"bot-{index}")}
                 self.processes.append(subprocess.Popen(
                     [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                    cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT))
+                    cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
                 self.urls.append(f"http://127.0.0.1:{port}/slack/events")
             for index, url in enumerate(self.urls):
                 self._wait_until_listening(index, int(url.split(":")[2].split("/")[0]))

@@ -1,0 +1,1 @@
+"""Benchmarks: speed and integrity numbers, run from a source checkout (`make bench`), never shipped."""

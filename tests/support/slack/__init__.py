@@ -1,0 +1,1 @@
+"""Playing Slack locally: a mock Web API that enforces Slack's rules, signed requests, bot processes."""

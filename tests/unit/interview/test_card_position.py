@@ -1,0 +1,33 @@
+"""A press on a card counts only while the interview is where the card was shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.interview.messages import CardPosition, Horizon, Step
+from bot.interview.state import InterviewState, card_is_current
+
+NOW = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW)
+SUGGESTED = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW, suggestion_id=7)
+LATER = CardPosition(characteristic="1.1.1", horizon=Horizon.TWO_YEARS)
+
+
+def at(step: Step, characteristic: str | None = "1.1.1", suggestion: int | None = None) -> InterviewState:
+    return InterviewState(step=step, characteristic=characteristic, pending_suggestion_id=suggestion)
+
+
+@pytest.mark.parametrize("state, card, current", [
+    (at(Step.AWAIT_ANSWER_NOW), NOW, True),
+    (at(Step.AWAIT_CONFIRM_NOW, suggestion=7), SUGGESTED, True),
+    (at(Step.AWAIT_CONFIRM_NOW, suggestion=8), SUGGESTED, False),  # a newer suggestion is on show
+    (at(Step.AWAIT_CONFIRM_NOW, suggestion=8), NOW, True),  # the question card's buttons still apply
+    (at(Step.AWAIT_REASON, suggestion=7), SUGGESTED, True),
+    (at(Step.AWAIT_ANSWER_TWO_YEARS), SUGGESTED, False),  # the second click of a double click
+    (at(Step.AWAIT_ANSWER_TWO_YEARS), LATER, True),
+    (at(Step.AWAIT_ANSWER_NOW, "1.1.2"), LATER, False),
+    (at(Step.COMPLETE, None), LATER, False),
+    (at(Step.PAUSED), NOW, True),  # the interview itself says it is paused
+])
+def test_a_card_is_current_only_where_the_interview_is(state: InterviewState, card: CardPosition,
+                                                       current: bool) -> None:
+    assert card_is_current(state, card) is current
