@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.slack.mock_web_api import MockSlackWebApi
+from tests.support.slack.mock_web_api import MockSlackWebApi
 from tests.conftest import KNOWLEDGE_DIR
 from tests.support.environment import clean_environment, read_only_sqlite_url, run_mmssc, unwritable_directory
 
