@@ -1,5 +1,6 @@
-"""From matched conditions to a level: the highest level whose conditions, and all lower levels'
-conditions, are evidenced; or no level, with the reason.
+"""The level an answer's text reads as on its own: the highest level whose conditions, and all lower
+levels' conditions, are evidenced; or no level, with the reason. The engine weighs the ladder of rung
+probabilities (`reading.py`) by it, and uses it as the suggestion when no probe has been answered yet.
 
 Levels are cumulative. A level is reached when enough of its conditions are evidenced and none is
 contradicted. People describe their KPIs without first saying they have a strategy, so a lower level
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.suggestion.confidence import ConfidenceBasis, confidence_basis
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
@@ -26,14 +26,13 @@ OVERRULE_CLAUSES = 3  # clauses evidencing higher levels needed per clause that 
 
 @dataclass(frozen=True)
 class LevelDecision:
+    """The level the answer's text reads as on its own, or why it gives none."""
+
     level: int | None
-    confidence: float
     abstain_reason: AbstainReason | None = None
-    relied_on: list[ConditionEvidence] = field(default_factory=list)  # met conditions at levels <= level
     missing: list[ConditionEvidence] = field(default_factory=list)  # unmet conditions of the next level
     contradicted: list[ConditionEvidence] = field(default_factory=list)
     bridged_levels: list[int] = field(default_factory=list)
-    basis: ConfidenceBasis | None = None  # what `confidence` was computed from (None when abstaining)
 
 
 def is_met(evidence: ConditionEvidence, tuning: Tuning) -> bool:
@@ -52,13 +51,28 @@ def level_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
 
 
 def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDecision:
-    """Pure: the level the evidence supports, its confidence, what it relied on and what is missing."""
+    """Pure: the level the evidence supports, the levels it bridged and what the next level misses; or
+    no level, with the reason (off topic, or too thin to tell)."""
     by_level = {level: [e for e in evidence if e.level == level] for level in range(1, 6)}
     contradicted = [e for e in evidence if e.level >= 2 and is_contradicted(e, tuning)]
     strongest = max((max(e.support_score, e.against_score) for e in evidence), default=0.0)
     if strongest < tuning.topic_threshold:
-        return LevelDecision(None, 0.0, AbstainReason.OFF_TOPIC, missing=_unmet(by_level[2], tuning))
+        return LevelDecision(None, AbstainReason.OFF_TOPIC, missing=_unmet(by_level[2], tuning))
+    level, bridged = climb_the_ladder(by_level, tuning)
+    if level == 1:
+        start = read_the_starting_point(by_level, tuning)
+        if start is None:
+            return LevelDecision(None, AbstainReason.THIN_EVIDENCE, missing=_unmet(by_level[2], tuning),
+                                 contradicted=contradicted)
+        level, bridged = start
+    missing = _unmet(by_level[level + 1], tuning) if level < 5 else []
+    return LevelDecision(level, None, missing, contradicted, bridged)
 
+
+def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> tuple[int, list[int]]:
+    """Climb while each level is reached; a level the answer does not mention is bridged by a firm match
+    above it, a stated limitation stops the climb unless a higher level outweighs it. The level reached
+    and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
@@ -75,29 +89,22 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
         pending.append(candidate)
         if gap > tuning.gap_tolerance:
             break
+    return level, bridged
 
-    if level == 1:
-        partial = _best_partial_level(by_level, tuning, firm_only=True) or _best_partial_level(by_level, tuning)
+
+def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
+                            tuning: Tuning) -> tuple[int, list[int]] | None:
+    """With no level fully reached: the highest level with half its conditions evidenced, when that
+    outweighs the signs of the starting point (or there are none); level 1 when the answer describes the
+    starting point; None when it is too thin to tell."""
+    partial = _best_partial_level(by_level, tuning, firm_only=True) or _best_partial_level(by_level, tuning)
+    absence = _absence_evidenced(by_level, tuning)
+    if partial is not None:
         above = _supporting_clauses([e for lv in range(2, 6) for e in by_level[lv]], tuning)
         floor = _supporting_clauses(by_level[1], tuning)
-        outweighs = partial is not None and _outweighs(above, floor, _firm(by_level[partial], tuning),
-                                                       _firm(by_level[1], tuning))
-        if partial is not None and (outweighs or not _absence_evidenced(by_level, tuning)):
-            level, bridged = partial, list(range(2, partial))
-        elif not _absence_evidenced(by_level, tuning):
-            return LevelDecision(None, 0.0, AbstainReason.THIN_EVIDENCE, missing=_unmet(by_level[2], tuning),
-                                 contradicted=contradicted)
-
-    if level == 1:
-        relied_on = [e for e in by_level[1] if is_met(e, tuning)]
-        relied_on += [e for e in by_level[2] if is_contradicted(e, tuning)]
-    else:  # level 1 describes the starting point: its signs are not evidence for a higher level
-        relied_on = [e for lv in range(2, level + 1) for e in by_level[lv] if is_met(e, tuning)]
-    missing = _unmet(by_level[level + 1], tuning) if level < 5 else []
-    described = [e for lv in range(2, level + 1) if lv not in bridged for e in by_level[lv]]
-    overruled = sum(e.level <= level for e in contradicted)
-    basis = confidence_basis(level, relied_on, described, by_level.get(level + 1, []), bridged, overruled, tuning)
-    return LevelDecision(level, basis.value, None, relied_on, missing, contradicted, bridged, basis)
+        if not absence or _outweighs(above, floor, _firm(by_level[partial], tuning), _firm(by_level[1], tuning)):
+            return partial, list(range(2, partial))
+    return (1, []) if absence else None
 
 
 def _best_partial_level(

@@ -22,7 +22,7 @@ class Tuning:
     level_share: float = 0.66  # share of a level's conditions that must be evidenced
     partial_share: float = 0.5  # with no level reached, the highest level this share evidenced
     gap_tolerance: int = 4  # unmentioned (not contradicted) levels a higher evidenced level may bridge
-    strong_support: float = 0.62  # evidence this strong counts as firm for the confidence
+    strong_support: float = 0.62  # evidence this strong counts as firm: it may bridge levels, and is never asked again
 
     # The ladder (`rungs.py`, `ladder.py`): how likely a rung is in place, by what was said about it.
     presence_said_firm: float = 0.95  # (nearly) all its conditions evidenced, one firmly
