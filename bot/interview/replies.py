@@ -88,13 +88,13 @@ def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon
             lines.append(suggestion.follow_up)
         lines.append("Answer that, or type a level 1-5 with a reason, don't know or skip.")
     else:
-        headline = f"Suggested level {suggestion.level} ({kb.level_name(suggestion.level)})"
-        if suggestion.rationale.startswith(headline):  # the engine's rationale already opens with it
-            lines = [suggestion.rationale, f"Confidence {suggestion.confidence:.2f}."]
-        else:
-            lines = [f"{headline}, confidence {suggestion.confidence:.2f}.", suggestion.rationale]
-        lines += [f"• {citation.id}: {shorten(citation.text)}" for citation in suggestion.citations]
-        if suggestion.follow_up:
+        headline = f"Level {suggestion.level} ({kb.level_name(suggestion.level)})"
+        # the default engine's rationale opens with the level and cites the criteria in words; the JSON keeps ids
+        lines = [] if suggestion.rationale.startswith(headline) else [f"Suggested {headline[0].lower()}{headline[1:]}."]
+        lines.append(suggestion.rationale)
+        # the confidence separates right from wrong too weakly to show as a number (evals: AUROC below 0.75)
+        lines.append("Settled." if suggestion.settled else "Not settled: more detail may change it.")
+        if not suggestion.settled and suggestion.follow_up:
             lines.append(f"To be surer: {suggestion.follow_up}")
         lines.append("Type yes to confirm, another level with a reason (e.g. 4 because ...), "
                      "don't know, skip, or add detail.")

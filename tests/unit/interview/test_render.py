@@ -62,8 +62,12 @@ def test_a_revisited_question_says_what_is_on_record(kb: KnowledgeBase) -> None:
 def test_a_low_confidence_suggestion_shows_what_is_not_in_place_and_how_to_be_surer(kb: KnowledgeBase) -> None:
     counter = [Evidence(quote="We have no published [bold]vision[/bold] yet.", criterion="1.1.1/3/a"),
                *(Evidence(quote=f"quote {n} " + "no " * 500, criterion=f"1.1.1/3/{n}") for n in range(4))]
+    from bot.suggestion.models import Probe
+
+    unsettled = Probe(level=3, conditions=["1.1.1/3/a"], question="Who signed the strategy off?")
     suggestion = Suggestion(characteristic="1.1.1", level=2, confidence=0.55, rationale="why", engine="fake",
-                            knowledge_version="k", follow_up="Who signed the strategy off?", counter_evidence=counter)
+                            knowledge_version="k", follow_up="Who signed the strategy off?", counter_evidence=counter,
+                            probe=unsettled)
     printed = _printed([suggestion_reply(kb, suggestion, Horizon.NOW)])
     lines = [line.strip("│ ") for line in printed.splitlines()]
     assert "Not in place yet: \u201cWe have no published [bold]vision[/bold] yet.\u201d [1.1.1/3/a]" in lines
