@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from bot.knowledge.models import Characteristic, Condition
 from bot.suggestion.explanation import plain_statement
-from bot.suggestion.models import Probe
+from bot.suggestion.models import Horizon, Probe
 
 MAX_CONDITIONS_ASKED = 2  # one short question: at most two conditions in it
 
 
-def probe_for_rung(characteristic: Characteristic, level: int, open_conditions: list[Condition]) -> Probe:
-    """The probe about `level`, asking about its open conditions (all of them when none was said)."""
+TWO_YEARS_LEAD = "On current plans, in two years: "
+
+
+def probe_for_rung(characteristic: Characteristic, level: int, open_conditions: list[Condition],
+                   horizon: Horizon = Horizon.NOW) -> Probe:
+    """The probe about `level`, asking about its open conditions (all of them when none was said); for
+    the two-year question, asked about the plans."""
     everything = characteristic.level(level).conditions
     asked = open_conditions or list(everything)
     if len(asked) == len(everything) and characteristic.level(level).probe:
@@ -24,6 +29,8 @@ def probe_for_rung(characteristic: Characteristic, level: int, open_conditions: 
         asked = asked[:MAX_CONDITIONS_ASKED]
         question = " And ".join(_lower_first(condition_question(c)) if i else condition_question(c)
                                 for i, c in enumerate(asked))
+    if horizon == Horizon.TWO_YEARS:
+        question = TWO_YEARS_LEAD + _lower_first(question)
     return Probe(level=level, conditions=[c.id for c in asked], question=question)
 
 

@@ -75,7 +75,7 @@ def read_ladder(
         most_probable_level(distribution)
     confidence = round(distribution[level], 4)
     settled = confidence >= tuning.settled
-    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning)
+    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning, horizon)
     if thin:
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
@@ -104,12 +104,12 @@ def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> di
 
 
 def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presence: Mapping[int, float],
-               text_level: int | None, tuning: Tuning) -> Probe | None:
+               text_level: int | None, tuning: Tuning, horizon: Horizon = Horizon.NOW) -> Probe | None:
     weights = None if text_level is None else {
         lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
     rung = most_informative_rung(presence, askable_rungs(rungs), tuning.presence_reply_yes, tuning.presence_reply_no,
                                  weights)
-    return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions)
+    return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions, horizon)
 
 
 def strongest_match(evidence: list[ConditionEvidence]) -> float:

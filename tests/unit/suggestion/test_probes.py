@@ -108,3 +108,10 @@ def test_two_years_is_not_below_now_unless_something_is_lost(engine: DefaultSugg
 
 def test_probing_is_deterministic(engine: DefaultSuggestionEngine) -> None:
     assert engine.suggest("1.1.1", VISION) == engine.suggest("1.1.1", VISION)
+
+
+def test_a_two_year_probe_asks_about_the_plans(engine: DefaultSuggestionEngine) -> None:
+    later = engine.suggest("1.1.1", VISION, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
+    assert later.probe is not None and later.probe.question.startswith("On current plans, in two years: ")
+    now = engine.suggest("1.1.1", VISION)
+    assert now.probe is not None and not now.probe.question.startswith("On current plans")
