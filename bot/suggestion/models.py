@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 MAX_ANSWER_CHARS = 20_000
 
@@ -114,9 +114,11 @@ class Suggestion(BaseModel):
     def abstained(self) -> bool:
         return self.level is None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def settled(self) -> bool:
-        """Whether the engine needs no more evidence for this level (it has no probe to ask)."""
+        """Whether the engine needs no more evidence for this level (it has no probe to ask); in the JSON
+        too, since channels show "settled / not settled" rather than the confidence number."""
         return self.probe is None
 
 
