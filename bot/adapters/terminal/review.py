@@ -39,8 +39,9 @@ def render_review(console: Console, report: ReviewReport) -> None:
         if c.horizon == Horizon.NOW:
             shown = str(c.level) if c.level is not None else c.outcome.value.replace("_", " ")
             now_levels.setdefault(c.characteristic, []).append(f"{person(report, c.stakeholder)} {shown}")
-    console.print(Text(f"Confirmed levels now: {len(now_levels)} characteristics answered by at least one "
-                       "stakeholder."))
+    count = len(now_levels)
+    console.print(Text(f"Confirmed levels now: {count} characteristic{'' if count == 1 else 's'} answered by at "
+                       "least one stakeholder."))
     console.print(Text(kept_line(report)))
     if report.disagreements:
         table = Table("Characteristic", "Levels now", "Spread", "Consensus now",
