@@ -122,7 +122,7 @@ def bench_suggest(
                 began = time.perf_counter()
                 engine.suggest(item["characteristic"], item["answer"])
                 timings.append((time.perf_counter() - began) * 1000)
-    from evals.metrics import percentile  # the eval's helper, so both report the same p95 for the same timings
+    from bot.evaluation.metrics import percentile  # the same p95 as the eval for the same timings
 
     p95 = percentile(timings, 95)
     result = {
