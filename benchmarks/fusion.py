@@ -20,13 +20,13 @@ from benchmarks import DEV_CASES
 from bot.evaluation.metrics import mean_reciprocal_rank, recall_all_at_k, recall_at_k
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.documents import build_index_documents
-from bot.retrieval.embedder import Embedder, RememberingEmbedder
+from bot.retrieval.embedder import Embedder
 from bot.retrieval.fusion import FusionConfig, FusionMethod
 from bot.retrieval.hybrid import DEFAULT_FUSION, HybridRetriever
 from bot.retrieval.retriever import RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.standards_ranking import DEFAULT_WEIGHTS
-from tests.support.memory_index import InMemoryDenseIndex
+from tests.support.memory_index import InMemoryDenseIndex, RememberingEmbedder
 
 CANDIDATES = [
     *(FusionConfig(method=FusionMethod.RRF, rrf_k=k, dense_weight=w) for k in (10, 20, 60) for w in (0.3, 0.5, 0.7)),

@@ -101,21 +101,6 @@ class HashingEmbedder:
         return [v / norm for v in vector]
 
 
-class RememberingEmbedder:
-    """Wraps an embedder and embeds each distinct text once (tuning runs and tests that reuse texts)."""
-
-    def __init__(self, inner: Embedder):
-        self.inner = inner
-        self.name = inner.name
-        self._vectors: dict[str, list[float]] = {}
-
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
-        return [self._vectors[text] for text in texts]
-
-
 class RecentTextsEmbedder:
     """Wraps an embedder and remembers the last `size` single texts it embedded.
 

@@ -18,8 +18,8 @@ from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.retriever import EntryKind, RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.vector_store import RetrievalUnavailableError
-from tests.integration.retrieval.conftest import RememberingEmbedder, backend_settings, free_port
-from tests.support.memory_index import InMemoryDenseIndex
+from tests.integration.retrieval.conftest import backend_settings, free_port
+from tests.support.memory_index import InMemoryDenseIndex, RememberingEmbedder
 
 pytestmark = pytest.mark.integration
 
