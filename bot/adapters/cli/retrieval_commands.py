@@ -72,6 +72,7 @@ def ask_command(
 ) -> None:
     """Which standards help with QUESTION, best first, each with why and the knowledge-base entry it comes from."""
     from bot.llm.chat_model import build_chat_model
+    from bot.retrieval.phrasing import PROMPT_FILE
 
     with user_errors():
         validate_question(question)  # before the index and the model are loaded
@@ -79,7 +80,8 @@ def ask_command(
         waiting = contextlib.nullcontext() if as_json else console.status("Looking through the standards...")
         with waiting:  # the first question loads the model and may build the index: seconds, not instant
             answer = answer_standards_question(
-                question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit
+                question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit,
+                prompt_path=ctx.settings.prompts_dir / PROMPT_FILE,
             )
         if as_json:
             print_json(answer.model_dump(mode="json"))
