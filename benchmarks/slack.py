@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from benchmarks.slack_stakeholder import RoundRobin, SimulatedStakeholder, StakeholderTally, card_of
 from bot.config import Settings
+from bot.evaluation.metrics import percentile
 from bot.interview import assessments
 from bot.interview.messages import Role
 from bot.interview.state import interview_order
@@ -65,13 +66,11 @@ class Percentiles(BaseModel):
     def of(cls, seconds: list[float]) -> Percentiles:
         if not seconds:
             return cls(count=0, p50_ms=0.0, p95_ms=0.0, p99_ms=0.0, max_ms=0.0)
-        ordered = sorted(seconds)
+        def pick(q: float) -> float:
+            return round(percentile(seconds, q) * 1000, 1)
 
-        def pick(q: float) -> float:  # nearest-rank percentile
-            return round(ordered[min(len(ordered) - 1, max(0, int(q * len(ordered) + 0.999999) - 1))] * 1000, 1)
-
-        return cls(count=len(ordered), p50_ms=pick(0.50), p95_ms=pick(0.95), p99_ms=pick(0.99),
-                   max_ms=round(ordered[-1] * 1000, 1))
+        return cls(count=len(seconds), p50_ms=pick(50), p95_ms=pick(95), p99_ms=pick(99),
+                   max_ms=round(max(seconds) * 1000, 1))
 
     def line(self) -> str:
         return (f"p50 {self.p50_ms} ms · p95 {self.p95_ms} ms · p99 {self.p99_ms} ms · max {self.max_ms} ms "

@@ -12,7 +12,9 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.resources import shipped_folder
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the source checkout (tests, benchmarks), if there is one
 
 
 class EmbedderKind(StrEnum):
@@ -29,8 +31,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MMSSC_", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Path("./data")
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    # the copies inside the installed package, or the repository's folders in a checkout (bot.resources)
+    knowledge_dir: Path = Field(default_factory=lambda: shipped_folder("knowledge"))
+    prompts_dir: Path = Field(default_factory=lambda: shipped_folder("prompts"))
 
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("MMSSC_DATABASE_URL", "DATABASE_URL")

@@ -56,7 +56,7 @@ def floor_failures(document: dict[str, Any], floor: Floor) -> list[str]:
 def main() -> int:
     from bot.config import Settings
     from bot.context import AppContext
-    from evals.wiring import evaluate_directory
+    from bot.evaluation.wiring import evaluate_directory
 
     started = time.perf_counter()
     floor = Floor.model_validate(json.loads(FLOOR_FILE.read_text(encoding="utf-8")))

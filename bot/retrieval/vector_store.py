@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import shutil
 from collections.abc import Callable, Collection, Sequence
@@ -66,8 +65,6 @@ class EmbedderEmbeddings(Embeddings):
 
 def open_chroma_client(settings: Settings) -> Any:
     """A Chroma server client when `chroma_host` is set, otherwise a persistent client under the data dir."""
-    # Chroma's own telemetry setting is also read from the environment by some of its components.
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
         try:

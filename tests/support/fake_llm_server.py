@@ -1,5 +1,6 @@
-"""An OpenAI-compatible chat server on 127.0.0.1 that refuses every key and echoes it back, as some
-providers and proxies do ("Incorrect API key provided: sk-..."). For testing that keys never leak."""
+"""OpenAI-compatible chat servers on 127.0.0.1: one refuses every key and echoes it back, as some providers
+and proxies do ("Incorrect API key provided: sk-..."), for testing that keys never leak; one answers every
+chat completion with the prompt it was sent, for testing which prompt was used."""
 
 from __future__ import annotations
 
@@ -30,10 +31,44 @@ class _KeyEchoingHandler(BaseHTTPRequestHandler):
         pass
 
 
+class _PromptEchoingHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        request = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+        prompt = request.get("messages", [{}])[-1].get("content", "")
+        body = json.dumps({"id": "chatcmpl-echo", "object": "chat.completion", "created": 0,
+                           "model": request.get("model", "echo"),
+                           "choices": [{"index": 0, "finish_reason": "stop",
+                                        "message": {"role": "assistant", "content": prompt}}],
+                           "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's signature)
+        pass
+
+
 @contextmanager
 def key_echoing_llm_server() -> Iterator[str]:
     """Yields the base URL (".../v1") of a server that answers every chat completion with a 401 quoting the key."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _KeyEchoingHandler)
+    with _serving(_KeyEchoingHandler) as url:
+        yield url
+
+
+@contextmanager
+def prompt_echoing_llm_server() -> Iterator[str]:
+    """Yields the base URL (".../v1") of a server whose answer to a chat completion is the last message sent."""
+    with _serving(_PromptEchoingHandler) as url:
+        yield url
+
+
+@contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
-from bot.scoring.sample import sample_scoring_input
+from tests.support.sample_assessment import sample_scoring_input
 
 # What a spreadsheet would run as a formula (OWASP's list of leading characters).
 FORMULAS = (

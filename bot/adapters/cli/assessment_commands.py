@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from bot.adapters.cli.bench_commands import bench_app
+from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
 from bot.interview import assessments, facilitation
@@ -194,13 +194,13 @@ def bench_storage(
     """Time recording answers (through the interview service) and scoring a whole assessment."""
     import tempfile
 
-    from bot.interview.benchmark import benchmark_storage
     from bot.storage import Database
 
+    bench = source_benchmark("storage")
     with tempfile.TemporaryDirectory() as scratch:
         database = Database.from_url(database_url or f"sqlite:///{Path(scratch) / 'bench.db'}")
         try:
-            outcome = benchmark_storage(state.ctx.kb, database, stakeholders=stakeholders)
+            outcome = bench.benchmark_storage(state.ctx.kb, database, stakeholders=stakeholders)
         finally:
             database.dispose()
     if as_json:

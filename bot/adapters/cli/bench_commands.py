@@ -1,8 +1,9 @@
 """`mmssc bench ...`: benchmarks. Each owner adds its command to `bench_app` from its own module.
 
-Benchmarks that drive the bot the way its users do (the Slack one: a mock Web API, simulated people)
-live in the top-level `benchmarks/` package of the source tree, with the test tooling they use; the
-wheel ships neither. `source_benchmark(name)` imports one from the checkout the package runs from.
+Every benchmark lives in the top-level `benchmarks/` package of the source tree, one module per command
+(`benchmarks/<name>.py`), with the test tooling some of them use (the Slack one: a mock Web API, simulated
+people); the wheel ships neither. `source_benchmark(name)` imports one from the checkout the package runs
+from, and from an installed wheel says in one line where benchmarks run.
 """
 
 from __future__ import annotations

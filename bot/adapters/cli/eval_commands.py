@@ -34,9 +34,9 @@ def evaluate(
     simulated dialogues with probes; two-year cases."""
     if ctx.invoked_subcommand is not None:
         return
-    from evals.cases import CaseFileError, load_case_set
-    from evals.render import render_report
-    from evals.wiring import evaluate_directory
+    from bot.adapters.cli.eval_render import render_report
+    from bot.evaluation.cases import CaseFileError, load_case_set
+    from bot.evaluation.wiring import evaluate_directory
 
     if cases is None:
         error_console.print("[bold red]Error:[/] Give the cases with --cases DIR (e.g. --cases evals/cases/dev), "
@@ -74,7 +74,7 @@ def export(
 ) -> None:
     """Write an assessment's human-confirmed levels as eval cases (consensus where set, overrides included), so
     `mmssc eval --cases DIR` measures the engine on a city's own answers. People appear as s1, s2..."""
-    from evals.export import export_assessment
+    from bot.evaluation.export import export_assessment
 
     with user_errors():
         ctx = state.ctx

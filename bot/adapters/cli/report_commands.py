@@ -47,10 +47,11 @@ def bench_report(
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Time scoring and every report format for a made-up assessment; exit 1 if one is over budget."""
-    from bot.reports.benchmark import benchmark_reports
+    from bot.adapters.cli.bench_commands import source_benchmark
 
+    bench = source_benchmark("report")
     with user_errors():
-        outcome = benchmark_reports(state.ctx.kb, stakeholders=stakeholders, repeat=repeat, budget_seconds=budget)
+        outcome = bench.benchmark_reports(state.ctx.kb, stakeholders=stakeholders, repeat=repeat, budget_seconds=budget)
     if as_json:
         print_json(outcome.model_dump(mode="json") | {"passed": outcome.passed})
     else:

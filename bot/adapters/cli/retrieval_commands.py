@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from bot.adapters.cli.bench_commands import bench_app
+from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, error_console, print_json, state, user_errors
 from bot.retrieval.index import IndexAction, IndexReport
 from bot.retrieval.relevance import AnswerKind
@@ -72,6 +72,7 @@ def ask_command(
 ) -> None:
     """Which standards help with QUESTION, best first, each with why and the knowledge-base entry it comes from."""
     from bot.llm.chat_model import build_chat_model
+    from bot.retrieval.phrasing import PROMPT_FILE
 
     with user_errors():
         validate_question(question)  # before the index and the model are loaded
@@ -79,7 +80,8 @@ def ask_command(
         waiting = contextlib.nullcontext() if as_json else console.status("Looking through the standards...")
         with waiting:  # the first question loads the model and may build the index: seconds, not instant
             answer = answer_standards_question(
-                question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit
+                question, ctx.kb, ctx.retriever, mode=mode, chat_model=build_chat_model(ctx.settings), limit=limit,
+                prompt_path=ctx.settings.prompts_dir / PROMPT_FILE,
             )
         if as_json:
             print_json(answer.model_dump(mode="json"))
@@ -129,12 +131,11 @@ def bench_retrieval_command(
     threads: int | None = typer.Option(None, "--threads", min=1, help="Override MMSSC_EMBEDDER_THREADS for this run."),
 ) -> None:
     """Index build time, cold start, and warm `ask` latency p50/p95 with the configured embedder."""
-    from bot.retrieval.bench import run_retrieval_benchmark
-
+    bench = source_benchmark("retrieval")
     with user_errors():
         ctx = state.ctx
         with console.status("Benchmarking retrieval...", spinner="dots") if not as_json else contextlib.nullcontext():
-            result = run_retrieval_benchmark(
+            result = bench.run_retrieval_benchmark(
                 ctx.settings, ctx.kb, ctx.embedder, questions=questions, mode=mode, cold_start=cold_start,
                 threads=threads,
             )
@@ -158,16 +159,17 @@ def bench_retrieval_command(
 
 
 def bench_fusion_command(
-    cases: Path = typer.Option(Path("evals/cases/dev"), "--cases", help="Directory holding standards.jsonl."),
+    cases: Path | None = typer.Option(None, "--cases", help="Directory holding standards.jsonl (default: the dev "
+                                      "cases, evals/cases/dev)."),
     as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON."),
 ) -> None:
     """Score every fusion candidate and the dense/BM25 baselines on standards questions (how fusion was chosen)."""
-    from bot.retrieval.tuning import load_standards_questions, sweep_fusion
-
+    bench = source_benchmark("fusion")
     with user_errors():
         ctx = state.ctx
-        questions = load_standards_questions(cases)
-        rows = sweep_fusion(ctx.kb, ctx.embedder, questions)
+        cases = cases or bench.DEV_CASES
+        questions = bench.load_standards_questions(cases)
+        rows = bench.sweep_fusion(ctx.kb, ctx.embedder, questions)
         if as_json:
             print_json([row.model_dump(mode="json") for row in rows])
             return

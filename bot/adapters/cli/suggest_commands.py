@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
+from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
 from bot.suggestion.models import Horizon, Suggestion, SuggestionContext
@@ -27,8 +26,6 @@ class HorizonOption(StrEnum):
 
 def register(app: typer.Typer) -> None:
     app.command("suggest")(suggest)
-    from bot.adapters.cli.bench_commands import bench_app
-
     bench_app.command("suggest")(bench_suggest)
 
 
@@ -98,48 +95,22 @@ def render_suggestion(result: Suggestion) -> None:
     if result.fallback_reason:
         console.print(f"[dim]LLM output not used: {escape(result.fallback_reason)}[/]", highlight=False)
 
-DEFAULT_CASES = Path("evals/cases/dev/levels.jsonl")
-P95_TARGET_MS = 150.0
-
 
 def bench_suggest(
-    cases: Path = typer.Option(DEFAULT_CASES, "--cases", help="A levels.jsonl file whose answers are replayed."),
+    cases: Path | None = typer.Option(None, "--cases", help="A levels.jsonl file whose answers are replayed "
+                                      "(default: the dev cases, evals/cases/dev/levels.jsonl)."),
     rounds: int = typer.Option(2, "--rounds", min=1, help="How many times every answer is suggested."),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Warm `suggest` latency: conditions embedded first, then every answer timed `rounds` times."""
+    bench = source_benchmark("suggest")
     with user_errors():
-        engine = state.ctx.engine
-        answers = [json.loads(line) for line in cases.read_text(encoding="utf-8").splitlines() if line.strip()]
-        start = time.perf_counter()
-        warm_up = getattr(engine, "warm_up", None)
-        if callable(warm_up):
-            warm_up(sorted({a["characteristic"] for a in answers}))
-        warm_seconds = time.perf_counter() - start
-        timings: list[float] = []
-        for _ in range(rounds):
-            for item in answers:
-                began = time.perf_counter()
-                engine.suggest(item["characteristic"], item["answer"])
-                timings.append((time.perf_counter() - began) * 1000)
-    from evals.metrics import percentile  # the eval's helper, so both report the same p95 for the same timings
-
-    p95 = percentile(timings, 95)
-    result = {
-        "engine": engine.name,
-        "embedder": state.ctx.embedder.name,
-        "calls": len(timings),
-        "warm_up_seconds": round(warm_seconds, 2),
-        "p50_ms": round(percentile(timings, 50), 2),
-        "p95_ms": round(p95, 2),
-        "max_ms": round(max(timings), 2),
-        "p95_target_ms": P95_TARGET_MS,
-        "meets_target": p95 < P95_TARGET_MS,
-    }
+        result = bench.run_suggest_benchmark(state.ctx.engine, state.ctx.embedder.name, cases or bench.DEFAULT_CASES,
+                                             rounds)
     if as_json:
-        print_json(result)
+        print_json(result.model_dump(mode="json"))
         return
-    verdict = "[green]meets[/]" if result["meets_target"] else "[red]misses[/]"
-    console.print(f"suggest ({result['engine']}, {result['embedder']}): {result['calls']} warm calls, "
-                  f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms — "
-                  f"{verdict} the {P95_TARGET_MS:.0f} ms p95 target (warm-up {result['warm_up_seconds']} s)")
+    verdict = "[green]meets[/]" if result.meets_target else "[red]misses[/]"
+    console.print(f"suggest ({result.engine}, {result.embedder}): {result.calls} warm calls, "
+                  f"p50 {result.p50_ms} ms, p95 {result.p95_ms} ms, max {result.max_ms} ms — "
+                  f"{verdict} the {result.p95_target_ms:.0f} ms p95 target (warm-up {result.warm_up_seconds} s)")

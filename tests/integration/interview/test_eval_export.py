@@ -12,15 +12,15 @@ from typer.testing import CliRunner
 from bot.adapters.cli.main import app
 from bot.adapters.terminal.review import render_review
 from bot.config import Settings
+from bot.evaluation.cases import load_case_set
+from bot.evaluation.export import export_assessment
+from bot.evaluation.runner import run_evaluation
 from bot.interview.messages import EventKind, InterviewEvent
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
 from bot.storage import Database
 from bot.suggestion.models import ProbeAnswer
-from evals.cases import load_case_set
-from evals.export import export_assessment
-from evals.runner import run_evaluation
 from tests.integration.interview.driver import Stakeholder
 from tests.integration.storage.backends import FixedClock
 from tests.unit.interview.fakes import FakeEngine

@@ -300,8 +300,8 @@ def test_a_revisited_question_keeps_its_probes(kb: KnowledgeBase, database: Data
 
 def test_the_eval_simulation_makes_the_interviews_engine_calls(kb: KnowledgeBase, database: Database) -> None:
     """A dialogue case played through the interview and through the eval's simulation: the same calls."""
-    from evals.cases import DialogueCase
-    from evals.dialogues import simulate_dialogue
+    from bot.evaluation.cases import DialogueCase
+    from bot.evaluation.dialogues import simulate_dialogue
 
     case = DialogueCase(id="d", characteristic=kb.characteristic_ids[0], opening="A plan [L2] [P3] [P5] [P4]",
                         replies={"3": "yes, since 2020", "5": "no", "4": "partly, in transport"}, expected_level=3)

@@ -10,10 +10,10 @@ from PIL import Image
 
 from bot.knowledge import KnowledgeBase
 from bot.reports.render import ReportFormat, write_report
-from bot.scoring.sample import sample_scoring_input
 from bot.scoring.score import score_assessment
 from tests.support.chromium import browser_required, find_chromium, open_page
 from tests.support.partial_assessment import CONSENSUS_REASON, partial_scoring_input
+from tests.support.sample_assessment import sample_scoring_input
 
 pytestmark = pytest.mark.integration
 WIDTH, HEIGHT = 1280, 2000

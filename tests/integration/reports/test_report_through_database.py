@@ -15,12 +15,12 @@ from bot.config import Settings
 from bot.knowledge import KnowledgeBase
 from bot.reports.service import stored_assessment_result
 from bot.scoring.results import AssessmentResult
-from bot.scoring.sample import sample_scoring_input
 from bot.scoring.score import score_assessment
 from bot.storage.database import Database
 from bot.storage.results import stored_results
 from tests.integration.reports.conftest import store_scoring_input
 from tests.integration.storage.backends import POSTGRES_URL, fresh_database
+from tests.support.sample_assessment import sample_scoring_input
 
 pytestmark = pytest.mark.integration
 NAME = "Sample city 2026"

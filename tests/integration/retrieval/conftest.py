@@ -14,10 +14,11 @@ import pytest
 
 from bot.config import EmbedderKind, Settings
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import MiniLMEmbedder, RememberingEmbedder, limit_cpu_threads
+from bot.retrieval.embedder import MiniLMEmbedder, limit_cpu_threads
 from bot.retrieval.factory import open_retriever
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexReport
+from tests.support.memory_index import RememberingEmbedder
 
 CHROMA = Path(sys.executable).parent / "chroma"
 

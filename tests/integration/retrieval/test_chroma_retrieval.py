@@ -14,12 +14,12 @@ from bot.retrieval.embedder import HashingEmbedder
 from bot.retrieval.factory import build_retriever, open_retriever
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexAction, IndexReport
-from bot.retrieval.memory_index import InMemoryDenseIndex
 from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.retriever import EntryKind, RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.vector_store import RetrievalUnavailableError
-from tests.integration.retrieval.conftest import RememberingEmbedder, backend_settings, free_port
+from tests.integration.retrieval.conftest import backend_settings, free_port
+from tests.support.memory_index import InMemoryDenseIndex, RememberingEmbedder
 
 pytestmark = pytest.mark.integration
 

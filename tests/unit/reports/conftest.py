@@ -4,8 +4,8 @@ import pytest
 
 from bot.knowledge import KnowledgeBase
 from bot.scoring.results import AssessmentResult
-from bot.scoring.sample import sample_scoring_input
 from bot.scoring.score import score_assessment
+from tests.support.sample_assessment import sample_scoring_input
 
 
 @pytest.fixture(scope="session")

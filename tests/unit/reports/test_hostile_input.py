@@ -18,9 +18,9 @@ from bot.reports.html_report import render_html
 from bot.reports.markdown import render_markdown
 from bot.reports.spreadsheets import consensus_csv, stakeholder_csv, xlsx_bytes
 from bot.scoring.results import AssessmentResult
-from bot.scoring.sample import sample_scoring_input
 from bot.scoring.score import score_assessment
 from tests.support.hostile import FORMULAS, MARKUP, hostile_scoring_input
+from tests.support.sample_assessment import sample_scoring_input
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as a formula (OWASP)
 

@@ -8,7 +8,7 @@ from bot.knowledge import KnowledgeBase
 from bot.retrieval.documents import IndexDocument, build_index_documents
 from bot.retrieval.embedder import HashingEmbedder
 from bot.retrieval.hybrid import HybridRetriever
-from bot.retrieval.memory_index import InMemoryDenseIndex
+from tests.support.memory_index import InMemoryDenseIndex
 
 
 @pytest.fixture(scope="session")

@@ -55,8 +55,8 @@ def test_one_text_is_embedded_for_ranking_the_gate_and_the_topics_and_numbers_st
                                                                                          documents):
     from bot.retrieval.embedder import HashingEmbedder, RecentTextsEmbedder
     from bot.retrieval.hybrid import HybridRetriever
-    from bot.retrieval.memory_index import InMemoryDenseIndex
     from bot.retrieval.topics import TopicIndex
+    from tests.support.memory_index import InMemoryDenseIndex
 
     class Recording(HashingEmbedder):
         seen: list[str] = []

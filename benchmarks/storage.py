@@ -7,12 +7,12 @@ so the numbers measure the interview and storage, not the engine (`mmssc bench s
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from bot.evaluation.metrics import percentile
 from bot.interview.messages import EventKind, InterviewEvent
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase, criterion_id
@@ -97,7 +97,5 @@ def _timed(into: list[float], action: Callable[..., object], *arguments: str) ->
 
 
 def _summary(step: str, values: list[float]) -> Timing:
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return Timing(step=step, count=len(values), p50_ms=round(statistics.median(ordered), 2),
-                  p95_ms=round(p95, 2), max_ms=round(ordered[-1], 2))
+    return Timing(step=step, count=len(values), p50_ms=round(percentile(values, 50), 2),
+                  p95_ms=round(percentile(values, 95), 2), max_ms=round(max(values), 2))

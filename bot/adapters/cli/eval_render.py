@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from evals.report import EvalReport, LevelScores
+from bot.evaluation.report import EvalReport, LevelScores
 
 LEVEL_COLUMNS = ("n", "answered", "exact", "within_one", "qwk", "mae", "false_abstain_rate", "off_by_3_or_more")
 HEADERS = ("n", "ans", "exact", "±1", "QWK", "MAE", "false abst.", "off ≥3")

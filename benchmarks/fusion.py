@@ -16,15 +16,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from benchmarks import DEV_CASES
+from bot.evaluation.metrics import mean_reciprocal_rank, recall_all_at_k, recall_at_k
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.documents import build_index_documents
-from bot.retrieval.embedder import Embedder, RememberingEmbedder
+from bot.retrieval.embedder import Embedder
 from bot.retrieval.fusion import FusionConfig, FusionMethod
 from bot.retrieval.hybrid import DEFAULT_FUSION, HybridRetriever
-from bot.retrieval.memory_index import InMemoryDenseIndex
 from bot.retrieval.retriever import RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.standards_ranking import DEFAULT_WEIGHTS
+from tests.support.memory_index import InMemoryDenseIndex, RememberingEmbedder
 
 CANDIDATES = [
     *(FusionConfig(method=FusionMethod.RRF, rrf_k=k, dense_weight=w) for k in (10, 20, 60) for w in (0.3, 0.5, 0.7)),
@@ -66,7 +68,7 @@ class FusionRow(BaseModel):
     second_half: RankingScores
 
 
-def load_standards_questions(directory: Path) -> list[StandardsQuestion]:
+def load_standards_questions(directory: Path = DEV_CASES) -> list[StandardsQuestion]:
     """The on-topic questions of `directory/standards.jsonl` (those with expected standards)."""
     lines = (directory / "standards.jsonl").read_text(encoding="utf-8").splitlines()
     questions = [StandardsQuestion.model_validate(json.loads(line)) for line in lines if line.strip()]
@@ -74,15 +76,11 @@ def load_standards_questions(directory: Path) -> list[StandardsQuestion]:
 
 
 def ranking_scores(ranked: Sequence[Sequence[str]], expected: Sequence[Sequence[str]]) -> RankingScores:
-    """recall@1, recall@3 (every expected standard, up to three) and MRR, as the eval runner defines them."""
-    count = len(ranked) or 1
-    firsts = [next((rank for rank, item in enumerate(r, start=1) if item in set(ok)), None)
-              for r, ok in zip(ranked, expected, strict=True)]
-    complete = [len(set(ok) & set(r[:3])) >= min(len(set(ok)), 3) for r, ok in zip(ranked, expected, strict=True)]
+    """recall@1, recall@3 (every expected standard, up to three) and MRR: the eval's own metrics."""
     return RankingScores(
-        recall_at_1=round(sum(1 for rank in firsts if rank == 1) / count, 4),
-        recall_at_3=round(sum(complete) / count, 4),
-        mrr=round(sum(1 / rank for rank in firsts if rank) / count, 4),
+        recall_at_1=round(recall_at_k(ranked, expected, 1), 4),
+        recall_at_3=round(recall_all_at_k(ranked, expected, 3), 4),
+        mrr=round(mean_reciprocal_rank(ranked, expected), 4),
     )
 
 

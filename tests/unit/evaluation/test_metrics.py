@@ -1,6 +1,6 @@
 import pytest
 
-from evals import metrics
+from bot.evaluation import metrics
 
 
 def test_exact_and_within_one_count_abstentions_as_misses() -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from bot.adapters.cli.eval_render import render_report
+from bot.evaluation import metrics
+from bot.evaluation.cases import CaseFileError, DialogueCase, load_case_set
+from bot.evaluation.dialogues import simulate_dialogue
+from bot.evaluation.runner import run_evaluation
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.models import Horizon, ProbeAnswer
-from evals import metrics
-from evals.cases import CaseFileError, DialogueCase, load_case_set
-from evals.dialogues import simulate_dialogue
-from evals.render import render_report
-from evals.runner import run_evaluation
 from tests.unit.interview.fakes import FakeEngine
 
 DIALOGUES = [

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from bot.evaluation.cases import DIALOGUES_FILE, LEVELS_FILE
 from bot.interview.messages import Outcome
 from bot.knowledge import KnowledgeBase
 from bot.storage import Database
@@ -25,7 +26,6 @@ from bot.storage.exports import confirmed_answers
 from bot.storage.records import ConfirmationRecord, ConfirmedAnswerRecord, ConsensusRecord
 from bot.storage.review import latest_confirmations, latest_consensus
 from bot.suggestion.models import Horizon, ProbeAnswer
-from evals.cases import DIALOGUES_FILE, LEVELS_FILE
 
 # a button pressed without words, as the simulated stakeholder will say it
 BUTTON_WORDS = {ProbeAnswer.YES: "Yes.", ProbeAnswer.PARTLY: "Partly.", ProbeAnswer.NO: "No.",

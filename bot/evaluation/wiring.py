@@ -7,10 +7,10 @@ from pathlib import Path
 
 from bot.config import EngineKind
 from bot.context import AppContext
+from bot.evaluation.cases import load_case_set
+from bot.evaluation.report import EvalReport
+from bot.evaluation.runner import StandardsOutcome, StandardsRanker, run_evaluation
 from bot.suggestion.factory import build_engine
-from evals.cases import load_case_set
-from evals.report import EvalReport
-from evals.runner import StandardsOutcome, StandardsRanker, run_evaluation
 
 log = logging.getLogger(__name__)
 

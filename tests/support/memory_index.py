@@ -1,4 +1,5 @@
-"""An exact in-memory dense index: the same contract as the Chroma store, for fast tests and small tools."""
+"""In memory, for fast tests and the fusion benchmark: an exact dense index with the same contract as the Chroma
+store, and an embedder that embeds each distinct text once."""
 
 from __future__ import annotations
 
@@ -27,3 +28,18 @@ class InMemoryDenseIndex:
             if entry_ids is None or entry_id in entry_ids
         )
         return {entry_id: score for score, entry_id in heapq.nlargest(k, scored)}
+
+
+class RememberingEmbedder:
+    """Wraps an embedder and embeds each distinct text once (tuning runs and tests that reuse texts)."""
+
+    def __init__(self, inner: Embedder):
+        self.inner = inner
+        self.name = inner.name
+        self._vectors: dict[str, list[float]] = {}
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self.inner.embed(missing), strict=True))
+        return [self._vectors[text] for text in texts]

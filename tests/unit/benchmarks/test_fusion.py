@@ -2,8 +2,8 @@ import json
 
 from typer.testing import CliRunner
 
+from benchmarks.fusion import ranking_scores
 from bot.adapters.cli.main import app
-from bot.retrieval.tuning import ranking_scores
 
 
 def test_ranking_scores_follow_the_eval_runner_definitions():

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from bot.errors import InvalidInputError
+from bot.evaluation.cases import CaseFileError, load_case_set
+from bot.evaluation.runner import run_evaluation
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.base import criterion_id
 from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.models import Citation, CitationKind, Suggestion, SuggestionContext
-from evals.cases import CaseFileError, load_case_set
-from evals.runner import run_evaluation
 
 
 class KeywordEngine:
@@ -84,8 +84,8 @@ def test_report_has_a_confidence_line_of_exact_against_not_exact(tmp_path: Path,
 
 
 def test_standards_report_ranks_on_topic_cases_and_counts_answers_on_both(kb: KnowledgeBase) -> None:
-    from evals.cases import StandardsCase
-    from evals.runner import StandardsOutcome, standards_report
+    from bot.evaluation.cases import StandardsCase
+    from bot.evaluation.runner import StandardsOutcome, standards_report
 
     cases = [
         StandardsCase(id="pair", question="q1", expected_standards=["ISO 37101", "ISO 37104"]),

@@ -17,15 +17,11 @@ from collections.abc import Callable
 from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
-from bot.interview.probing import EngineCall, engine_turn
-from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import Embedder
-from bot.suggestion.models import Horizon, Suggestion, SuggestionEngine
-from evals import metrics
-from evals.baselines import BM25NearestLevel, EmbeddingNearestLevel, LevelPredictor, MostCommonLevel
-from evals.cases import CaseSet, LevelCase, StandardsCase
-from evals.dialogues import run_dialogues
-from evals.report import (
+from bot.evaluation import metrics
+from bot.evaluation.baselines import BM25NearestLevel, EmbeddingNearestLevel, LevelPredictor, MostCommonLevel
+from bot.evaluation.cases import CaseSet, LevelCase, StandardsCase
+from bot.evaluation.dialogues import run_dialogues
+from bot.evaluation.report import (
     AbstainReport,
     CaseOutcome,
     CitationReport,
@@ -38,6 +34,10 @@ from evals.report import (
     StandardsModeScores,
     StandardsReport,
 )
+from bot.interview.probing import EngineCall, engine_turn
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.embedder import Embedder
+from bot.suggestion.models import Horizon, Suggestion, SuggestionEngine
 
 STANDARDS_MODES = ("hybrid", "dense", "bm25")
 NOTHING = "nothing"  # the answer kind of a question judged outside the model

@@ -12,11 +12,11 @@ from __future__ import annotations
 import time
 
 from bot.errors import InvalidInputError
+from bot.evaluation import metrics
+from bot.evaluation.cases import DialogueCase
+from bot.evaluation.report import DialogueOutcome, DialogueReport, KindScores, OpeningScores
 from bot.interview.probing import EngineCall, engine_turn
 from bot.suggestion.models import ProbeAnswer, ProbeExchange, Suggestion, SuggestionEngine
-from evals import metrics
-from evals.cases import DialogueCase
-from evals.report import DialogueOutcome, DialogueReport, KindScores, OpeningScores
 
 
 def simulate_dialogue(engine: SuggestionEngine, case: DialogueCase, max_probes: int,

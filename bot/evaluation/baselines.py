@@ -13,10 +13,10 @@ from typing import Protocol
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from bot.evaluation.metrics import most_common
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import Embedder
 from bot.suggestion.text import content_tokens
-from evals.metrics import most_common
 
 
 class LevelPredictor(Protocol):

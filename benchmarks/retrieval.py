@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,14 +17,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot.config import PROJECT_ROOT, Settings
+from benchmarks import CHECKOUT
+from bot.config import Settings
+from bot.evaluation.metrics import percentile
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import Embedder, cpu_threads, limit_cpu_threads
 from bot.retrieval.factory import open_retriever
 from bot.retrieval.retriever import RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 
-CASE_FILES = sorted((PROJECT_ROOT / "evals" / "cases").glob("*/standards.jsonl"))
 FALLBACK_QUESTIONS = (
     "Is there an ISO standard for an open data portal that startups use?",
     "Which standard helps with digital inclusion of older residents?",
@@ -61,7 +61,7 @@ class RetrievalBenchResult(BaseModel):
 def benchmark_questions(count: int = 200) -> list[str]:
     """`count` questions: the standards eval questions, then phrasing variations of them."""
     base: list[str] = []
-    for path in CASE_FILES:
+    for path in sorted((CHECKOUT / "evals" / "cases").glob("*/standards.jsonl")):
         base += [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     base = base or list(FALLBACK_QUESTIONS)
     questions = [
@@ -109,7 +109,7 @@ def run_retrieval_benchmark(
         index_build_seconds=report.seconds,
         cold_start_seconds=cold,
         warm_questions=len(timings),
-        warm_p50_ms=round(statistics.median(timings), 2),
+        warm_p50_ms=round(percentile(timings, 50), 2),
         warm_p95_ms=round(percentile(timings, 95), 2),
         warm_max_ms=round(max(timings), 2),
         mode=mode,
@@ -133,12 +133,6 @@ def measure_cold_start(settings: Settings) -> float:
     }
     command = [sys.executable, "-m", "bot", "ask", "--json", "Is there a standard for open data?"]
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=environment, cwd=PROJECT_ROOT, timeout=300)
+    subprocess.run(command, check=True, capture_output=True, env=environment, cwd=CHECKOUT, timeout=300)
     return round(time.perf_counter() - started, 3)
 
-
-def percentile(values: list[float], rank: float) -> float:
-    """Nearest-rank percentile (no interpolation), as latency targets are usually stated."""
-    ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, int(-(-rank * len(ordered) // 100)) - 1))
-    return ordered[index]

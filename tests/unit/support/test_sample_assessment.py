@@ -1,7 +1,7 @@
 from bot.knowledge import KnowledgeBase
 from bot.scoring.results import RatingStatus
-from bot.scoring.sample import sample_scoring_input
 from bot.scoring.score import score_assessment
+from tests.support.sample_assessment import sample_scoring_input
 
 
 def test_the_sample_assessment_is_reproducible_and_realistic(kb: KnowledgeBase) -> None:
