@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.slack.mock_web_api import MockSlackWebApi
 from tests.conftest import KNOWLEDGE_DIR
 from tests.support.environment import clean_environment, read_only_sqlite_url, run_mmssc, unwritable_directory
+from tests.support.slack.mock_web_api import MockSlackWebApi
 
 pytestmark = pytest.mark.integration
 ASSESSMENT = "Faults 2026"
