@@ -103,10 +103,10 @@ SUGGESTION_HINT = ("Type yes to confirm, another level with a reason (e.g. 4 bec
 ABSTENTION_HINT = "Answer that, or type a level 1-5 with a reason, don't know or skip."
 
 
-def settled_words(suggestion: Suggestion) -> str:
-    """ "settled" or "not settled": shown instead of the engine's confidence, which separates right from
-    wrong suggestions too weakly to be read as a number (AUROC about 0.6 on the eval cases)."""
-    return SETTLED_WORDS[suggestion.settled]
+def settled_words(settled: bool) -> str:
+    """ "settled" or "not settled" (`Suggestion.settled`): shown instead of the engine's confidence, which
+    separates right from wrong suggestions too weakly to be read as a number (AUROC about 0.6 on the evals)."""
+    return SETTLED_WORDS[settled]
 
 
 def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
@@ -121,7 +121,7 @@ def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon
         hint = ABSTENTION_HINT
     else:
         headline = f"Suggested level {suggestion.level} ({kb.level_name(suggestion.level)})"
-        settled = settled_words(suggestion)
+        settled = settled_words(suggestion.settled)
         if suggestion.rationale.startswith(headline):  # the engine's rationale already opens with it
             lines = [suggestion.rationale, f"{settled[0].upper()}{settled[1:]}."]
         else:

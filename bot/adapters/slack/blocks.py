@@ -201,7 +201,8 @@ def suggestion_headline(suggestion: Suggestion, level_names: dict[int, str], hor
     if suggestion.abstained:
         return f"*No level suggested yet* for {suggestion.characteristic} ({horizon_label(horizon)})."
     name = level_names.get(suggestion.level or 0, "")
-    return f"*Suggested {horizon_label(horizon)}: {suggestion.level} {escape(name)}* ({settled_words(suggestion)})"
+    settled = settled_words(suggestion.settled)
+    return f"*Suggested {horizon_label(horizon)}: {suggestion.level} {escape(name)}* ({settled})"
 
 
 PROBE_CARD_HINT = ("Press a button, or reply here in your own words (e.g. _partly, only in transport_ or _not yet, "

@@ -131,6 +131,7 @@ def test_suggest_now_shows_the_best_level_so_far(kb: KnowledgeBase, database: Da
     assert shown[0].text == "You asked for a level now instead." and shown[0].probe_answer is None
     assert shown[-1].suggestion.level == 2 and len(_engine(service).calls) == calls  # no new engine call
     assert kinds(ann.say("suggest now")) == [ReplyKind.SUGGESTION]  # on show already: shown again
+    assert [(p.suggested_level, p.settled) for p in service.review(ASSESSMENT).pending] == [(2, False)]
     assert kinds(ann.say("yes")) == [ReplyKind.RECORDED, ReplyKind.QUESTION]
     with database.session() as session:
         assert latest_outcomes(session, _participant(service), Horizon.NOW) == {first: (Outcome.CONFIRMED, 2)}
