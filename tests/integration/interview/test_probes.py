@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.interview.messages import EventKind, Horizon, InterviewEvent, Outcome, ReplyKind, Role, Step
+from bot.interview.messages import (
+    CardPosition,
+    EventKind,
+    Horizon,
+    InterviewEvent,
+    Outcome,
+    Reply,
+    ReplyKind,
+    Role,
+    Step,
+)
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.storage import Database
@@ -154,6 +164,43 @@ def test_a_level_typed_at_a_probe_overrides_the_best_so_far(kb: KnowledgeBase, d
         row = session.scalars(select(ConfirmationRow)).one()
     assert (row.characteristic, row.level, row.outcome, row.suggested_level, row.reason) == (
         first, 4, Outcome.OVERRIDDEN.value, 2, "we have a programme office")
+
+
+class DoubleClickingEngine(FakeEngine):
+    """While the engine works on the first press of a probe button, the second press of the double click
+    arrives (as it does when another process handles it): it is handled right then."""
+
+    second: InterviewEvent | None = None
+    second_replies: list[list[Reply]] = []
+    service: InterviewService | None = None
+
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
+        if self.second is not None and self.service is not None:
+            event, self.second = self.second, None
+            self.second_replies.append(self.service.handle(ASSESSMENT, "ann", event, "slack"))
+        return super().suggest(characteristic_id, answer, context)
+
+
+def test_the_second_press_on_a_probe_card_while_the_first_is_read_changes_nothing(
+        kb: KnowledgeBase, database: Database) -> None:
+    engine = DoubleClickingEngine(kb)
+    engine.second_replies = []
+    service = _service(kb, database, engine)
+    engine.service = service
+    ann = Stakeholder(service, ASSESSMENT, "ann", channel="slack")
+    ann.start()
+    asked = ann.say("A plan [L2] [P3] [P4]")
+    card = CardPosition(characteristic=asked[0].characteristic or "", horizon=Horizon.NOW,
+                        suggestion_id=asked[0].suggestion_id, probe=True)
+    engine.second = InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES, event_id="press-2",
+                                   card=card)
+    first = ann.send(InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES, event_id="press-1",
+                                    card=card))
+    assert kinds(first) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]  # not "moved on in another window"
+    assert [kinds(replies) for replies in engine.second_replies] == [[ReplyKind.STALE]]
+    with database.session() as session:
+        stored = session.scalars(select(AnswerRow.probe_answer).where(AnswerRow.kind == "probe_reply")).all()
+    assert stored == ["yes"]
 
 
 def test_dont_know_and_buttons_at_a_probe_are_replies(kb: KnowledgeBase, database: Database) -> None:
