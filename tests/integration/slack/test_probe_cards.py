@@ -4,7 +4,6 @@ of the answer; a reply starting with "yes" (or the Yes button) lifts the level t
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +17,7 @@ from bot.interview.messages import Horizon, Outcome
 from bot.knowledge import KnowledgeBase
 from bot.storage.tables import AnswerRow
 from bot.suggestion.models import ProbeAnswer
-from tests.support.slack.cards import card_of, is_card_after_answer, press_on, probe_button
+from tests.support.slack.cards import card_of, double_click, is_card_after_answer, press_on, probe_button
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall
 from tests.unit.interview.fakes import FakeEngine
 
@@ -100,13 +99,7 @@ def test_a_probe_is_answered_by_a_button_or_typed_and_its_card_shows_the_reply(s
 def test_a_double_click_on_a_probe_button_answers_once_and_notes_the_second_quietly(slack: SlackHarness) -> None:
     probe = say(slack, "We have a strategy [L2] [P3] [P4]")
     before = len(slack.posts(DM))
-    presses = [press_on("UANA", probe, probe_button(ProbeAnswer.YES)) for _ in range(2)]
-    presses[1]["actions"][0]["action_ts"] = f"{float(presses[0]['actions'][0]['action_ts']) + 0.003:.6f}"
-    threads = [threading.Thread(target=slack.sender.interaction, args=(payload,)) for payload in presses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    double_click(slack.sender, "UANA", probe, probe_button(ProbeAnswer.YES))
     card_after(slack, before)
     note = slack.mock.wait_for("chat.postEphemeral", user="UANA")[0]
     assert "no longer current" in note.args["text"] and "nothing was changed" in note.args["text"]

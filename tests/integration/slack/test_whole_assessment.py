@@ -8,7 +8,6 @@ the report. The engine is the default one with the hashing embedder: determinist
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +26,14 @@ from bot.storage.review import latest_confirmations, latest_consensus
 from bot.storage.tables import AnswerRow
 from bot.suggestion.models import ProbeAnswer
 from tests.support.slack.bot_processes import BotProcesses, child_environment
-from tests.support.slack.cards import CardKind, card_of, is_card_after_answer, press_on, probe_button
+from tests.support.slack.cards import (
+    CardKind,
+    card_of,
+    double_click,
+    is_card_after_answer,
+    press_on,
+    probe_button,
+)
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall, shown
 from tests.support.slack.simulator import (
     SignedSlackSender,
@@ -71,14 +77,7 @@ class Slack:
         return press_on(user, call, action_id)
 
     def double_click(self, user: str, call: RecordedCall, action_id: ActionId) -> None:
-        """Two presses of one button 3 ms apart, sent at once (two deliveries, as Slack sends them)."""
-        presses = [self.press(user, call, action_id) for _ in range(2)]
-        presses[1]["actions"][0]["action_ts"] = f"{float(presses[0]['actions'][0]['action_ts']) + 0.003:.6f}"
-        threads = [threading.Thread(target=self.send, args=(press,)) for press in presses]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        double_click(self.sender, user, call, action_id)
 
     def send(self, payload: dict[str, Any]) -> None:
         assert self.sender.interaction(payload).status == 200

@@ -7,6 +7,7 @@ Used by the tests and by `mmssc bench slack`, so simulated people read cards one
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from bot.adapters.slack.refs import PROBE_ACTIONS, ActionId, CardRef
 from bot.suggestion.models import ProbeAnswer
 from tests.support.slack.mock_recorder import RecordedCall
-from tests.support.slack.simulator import block_action
+from tests.support.slack.simulator import SignedSlackSender, block_action
 
 
 class CardKind(StrEnum):
@@ -75,6 +76,17 @@ def press_on(user: str, call: RecordedCall, action_id: ActionId) -> dict[str, An
     payload["container"]["message_ts"] = payload["message"]["ts"] = call.response["ts"]
     payload["message"]["blocks"] = call.args["blocks"]
     return payload
+
+
+def double_click(sender: SignedSlackSender, user: str, call: RecordedCall, action_id: ActionId) -> None:
+    """Two presses of one button 3 ms apart (two deliveries with their own action_ts), sent at once."""
+    presses = [press_on(user, call, action_id) for _ in range(2)]
+    presses[1]["actions"][0]["action_ts"] = f"{float(presses[0]['actions'][0]['action_ts']) + 0.003:.6f}"
+    threads = [threading.Thread(target=sender.interaction, args=(press,)) for press in presses]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def probe_button(answer: ProbeAnswer) -> ActionId:
