@@ -11,8 +11,10 @@ stops by itself.
 The bot processes warm themselves up before they take requests (as `mmssc serve` does in production);
 the bench adds no warm-up of its own, and the stakeholders start at different dimensions, so first
 answers to many characteristics are measured ("first" below: the first answer to a characteristic in
-the run). Targets on 2 cores: ack p95 <= 100 ms; every suggestion card within 1.5 s of the answer at
-p95, first answers included; nothing lost or duplicated.
+the run). The engine asks evidence probes as it does for people; the stakeholders answer them (a button,
+a typed reply, now and then "Suggest a level now"), so "a card after an answer" is a probe card or a
+suggestion card, whichever the bot shows next. Targets on 2 cores: ack p95 <= 100 ms; every card after
+an answer or probe reply within 1.5 s at p95, first answers included; nothing lost or duplicated.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from benchmarks.slack_stakeholder import RoundRobin, SimulatedStakeholder, StakeholderTally, card_of
+from benchmarks.slack_stakeholder import RoundRobin, SimulatedStakeholder, StakeholderTally
 from bot.config import Settings
 from bot.evaluation.metrics import percentile
 from bot.interview import assessments
@@ -36,7 +38,9 @@ from bot.knowledge import load_knowledge_base
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of
+from bot.storage.records import AnswerRecord
 from tests.support.slack.bot_processes import BotProcesses, child_environment
+from tests.support.slack.cards import CardKind, card_of
 from tests.support.slack.mock_web_api import MockSlackWebApi
 from tests.support.slack.simulator import SignedSlackSender
 
@@ -87,14 +91,18 @@ class BenchReport(BaseModel):
     requests: int
     refused_requests: int  # any HTTP status but 200
     ack: Percentiles
-    reply: Percentiles  # an answer sent -> the bot's suggestion card arrives at the Web API
+    reply: Percentiles  # an answer or probe reply sent -> the bot's next card (probe or suggestion) at the Web API
     first_reply: Percentiles  # ... for the first answer to each characteristic in the run
-    answers_sent: int
+    probe_cards: int  # cards after an answer that were probes (the rest were suggestions)
+    suggestion_cards: int
+    answers_sent: int  # answers and probe replies, typed or by button (each must be stored once)
+    probe_replies: int  # ... of which replies to a probe
+    suggest_now: int  # "Suggest a level now" pressed (nothing stored; a suggestion card follows)
     retried_deliveries: int
     answers_recorded: int
     lost: int
     duplicated: int
-    duplicated_replies: int  # suggestion cards posted twice for one answer
+    duplicated_replies: int  # cards posted twice for one answer
     missing_replies: int  # waits that timed out
     ack_p95_target_ms: float
     reply_p95_target_ms: float
@@ -109,7 +117,7 @@ class BenchReport(BaseModel):
         if not self.ack_target_met:
             missed.append(f"ack p95 {self.ack.p95_ms} ms > {self.ack_p95_target_ms:g} ms")
         if not self.reply_target_met:
-            missed.append(f"suggestion card p95 {max(self.reply.p95_ms, self.first_reply.p95_ms)} ms > "
+            missed.append(f"card after an answer p95 {max(self.reply.p95_ms, self.first_reply.p95_ms)} ms > "
                           f"{self.reply_p95_target_ms:g} ms")
         if not self.integrity_target_met:
             missed.append("answers or replies lost, duplicated or refused")
@@ -122,10 +130,12 @@ class BenchReport(BaseModel):
             f"requests      {self.requests} ({self.refused_requests} not answered 200)",
             f"ack latency   {self.ack.line()}  target p95 <= {self.ack_p95_target_ms:g} ms: "
             f"{'met' if self.ack_target_met else 'MISSED'}",
-            f"bot's reply   {self.reply.line()}  (answer sent → suggestion card posted)",
+            f"bot's reply   {self.reply.line()}  (answer or probe reply sent → next card posted: "
+            f"{self.probe_cards} probe, {self.suggestion_cards} suggestion cards)",
             f"first replies {self.first_reply.line()}  (first answer to each characteristic)  target p95 <= "
             f"{self.reply_p95_target_ms:g} ms for both: {'met' if self.reply_target_met else 'MISSED'}",
-            f"answers       {self.answers_sent} sent (+{self.retried_deliveries} retried deliveries), "
+            f"answers       {self.answers_sent} sent ({self.probe_replies} of them probe replies; "
+            f"+{self.retried_deliveries} retried deliveries; {self.suggest_now} × suggest now), "
             f"{self.answers_recorded} recorded, {self.lost} lost, {self.duplicated} duplicated, "
             f"{self.duplicated_replies} duplicated replies, {self.missing_replies} missing replies: "
             f"{'met' if self.integrity_target_met else 'MISSED'}",
@@ -168,38 +178,44 @@ def run_slack_bench(settings: Settings, config: BenchConfig) -> BenchReport:
         return report
 
 
-def _recorded_answers(database: Database, assessment: str, users: list[str]) -> dict[str, list[str]]:
+def _recorded_answers(database: Database, assessment: str, users: list[str]) -> dict[str, list[AnswerRecord]]:
     with database.session() as session:
         record = get_assessment(session, assessment)
-        return {user: [a.text for a in answers_of(session, get_participant(session, record, user,
-                                                                           Role.STAKEHOLDER).id)]
+        return {user: answers_of(session, get_participant(session, record, user, Role.STAKEHOLDER).id)
                 for user in users}
 
 
 def _report(config: BenchConfig, settings: Settings, dialect: str, tallies: list[StakeholderTally],
-            recorded: dict[str, list[str]], mock: MockSlackWebApi, seconds: float) -> BenchReport:
-    sent = [answer for tally in tallies for answer in tally.answers]
-    stored = [answer for answers in recorded.values() for answer in answers]
-    lost = sum(1 for answer in set(sent) if answer not in stored)
-    duplicated = len(stored) - len(set(stored))
+            recorded: dict[str, list[AnswerRecord]], mock: MockSlackWebApi, seconds: float) -> BenchReport:
+    typed = [answer for tally in tallies for answer in tally.answers]  # every text is distinct
+    stored = [a.text for answers in recorded.values() for a in answers if a.text]
+    buttons = sum(tally.probe_buttons for tally in tallies)
+    stored_buttons = sum(1 for answers in recorded.values() for a in answers if a.kind == "probe_reply" and not a.text)
+    lost = sum(1 for answer in set(typed) if answer not in stored) + max(0, buttons - stored_buttons)
+    duplicated = len(stored) - len(set(stored)) + max(0, stored_buttons - buttons)
+    suggest_now = sum(tally.suggest_now for tally in tallies)
     cards = sum(1 for user in recorded for call in mock.posts_to(f"D{user}")
-                if (card := card_of(call)) and card.suggestion)
-    duplicated_replies = max(0, cards - len(sent))
+                if (card := card_of(call)) and card.kind in (CardKind.PROBE, CardKind.SUGGESTION))
+    duplicated_replies = max(0, cards - len(typed) - buttons - suggest_now)
     acks = [s for tally in tallies for s in tally.ack_seconds]
     ack = Percentiles.of(acks)
-    replies = sorted(reply for tally in tallies for reply in tally.replies)  # (sent at, seconds, characteristic)
+    replies = sorted(reply for tally in tallies for reply in tally.replies)  # (sent at, seconds, characteristic, kind)
     first: dict[str, float] = {}
-    for _, took, characteristic in replies:
+    for _, took, characteristic, _ in replies:
         first.setdefault(characteristic, took)
-    reply, first_reply = Percentiles.of([took for _, took, _ in replies]), Percentiles.of(list(first.values()))
+    reply, first_reply = Percentiles.of([took for _, took, _, _ in replies]), Percentiles.of(list(first.values()))
+    probe_cards = sum(1 for *_, kind in replies if kind == CardKind.PROBE)
     missing = sum(tally.missing_replies for tally in tallies)
     refused = sum(tally.refused for tally in tallies)
     return BenchReport(
         stakeholders=config.stakeholders, characteristics=config.characteristics,
         engine=f"{settings.engine.value} ({settings.embedder.value})", processes=config.processes,
         database=dialect, seconds=round(seconds, 2), requests=len(acks), refused_requests=refused,
-        ack=ack, reply=reply, first_reply=first_reply, answers_sent=len(sent),
-        retried_deliveries=sum(tally.retries for tally in tallies), answers_recorded=len(stored), lost=lost,
+        ack=ack, reply=reply, first_reply=first_reply, probe_cards=probe_cards,
+        suggestion_cards=len(replies) - probe_cards, answers_sent=len(typed) + buttons,
+        probe_replies=buttons + sum(tally.probe_typed for tally in tallies),
+        suggest_now=suggest_now, retried_deliveries=sum(tally.retries for tally in tallies),
+        answers_recorded=len(stored) + stored_buttons, lost=lost,
         duplicated=duplicated, duplicated_replies=duplicated_replies, missing_replies=missing,
         ack_p95_target_ms=config.ack_p95_target_ms, reply_p95_target_ms=config.reply_p95_target_ms,
         ack_target_met=ack.p95_ms <= config.ack_p95_target_ms,

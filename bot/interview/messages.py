@@ -33,7 +33,8 @@ class CardPosition(BaseModel):
 
     characteristic: str
     horizon: Horizon
-    suggestion_id: int | None = None  # a suggestion card: the suggestion it shows
+    suggestion_id: int | None = None  # a suggestion or probe card: the suggestion it shows (or keeps back)
+    probe: bool = False  # a probe card: it only applies while its probe is asked
 
 
 class InterviewEvent(BaseModel):
@@ -65,6 +66,7 @@ class Step(StrEnum):
 class ReplyKind(StrEnum):
     QUESTION = "question"  # a characteristic's question (now or in two years)
     PROBE = "probe"  # one short question about the criteria of one level, asked before a level is suggested
+    PROBE_DONE = "probe_done"  # a probe is no longer asked: its reply was stored, or "suggest now" set it aside
     SUGGESTION = "suggestion"  # a suggested level, or an abstention with a follow-up question
     RECORDED = "recorded"  # a confirmed / overridden / don't-know / skipped level was stored
     STATUS = "status"  # progress overall and per dimension
@@ -83,26 +85,34 @@ class Progress(BaseModel):
 
 
 class Reply(BaseModel):
+    """One thing to show. `text` is plain text any channel can show as it is; the other fields are what a
+    channel reads to show it its own way (a card, a panel). A channel never reads `text` to recover a field."""
+
     kind: ReplyKind
     text: str  # plain text any channel can show as it is
     characteristic: str | None = None
     characteristic_name: str | None = None
-    horizon: str | None = None  # "now" or "two_years"
+    horizon: Horizon | None = None
+    position: int | None = None  # QUESTION, PROBE: the characteristic's place in the interview's order (1 = first)
+    total: int | None = None  # ... of this many characteristics ("question 3 of 31": `replies.position_words`)
     question: str | None = None
     ladder: list[str] = Field(default_factory=list)  # "1 Initial: ...", one line per level
+    hint: str | None = None  # QUESTION, PROBE, SUGGESTION: what the person can type now (the text's last line)
     recorded_level: int | None = None  # a question revisited (back, edit): the level now already on record
     earlier_answer: str | None = None  # ... and what the stakeholder answered to it before (whole)
     suggestion: Suggestion | None = None
-    suggestion_id: int | None = None  # SUGGESTION: the stored suggestion shown (a card carries it back)
+    suggestion_id: int | None = None  # SUGGESTION, PROBE: the stored suggestion shown or kept back (a card carries it)
     outcome: Outcome | None = None  # RECORDED: how the level was settled (the level is `recorded_level`)
     progress: Progress | None = None
     standards: list[StandardHit] = Field(default_factory=list)  # "which standard helps": best first
     standards_kind: AnswerKind | None = None  # matched, closest_match, clarify or nothing
     topics: list[TopicHit] = Field(default_factory=list)  # the nearest topics (a clarifying answer offers them)
-    probe: Probe | None = None  # PROBE: the question (`probe.question`), its level and conditions
-    probe_answers: list[ProbeAnswer] = Field(default_factory=list)  # PROBE: the replies a channel may offer
-    probe_number: int | None = None  # PROBE: 1 for the first probe on this question and horizon
+    probe: Probe | None = None  # PROBE, PROBE_DONE: the question (`probe.question`), its level and conditions
+    probe_answers: list[ProbeAnswer] = Field(default_factory=list)  # PROBE: the replies a channel offers as buttons
+    probe_number: int | None = None  # PROBE, PROBE_DONE: 1 for the first probe on this question and horizon
     probe_limit: int | None = None  # PROBE: at most this many probes before a level is suggested
+    probe_answer: ProbeAnswer | None = None  # PROBE_DONE: the button pressed (None: typed, or "suggest now")
+    not_in_place: list[str] = Field(default_factory=list)  # SUGGESTION: lines quoting what is not in place
 
 
 class Outcome(StrEnum):

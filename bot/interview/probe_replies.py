@@ -27,7 +27,8 @@ def at_probe(kb: KnowledgeBase, state: InterviewState, parsed: ParsedInput, fact
     kind = parsed.kind
     if kind == InputKind.SUGGEST_NOW:
         showing = state.model_copy(update={"step": confirm_step(state.horizon)})
-        return Decision(state=showing, prompt=True)
+        return Decision(state=showing, replies=[replies.probe_done_reply(pending, state.horizon, None, None)],
+                        prompt=True)
     if kind in LEVEL_KINDS:
         # a level typed instead of a reply overrides the best level so far (a reason is asked as on a card)
         return level_now(kb, state, parsed, facts) if state.horizon == Horizon.NOW \
@@ -72,5 +73,6 @@ def _reply(state: InterviewState, pending: PendingSuggestion, parsed: ParsedInpu
     if len(text) > MAX_ANSWER_CHARS:
         return Decision(state=state, answer=record, replies=[replies.too_long_error(len(text), c)])
     exchanges.append(ProbeExchange(probe=probe, reply=text, answer=answer))
-    return Decision(state=state, answer=record, suggest=SuggestRequest(
+    done = replies.probe_done_reply(pending, state.horizon, record.probe_answer, said)
+    return Decision(state=state, answer=record, replies=[done], suggest=SuggestRequest(
         characteristic=c, horizon=state.horizon, engine_input=pending.input_text, exchanges=exchanges))

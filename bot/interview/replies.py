@@ -53,10 +53,31 @@ def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
     return [f"{level.level} {kb.level_name(level.level)}: {level.summary}" for level in c.levels]
 
 
-def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: str,
+def position_words(position: int, total: int) -> str:
+    """ "question 3 of 31": where a characteristic's question stands in the interview."""
+    return f"question {position} of {total}"
+
+
+def probe_place(number: int, limit: int) -> str:
+    """ "before a level: question 1 of at most 3": where a probe stands."""
+    return f"before a level: question {number} of at most {limit}"
+
+
+EARLIER_ANSWER_LEAD = "Your earlier answer:"
+EARLIER_ANSWER_NOTE = "What you type now is read together with it, so you can add to it or correct it."
+EARLIER_ANSWER_CHARS = 300
+
+
+def earlier_answer_quote(earlier: str) -> str:
+    """An earlier answer as a question shows it: one line, shortened, in quotation marks (not escaped)."""
+    return f"\u201c{shorten(earlier, EARLIER_ANSWER_CHARS)}\u201d"
+
+
+def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: int, total: int,
                    level_now: int | None = None, *, recorded: int | None = None, earlier: str | None = None) -> Reply:
-    """The question of a characteristic; `recorded` is the level now already on record and `earlier` the
-    answer given before to this question (after back or edit), shown so the stakeholder can build on it."""
+    """The question of a characteristic, number `position` of `total` in the interview's order; `recorded` is
+    the level now already on record and `earlier` the answer given before to this question (after back or
+    edit), shown so the stakeholder can build on it."""
     c = kb.characteristic(characteristic_id)
     lines = ladder(kb, characteristic_id)
     if horizon == Horizon.NOW:
@@ -69,44 +90,64 @@ def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, 
         question = TWO_YEAR_QUESTION
         same = f" (= {level_now} now)" if level_now else ""
         hint = f"Type a level 1-5, same{same}, don't know, skip, or describe the plans in your own words."
-    before = []
-    if earlier:
-        before = [f"Your earlier answer: \u201c{shorten(earlier, 300)}\u201d",
-                  "What you type now is read together with it, so you can add to it or correct it."]
-    text = "\n".join([f"{c.id} {c.name} ({position})", question, *lines, *before, hint])
+    before = [f"{EARLIER_ANSWER_LEAD} {earlier_answer_quote(earlier)}", EARLIER_ANSWER_NOTE] if earlier else []
+    text = "\n".join([f"{c.id} {c.name} ({position_words(position, total)})", question, *lines, *before, hint])
     return Reply(kind=ReplyKind.QUESTION, text=text, characteristic=c.id, characteristic_name=c.name,
-                 horizon=horizon.value, question=question, ladder=lines,
+                 horizon=horizon, position=position, total=total, question=question, ladder=lines, hint=hint,
                  recorded_level=recorded if horizon == Horizon.NOW else None, earlier_answer=earlier)
+
+
+SETTLED_WORDS = {True: "settled", False: "not settled"}
+SUGGESTION_HINT = ("Type yes to confirm, another level with a reason (e.g. 4 because ...), don't know, skip, "
+                   "or add detail.")
+ABSTENTION_HINT = "Answer that, or type a level 1-5 with a reason, don't know or skip."
+
+
+def settled_words(settled: bool) -> str:
+    """ "settled" or "not settled" (`Suggestion.settled`): shown instead of the engine's confidence, which
+    separates right from wrong suggestions too weakly to be read as a number (AUROC about 0.6 on the evals)."""
+    return SETTLED_WORDS[settled]
 
 
 def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
     c = kb.characteristic(suggestion.characteristic)
+    untold = [e for e in suggestion.counter_evidence if e.quote.strip().rstrip(".") not in suggestion.rationale]
+    counter, hidden = counter_evidence_lines(untold, lambda i: kb.reference_label(i) if kb.has_entry(i) else i)
+    counter += [more_words(hidden)] if hidden else []
     if suggestion.level is None:
         reason = abstain_reason_words(suggestion.abstain_reason)
-        lines = [f"I can't suggest a level yet: {reason}."]
+        lines = [f"I can't suggest a level yet: {reason}.", *counter]
         if suggestion.follow_up:
             lines.append(suggestion.follow_up)
-        lines.append("Answer that, or type a level 1-5 with a reason, don't know or skip.")
+        hint = ABSTENTION_HINT
     else:
         headline = f"Level {suggestion.level} ({kb.level_name(suggestion.level)})"
-        # the default engine's rationale opens with the level and cites the criteria in words; the JSON keeps ids
-        lines = [] if suggestion.rationale.startswith(headline) else [f"Suggested {headline[0].lower()}{headline[1:]}."]
-        lines.append(suggestion.rationale)
-        # the confidence separates right from wrong too weakly to show as a number (evals: AUROC below 0.75)
-        lines.append("Settled." if suggestion.settled else "Not settled: more detail may change it.")
+        settled = settled_words(suggestion.settled)
+        # the default engine's rationale opens with the level, cites the criteria in words and quotes what
+        # stops the next level; the JSON keeps the ids
+        if suggestion.rationale.startswith(headline):
+            lines = [suggestion.rationale, f"{settled[0].upper()}{settled[1:]}."]
+        else:
+            lines = [f"Suggested {headline[0].lower()}{headline[1:]}, {settled}.", suggestion.rationale]
+        lines += counter
         if not suggestion.settled and suggestion.follow_up:
             lines.append(f"To be surer: {suggestion.follow_up}")
-        lines.append("Type yes to confirm, another level with a reason (e.g. 4 because ...), "
-                     "don't know, skip, or add detail.")
-    return Reply(kind=ReplyKind.SUGGESTION, text="\n".join(lines), characteristic=c.id, characteristic_name=c.name,
-                 horizon=horizon.value, suggestion=suggestion)
+        hint = SUGGESTION_HINT
+    return Reply(kind=ReplyKind.SUGGESTION, text="\n".join([*lines, hint]), characteristic=c.id,
+                 characteristic_name=c.name, horizon=horizon, hint=hint, suggestion=suggestion,
+                 not_in_place=counter)
 
 
 PROBE_HINT = ("Reply yes, partly (say where), no, not yet (say when), or in your own words. Or type suggest now, "
               "a level 1-5, don't know or skip.")
+# The replies a channel offers as buttons; "not yet" is best typed with its date ("not yet, planned for 2027").
+PROBE_BUTTONS = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAnswer.NO, ProbeAnswer.UNSURE)
+PROBE_ANSWER_WORDS = {ProbeAnswer.YES: "Yes", ProbeAnswer.PARTLY: "Partly", ProbeAnswer.NO: "No",
+                      ProbeAnswer.NOT_YET: "Not yet", ProbeAnswer.UNSURE: "Not sure"}
+PROBE_SET_ASIDE = "You asked for a level now instead."
 
 
-def probe_reply(kb: KnowledgeBase, pending: PendingSuggestion, horizon: Horizon, position: str,
+def probe_reply(kb: KnowledgeBase, pending: PendingSuggestion, horizon: Horizon, position: int, total: int,
                 limit: int) -> Reply:
     """The probe of the best suggestion so far, asked before any level is shown: the person answers it."""
     probe = pending.suggestion.probe
@@ -114,10 +155,26 @@ def probe_reply(kb: KnowledgeBase, pending: PendingSuggestion, horizon: Horizon,
     c = kb.characteristic(pending.suggestion.characteristic)
     number = len(pending.exchanges) + 1
     when = "" if horizon == Horizon.NOW else ", in two years"
-    lead = f"{c.id} {c.name} ({position}{when}) — before I suggest a level, question {number} of at most {limit}:"
+    lead = f"{c.id} {c.name} ({position_words(position, total)}{when}) \u2014 {probe_place(number, limit)}"
     return Reply(kind=ReplyKind.PROBE, text="\n".join([lead, probe.question, PROBE_HINT]), characteristic=c.id,
-                 characteristic_name=c.name, horizon=horizon.value, question=probe.question, probe=probe,
-                 probe_answers=list(ProbeAnswer), probe_number=number, probe_limit=limit)
+                 characteristic_name=c.name, horizon=horizon, position=position, total=total,
+                 question=probe.question, hint=PROBE_HINT, probe=probe, probe_answers=list(PROBE_BUTTONS),
+                 probe_number=number, probe_limit=limit)
+
+
+def probe_done_reply(pending: PendingSuggestion, horizon: Horizon, answer: ProbeAnswer | None,
+                     said: str | None) -> Reply:
+    """The probe on show is no longer asked: answered (a button's `answer`, or the words `said`), or set aside
+    with "suggest now" (neither). A channel with cards marks the probe's card with `text`."""
+    probe = pending.suggestion.probe
+    if said:
+        text = f"You answered: \u201c{shorten(said, EARLIER_ANSWER_CHARS)}\u201d"
+    elif answer is not None:
+        text = f"You answered: {PROBE_ANSWER_WORDS[answer]}"
+    else:
+        text = PROBE_SET_ASIDE
+    return Reply(kind=ReplyKind.PROBE_DONE, text=text, characteristic=pending.suggestion.characteristic,
+                 horizon=horizon, probe=probe, probe_number=len(pending.exchanges) + 1, probe_answer=answer)
 
 
 OUTCOME_WORDS = {Outcome.CONFIRMED: "confirmed", Outcome.OVERRIDDEN: "your choice over the suggestion",
@@ -130,7 +187,7 @@ def recorded_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, 
     when = "now" if horizon == Horizon.NOW else "in two years"
     shown = f"level {level} ({kb.level_name(level)})" if level else "no level"
     return Reply(kind=ReplyKind.RECORDED, text=f"Recorded for {characteristic_id} {when}: {shown} — {what}.",
-                 characteristic=characteristic_id, horizon=horizon.value, recorded_level=level, outcome=outcome)
+                 characteristic=characteristic_id, horizon=horizon, recorded_level=level, outcome=outcome)
 
 
 def stale_card_reply(card: CardPosition) -> Reply:
@@ -138,7 +195,7 @@ def stale_card_reply(card: CardPosition) -> Reply:
     when = "now" if card.horizon == Horizon.NOW else "in two years"
     return Reply(kind=ReplyKind.STALE, text=f"That card is for {card.characteristic} ({when}); the interview has "
                  "moved on, so nothing was changed. Please use the latest message.",
-                 characteristic=card.characteristic, horizon=card.horizon.value)
+                 characteristic=card.characteristic, horizon=card.horizon)
 
 
 def progress_of(kb: KnowledgeBase, handled: Collection[str]) -> Progress:
@@ -210,6 +267,11 @@ def counter_evidence_lines(items: list[Evidence],
     lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{cited(item.criterion)}]"
              for item in items[:COUNTER_EVIDENCE_SHOWN]]
     return lines, max(0, len(items) - COUNTER_EVIDENCE_SHOWN)
+
+
+def more_words(hidden: int) -> str:
+    """ "and 2 more": the counter-evidence lines not shown."""
+    return f"and {hidden} more"
 
 
 def shorten(text: str, limit: int = 160) -> str:

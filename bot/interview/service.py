@@ -224,12 +224,12 @@ class InterviewService:
         if c is None:
             return []
         order = interview_order(self.kb, state.start_dimension)
-        where = f"question {order.index(c) + 1} of {len(order)}"
+        position, total = order.index(c) + 1, len(order)
         if state.step == Step.AWAIT_ANSWER_NOW:
-            return [replies.question_reply(self.kb, c, Horizon.NOW, where, recorded=facts.level_now,
+            return [replies.question_reply(self.kb, c, Horizon.NOW, position, total, recorded=facts.level_now,
                                            earlier=facts.earlier_answer)]
         if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
-            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, where, facts.level_now,
+            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, position, total, facts.level_now,
                                            earlier=facts.earlier_answer)]
         if state.step == Step.AWAIT_REASON:
             level = state.pending_level or 1
@@ -237,7 +237,7 @@ class InterviewService:
                                  "(or back).", c)]
         assert facts.pending is not None
         if state.step in PROBE_STEPS:
-            shown = replies.probe_reply(self.kb, facts.pending, state.horizon, where, self.max_probes)
+            shown = replies.probe_reply(self.kb, facts.pending, state.horizon, position, total, self.max_probes)
         else:
             shown = replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)
         return [shown.model_copy(update={"suggestion_id": facts.pending.id})]

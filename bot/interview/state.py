@@ -88,11 +88,16 @@ def previous_characteristic(order: list[str], current: str) -> str | None:
 
 def card_is_current(state: InterviewState, card: CardPosition) -> bool:
     """Whether a press on `card` applies to where the interview stands: the same characteristic and
-    horizon and, for a suggestion card, the same suggestion. A paused interview says so itself."""
+    horizon and, for a suggestion or probe card, the same suggestion; a probe card only while its probe is
+    asked and no reply to it is on its way to the engine (not once "suggest now" shows the same suggestion,
+    nor for the second click of a double click handled by another process). A paused interview says so
+    itself."""
     if state.step == Step.PAUSED:
         return True
     if state.characteristic != card.characteristic or state.step in (Step.NOT_STARTED, Step.COMPLETE):
         return False
     if state.horizon != card.horizon:
+        return False
+    if card.probe and (state.step not in PROBE_STEPS or state.unsuggested_answer_id is not None):
         return False
     return card.suggestion_id is None or card.suggestion_id == state.pending_suggestion_id

@@ -53,6 +53,7 @@ class PendingRecord(Record):
     suggested_level: int | None
     confidence: float
     since: datetime
+    settled: bool = True  # the engine had no probe left to ask (`Suggestion.settled`)
 
 
 class ConsensusRecord(Record):

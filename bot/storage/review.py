@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
@@ -45,7 +46,8 @@ def pending_suggestions(session: Session, assessment_id: int) -> list[PendingRec
                InterviewPositionRow.step.in_([s.value for s in (*CONFIRM_STEPS, Step.AWAIT_REASON)]))
         .order_by(ParticipantRow.name))
     return [PendingRecord(stakeholder=name, characteristic=s.characteristic, horizon=Horizon(s.horizon),
-                          step=Step(step), suggested_level=s.level, confidence=s.confidence, since=s.created_at)
+                          step=Step(step), suggested_level=s.level, confidence=s.confidence, since=s.created_at,
+                          settled=json.loads(s.payload_json).get("probe") is None)
             for step, name, s in rows]
 
 

@@ -61,12 +61,13 @@ def bench_slack(
                                             help="Database the bot processes share (default: a throwaway SQLite)."),
     ack_p95_ms: float = typer.Option(100.0, "--ack-p95-ms", min=0, help="Target: acks within this at p95."),
     reply_p95_ms: float = typer.Option(1500.0, "--reply-p95-ms", min=0,
-                                       help="Target: suggestion cards within this of the answer at p95."),
+                                       help="Target: the card after an answer or probe reply (a probe or a "
+                                            "suggestion) within this at p95."),
     json_output: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Simulate stakeholders answering concurrently over HTTP against a local mock of the Slack Web API:
-    ack latency p50/p95/p99, time to the bot's suggestion card, lost and duplicated answers. Exits with 1
-    when a target is missed (from a source checkout only: `make bench`)."""
+    ack latency p50/p95/p99, time to the bot's next card (a probe or a suggestion), lost and duplicated
+    answers. Exits with 1 when a target is missed (from a source checkout only: `make bench`)."""
     bench = source_benchmark("slack")
     with user_errors():
         if stakeholders < 1:

@@ -14,6 +14,7 @@ from rich.text import Text
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
+from bot.interview.replies import settled_words
 from bot.suggestion.models import Horizon, Suggestion, SuggestionContext
 
 
@@ -75,8 +76,7 @@ def render_suggestion(result: Suggestion) -> None:
     if result.level is None:
         title = f"{result.characteristic}: no level suggested"
     else:
-        # confidence separates right from wrong too weakly to show as a number (evals: AUROC)
-        title = f"{result.characteristic}: level {result.level} ({'settled' if result.settled else 'not settled'})"
+        title = f"{result.characteristic}: level {result.level} ({settled_words(result.settled)})"
     console.print(Panel(Text(result.rationale), title=Text(title), subtitle=Text(f"engine {result.engine}")))
     for item in result.evidence:
         console.print(f"  [green]“{escape(item.quote)}”[/] → {escape(item.criterion)}", highlight=False)

@@ -8,7 +8,6 @@ readable references ("MMSSC 1.1.1, level 3"), never knowledge-base ids: `label` 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -23,17 +22,24 @@ from bot.adapters.slack.limits import (
     escape,
     truncate,
 )
-from bot.adapters.slack.refs import ActionId, CardRef
-from bot.interview.messages import Outcome, Reply, ReplyKind
+from bot.adapters.slack.refs import PROBE_ACTIONS, ActionId, CardRef
+from bot.interview.messages import Horizon, Outcome, Reply, ReplyKind
+from bot.interview.replies import (
+    EARLIER_ANSWER_LEAD,
+    EARLIER_ANSWER_NOTE,
+    PROBE_ANSWER_WORDS,
+    earlier_answer_quote,
+    more_words,
+    position_words,
+    probe_place,
+    settled_words,
+)
 from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
-from bot.interview.replies import shorten
 from bot.retrieval.standards import StandardHit
 from bot.suggestion.models import Evidence, Suggestion
 
 Block = dict[str, Any]
 Label = Callable[[str], str]  # a knowledge-base id -> what people read
-QUESTION_POSITION = re.compile(r"\bquestion (\d+) of (\d+)\b")
-EARLIER_ANSWER_CHARS = 300  # as in the interview's own text
 CARD_HINT = "card_hint"  # the block_id of a card's how-to-answer line, dropped once the card is decided
 
 
@@ -83,6 +89,8 @@ def fallback_text(reply: Reply, level_names: Mapping[int, str] | None = None) ->
     suggestion = reply.suggestion
     if reply.kind == ReplyKind.QUESTION:
         text = f"{reply.characteristic} {reply.characteristic_name or ''}: {reply.question or ''}"
+    elif reply.kind == ReplyKind.PROBE and reply.probe is not None:
+        text = f"{reply.characteristic} {reply.characteristic_name or ''}: {reply.probe.question}"
     elif reply.kind == ReplyKind.SUGGESTION and suggestion is not None and suggestion.level is not None:
         text = (f"Suggested {horizon_label(reply.horizon)} for {suggestion.characteristic}: level {suggestion.level} "
                 f"{names.get(suggestion.level, '')}. Confirm it or choose another level.")
@@ -96,15 +104,22 @@ def fallback_text(reply: Reply, level_names: Mapping[int, str] | None = None) ->
 
 
 def progress_line(reply: Reply) -> str:
-    """"12 of 31 characteristics done", or the question's place ("question 12 of 31") from its text."""
+    """"12 of 31 characteristics done", or the question's place ("Question 12 of 31"), from the reply's fields."""
     if reply.progress is not None:
         return f"{reply.progress.done} of {reply.progress.total} characteristics done"
-    match = QUESTION_POSITION.search(reply.text.split("\n", 1)[0])
-    return f"Question {match.group(1)} of {match.group(2)}" if match else ""
+    if reply.position is not None and reply.total is not None:
+        words = position_words(reply.position, reply.total)
+        return words[:1].upper() + words[1:]
+    return ""
 
 
 def horizon_label(horizon: str | None) -> str:
-    return "level in two years, based on current plans" if horizon == "two_years" else "level now"
+    return "level in two years, based on current plans" if horizon == Horizon.TWO_YEARS else "level now"
+
+
+def horizon_value(reply: Reply) -> str:
+    """The horizon a card carries in its buttons ("now" or "two_years")."""
+    return (reply.horizon or Horizon.NOW).value
 
 
 # -- the interview ----------------------------------------------------------------------------
@@ -114,6 +129,8 @@ def interview_blocks(reply: Reply, assessment: str, level_names: dict[int, str],
     """The blocks for any interview reply (question, suggestion card, or a notice)."""
     if reply.kind == ReplyKind.QUESTION:
         return fit_message(question_blocks(reply, assessment))
+    if reply.kind == ReplyKind.PROBE and reply.probe is not None:
+        return fit_message(probe_blocks(reply, assessment))
     if reply.kind == ReplyKind.SUGGESTION and reply.suggestion is not None:
         return fit_message(suggestion_blocks(reply, assessment, level_names, label))
     if reply.kind == ReplyKind.STANDARDS:
@@ -123,15 +140,14 @@ def interview_blocks(reply: Reply, assessment: str, level_names: dict[int, str],
 
 
 def question_blocks(reply: Reply, assessment: str) -> list[Block]:
-    ref = CardRef(assessment=assessment, characteristic=reply.characteristic or "", horizon=reply.horizon or "now")
+    ref = CardRef(assessment=assessment, characteristic=reply.characteristic or "", horizon=horizon_value(reply))
     title = f"{reply.characteristic} {reply.characteristic_name or ''}".strip()
     blocks: list[Block] = [header(title), section(f"*{escape(reply.question or reply.text)}*")]
     if reply.ladder:
         blocks.append(section("\n".join(escape(line) for line in reply.ladder)))
     if reply.earlier_answer:
-        earlier = escape(shorten(reply.earlier_answer, EARLIER_ANSWER_CHARS))
-        blocks.append(section(f"*Your earlier answer:* \u201c{earlier}\u201d\n_What you type now is read together "
-                              "with it, so you can add to it or correct it._"))
+        earlier = escape(earlier_answer_quote(reply.earlier_answer))
+        blocks.append(section(f"*{EARLIER_ANSWER_LEAD}* {earlier}\n_{EARLIER_ANSWER_NOTE}_"))
     if reply.recorded_level is not None:
         blocks.append(context(f"Recorded so far: level {reply.recorded_level}. *Skip* keeps it; answer again to "
                               "change it."))
@@ -139,7 +155,7 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
                    progress_line(reply))
     blocks.append({**hint, "block_id": CARD_HINT})
     elements = [button("Don't know", ActionId.DONT_KNOW, ref.value()), button("Skip", ActionId.SKIP, ref.value())]
-    if reply.horizon == "two_years":
+    if reply.horizon == Horizon.TWO_YEARS:
         elements.insert(0, button("Same as now", ActionId.SAME, ref.value()))
     blocks.append({"type": "actions", "block_id": ref.block_id(), "elements": elements})
     return blocks
@@ -148,7 +164,7 @@ def question_blocks(reply: Reply, assessment: str) -> list[Block]:
 def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str], label: Label) -> list[Block]:
     suggestion = reply.suggestion
     assert suggestion is not None
-    ref = CardRef(assessment=assessment, characteristic=suggestion.characteristic, horizon=reply.horizon or "now",
+    ref = CardRef(assessment=assessment, characteristic=suggestion.characteristic, horizon=horizon_value(reply),
                   suggestion_id=reply.suggestion_id)
     blocks: list[Block] = [section(suggestion_headline(suggestion, level_names, reply.horizon))]
     if suggestion.rationale:
@@ -176,15 +192,43 @@ def suggestion_blocks(reply: Reply, assessment: str, level_names: dict[int, str]
 def counter_evidence_lines(items: list[Evidence], label: Label) -> list[str]:
     """The interview's counter-evidence lines, with readable references, escaped for mrkdwn."""
     lines, hidden = counter_evidence_lines_in_words(items, label)
-    return [escape(line) for line in lines] + ([f"_and {hidden} more_"] if hidden else [])
+    return [escape(line) for line in lines] + ([f"_{more_words(hidden)}_"] if hidden else [])
 
 
 def suggestion_headline(suggestion: Suggestion, level_names: dict[int, str], horizon: str | None) -> str:
+    """The level and whether the engine counts it settled; never its confidence, which separates right from
+    wrong suggestions too weakly to be shown as a number."""
     if suggestion.abstained:
         return f"*No level suggested yet* for {suggestion.characteristic} ({horizon_label(horizon)})."
     name = level_names.get(suggestion.level or 0, "")
-    return (f"*Suggested {horizon_label(horizon)}: {suggestion.level} {escape(name)}* "
-            f"(confidence {round(suggestion.confidence * 100)}%)")
+    settled = settled_words(suggestion.settled)
+    return f"*Suggested {horizon_label(horizon)}: {suggestion.level} {escape(name)}* ({settled})"
+
+
+PROBE_CARD_HINT = ("Press a button, or reply here in your own words (e.g. _partly, only in transport_ or _not yet, "
+                   "planned for 2027_).")
+SUGGEST_NOW_BUTTON = "Suggest a level now"
+
+
+def probe_blocks(reply: Reply, assessment: str) -> list[Block]:
+    """A probe asked before any level: the question, where it stands ("before a level: question 1 of at most
+    3"), a button per reply the interview offers and "Suggest a level now". Its buttons carry the suggestion
+    kept back, marked as a probe card, so a press after the probe was answered changes nothing."""
+    assert reply.probe is not None
+    ref = CardRef(assessment=assessment, characteristic=reply.characteristic or "", horizon=horizon_value(reply),
+                  suggestion_id=reply.suggestion_id, probe=True)
+    title = f"{reply.characteristic} {reply.characteristic_name or ''}".strip()
+    place = probe_place(reply.probe_number or 1, reply.probe_limit or 1)
+    elements = [button(PROBE_ANSWER_WORDS[answer], PROBE_ACTIONS[answer], ref.value())
+                for answer in reply.probe_answers]
+    elements.append(button(SUGGEST_NOW_BUTTON, ActionId.SUGGEST_NOW, ref.value()))
+    return [
+        header(title),
+        section(f"*{escape(reply.probe.question)}*"),
+        context(f"_{horizon_label(reply.horizon)}_ \u00b7 {place}", progress_line(reply)),
+        {**context(PROBE_CARD_HINT), "block_id": CARD_HINT},
+        {"type": "actions", "block_id": ref.block_id(), "elements": elements},
+    ]
 
 
 def notice_blocks(reply: Reply) -> list[Block]:
@@ -230,7 +274,7 @@ def card_content(blocks: list[Block]) -> list[Block]:
 
 def outcome_words(outcome: Outcome, level: int | None, horizon: str | None, who: str) -> str:
     """ "✓ Level 3 confirmed by Ana Lima": what a decided card says, in plain text."""
-    when = " in two years" if horizon == "two_years" else ""
+    when = " in two years" if horizon == Horizon.TWO_YEARS else ""
     if outcome in OUTCOME_WORDS and level is not None:
         return f"\u2713 Level {level}{when} {OUTCOME_WORDS[outcome]} by {who}"
     if outcome == Outcome.DONT_KNOW:

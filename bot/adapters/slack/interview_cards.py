@@ -1,12 +1,14 @@
 """The interview's replies in a direct message: cards posted, and cards updated in place once decided.
 
-A question or suggestion card is remembered in the database when it is posted (`posted_cards`), so
-whichever process handles the decision, a button press or a typed "yes", can find it. When the
+A question, probe or suggestion card is remembered in the database when it is posted (`posted_cards`),
+so whichever process handles the decision, a button press or a typed "yes", can find it. When the
 interview records a level for a question, every open card of that question is updated with
 `chat.update`: its content stays, its buttons go, and a line says what was decided ("✓ Level 3
-confirmed by Ana Lima"); that line replaces a separate "recorded" message. A newer suggestion for the
-same question marks the older card as replaced. A press the interview refused as stale (an old card,
-the second click of a double click) gets a quiet ephemeral note and nothing else.
+confirmed by Ana Lima"); that line replaces a separate "recorded" message. When a probe is answered
+(a button or typed) or set aside with "suggest now", its card is updated the same way with the
+interview's words ("You answered: Partly"). A newer suggestion for the same question marks the older
+card as replaced. A press the interview refused as stale (an old card, the second click of a double
+click) gets a quiet ephemeral note and nothing else.
 
 The new messages go out first (the person's next question does not wait); then one transaction
 closes the decided cards and remembers the new ones, and the closed cards are updated.
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 STALE_NOTE = ("That card is no longer current: your interview has moved on, so nothing was changed. "
               "Please use the latest message.")
 REPLACED_NOTE = "A newer suggestion below replaces this one."
-CARD_KINDS = {ReplyKind.QUESTION: "question", ReplyKind.SUGGESTION: "suggestion"}
+CARD_KINDS = {ReplyKind.QUESTION: "question", ReplyKind.PROBE: "probe", ReplyKind.SUGGESTION: "suggestion"}
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,13 @@ class InterviewConversation:
     def deliver(self, replies: list[Reply], pressed: PressedCard | None = None) -> None:
         """Show `replies` in order: new messages posted, decided cards updated in place."""
         posted: list[Posted] = []
-        decided = [r for r in replies if r.kind == ReplyKind.RECORDED and r.outcome is not None and r.characteristic]
+        decided = [r for r in replies if r.characteristic and (
+            (r.kind == ReplyKind.RECORDED and r.outcome is not None) or r.kind == ReplyKind.PROBE_DONE)]
         for reply in replies:
             if reply.kind == ReplyKind.STALE:
                 self.outbox.ephemeral(self.channel, self.user, blocks.plain_fallback(STALE_NOTE),
                                       [blocks.context(STALE_NOTE)])
-            elif reply not in decided:
+            elif reply not in decided and reply.kind != ReplyKind.PROBE_DONE:
                 rendered = blocks.interview_blocks(reply, self.assessment, self.bot.level_names, self.bot.reference)
                 ts = self.outbox.post(self.channel, blocks.fallback_text(reply, self.bot.level_names), rendered)
                 if reply.kind in CARD_KINDS and reply.characteristic and ts:
@@ -84,32 +87,41 @@ class InterviewConversation:
 
     def _close_and_remember(self, decided: list[Reply], replaced: list[Reply],
                             posted: list[Posted]) -> list[list[PostedCard]]:
-        """One transaction: close the cards of the decided questions, and the older suggestion cards of the
-        questions with a new one, then remember the cards just posted. The closed cards, per reply."""
+        """One transaction: close the cards of the decided questions (a probe's cards only, for a probe no longer
+        asked), and the older suggestion cards of the questions with a new one, then remember the cards just
+        posted. The closed cards, per reply."""
         now = utc_now()
         closed: list[list[PostedCard]] = []
+        closing = [(r, CARD_KINDS[ReplyKind.PROBE] if r.kind == ReplyKind.PROBE_DONE else None) for r in decided]
+        closing += [(r, CARD_KINDS[ReplyKind.SUGGESTION]) for r in replaced]
         with self.bot.service.database.session() as session:
-            for reply, kind in [(r, None) for r in decided] + [(r, CARD_KINDS[ReplyKind.SUGGESTION]) for r in replaced]:
+            for reply, kind in closing:
                 assert reply.characteristic is not None
                 closed.append(close_open_cards(session, channel=SLACK_CHANNEL, person=self.user,
                                                assessment=self.assessment, characteristic=reply.characteristic,
-                                               horizon=reply.horizon or "now", now=now, kind=kind))
+                                               horizon=blocks.horizon_value(reply), now=now, kind=kind))
             for card in posted:
                 assert card.reply.characteristic is not None
                 record_posted_card(session, channel=SLACK_CHANNEL, person=self.user, assessment=self.assessment,
-                                   characteristic=card.reply.characteristic, horizon=card.reply.horizon or "now",
+                                   characteristic=card.reply.characteristic, horizon=blocks.horizon_value(card.reply),
                                    kind=CARD_KINDS[card.reply.kind], conversation=self.channel, message_id=card.ts,
                                    content_json=json.dumps(blocks.card_content(card.rendered), ensure_ascii=False),
                                    now=now)
         return closed
 
     def _show_decision(self, reply: Reply, cards: list[PostedCard], pressed: PressedCard | None) -> None:
-        """Update the decided question's cards; post the decision as a message when none could be."""
-        assert reply.outcome is not None
-        who = self.bot.people.name(self.outbox.client, self.user)
-        line = blocks.outcome_words(reply.outcome, reply.recorded_level, reply.horizon, who)
+        """Update the decided question's cards (a probe's cards, with the reply); post a decided level as a
+        message when no card could show it (a probe's reply is on screen already)."""
+        if reply.kind == ReplyKind.PROBE_DONE:
+            line = reply.text
+        else:
+            assert reply.outcome is not None
+            who = self.bot.people.name(self.outbox.client, self.user)
+            line = blocks.outcome_words(reply.outcome, reply.recorded_level, reply.horizon, who)
         updated = {card.message_id for card in cards
                    if self._update(card.conversation, card.message_id, json.loads(card.content_json), line)}
+        if reply.kind == ReplyKind.PROBE_DONE:
+            return  # every probe card is remembered when posted; the pressed one may be another card
         if (pressed is not None and pressed.ts not in updated and pressed.blocks
                 and self._update(pressed.channel, pressed.ts, blocks.card_content(pressed.blocks), line)):
             updated.add(pressed.ts)

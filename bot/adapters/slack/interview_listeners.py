@@ -22,7 +22,7 @@ from bot.adapters.slack.commands import slack_text_to_plain
 from bot.adapters.slack.delivery import reported_errors
 from bot.adapters.slack.directory import NOT_A_STAKEHOLDER, NOT_INVITED, position_matches_card
 from bot.adapters.slack.interview_cards import STALE_NOTE, InterviewConversation, PressedCard
-from bot.adapters.slack.refs import ActionId, CardRef
+from bot.adapters.slack.refs import PROBE_ANSWER_OF, ActionId, CardRef
 from bot.adapters.slack.slackbot import SLACK_CHANNEL, SlackBot
 from bot.errors import InvalidInputError, NotFoundError
 from bot.interview.messages import EventKind, InterviewEvent, Reply
@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 
 BUTTON_EVENTS = {ActionId.START: EventKind.START, ActionId.CONFIRM: EventKind.CONFIRM,
                  ActionId.DONT_KNOW: EventKind.DONT_KNOW, ActionId.SKIP: EventKind.SKIP,
-                 ActionId.SAME: EventKind.TEXT}
-BUTTON_TEXT = {ActionId.SAME: "same"}  # a button that stands for a typed word
+                 ActionId.SAME: EventKind.TEXT, ActionId.SUGGEST_NOW: EventKind.TEXT,
+                 **{action: EventKind.PROBE_REPLY for action in PROBE_ANSWER_OF}}
+BUTTON_TEXT = {ActionId.SAME: "same", ActionId.SUGGEST_NOW: "suggest now"}  # buttons that stand for typed words
 FACILITATOR_FALLBACK = "You facilitate an assessment: here is what you can do."
 
 
@@ -104,7 +105,8 @@ def register(app: App, bot: SlackBot) -> None:
             event = InterviewEvent(kind=kind, text=BUTTON_TEXT.get(action_id, ""),
                                    event_id=action_event_id(body, action),
                                    card=None if kind == EventKind.START else ref.position(),
-                                   dimension=ref.dimension if kind == EventKind.START else None)
+                                   dimension=ref.dimension if kind == EventKind.START else None,
+                                   probe_answer=PROBE_ANSWER_OF.get(action_id))
             replies = handle_as_stakeholder(bot, assessment, user, event)
             InterviewConversation(bot, outbox, user, assessment, channel).deliver(replies, pressed_card(body))
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.adapters.slack.limits import BLOCK_ID
 from bot.errors import InvalidInputError
 from bot.interview.messages import CardPosition, Horizon
+from bot.suggestion.models import ProbeAnswer
 
 
 class ActionId(StrEnum):
@@ -24,9 +25,21 @@ class ActionId(StrEnum):
     DONT_KNOW = "interview_dont_know"
     SKIP = "interview_skip"
     SAME = "interview_same_as_now"
+    PROBE_YES = "interview_probe_yes"  # a probe card's replies: one action per answer (unique in their block)
+    PROBE_PARTLY = "interview_probe_partly"
+    PROBE_NO = "interview_probe_no"
+    PROBE_NOT_YET = "interview_probe_not_yet"
+    PROBE_UNSURE = "interview_probe_unsure"
+    SUGGEST_NOW = "interview_suggest_now"
     OVERRIDE_MODAL = "interview_override_reason"
     CONSENSUS = "review_set_consensus"
     CONSENSUS_MODAL = "review_consensus_modal"
+
+
+PROBE_ACTIONS = {ProbeAnswer.YES: ActionId.PROBE_YES, ProbeAnswer.PARTLY: ActionId.PROBE_PARTLY,
+                 ProbeAnswer.NO: ActionId.PROBE_NO, ProbeAnswer.NOT_YET: ActionId.PROBE_NOT_YET,
+                 ProbeAnswer.UNSURE: ActionId.PROBE_UNSURE}
+PROBE_ANSWER_OF = {action: answer for answer, action in PROBE_ACTIONS.items()}
 
 
 class CardRef(BaseModel):
@@ -39,11 +52,12 @@ class CardRef(BaseModel):
     channel: str | None = None
     suggestion_id: int | None = None  # a suggestion card: the stored suggestion it shows
     dimension: str | None = None  # a Start button: begin with this dimension
+    probe: bool = False  # a probe card (its suggestion is the one kept back while the probe is asked)
 
     def value(self) -> str:
         """Compact JSON for a button value or a modal's private_metadata."""
         data = {"a": self.assessment, "c": self.characteristic, "h": self.horizon, "l": self.level,
-                "ch": self.channel, "s": self.suggestion_id, "d": self.dimension}
+                "ch": self.channel, "s": self.suggestion_id, "d": self.dimension, "p": 1 if self.probe else None}
         return json.dumps({k: v for k, v in data.items() if v not in (None, "")}, ensure_ascii=False,
                           separators=(",", ":"))
 
@@ -53,14 +67,15 @@ class CardRef(BaseModel):
         if len(value) <= BLOCK_ID:
             return value
         return CardRef(assessment="", characteristic=self.characteristic, horizon=self.horizon,
-                       suggestion_id=self.suggestion_id).value()
+                       suggestion_id=self.suggestion_id, probe=self.probe).value()
 
     def position(self) -> CardPosition | None:
         """Where the interview stood when the card was shown; None for a card of no characteristic (Start)."""
         if not self.characteristic:
             return None
         horizon = Horizon.TWO_YEARS if self.horizon == Horizon.TWO_YEARS.value else Horizon.NOW
-        return CardPosition(characteristic=self.characteristic, horizon=horizon, suggestion_id=self.suggestion_id)
+        return CardPosition(characteristic=self.characteristic, horizon=horizon, suggestion_id=self.suggestion_id,
+                            probe=self.probe)
 
     @classmethod
     def parse(cls, value: str) -> CardRef:
@@ -69,6 +84,6 @@ class CardRef(BaseModel):
             data = json.loads(value)
             return cls(assessment=data.get("a", ""), characteristic=data.get("c", ""), horizon=data.get("h", "now"),
                        level=data.get("l"), channel=data.get("ch"), suggestion_id=data.get("s"),
-                       dimension=data.get("d"))
+                       dimension=data.get("d"), probe=bool(data.get("p")))
         except (ValueError, AttributeError, ValidationError) as error:
             raise InvalidInputError("This button's data could not be read; please use the latest message.") from error

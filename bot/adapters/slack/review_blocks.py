@@ -26,6 +26,7 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.assessments import AssessmentDetail
 from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Step
+from bot.interview.replies import settled_words
 from bot.scoring.results import AssessmentResult
 
 Names = Mapping[str, str]
@@ -148,7 +149,7 @@ def facilitator_review_blocks(review: ReviewReport, detail: AssessmentDetail, na
     out: list[Block] = [header(f"Review: {name}"),
                         context("Progress: " + (" · ".join(progress) if progress else "no stakeholders yet"))]
     pending = [f"{person(p.stakeholder, names)} {escape(p.characteristic)} ({horizon_label(p.horizon)}): "
-               f"suggested {p.suggested_level or '–'}, confidence {round(p.confidence * 100)}%"
+               f"suggested {p.suggested_level or '–'}, {settled_words(p.settled)}"
                for p in review.pending[:15]]
     out.append(section("*Waiting for confirmation*\n" + ("\n".join(pending) or "Nothing is waiting.")))
     disagreements = [d for d in review.disagreements if d.horizon == Horizon.NOW]

@@ -6,11 +6,16 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from bot.interview.messages import Reply, ReplyKind
-from bot.interview.replies import counter_evidence_lines as counter_evidence_lines_in_words
+from bot.interview.messages import Horizon, Reply, ReplyKind
+from bot.interview.replies import (
+    EARLIER_ANSWER_LEAD,
+    EARLIER_ANSWER_NOTE,
+    earlier_answer_quote,
+    position_words,
+    probe_place,
+)
 from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.standards_text import topic_label
-from bot.suggestion.models import Evidence
 
 STYLES = {
     ReplyKind.RECORDED: ("✓ ", "green"),
@@ -26,6 +31,8 @@ def render_reply(console: Console, reply: Reply) -> None:
         console.print(_question_panel(reply, console.width))
     elif reply.kind == ReplyKind.PROBE and reply.probe is not None:
         console.print(_probe_panel(reply, console.width))
+    elif reply.kind == ReplyKind.PROBE_DONE:
+        return  # the reply to the probe is on screen as typed; the next question or the suggestion follows
     elif reply.kind == ReplyKind.SUGGESTION:
         abstained = reply.suggestion is not None and reply.suggestion.level is None
         title = "No level yet" if abstained else "Suggestion"
@@ -46,23 +53,11 @@ def render_replies(console: Console, replies: list[Reply]) -> None:
         render_reply(console, reply)
 
 
-def counter_evidence_lines(items: list[Evidence]) -> list[str]:
-    """The interview's counter-evidence lines, as the Slack card shows them."""
-    lines, hidden = counter_evidence_lines_in_words(items)
-    return lines + ([f"and {hidden} more"] if hidden else [])
-
-
-def _suggestion_body(reply: Reply) -> Text | Group:
-    """The reply's text, with counter-evidence before the follow-up question (or before the closing prompt)."""
-    suggestion = reply.suggestion
-    if suggestion is None or not suggestion.counter_evidence:
-        return Text(reply.text)
-    lines = reply.text.split("\n")
-    at = len(lines) - 1
-    if suggestion.follow_up:
-        at = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].endswith(suggestion.follow_up)), at)
-    counter = [Text(line, style="italic") for line in counter_evidence_lines(suggestion.counter_evidence)]
-    return Group(*(Text(line) for line in lines[:at]), *counter, *(Text(line) for line in lines[at:]))
+def _suggestion_body(reply: Reply) -> Text:
+    """The reply's text, its lines saying what is not in place yet in italics."""
+    body = Text(reply.text)
+    body.highlight_words(reply.not_in_place, style="italic")
+    return body
 
 
 def fit_title(name: str, suffix: str, room: int) -> str:
@@ -106,23 +101,25 @@ def _standards_panel(reply: Reply) -> Panel:
     return Panel(Group(*lines), title=title, title_align="left", border_style="magenta")
 
 
-def _question_panel(reply: Reply, width: int) -> Panel:
+def _title(reply: Reply, width: int) -> tuple[str, str]:
+    """The panel title of a question or probe (cut to fit) and the characteristic's whole name with the horizon."""
     name = f"{reply.characteristic} {reply.characteristic_name}"
-    suffix = " — in two years" if reply.horizon == "two_years" else ""
-    title = fit_title(name, suffix, width - 6)  # a panel's title sits between two corners, padded by spaces
+    suffix = " — in two years" if reply.horizon == Horizon.TWO_YEARS else ""
+    return fit_title(name, suffix, width - 6), name + suffix  # a title sits between two corners, padded by spaces
 
 
-    lines = reply.text.split("\n")
-    where = lines[0][len(name):].strip()
-    after_ladder = len(lines) - 1 - lines[::-1].index(reply.ladder[-1]) if reply.ladder else 1
-    between = lines[after_ladder + 1:-1]  # an earlier answer to build on (after back or edit)
-    heading = [] if title == name + suffix else [Text(name + suffix, style="bold")]  # the whole name, wrapped
+def _question_panel(reply: Reply, width: int) -> Panel:
+    title, whole = _title(reply, width)
+    where = f"({position_words(reply.position, reply.total)})" if reply.position and reply.total else ""
+    earlier = ([f"{EARLIER_ANSWER_LEAD} {earlier_answer_quote(reply.earlier_answer)}", EARLIER_ANSWER_NOTE]
+               if reply.earlier_answer else [])
+    heading = [] if title == whole else [Text(whole, style="bold")]  # the whole name, wrapped
     body = Group(
         *heading,
         Text(reply.question or "", style="bold"),
         *(Text(line) for line in reply.ladder),
-        *(Text(line, style="italic") for line in between),
-        Text(lines[-1], style="dim"),
+        *(Text(line, style="italic") for line in earlier),
+        Text(reply.hint or "", style="dim"),
     )
     return Panel(body, title=Text(title), subtitle=Text(where) if where else None, title_align="left",
                  subtitle_align="right", border_style="blue")
@@ -131,10 +128,8 @@ def _question_panel(reply: Reply, width: int) -> Panel:
 def _probe_panel(reply: Reply, width: int) -> Panel:
     """A probe: the question, then what can be typed; the place (question n of at most m) below."""
     assert reply.probe is not None
-    lines = reply.text.split("\n")
-    title = fit_title(f"{reply.characteristic} {reply.characteristic_name}",
-                      " — in two years" if reply.horizon == "two_years" else "", width - 6)
-    place = f"before a level: question {reply.probe_number} of at most {reply.probe_limit}"
-    body = Group(Text(reply.probe.question, style="bold"), Text(lines[-1], style="dim"))
+    title, _ = _title(reply, width)
+    place = probe_place(reply.probe_number or 1, reply.probe_limit or 1)
+    body = Group(Text(reply.probe.question, style="bold"), Text(reply.hint or "", style="dim"))
     return Panel(body, title=Text(title), subtitle=Text(place), title_align="left", subtitle_align="right",
                  border_style="cyan")

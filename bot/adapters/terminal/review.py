@@ -8,6 +8,7 @@ from rich.text import Text
 
 from bot.interview.facilitation import ReviewReport, SuggestionsKept
 from bot.interview.messages import Horizon
+from bot.interview.replies import settled_words
 from bot.scoring.results import AssessmentResult
 
 
@@ -24,13 +25,13 @@ def person(report: ReviewReport, who: str) -> str:
 def render_review(console: Console, report: ReviewReport) -> None:
     console.print(Text(f"Review of {report.assessment}", style="bold"))
     if report.pending:
-        table = Table("Stakeholder", "Characteristic", "Horizon", "Suggested", "Confidence", "Waiting since",
+        table = Table("Stakeholder", "Characteristic", "Horizon", "Suggested", "Settled", "Waiting since",
                       title="Suggestions waiting for confirmation")
         for p in report.pending:
             abstained = p.suggested_level is None  # the engine asked a follow-up question instead
             table.add_row(Text(person(report, p.stakeholder)), p.characteristic, horizon_words(p.horizon),
                           "no level: follow-up asked" if abstained else str(p.suggested_level),
-                          "-" if abstained else f"{p.confidence:.2f}", p.since.isoformat(" ", "minutes"))
+                          "-" if abstained else settled_words(p.settled), p.since.isoformat(" ", "minutes"))
         console.print(table)
     else:
         console.print("No suggestions waiting for confirmation.")

@@ -49,8 +49,8 @@ def _interview_two_stakeholders(kb: KnowledgeBase, database: Database) -> Interv
 def test_review_shows_pending_suggestions_and_disagreements(kb: KnowledgeBase, sqlite_database: Database) -> None:
     service = _interview_two_stakeholders(kb, sqlite_database)
     report = service.review(ASSESSMENT)
-    assert [(p.stakeholder, p.characteristic, p.step, p.suggested_level) for p in report.pending] == [
-        ("bob", kb.characteristic_ids[0], Step.AWAIT_CONFIRM_NOW, 5)]
+    assert [(p.stakeholder, p.characteristic, p.step, p.suggested_level, p.settled) for p in report.pending] == [
+        ("bob", kb.characteristic_ids[0], Step.AWAIT_CONFIRM_NOW, 5, True)]
     assert report.disagreements and all(d.spread >= 2 for d in report.disagreements)
     assert all(set(d.levels) == {"ann", "bob"} for d in report.disagreements)
     now_pairs = {d.characteristic for d in report.disagreements if d.horizon == Horizon.NOW}

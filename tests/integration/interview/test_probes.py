@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.interview.messages import EventKind, Horizon, InterviewEvent, Outcome, ReplyKind, Role, Step
+from bot.interview.messages import (
+    CardPosition,
+    EventKind,
+    Horizon,
+    InterviewEvent,
+    Outcome,
+    Reply,
+    ReplyKind,
+    Role,
+    Step,
+)
 from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.storage import Database
@@ -60,16 +70,19 @@ def test_a_probe_is_asked_before_any_level_and_yes_answers_it(kb: KnowledgeBase,
     assert kinds(asked) == [ReplyKind.PROBE]
     probe = asked[0].probe
     assert probe is not None and probe.level == 3 and asked[0].question == probe.question
-    assert asked[0].probe_answers == list(ProbeAnswer) and (asked[0].probe_number, asked[0].probe_limit) == (1, 3)
+    # the replies a channel offers as buttons ("not yet" is typed with its date)
+    assert asked[0].probe_answers == [ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAnswer.NO, ProbeAnswer.UNSURE]
+    assert (asked[0].probe_number, asked[0].probe_limit, asked[0].position, asked[0].total) == (1, 3, 1, 31)
     assert probe.question in asked[0].text and asked[0].suggestion is None  # no level is shown with a probe
     assert _position(service) == (Step.AWAIT_PROBE_NOW, first)
 
     second = ann.say("yes, since 2021")  # answers the probe: nothing is confirmed
-    assert kinds(second) == [ReplyKind.PROBE] and second[0].probe is not None and second[0].probe.level == 4
-    assert second[0].probe_number == 2
+    assert kinds(second) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]
+    assert second[0].text == "You answered: \u201cyes, since 2021\u201d" and second[0].probe == probe  # its card
+    assert second[-1].probe is not None and second[-1].probe.level == 4 and second[-1].probe_number == 2
     shown = ann.say("no, not yet")
-    assert kinds(shown) == [ReplyKind.SUGGESTION]
-    assert shown[0].suggestion is not None and shown[0].suggestion.level == 3  # the yes to level 3 counted
+    assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION]
+    assert shown[-1].suggestion is not None and shown[-1].suggestion.level == 3  # the yes to level 3 counted
     assert _position(service) == (Step.AWAIT_CONFIRM_NOW, first)
 
     contexts = _engine(service).contexts
@@ -100,10 +113,10 @@ def test_no_more_than_max_probes_per_characteristic_and_horizon(kb: KnowledgeBas
     ann = Stakeholder(service, ASSESSMENT, "ann")
     ann.start()
     assert kinds(ann.say("A plan [L2] [P3] [P4] [P5]")) == [ReplyKind.PROBE]
-    assert kinds(ann.say("partly")) == [ReplyKind.PROBE]
+    assert kinds(ann.say("partly")) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]
     shown = ann.say("no")
-    assert kinds(shown) == [ReplyKind.SUGGESTION]  # the engine would ask about level 5: probes are used up
-    assert shown[0].suggestion is not None and shown[0].suggestion.probe is not None
+    assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION]  # the engine would ask about level 5: used up
+    assert shown[-1].suggestion is not None and shown[-1].suggestion.probe is not None
     more = ann.say("and we measure it [L4]")  # more detail on a level on show: a new suggestion, no probe
     assert kinds(more) == [ReplyKind.SUGGESTION]
     assert more[0].suggestion is not None and more[0].suggestion.level == 4
@@ -124,9 +137,11 @@ def test_suggest_now_shows_the_best_level_so_far(kb: KnowledgeBase, database: Da
     ann.say("A plan [L2] [P3] [P4]")
     calls = len(_engine(service).calls)
     shown = ann.say("suggest now")
-    assert kinds(shown) == [ReplyKind.SUGGESTION] and shown[0].suggestion is not None
-    assert shown[0].suggestion.level == 2 and len(_engine(service).calls) == calls  # no new engine call
+    assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION] and shown[-1].suggestion is not None
+    assert shown[0].text == "You asked for a level now instead." and shown[0].probe_answer is None
+    assert shown[-1].suggestion.level == 2 and len(_engine(service).calls) == calls  # no new engine call
     assert kinds(ann.say("suggest now")) == [ReplyKind.SUGGESTION]  # on show already: shown again
+    assert [(p.suggested_level, p.settled) for p in service.review(ASSESSMENT).pending] == [(2, False)]
     assert kinds(ann.say("yes")) == [ReplyKind.RECORDED, ReplyKind.QUESTION]
     with database.session() as session:
         assert latest_outcomes(session, _participant(service), Horizon.NOW) == {first: (Outcome.CONFIRMED, 2)}
@@ -151,19 +166,58 @@ def test_a_level_typed_at_a_probe_overrides_the_best_so_far(kb: KnowledgeBase, d
         first, 4, Outcome.OVERRIDDEN.value, 2, "we have a programme office")
 
 
+class DoubleClickingEngine(FakeEngine):
+    """While the engine works on the first press of a probe button, the second press of the double click
+    arrives (as it does when another process handles it): it is handled right then."""
+
+    second: InterviewEvent | None = None
+    second_replies: list[list[Reply]] = []
+    service: InterviewService | None = None
+
+    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
+        if self.second is not None and self.service is not None:
+            event, self.second = self.second, None
+            self.second_replies.append(self.service.handle(ASSESSMENT, "ann", event, "slack"))
+        return super().suggest(characteristic_id, answer, context)
+
+
+def test_the_second_press_on_a_probe_card_while_the_first_is_read_changes_nothing(
+        kb: KnowledgeBase, database: Database) -> None:
+    engine = DoubleClickingEngine(kb)
+    engine.second_replies = []
+    service = _service(kb, database, engine)
+    engine.service = service
+    ann = Stakeholder(service, ASSESSMENT, "ann", channel="slack")
+    ann.start()
+    asked = ann.say("A plan [L2] [P3] [P4]")
+    card = CardPosition(characteristic=asked[0].characteristic or "", horizon=Horizon.NOW,
+                        suggestion_id=asked[0].suggestion_id, probe=True)
+    engine.second = InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES, event_id="press-2",
+                                   card=card)
+    first = ann.send(InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES, event_id="press-1",
+                                    card=card))
+    assert kinds(first) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]  # not "moved on in another window"
+    assert [kinds(replies) for replies in engine.second_replies] == [[ReplyKind.STALE]]
+    with database.session() as session:
+        stored = session.scalars(select(AnswerRow.probe_answer).where(AnswerRow.kind == "probe_reply")).all()
+    assert stored == ["yes"]
+
+
 def test_dont_know_and_buttons_at_a_probe_are_replies(kb: KnowledgeBase, database: Database) -> None:
     service = _service(kb, database)
     ann = Stakeholder(service, ASSESSMENT, "ann", channel="slack")
     ann.start()
     ann.say("A plan [L2] [P3] [P4] [P5]")
-    assert kinds(ann.say("not sure")) == [ReplyKind.PROBE]
-    assert kinds(ann.send(InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES,
-                                         event_id="press-1"))) == [ReplyKind.PROBE]
+    assert kinds(ann.say("not sure")) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]
+    pressed = ann.send(InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES, event_id="press-1"))
+    assert kinds(pressed) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]
+    assert (pressed[0].text, pressed[0].probe_answer) == ("You answered: Yes", ProbeAnswer.YES)
     assert ann.send(InterviewEvent(kind=EventKind.PROBE_REPLY, probe_answer=ProbeAnswer.YES,
                                    event_id="press-1")) == []  # a retried press records nothing
     shown = ann.send(InterviewEvent(kind=EventKind.DONT_KNOW))
-    assert kinds(shown) == [ReplyKind.SUGGESTION] and shown[0].suggestion is not None
-    assert shown[0].suggestion.level == 4  # the Yes button on the level-4 probe
+    assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION] and shown[-1].suggestion is not None
+    assert shown[0].text == "You answered: Not sure"
+    assert shown[-1].suggestion.level == 4  # the Yes button on the level-4 probe
     context = _engine(service).contexts[-1]
     assert context is not None
     assert [(e.probe.level, e.reply, e.answer) for e in context.exchanges] == [
@@ -190,7 +244,7 @@ def test_commands_keep_working_at_a_probe(kb: KnowledgeBase, database: Database)
     assert kinds(ann.say("status")) == [ReplyKind.STATUS]
     assert kinds(ann.say("pause")) == [ReplyKind.INFO]
     assert kinds(ann.say("resume")) == [ReplyKind.INFO, ReplyKind.PROBE]
-    assert kinds(ann.say("/suggestnow")) == [ReplyKind.SUGGESTION]
+    assert kinds(ann.say("/suggestnow")) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION]
     ann.say("yes")  # level now 2 confirmed
     assert kinds(ann.say("We will adopt targets by 2027 [L3] [P4]")) == [ReplyKind.PROBE]
     assert _position(service) == (Step.AWAIT_PROBE_TWO_YEARS, first)
@@ -238,7 +292,7 @@ def test_a_probe_survives_a_restart(kb: KnowledgeBase, database: Database) -> No
     assert again[-1].probe is not None and again[-1].probe.level == 4 and again[-1].probe_number == 2
     assert asked[0].probe is not None and asked[0].probe.level == 3
     shown = Stakeholder(restarted, ASSESSMENT, "ann").say("no")
-    assert kinds(shown) == [ReplyKind.SUGGESTION] and shown[0].suggestion is not None
+    assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION] and shown[-1].suggestion is not None
     context = _engine(restarted).contexts[-1]
     assert context is not None and [e.reply for e in context.exchanges] == ["yes", "no"]
 
@@ -272,7 +326,7 @@ def test_a_reply_cut_short_loses_nothing(kb: KnowledgeBase, tmp_path: Path, then
         assert resumed[-1].probe is not None and resumed[-1].probe.level == 4
         expected = [(3, "yes, adopted in 2020")]
     else:  # a second reply to the same probe, typed instead of resuming: read together with the first
-        assert kinds(ann.say("and it is on the website")) == [ReplyKind.PROBE]
+        assert kinds(ann.say("and it is on the website")) == [ReplyKind.PROBE_DONE, ReplyKind.PROBE]
         expected = [(3, "yes, adopted in 2020\n\nand it is on the website")]
     context = engine.contexts[-1]
     assert context is not None and [(e.probe.level, e.reply) for e in context.exchanges] == expected

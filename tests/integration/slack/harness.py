@@ -19,6 +19,9 @@ from bot.knowledge import KnowledgeBase
 from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.standards import StandardHit, StandardsAnswer
 from bot.storage import Database
+from bot.suggestion.models import SuggestionEngine
+from tests.support.slack import cards
+from tests.support.slack.cards import CardKind
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall, shown
 from tests.support.slack.simulator import (
     SignedSlackSender,
@@ -41,8 +44,9 @@ def fake_standards(question: str) -> StandardsAnswer:
                                source="annexB:2.2:1", score=1.0, reference="ISO 37106, sub-component B8 (Annex B)")])
 
 
-def build_service(kb: KnowledgeBase, settings: Settings) -> InterviewService:
-    return InterviewService(kb, FakeSuggestionEngine(kb), Database.connect(settings), standards_answerer=fake_standards)
+def build_service(kb: KnowledgeBase, settings: Settings, engine: SuggestionEngine | None = None) -> InterviewService:
+    return InterviewService(kb, engine or FakeSuggestionEngine(kb), Database.connect(settings),
+                            standards_answerer=fake_standards)
 
 
 @dataclass
@@ -126,11 +130,11 @@ def card_ref(call: RecordedCall) -> CardRef:
 
 
 def start_harness(kb: KnowledgeBase, settings: Settings, mock_api: MockSlackWebApi, *,
-                  standards_from_index: bool = False) -> SlackHarness:
-    """The bot over HTTP with the fake engine; "which standard" questions answered by a fake, or by the
-    real retrieval (hashing embedder, Chroma under the test's data directory) with `standards_from_index`."""
+                  standards_from_index: bool = False, engine: SuggestionEngine | None = None) -> SlackHarness:
+    """The bot over HTTP with the fake engine (or `engine`); "which standard" questions answered by a fake, or
+    by the real retrieval (hashing embedder, Chroma under the test's data directory) with `standards_from_index`."""
     context = AppContext(settings)
-    service = build_service(kb, settings)
+    service = build_service(kb, settings, engine)
     if standards_from_index:
         from bot.retrieval.standards import answer_standards_question
 
@@ -142,14 +146,9 @@ def start_harness(kb: KnowledgeBase, settings: Settings, mock_api: MockSlackWebA
 
 
 def is_card(call: RecordedCall, characteristic: str, horizon: str, kind: str) -> bool:
-    """A posted question ("question") or suggestion ("suggestion") card for this characteristic and horizon."""
-    blocks = call.args.get("blocks") or []
-    actions = [b for b in blocks if b.get("type") == "actions" and b.get("block_id", "").startswith("{")]
-    if not actions:
-        return False
-    ref = CardRef.parse(actions[0]["block_id"])
-    has_select = any(e.get("type") == "static_select" for e in actions[0]["elements"])
-    return (ref.characteristic, ref.horizon) == (characteristic, horizon) and has_select == (kind == "suggestion")
+    """A posted question ("question"), probe ("probe") or suggestion ("suggestion") card for this
+    characteristic and horizon."""
+    return cards.is_card(call, characteristic, horizon, CardKind(kind))
 
 
 def next_post(harness: SlackHarness, channel: str, after: int, check: Any = None,

@@ -10,6 +10,7 @@ from bot.interview.state import InterviewState, card_is_current
 NOW = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW)
 SUGGESTED = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW, suggestion_id=7)
 LATER = CardPosition(characteristic="1.1.1", horizon=Horizon.TWO_YEARS)
+PROBED = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW, suggestion_id=7, probe=True)
 
 
 def at(step: Step, characteristic: str | None = "1.1.1", suggestion: int | None = None) -> InterviewState:
@@ -27,6 +28,13 @@ def at(step: Step, characteristic: str | None = "1.1.1", suggestion: int | None 
     (at(Step.AWAIT_ANSWER_NOW, "1.1.2"), LATER, False),
     (at(Step.COMPLETE, None), LATER, False),
     (at(Step.PAUSED), NOW, True),  # the interview itself says it is paused
+    (at(Step.AWAIT_PROBE_NOW, suggestion=7), PROBED, True),
+    (at(Step.AWAIT_PROBE_NOW, suggestion=8), PROBED, False),  # answered: the next probe is asked
+    (at(Step.AWAIT_CONFIRM_NOW, suggestion=7), PROBED, False),  # "suggest now" shows the same suggestion
+    (at(Step.AWAIT_REASON, suggestion=7), PROBED, False),  # a level typed at the probe waits for its reason
+    (at(Step.AWAIT_PROBE_NOW, suggestion=7), NOW, True),  # the question card's Skip still applies
+    # a reply to the probe is with the engine: a second press is the other half of a double click
+    (at(Step.AWAIT_PROBE_NOW, suggestion=7).model_copy(update={"unsuggested_answer_id": 5}), PROBED, False),
 ])
 def test_a_card_is_current_only_where_the_interview_is(state: InterviewState, card: CardPosition,
                                                        current: bool) -> None:

@@ -12,7 +12,7 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Progress, Reply, ReplyKind
 from bot.knowledge import load_knowledge_base
 from bot.retrieval.standards import StandardHit
-from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion
+from bot.suggestion.models import Citation, CitationKind, Evidence, Probe, Suggestion
 from tests.conftest import KNOWLEDGE_DIR
 
 from .snapshot import assert_snapshot
@@ -161,11 +161,13 @@ def test_consensus_modal_snapshot_asks_for_both_levels() -> None:
 
 
 def unsure(counter: list[Evidence]) -> Reply:
-    """A low-confidence suggestion: a level, a question to be surer, and quotes against a condition."""
+    """A suggestion the engine has not settled ("suggest now" before its probe): a level, a question to be
+    surer, and quotes against a condition."""
     reply = suggestion(level=2, rationale="Level 2: a vision is on paper; its outcomes are not yet defined.")
     assert reply.suggestion is not None
     s = reply.suggestion.model_copy(update={"confidence": 0.55, "follow_up": "Who signed the strategy off?",
-                                            "counter_evidence": counter})
+                                            "counter_evidence": counter, "probe": Probe(
+                                                level=3, conditions=["1.1.1/3/a"], question="Are outcomes set?")})
     return reply.model_copy(update={"suggestion": s})
 
 
@@ -180,6 +182,14 @@ def test_a_low_confidence_card_asks_to_be_surer_and_shows_what_is_not_in_place()
     assert "*To be surer:* Who signed the strategy off?" in sections
     assert "Tell me a little more" not in json.dumps(rendered)
     assert ActionId.CONFIRM.value in json.dumps(rendered)  # still a suggestion to confirm
+
+
+def test_a_card_says_settled_or_not_settled_never_a_confidence_number() -> None:
+    settled = blocks.interview_blocks(suggestion(), "A", LEVELS, LABEL)
+    assert settled[0]["text"]["text"] == "*Suggested level now: 3 Defined* (settled)"
+    unsettled = blocks.interview_blocks(unsure([]), "A", LEVELS, LABEL)
+    assert unsettled[0]["text"]["text"] == "*Suggested level now: 2 Managed* (not settled)"
+    assert "%" not in json.dumps(settled + unsettled) and "confidence" not in json.dumps(settled + unsettled)
 
 
 def test_a_confident_card_without_follow_up_or_counter_evidence_shows_neither() -> None:

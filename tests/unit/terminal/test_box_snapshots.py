@@ -38,7 +38,7 @@ def assert_snapshot(name: str, text: str) -> None:
 
 
 def test_a_question_panel_at_100_columns(kb: KnowledgeBase) -> None:
-    text = printed([question_reply(kb, "1.1.1", Horizon.NOW, "question 1 of 31")])
+    text = printed([question_reply(kb, "1.1.1", Horizon.NOW, 1, 31)])
     assert all(len(line) <= WIDTH for line in text.splitlines())
     assert text.startswith("╭─ 1.1.1 An outcomes-focused city vision and strategy ─") and "╰─" in text
     assert_snapshot("question", text)
