@@ -101,33 +101,36 @@ class HashingEmbedder:
 
 
 class RecentTextsEmbedder:
-    """Wraps an embedder and remembers the last `size` single texts it embedded.
+    """Wraps an embedder and remembers the last `size` texts it embedded in small batches.
 
-    One question is embedded for ranking, for the relevance gate and for its nearest topics; with this
-    in front of the model, that costs one forward pass. Batches (index builds) pass straight through.
+    One question is embedded for ranking, for the relevance gate and for its nearest topics; an answer's
+    clauses are embedded again at every probe reply on the same question. With this in front of the model,
+    each costs one forward pass. Batches larger than `largest_batch` (index builds) pass straight through.
     """
 
-    def __init__(self, inner: Embedder, size: int = 64):
+    def __init__(self, inner: Embedder, size: int = 64, largest_batch: int = 1):
         self.inner = inner
         self.name = inner.name
         self._size = size
+        self._largest_batch = largest_batch
         self._recent: OrderedDict[str, list[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def embed(self, texts: list[str]) -> list[list[float]]:
-        if len(texts) != 1:
+        if len(texts) > self._largest_batch:
             return self.inner.embed(texts)
-        text = texts[0]
         with self._lock:
-            if text in self._recent:
+            known = {text: self._recent[text] for text in texts if text in self._recent}
+            for text in known:
                 self._recent.move_to_end(text)
-                return [self._recent[text]]
-        vector = self.inner.embed([text])[0]
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        fresh = dict(zip(missing, self.inner.embed(missing), strict=True)) if missing else {}
         with self._lock:
-            self._recent[text] = vector
+            self._recent.update(fresh)
             while len(self._recent) > self._size:
                 self._recent.popitem(last=False)
-        return [vector]
+        found = {**known, **fresh}
+        return [found[text] for text in texts]
 
 
 def cosine(a: list[float], b: list[float]) -> float:

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from bot.config import EngineKind, Settings
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import Embedder
+from bot.retrieval.embedder import Embedder, RecentTextsEmbedder
 from bot.suggestion.default_engine import DefaultSuggestionEngine
 from bot.suggestion.models import SuggestionEngine
 
 log = logging.getLogger(__name__)
+
+REMEMBERED_CLAUSES = 4096  # a few hundred answers' clauses: every interview in progress on a busy server
+ANSWER_BATCH = 48  # an answer's clauses come in a batch this size at most; a characteristic's phrases in larger
 
 
 def condition_cache_dir(settings: Settings) -> Path:
@@ -25,7 +28,9 @@ def condition_cache_dir(settings: Settings) -> Path:
 
 
 def build_engine(settings: Settings, kb: KnowledgeBase, embedder: Embedder) -> SuggestionEngine:
-    default = DefaultSuggestionEngine(kb, embedder, cache_dir=condition_cache_dir(settings))
+    # an answer's clauses are embedded again at each probe reply on the same question: remember them
+    remembering = RecentTextsEmbedder(embedder, size=REMEMBERED_CLAUSES, largest_batch=ANSWER_BATCH)
+    default = DefaultSuggestionEngine(kb, remembering, cache_dir=condition_cache_dir(settings))
     if settings.engine != EngineKind.LLM:
         return default
     if not settings.llm_configured:
