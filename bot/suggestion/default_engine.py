@@ -30,6 +30,7 @@ from bot.suggestion.models import (
     SuggestionContext,
 )
 from bot.suggestion.probe_reading import read_probe_reply
+from bot.suggestion.qualifiers import says_no_change, says_something_is_lost
 from bot.suggestion.rationale import abstention_text, rationale_text
 from bot.suggestion.reading import LadderReading, read_ladder
 from bot.suggestion.screening import (
@@ -40,7 +41,7 @@ from bot.suggestion.screening import (
     says_dont_know,
     validate_answer,
 )
-from bot.suggestion.text import says_no_change, says_something_is_lost, split_clauses
+from bot.suggestion.text import split_clauses
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from bot.suggestion.condition_index import CharacteristicIndex
 from bot.suggestion.matching import lexical_coverage
+from bot.suggestion.qualifiers import polarity_agrees
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import content_tokens, polarity_agrees, split_clauses
+from bot.suggestion.text import content_tokens, split_clauses
 from bot.suggestion.tuning import Tuning
 
 

@@ -14,15 +14,9 @@ import numpy as np
 from bot.knowledge.models import Condition
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.models import Horizon
+from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import (
-    Clause,
-    Qualifier,
-    content_tokens,
-    is_topic_lead_in,
-    polarity_agrees,
-    qualifies_against,
-)
+from bot.suggestion.text import Clause, content_tokens, is_topic_lead_in
 from bot.suggestion.tuning import Tuning
 
 SINGLE_WORD_DISCOUNT = 0.7

@@ -1,0 +1,193 @@
+"""What a clause says about a fact besides the fact itself: denied, planned (committed or not), only in
+part, about to be lost, or not known. Pure regular expressions over everyday words, one group a line;
+none is taken from an evaluation case.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """What a clause says about a fact besides the fact itself."""
+
+    NEGATED = "negated"  # "we don't have", "there is no", "never"
+    FUTURE = "future"  # "planning to", "not yet", "next year", "being drafted"
+    PARTIAL = "partial"  # "in some departments only", "a few pilots", "ad hoc"
+    UNSURE = "unsure"  # the speaker does not know: "I can't say yet whether", "too early to tell"
+    UNCOMMITTED = "uncommitted"  # a plan nobody has committed to: "we'd like to", "if funding comes through"
+    LOSS = "loss"  # something in place that will stop: "the grant ends in 2026", "will be cut"
+
+
+def _pattern(verbose: str) -> re.Pattern[str]:
+    return re.compile(verbose, re.IGNORECASE | re.VERBOSE)
+
+
+_QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
+    Qualifier.NEGATED: _pattern(r"""\b(?:
+          no | not | never | none | nothing | nobody | neither | nor | without | cannot | absent | missing
+        | lack(?:s|ing)?
+        | (?:do|does|did|is|are|was|were|has|have|had|can|could|would|wo|should)n'?t | n't
+        | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
+    )\b"""),
+    Qualifier.FUTURE: _pattern(r"""\b(?:
+        # intentions
+          not\syet | yet\sto
+        | plan(?:s|ning)?\sto | intend(?:s|ing)?\sto | aim(?:s|ing)?\sto | hope(?:s)?\sto | would\slike\sto
+        | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
+        | considering | thinking\sabout | exploring
+        | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
+        | the\s(?:idea|plan|intention|aim|hope)\sis\sto
+        | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
+        # vague times to come
+        | next\syear | in\sthe\sfuture | one\sday | eventually | soon | someday | in\sthe\spipeline
+        | next\s(?:spring|summer|autumn|fall|winter|month|quarter|term|financial\syear|budget|election)
+        # work under way
+        | working\s(?:on|towards) | in\spreparation
+        | being\s(?:drafted|developed|prepared|written|designed|discussed)
+        | under\s(?:development|discussion|consideration|preparation)
+        | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
+        | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b
+        # things that will happen, and when
+        | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
+                                        |put|have|get|make|look|consider|try)
+        | by\s20\d\d\swe
+        | (?:earliest|not\sbefore|at\sthe\searliest)\s(?:in\s)?20\d\d
+        # ("set in 2019" and "planned in 2020" are the past: only "for" a time, or "due in" one, is to come)
+        | (?:planned|scheduled|due|expected|slated|earmarked|pencilled\sin|budgeted)\sfor\s
+          (?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
+        | (?:scheduled|due|expected|slated)\sin\s(?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
+        | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|arrives?|starts?)\s(?:in|by|from)\s
+          (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter
+          |january|february|march|april|may|june|july|august|september|october|november|december)
+    )\b"""),
+    Qualifier.PARTIAL: _pattern(r"""\b(?:
+        # some of it
+          some\sdepartments? | (?:in|for)\ssome | a\sfew | one\sor\stwo | limited\sto
+        | one-offs? | case\sby\scase
+        | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
+        | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
+        | not\s(?:all|every|consistently|always|city-wide|citywide|across)
+        # only begun
+        | (?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently)\s(?:just\s|only\s|recently\s)?
+          (?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
+        | so\sfar | early\s(?:days|stages?) | first\ssteps | (?:about|around|roughly)\shalf | half\sof
+        | (?:still\s)?in\sprogress
+        # now and then, informally, as a trial
+        | ad[-\s]hoc | occasionally | sometimes | sporadic(?:ally)? | informal(?:ly)? | loosely
+        | (?:a\s|one\s)?pilot(?:s|\sproject|\sscheme)? | trial(?:s|led)?
+        # more in name than in practice
+        | mostly\son\spaper | on\spaper | in\stheory | in\sprinciple | supposed\sto
+        | kind\sof | sort\sof | of\ssorts | more\sor\sless | i\sguess | not\sreally
+    )\b"""),
+}
+# The speaker does not know: no evidence either way.
+_UNSURE = _pattern(r"""\b(?:
+      (?:can't|cannot|couldn't)\s(?:yet\s)?(?:say|tell) | hard\sto\s(?:say|tell) | too\s(?:early|soon)\sto\s(?:say|tell)
+    | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
+)\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
+# A plan nobody has committed to: not in place in two years either.
+_UNCOMMITTED = _pattern(r"""\b(?:
+    # hopes and wishes
+      hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
+    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice | in\san\sideal\sworld | wish(?:\s?list)?
+    | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
+    | (?:we|i|it)\s(?:might|may)\b | years\saway | a\slong\sway\soff
+    # conditions
+    | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
+    | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
+    # talk, not decisions
+    | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
+    | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
+    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
+    | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
+)\b""")
+# Something in place that will stop.
+_LOSS = _pattern(r"""\b(?:
+      (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
+                                                  |be\sdropped|be\sdiscontinued|be\swound\sdown|be\sreduced
+                                                  |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded)
+    | (?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
+      (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the)|next\s\w+)
+    | (?:being|to\sbe)\s(?:cut|scrapped|dropped|discontinued|wound\sdown|phased\sout|dissolved|abolished|disbanded
+                        |closed|reduced)
+    | won't\sbe\s(?:renewed|continued|funded)
+    | (?:dissolve|abolish|disband|scrap|axe|close\sdown|shut\sdown|wind\sdown)\s(?:the|our|it|them)
+    | slip(?:ping)?\sback | go(?:ing)?\sbackwards
+    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}\b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
+)\b""")
+# Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
+_NOT_ONLY = re.compile(
+    r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
+    r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
+    r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b",
+    re.IGNORECASE,
+)
+# A denial inside a relative clause qualifies the noun before it, not the fact the clause states:
+# "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
+# (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself).
+_RELATIVE_DENIAL = re.compile(
+    r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
+    r"\b[^,.;:]*",
+    re.IGNORECASE,
+)
+
+
+def qualifiers(text: str) -> frozenset[Qualifier]:
+    """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
+    cleaned = _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'")))
+    found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
+    if _UNSURE.search(cleaned):
+        found.add(Qualifier.UNSURE)
+    if _UNCOMMITTED.search(cleaned):
+        found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one
+    if _LOSS.search(cleaned):
+        found |= {Qualifier.LOSS, Qualifier.FUTURE}
+    return frozenset(found)
+
+
+def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
+    """Whether a clause says a condition phrase is *not* (fully) the case: the clause carries a negation,
+    a plan or a partial scope that the phrase does not. ("We don't have KPIs" against "kpis for each
+    objective"; but "every tender goes through central procurement" is not against "no central
+    procurement": it goes beyond it.)"""
+    clause_negated = Qualifier.NEGATED in clause_marks or Qualifier.FUTURE in clause_marks
+    phrase_negated = Qualifier.NEGATED in phrase_marks or Qualifier.FUTURE in phrase_marks
+    if phrase_negated:
+        return False
+    return clause_negated or (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks)
+
+
+def polarity_agrees(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
+    """Whether a clause says the same kind of thing as a condition phrase, qualifiers included.
+
+    "We don't have a vision" agrees with the level-1 cue "we don't have a vision" but not with the
+    level-2 cue "we have a vision"; "a few pilots" agrees with a level-2 cue "pilot projects" but not
+    with a level-4 condition "across the whole city".
+    """
+    clause_negated = Qualifier.NEGATED in clause_marks or Qualifier.FUTURE in clause_marks
+    phrase_negated = Qualifier.NEGATED in phrase_marks or Qualifier.FUTURE in phrase_marks
+    if clause_negated != phrase_negated:
+        return False
+    return not (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks and not phrase_negated)
+
+
+_NO_CHANGE = re.compile(
+    r"\b(?:same as (?:now|today|it is|where we are)|no (?:real |big )?change|more of the same|"
+    r"(?:stays?|remains?|staying|remaining) (?:the same|as (?:it )?is|where (?:we|it) (?:is|are)|put|unchanged)|"
+    r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
+    r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
+    r"(?:not|no) much (?:will )?change)\b",
+    re.IGNORECASE,
+)
+
+
+def says_something_is_lost(text: str) -> bool:
+    """Whether an answer says something in place will stop ("the grant ends next June", "we slip back")."""
+    return bool(_LOSS.search(text.replace("’", "'")))
+
+
+def says_no_change(text: str) -> bool:
+    """Whether a two-year answer says things will stay as they are ("same as now", "no change")."""
+    return bool(_NO_CHANGE.search(text.replace("’", "'")))
