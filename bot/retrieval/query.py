@@ -46,3 +46,38 @@ def strip_standard_mentions(query: str) -> str:
     stripped = _SPACES.sub(" ", _STANDARD_WORDS.sub(" ", strip_request_framing(query)))
     stripped = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", stripped).strip(" -:,/")
     return stripped if any(char.isalpha() for char in stripped) else query
+
+
+# A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
+# world, not for guidance on running a city: no standard answers it, however many of the model's words it
+# uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
+_FACT_LOOKUP = re.compile(
+    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+|please,?\s+)?(?:
+          (?:when|what\s+time|what\s+day|what\s+date)\b
+        | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b
+        | how\s+many\s+(?:people|residents|inhabitants|citizens|days|hours|times|employees|staff|visitors|cars)\b
+        | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
+        | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
+        | where\s+(?:is|are|can\s+i|do\s+i|does)\b
+        | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
+                                       |get\s+(?:a|my)|find\s+(?:a|my))\b
+        | what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|our\s+|their\s+|today'?s\s+|\w+(?:'s|’s)\s+)?
+          (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
+          |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
+        | what\s+did\b
+        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
+        | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# ... unless it also asks how to run, plan or improve something, or for guidance by name.
+_GUIDANCE = re.compile(
+    r"\b(?:standards?|guidance|guidelines?|iso|framework|method(?:ology)?|model|approach|best\s+practice"
+    r"|checklist|how\s+(?:do|can|should|could)\s+we|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_up_a_fact(query: str) -> bool:
+    """Whether a question asks for a fact about the world rather than for guidance (see `_FACT_LOOKUP`)."""
+    return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)

@@ -15,6 +15,8 @@ Between `clarify` and `closest_match` the question is in the domain but weakly; 
 match only when the retrieved evidence and the nearest topic agree on where it belongs.
 
 A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says.
+A question that looks up a fact ("When is the next council meeting?", "What's Milan's air quality
+today?") is not answered with a standard, however many of the model's words it uses.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class RelevanceSignals(BaseModel):
     topic_similarity: float | None = None  # cosine to the nearest characteristic's own question
     vocabulary_coverage: float = 0.0  # share of the question's words that occur in the knowledge base
     names_a_standard: bool = False  # names a standard the knowledge base knows
+    looks_up_a_fact: bool = False  # asks for a date, a person, a number, a price: about the world, not guidance
 
     @property
     def shares_a_word(self) -> bool:
@@ -83,6 +86,9 @@ def judge_relevance(
     score = domain_score(signals, bands) if bands is not None else None
     if signals.names_a_standard:
         return AnswerKind.MATCHED
+    if signals.looks_up_a_fact:  # no standard answers it; the nearest topics, if it is near the model at all
+        return AnswerKind.CLARIFY if score is not None and bands is not None and score >= bands.clarify \
+            else AnswerKind.NOTHING
     if bands is None or score is None:
         return AnswerKind.MATCHED if signals.shares_a_word else AnswerKind.NOTHING
     if score >= bands.matched:

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.retrieval.query import strip_request_framing, strip_standard_mentions
+from bot.retrieval.query import looks_up_a_fact, strip_request_framing, strip_standard_mentions
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,28 @@ def test_standard_mentions_are_dropped_to_judge_the_subject(question, subject):
 
 def test_a_question_that_is_only_standard_names_is_left_alone():
     assert strip_standard_mentions("ISO 37120?") == "ISO 37120?"
+
+
+@pytest.mark.parametrize("question", [
+    "When is the next full council meeting?",
+    "Who is the head of the digital team at Leeds City Council?",
+    "How many people live in our city according to the 2021 census?",
+    "What's Barcelona's target for kilos of household waste per resident?",
+    "Can you give me today's air quality readings for Milan?",
+    "How much does a Power BI licence cost per user?",
+    "What time does the civic centre open on Saturdays?",
+])
+def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize("question", [
+    "How do we move services online without leaving older residents behind?",
+    "Is there a standard for tracking whether our smart projects deliver their benefits?",
+    "How many indicators should we track, and is there a framework for choosing them?",
+    "What's the best way to get the hospital and the port into one resilience plan?",
+    "When we buy new systems, how can we make sure they can share data?",
+    "Nobody knows which servers and databases the council owns.",
+])
+def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
+    assert not looks_up_a_fact(question)

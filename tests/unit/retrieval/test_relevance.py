@@ -64,3 +64,13 @@ def test_one_question_is_embedded_once_and_batches_pass_through():
     recent.embed(["inclusion"])
     recent.embed(["open data"])  # evicted by the two newer questions
     assert inner.calls == [1, 2, 1, 1, 1] and recent.name == inner.name
+
+
+def test_a_fact_lookup_is_never_answered_with_a_standard() -> None:
+    bands = RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1)
+    near = RelevanceSignals(best_similarity=0.6, topic_similarity=0.5, vocabulary_coverage=1.0, looks_up_a_fact=True)
+    far = near.model_copy(update={"best_similarity": 0.2, "topic_similarity": 0.2})
+    assert judge_relevance(near, bands, evidence_agrees=True) == AnswerKind.CLARIFY
+    assert judge_relevance(far, bands) == AnswerKind.NOTHING
+    named = near.model_copy(update={"names_a_standard": True})
+    assert judge_relevance(named, bands) == AnswerKind.MATCHED  # "when was ISO 37120 published?" is on topic
