@@ -92,6 +92,16 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     return level, bridged
 
 
+def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) -> int:
+    """From a level already in place, the rungs above it the evidence reaches one by one, none skipped:
+    the two-year question's reading of plans ("the public dashboard is contracted for next year")."""
+    for candidate in range(level + 1, 6):
+        if not level_reached([e for e in evidence if e.level == candidate], tuning):
+            break
+        level = candidate
+    return level
+
+
 def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
                             tuning: Tuning) -> tuple[int, list[int]] | None:
     """With no level fully reached: the highest level with half its conditions evidenced, when that

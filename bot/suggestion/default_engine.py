@@ -17,7 +17,7 @@ from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Characteristic
 from bot.retrieval.embedder import Embedder
 from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
-from bot.suggestion.decision import decide_level
+from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
 from bot.suggestion.explanation import criterion_citation, follow_up_question
 from bot.suggestion.grounds import gather_grounds
@@ -32,7 +32,7 @@ from bot.suggestion.models import (
 from bot.suggestion.probe_reading import read_probe_reply
 from bot.suggestion.qualifiers import says_no_change, says_something_is_lost
 from bot.suggestion.rationale import abstention_text, rationale_text
-from bot.suggestion.reading import LadderReading, read_ladder
+from bot.suggestion.reading import LadderReading, SaidOfChange, read_ladder
 from bot.suggestion.screening import (
     AbstainReason,
     looks_like_gibberish,
@@ -80,25 +80,28 @@ class DefaultSuggestionEngine:
         replies = reply_readings(context.exchanges)
         said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
         on_its_own = decide_level(evidence, self.tuning)
-        level_now = None if says_something_is_lost(text) else context.level_now  # a loss may go below now
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
-                              said_earlier, context.horizon, level_now, self.tuning,
-                              self._text_level(on_its_own.level, text, context), on_its_own.abstain_reason,
-                              no_change=context.horizon == Horizon.TWO_YEARS and says_no_change(text))
+                              said_earlier, context.horizon, context.level_now, self.tuning,
+                              self._text_level(on_its_own.level, text, context, evidence), on_its_own.abstain_reason,
+                              said_of_change(text, context))
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
         return self._suggestion(characteristic, index, reading, evidence, replies, context)
 
-    @staticmethod
-    def _text_level(level: int | None, answer: str, context: SuggestionContext) -> int | None:
-        """The level the answer's text reads as on its own; in two years, never below the level now unless
-        something is lost, and the level now when the answer says nothing will change."""
-        if context.horizon != Horizon.TWO_YEARS or context.level_now is None or says_something_is_lost(answer):
+    def _text_level(self, level: int | None, answer: str, context: SuggestionContext,
+                    evidence: list[ConditionEvidence]) -> int | None:
+        """The level the answer's text reads as on its own. In two years, with the level now known: the
+        rungs above it that committed plans reach one by one (`climb_from`); one below it when something
+        will be lost; the level now when the answer says nothing will change."""
+        if context.horizon != Horizon.TWO_YEARS or context.level_now is None:
             return level
-        if says_no_change(answer):
+        change = said_of_change(answer, context)
+        if change == SaidOfChange.LOSS:
+            return max(1, context.level_now - 1)
+        if change == SaidOfChange.NO_CHANGE:
             return context.level_now
-        return None if level is None else max(level, context.level_now)
+        return climb_from(context.level_now, evidence, self.tuning)
 
     def _match(self, index: CharacteristicIndex, text: str, context: SuggestionContext) -> list[ConditionEvidence]:
         clauses = split_clauses(text)
@@ -148,6 +151,15 @@ class DefaultSuggestionEngine:
             horizon=context.horizon,
             probe=probe,
         )
+
+
+def said_of_change(answer: str, context: SuggestionContext) -> SaidOfChange:
+    """What a two-year answer says of change as such (nothing, for the level now)."""
+    if context.horizon != Horizon.TWO_YEARS:
+        return SaidOfChange.NOTHING
+    if says_something_is_lost(answer):
+        return SaidOfChange.LOSS
+    return SaidOfChange.NO_CHANGE if says_no_change(answer) else SaidOfChange.NOTHING
 
 
 def reply_readings(exchanges: list[ProbeExchange]) -> dict[int, tuple[ProbeAnswer, str]]:

@@ -109,11 +109,14 @@ _LOSS = _pattern(r"""\b(?:
                                                   |be\sdropped|be\sdiscontinued|be\swound\sdown|be\sreduced
                                                   |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded)
     | (?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
-      (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the)|next\s\w+)
+      (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the|year\send|spring|summer|autumn|winter
+                                             |january|february|march|april|may|june|july|august|september
+                                             |october|november|december)|next\s\w+)
     | (?:being|to\sbe)\s(?:cut|scrapped|dropped|discontinued|wound\sdown|phased\sout|dissolved|abolished|disbanded
                         |closed|reduced)
     | won't\sbe\s(?:renewed|continued|funded)
     | (?:dissolve|abolish|disband|scrap|axe|close\sdown|shut\sdown|wind\sdown)\s(?:the|our|it|them)
+    | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}\b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
 )\b""")

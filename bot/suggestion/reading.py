@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.knowledge.models import Characteristic
 from bot.suggestion.ladder import level_distribution, most_informative_rung, most_probable_level
@@ -22,6 +23,14 @@ from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
 THIN_RUNG_2 = 0.5  # nothing described at all: whether the first rung is in place is a coin toss
+
+
+class SaidOfChange(StrEnum):
+    """What a two-year answer says of change as such, besides its plans."""
+
+    NOTHING = "nothing"
+    NO_CHANGE = "no_change"  # "same as now", "no change"
+    LOSS = "loss"  # "the grant ends next June", "the boards are wound up"
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ def read_ladder(
     tuning: Tuning,
     text_level: int | None = None,
     text_abstains: AbstainReason | None = None,
-    no_change: bool = False,
+    change: SaidOfChange = SaidOfChange.NOTHING,
 ) -> LadderReading:
     """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
 
@@ -53,12 +62,14 @@ def read_ladder(
     opinion that weighs the rungs' evidence against each other. The ladder's distribution is weighed by
     it, less the further a level is from it (`Tuning.text_level_weights`); probe replies, being direct
     answers, outweigh it. `text_abstains`: why the text on its own gives no level (off topic, or too thin
-    to tell), which stands until a probe reply says more. `no_change`: a two-year answer says things stay
-    as they are ("same as now"), which is on topic however little else it says."""
+    to tell), which stands until a probe reply says more. `change`: what a two-year answer says of change
+    as such ("same as now", "the grant ends next June"), which is on topic however little else it says;
+    after a loss, the rungs up to the level now are no longer taken as kept."""
     rungs = read_rungs(evidence, replies, said_earlier, tuning)
-    if horizon == Horizon.TWO_YEARS and level_now is not None:
+    two_years = horizon == Horizon.TWO_YEARS and level_now is not None
+    if two_years and level_now is not None and change != SaidOfChange.LOSS:
         rungs = keep_level_now(rungs, level_now, tuning)
-    keeps_now = no_change and horizon == Horizon.TWO_YEARS and level_now is not None
+    keeps_now = two_years and change != SaidOfChange.NOTHING
     off_topic = text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold
     if not replies and off_topic and not keeps_now:
         return LadderReading(None, 0.0, True, rungs, {}, None, AbstainReason.OFF_TOPIC)

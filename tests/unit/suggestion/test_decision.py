@@ -67,3 +67,11 @@ def test_half_a_level_needs_one_firm_match_to_outrank_a_lower_half_level() -> No
             for e in evidence]
     assert decide_level(evidence, TUNING).level == 5
     assert decide_level(weak, TUNING).level == 3
+
+
+def test_climb_from_a_level_reaches_only_consecutive_rungs() -> None:
+    from bot.suggestion.decision import climb_from
+
+    evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: [".", "."], 5: ["+"]})
+    assert climb_from(1, evidence, TUNING) == 3  # rung 5 is evidenced, but rung 4 is not: no skipping
+    assert climb_from(3, evidence, TUNING) == 3

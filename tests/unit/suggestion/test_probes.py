@@ -115,3 +115,15 @@ def test_a_two_year_probe_asks_about_the_plans(engine: DefaultSuggestionEngine) 
     assert later.probe is not None and later.probe.question.startswith("On current plans, in two years: ")
     now = engine.suggest("1.1.1", VISION)
     assert now.probe is not None and not now.probe.question.startswith("On current plans")
+
+
+def test_two_years_climbs_from_the_level_now_only_as_far_as_the_plans_reach(engine: DefaultSuggestionEngine) -> None:
+    plans = "By 2027 every objective will have KPIs, and the management team will track them each quarter."
+    later = engine.suggest("1.1.1", plans, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
+    assert later.level == 4
+
+
+def test_a_loss_in_two_years_is_one_step_down(engine: DefaultSuggestionEngine) -> None:
+    lost = "The programme office is paid by a grant that ends next June; it will be closed and nothing replaces it."
+    later = engine.suggest("1.2.1", lost, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
+    assert later.level == 2
