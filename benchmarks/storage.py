@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from bot.evaluation.metrics import percentile
 from bot.interview.messages import EventKind, InterviewEvent
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase, criterion_id
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.queries import scoring_input_for
 from bot.suggestion.models import Citation, CitationKind, Suggestion, SuggestionContext

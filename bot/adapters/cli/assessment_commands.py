@@ -14,9 +14,9 @@ from rich.text import Text
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
-from bot.interview import assessments, facilitation
 from bot.interview.messages import Role
-from bot.interview.service import utc_now
+from bot.services import assessments, facilitation
+from bot.services.interview_service import utc_now
 
 assessment_app = typer.Typer(help="Create, list and show assessments and the people in them.", no_args_is_help=True)
 TRAILING_CYCLE = re.compile(r"^(.*\S)\s+(\d{4})$")
@@ -37,7 +37,7 @@ def chat(
 ) -> None:
     """The interview in the terminal. Piped input is read one reply per line."""
     from bot.adapters.terminal.chat import run_chat
-    from bot.interview.factory import build_interview_service
+    from bot.services.factory import build_interview_service
 
     with user_errors():
         run_chat(build_interview_service(state.ctx), assessment, stakeholder, console=console, dimension=dimension)

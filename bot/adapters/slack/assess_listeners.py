@@ -130,7 +130,7 @@ def status(here: Invocation, command: AssessCommand, assessment: str) -> None:
 
 def report(here: Invocation, command: AssessCommand, assessment: str) -> None:
     from bot.reports.charts import radar_chart_png
-    from bot.reports.service import stored_assessment_result
+    from bot.services.results import stored_assessment_result
 
     bot = here.bot
     result = stored_assessment_result(bot.service.database, bot.service.kb, assessment)

@@ -23,11 +23,11 @@ from bot.adapters.slack.blocks import (
 from bot.adapters.slack.limits import VIEW_BLOCKS, escape
 from bot.adapters.slack.people import SLACK_USER_ID
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.interview.assessments import AssessmentDetail
-from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Step
 from bot.interview.replies import settled_words
 from bot.scoring.results import AssessmentResult
+from bot.services.assessments import AssessmentDetail
+from bot.services.facilitation import ReviewReport
 
 Names = Mapping[str, str]
 STEP_LABELS = {Step.NOT_STARTED: "not started", Step.PAUSED: "paused", Step.COMPLETE: "complete"}

@@ -24,8 +24,8 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, NOT_SET, REASON
 from bot.adapters.slack.slackbot import SlackBot
 from bot.errors import InvalidInputError, PermissionDeniedError
-from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Role
+from bot.services.facilitation import ReviewReport
 
 MAX_REVIEWS_ON_HOME = 3
 

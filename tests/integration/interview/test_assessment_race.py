@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.interview import assessments
 from bot.knowledge import KnowledgeBase
+from bot.services import assessments
 from bot.storage import Database
 from tests.integration.storage.backends import fresh_database, needs_postgres
 from tests.support.environment import clean_environment

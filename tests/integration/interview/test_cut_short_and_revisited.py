@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.interview.messages import Horizon, Outcome, ReplyKind, Role, Step
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position

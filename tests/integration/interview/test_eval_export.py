@@ -16,9 +16,9 @@ from bot.evaluation.cases import load_case_set
 from bot.evaluation.export import export_assessment
 from bot.evaluation.runner import run_evaluation
 from bot.interview.messages import EventKind, InterviewEvent
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.suggestion.models import ProbeAnswer
 from tests.integration.interview.driver import Stakeholder

@@ -24,8 +24,8 @@ from bot.interview.messages import (
     Role,
     Step,
 )
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import latest_outcomes, lock_position

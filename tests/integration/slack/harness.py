@@ -14,10 +14,10 @@ from bot.adapters.slack.http_server import BackgroundSlackServer
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.config import Settings
 from bot.context import AppContext
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.standards import StandardHit, StandardsAnswer
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.suggestion.models import SuggestionEngine
 from tests.support.slack import cards

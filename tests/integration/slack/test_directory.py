@@ -9,8 +9,8 @@ import pytest
 
 from bot.adapters.slack.directory import RefusedForPerson, SlackDirectory
 from bot.errors import NotFoundError
-from bot.interview import assessments
 from bot.knowledge import KnowledgeBase
+from bot.services import assessments
 from bot.storage import Database
 
 NOW = datetime(2026, 3, 1, 12, 0)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.interview.facilitation import find_disagreements
 from bot.interview.messages import Horizon, Outcome
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ConfirmedLevel, ConsensusLevel, ScoringInput
 from bot.scoring.score import score_assessment
+from bot.services.facilitation import find_disagreements
 from bot.storage.records import ConfirmationRecord, ConsensusRecord
 
 NOW = datetime(2026, 3, 2)
@@ -57,7 +57,7 @@ def test_the_review_and_the_scored_result_flag_the_same_characteristics(kb: Know
 
 def test_suggested_levels_kept_are_counted_per_horizon_and_overall() -> None:
     from bot.adapters.terminal.review import kept_line
-    from bot.interview.facilitation import ReviewReport, suggestions_kept
+    from bot.services.facilitation import ReviewReport, suggestions_kept
 
     def settled(outcome: Outcome, horizon: Horizon = Horizon.NOW) -> ConfirmationRecord:
         return ConfirmationRecord(stakeholder="ann", characteristic="1.1.1", horizon=horizon, level=3,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInputError
-from bot.interview import assessments, facilitation, replies
+from bot.interview import replies
 from bot.interview.decisions import Decision, InterviewFacts, PendingSuggestion, SuggestRequest, UnsuggestedAnswer
 from bot.interview.machine import decide
 from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
@@ -38,6 +38,7 @@ from bot.interview.state import (
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
+from bot.services import assessments, facilitation
 from bot.storage import Database, interviews
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.queries import scoring_input_for
