@@ -47,11 +47,17 @@ def test_the_checks_find_a_loop_a_lazy_import_and_an_adapter_imported_by_the_cor
         _write(root, f"{package}__init__.py", "")
     _write(root, "a/x.py", "from bot.b.y import thing\n")
     _write(root, "b/y.py", "def thing():\n    from bot.c import z\n    return z\n")  # lazy: still a dependency
-    _write(root, "c/z.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from bot.adapters.slack import app\n"
-           "from ..a import x\n")  # relative: bot.a
+    _write(root, "c/z.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+           "    from bot.adapters.slack import app\nfrom ..a import x\n")  # relative: bot.a
     _write(root, "adapters/slack/app.py", "import json\n")
     edges = module_imports(root)
     assert cycles(unit_graph(edges, tree_modules(root))) == [["bot.a", "bot.b", "bot.c"]]
     assert {str(edge) for edge in adapter_imports_in_core(edges)} == {
         "bot.c.z:3 imports bot.adapters.slack", "bot.c.z:3 imports bot.adapters.slack.app"}
     assert unit_of("bot.adapters.slack.app") == "bot.adapters.slack" and unit_of("bot.config") == "bot.config"
+
+
+def test_adapters_neither_score_nor_store_a_result_themselves() -> None:
+    scoring_and_keeping = {"bot.storage.results", "bot.storage.queries", "bot.scoring.score"}
+    assert [str(edge) for edge in module_imports(BOT)
+            if unit_of(edge.importer).startswith("bot.adapters.") and edge.imported in scoring_and_keeping] == []
