@@ -57,6 +57,15 @@ def test_the_checks_find_a_loop_a_lazy_import_and_an_adapter_imported_by_the_cor
     assert unit_of("bot.adapters.slack.app") == "bot.adapters.slack" and unit_of("bot.config") == "bot.config"
 
 
+def test_adapters_read_assessments_through_the_services_and_keep_only_channel_state_in_storage() -> None:
+    channel_state = {"bot.storage", "bot.storage.database", "bot.storage.faults", "bot.storage.deliveries",
+                     "bot.storage.display_names", "bot.storage.posted_cards"}
+    modules = tree_modules(BOT)
+    assert sorted({str(edge) for edge in module_imports(BOT) if unit_of(edge.importer).startswith("bot.adapters.")
+                   and edge.imported in modules and unit_of(edge.imported) == "bot.storage"
+                   and edge.imported not in channel_state}) == []
+
+
 def test_adapters_neither_score_nor_store_a_result_themselves() -> None:
     scoring_and_keeping = {"bot.storage.results", "bot.storage.queries", "bot.scoring.score"}
     assert [str(edge) for edge in module_imports(BOT)

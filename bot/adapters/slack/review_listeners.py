@@ -24,7 +24,8 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, NOT_SET, REASON
 from bot.adapters.slack.slackbot import SlackBot
 from bot.errors import InvalidInputError, PermissionDeniedError
-from bot.interview.messages import Horizon, Role
+from bot.interview.messages import Horizon
+from bot.services import memberships as people
 from bot.services.facilitation import ReviewReport
 
 MAX_REVIEWS_ON_HOME = 3
@@ -34,7 +35,7 @@ def build_home(bot: SlackBot, client: WebClient, user: str, notice: str | None =
     """The Home view for `user`: `notice` (mrkdwn) if any, their newest facilitated assessments, then
     their own interviews."""
     memberships = bot.directory.memberships(user)
-    facilitated = [m.assessment for m in memberships if Role.FACILITATOR in m.roles][:MAX_REVIEWS_ON_HOME]
+    facilitated = people.facilitated(memberships)[:MAX_REVIEWS_ON_HOME]
     reviews = [(bot.service.review(name), bot.service.show_assessment(name)) for name in facilitated]
     interviews = [(m.assessment, m.position.step, m.position.characteristic) for m in memberships
                   if m.position is not None]
