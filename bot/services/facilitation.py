@@ -14,7 +14,7 @@ from bot.errors import InvalidInputError, PermissionDeniedError
 from bot.interview.messages import Horizon, Outcome, Role
 from bot.interview.text import clean_text
 from bot.knowledge import KnowledgeBase
-from bot.scoring.aggregate import DISAGREEMENT_SPREAD  # one definition for the review and the scored result
+from bot.scoring.aggregate import level_spread  # one definition for the review and the scored result
 from bot.storage import Database
 from bot.storage.assessments import find_participant, get_assessment, participants
 from bot.storage.display_names import display_names
@@ -79,14 +79,13 @@ def suggestions_kept(confirmations: Iterable[ConfirmationRecord]) -> KeptSuggest
 
 
 def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRecord],
-                       consensus: Iterable[ConsensusRecord] = (),
-                       threshold: int = DISAGREEMENT_SPREAD) -> list[Disagreement]:
-    """Characteristics whose stakeholders' latest confirmed levels **now** are `threshold` or more apart,
-    whether or not a consensus is set (it is shown beside them), in model order.
+                       consensus: Iterable[ConsensusRecord] = ()) -> list[Disagreement]:
+    """Characteristics whose stakeholders' latest confirmed levels **now** are two or more apart, whether or
+    not a consensus is set (it is shown beside them), in model order.
 
-    The same definition as the scored result's disagreements (`bot.scoring.aggregate`), so `mmssc review`,
-    Slack's review and the report header count the same characteristics. Two-year levels that differ
-    are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
+    The scored result decides its disagreements with the same `bot.scoring.aggregate.level_spread`, so
+    `mmssc review`, Slack's review and the report header count the same characteristics. Two-year levels
+    that differ are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
     """
     levels: dict[str, dict[str, int]] = {}
     for record in confirmations:
@@ -96,13 +95,13 @@ def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRe
     order = {cid: index for index, cid in enumerate(kb.characteristic_ids)}
     found = []
     for characteristic, by_person in sorted(levels.items(), key=lambda item: order.get(item[0], len(order))):
-        low, high = min(by_person.values()), max(by_person.values())
-        if high - low < threshold:
+        spread = level_spread(by_person.values())
+        if spread is None or not spread.disagreement:
             continue
         settled = agreed.get(characteristic)
         found.append(Disagreement(
             characteristic=characteristic, name=kb.characteristic(characteristic).name, horizon=Horizon.NOW,
-            levels=dict(sorted(by_person.items())), min=low, max=high, spread=high - low,
+            levels=dict(sorted(by_person.items())), min=spread.low, max=spread.high, spread=spread.spread,
             consensus=settled.level_now if settled else None))
     return found
 
