@@ -16,6 +16,7 @@ import numpy as np
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Characteristic
 from bot.retrieval.embedder import Embedder
+from bot.suggestion.clauses import split_clauses
 from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
 from bot.suggestion.decision import decide_level
 from bot.suggestion.earlier import conditions_said_earlier
@@ -30,6 +31,7 @@ from bot.suggestion.models import (
     SuggestionContext,
 )
 from bot.suggestion.probe_reading import read_probe_reply
+from bot.suggestion.qualifiers import says_no_change, says_something_is_lost
 from bot.suggestion.rationale import abstention_text, rationale_text
 from bot.suggestion.reading import LadderReading, read_ladder
 from bot.suggestion.screening import (
@@ -40,7 +42,6 @@ from bot.suggestion.screening import (
     says_dont_know,
     validate_answer,
 )
-from bot.suggestion.text import says_no_change, says_something_is_lost, split_clauses
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"

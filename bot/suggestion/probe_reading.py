@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from bot.suggestion.models import ProbeAnswer
+from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import says_dont_know
-from bot.suggestion.text import Qualifier, qualifiers
 
 _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.NOT_YET, re.compile(r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it", re.IGNORECASE)),

@@ -1,0 +1,102 @@
+"""An answer split into clauses that can be quoted: sentences, then contrasts, then list items.
+
+Every clause is a verbatim slice of the answer, so an evidence quote can always be found in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.suggestion.words import word_count
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
+# Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ...").
+_CLAUSE_BREAK = re.compile(
+    r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b\s+|,\s+yet\s+|"
+    r",\s+(?:while|and while)\s+",
+    re.IGNORECASE,
+)
+_LIST_BREAK = re.compile(
+    r",\s+(?:and\s+|so\s+|plus\s+)?|\s+(?:-|–|—)\s+|:\s+|\s+\(|\)\s+|"
+    r"\s+(?:and|plus)\s+(?=(?:we|there|it|they|our|the|every|each|all|nobody|no)\b)"
+)
+_MIN_CLAUSE_CHARS = 3
+_MIN_PIECE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A verbatim piece of the answer: `text == answer[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int  # index of the sentence it belongs to
+    continues: bool = False  # split off the piece before it at a list separator, not a sentence or contrast
+    segment: str = ""  # the verbatim stretch between sentence ends and contrasts it was split from (to quote)
+
+
+def split_clauses(answer: str) -> list[Clause]:
+    """Split an answer into sentences, then into clauses at contrasts and list separators.
+
+    Pieces shorter than four words are joined to the piece before them, so "economic, social and
+    environmental goals" stays whole while "we publish X, and residents comment on Y" splits.
+    """
+    clauses: list[Clause] = []
+    for sentence_index, (sentence_start, sentence_end) in enumerate(_spans(answer, _SENTENCE_END, 0, len(answer))):
+        for contrast_start, contrast_end in _spans(answer, _CLAUSE_BREAK, sentence_start, sentence_end):
+            segment = answer[slice(*_trim(answer, contrast_start, contrast_end))]
+            pieces = _merge_short(answer, _spans(answer, _LIST_BREAK, contrast_start, contrast_end))
+            for number, (start, end) in enumerate(pieces):
+                start, end = _trim(answer, start, end)
+                if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
+                    clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
+                                          segment=segment))
+    return clauses
+
+
+def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and (word_count(text[start:end]) < _MIN_PIECE_WORDS
+                       or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if len(merged) > 1 and word_count(text[merged[-1][0]:merged[-1][1]]) < _MIN_PIECE_WORDS:
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return merged
+
+
+def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in pattern.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "-•*,;:\"'“”‘’("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\"'“”‘’()"):
+        end -= 1
+    return start, end
+
+
+# "But in terms of knowing what data we have, it's a list IT started": the lead-in names the topic of
+# the clause after it; on its own it states nothing, yet it resembles the topic's top-level cues.
+_TOPIC_LEAD_IN = re.compile(
+    r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|"
+    r"with regard to|with respect to)\b",
+    re.IGNORECASE,
+)
+
+
+def is_topic_lead_in(clause: Clause, following: Clause | None) -> bool:
+    """Whether a clause only introduces the topic of the clause that follows it in the same sentence."""
+    return following is not None and following.sentence == clause.sentence and bool(_TOPIC_LEAD_IN.match(clause.text))
