@@ -23,7 +23,7 @@ from bot.storage import Database
 from bot.suggestion.models import ProbeAnswer
 from tests.integration.interview.driver import Stakeholder
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 ASSESSMENT = "Port Ellen 2026"
 

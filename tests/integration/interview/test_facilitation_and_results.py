@@ -16,7 +16,7 @@ from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from tests.integration.interview.driver import Stakeholder
 from tests.integration.storage.backends import POSTGRES_URL, FixedClock, fresh_database
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 ASSESSMENT = "Valley 2026"
 

@@ -13,7 +13,7 @@ from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position, raw_texts_of
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine, FakeStandardsAnswerer
+from tests.support.fakes import FakeEngine, FakeStandardsAnswerer
 
 ASSESSMENT = "Riverside 2026"
 

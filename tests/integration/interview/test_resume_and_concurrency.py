@@ -15,7 +15,7 @@ from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import latest_outcomes, lock_position, raw_texts_of
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 ASSESSMENT = "Harbour 2026"
 

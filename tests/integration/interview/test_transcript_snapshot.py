@@ -22,7 +22,7 @@ from bot.knowledge import KnowledgeBase
 from bot.services.factory import build_interview_service
 from bot.services.interview_service import InterviewService
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 pytestmark = pytest.mark.integration
 SNAPSHOT = Path(__file__).parent / "snapshots" / "chat_transcript.txt"

@@ -93,7 +93,7 @@ def test_the_slack_bot_asks_at_most_the_configured_probes(tmp_path: Path) -> Non
     from bot.adapters.slack.slackbot import SlackBot
     from bot.config import EmbedderKind, Settings
     from bot.context import AppContext
-    from tests.unit.interview.fakes import FakeEngine
+    from tests.support.fakes import FakeEngine
 
     context = AppContext(Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING, max_probes=1))
     context.engine = FakeEngine(context.kb)  # type: ignore[misc]  # the cached engine, replaced by a fake
