@@ -70,3 +70,11 @@ def test_adapters_neither_score_nor_store_a_result_themselves() -> None:
     scoring_and_keeping = {"bot.storage.results", "bot.storage.queries", "bot.scoring.score"}
     assert [str(edge) for edge in module_imports(BOT)
             if unit_of(edge.importer).startswith("bot.adapters.") and edge.imported in scoring_and_keeping] == []
+
+
+def test_channels_take_the_interviews_words_from_wording_and_leave_building_replies_to_it() -> None:
+    edges = module_imports(BOT)
+    assert [str(edge) for edge in edges if unit_of(edge.importer).startswith("bot.adapters.")
+            and edge.imported == "bot.interview.replies"] == []
+    assert {edge.importer for edge in edges if edge.imported == "bot.interview.wording"} >= {
+        "bot.adapters.slack.card_blocks", "bot.adapters.terminal.render", "bot.interview.replies"}

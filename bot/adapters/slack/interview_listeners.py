@@ -16,7 +16,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, card_blocks
 from bot.adapters.slack.client import SlackOutbox
 from bot.adapters.slack.commands import slack_text_to_plain
 from bot.adapters.slack.delivery import reported_errors
@@ -126,7 +126,8 @@ def register(app: App, bot: SlackBot) -> None:
             if not bot.directory.card_may_still_apply(ref.assessment, user, ref.position()):
                 outbox.ephemeral(channel, user, blocks.plain_fallback(STALE_NOTE), [blocks.context(STALE_NOTE)])
                 return
-            outbox.open_modal(body["trigger_id"], blocks.override_modal(ref, level, bot.level_names[level], channel))
+            modal = card_blocks.override_modal(ref, level, bot.level_names[level], channel)
+            outbox.open_modal(body["trigger_id"], modal)
 
     def on_override_reason(body: dict[str, Any], client: WebClient) -> None:
         view = body["view"]

@@ -24,7 +24,7 @@ from bot.adapters.slack.limits import VIEW_BLOCKS, escape
 from bot.adapters.slack.people import SLACK_USER_ID
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Horizon, Step
-from bot.interview.replies import settled_words
+from bot.interview.wording import settled_words
 from bot.scoring.results import AssessmentResult
 from bot.services.assessments import AssessmentDetail
 from bot.services.facilitation import ReviewReport
