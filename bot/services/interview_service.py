@@ -24,21 +24,19 @@ from bot.errors import InvalidInputError
 from bot.interview import replies
 from bot.interview.decisions import Decision, SuggestRequest
 from bot.interview.machine import decide
-from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
+from bot.interview.messages import Horizon, InterviewEvent, Reply, ReplyKind, Role
 from bot.interview.probing import EngineCall, engine_turn
 from bot.interview.state import (
-    PROBE_STEPS,
     InterviewState,
     card_is_current,
     confirm_step,
-    interview_order,
     probe_step,
 )
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
 from bot.services import assessments, facilitation
-from bot.services.trail import TrailReader
+from bot.services.trail import TrailReader, prompt
 from bot.storage import Database, interviews
 from bot.storage.assessments import find_participant_id, get_assessment, get_participant
 from bot.storage.queries import scoring_input_for
@@ -125,7 +123,7 @@ class InterviewService:
         state = decision.state
         if state != before:
             state = interviews.save_position(trail.session, trail.participant_id, state, self.clock())
-        return self._prompt(trail, state) if decision.prompt else []
+        return prompt(self.kb, trail, state, self.max_probes) if decision.prompt else []
 
     def _engine_call(self, trail: TrailReader, request: SuggestRequest) -> EngineCall:
         """The context of an engine call from the trail: the probes so far, the person's answers to the other
@@ -154,14 +152,14 @@ class InterviewService:
             state = interviews.lock_position(session, participant_id, self.clock())
             if state.version != before.version:
                 note = replies.info("Your answer is saved, but this interview moved on in another window meanwhile.")
-                return [note, *self._prompt(TrailReader(session, participant_id), state)]
+                return [note, *prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)]
             suggestion_id = interviews.record_suggestion(
                 session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
                 input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(), context=turn.context)
             step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
             state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
                                                                                 suggestion_id), self.clock())
-            return self._prompt(TrailReader(session, participant_id), state)
+            return prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)
 
     def _standards(self, question: str, state: InterviewState) -> list[Reply]:
         """Answer "which standard helps with X" and keep the place in the interview."""
@@ -177,38 +175,6 @@ class InterviewService:
             return [replies.error(str(error), here), *reminder]
         return [Reply(kind=ReplyKind.STANDARDS, text=answer.answer, characteristic=here, standards=answer.standards,
                       standards_kind=answer.kind, topics=answer.topics), *reminder]
-
-    def _prompt(self, trail: TrailReader, state: InterviewState) -> list[Reply]:
-        """What the stakeholder should see for the state they are in: the question, the suggestion... Reads of
-        the trail only what this state shows."""
-        c = state.characteristic
-        if state.step == Step.COMPLETE:
-            outcomes = trail.outcomes(Horizon.NOW)
-            skipped = frozenset(done for done, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
-            return [replies.complete_reply(self.kb, frozenset(outcomes), skipped)]
-        if state.step == Step.PAUSED:
-            return [replies.info("The interview is paused; type resume to carry on.")]
-        if c is None:
-            return []
-        order = interview_order(self.kb, state.start_dimension)
-        position, total = order.index(c) + 1, len(order)
-        if state.step == Step.AWAIT_ANSWER_NOW:
-            return [replies.question_reply(self.kb, c, Horizon.NOW, position, total,
-                                           recorded=trail.level(Horizon.NOW, c), earlier=trail.earlier(state)[0])]
-        if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
-            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, position, total, trail.level(Horizon.NOW, c),
-                                           earlier=trail.earlier(state)[0])]
-        if state.step == Step.AWAIT_REASON:
-            level = state.pending_level or 1
-            return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "
-                                 "(or back).", c)]
-        assert state.pending_suggestion_id is not None
-        pending = trail.pending(state.pending_suggestion_id)
-        if state.step in PROBE_STEPS:
-            shown = replies.probe_reply(self.kb, pending, state.horizon, position, total, self.max_probes)
-        else:
-            shown = replies.suggestion_reply(self.kb, pending.suggestion, state.horizon)
-        return [shown.model_copy(update={"suggestion_id": pending.id})]
 
     @staticmethod
     def _stakeholder_id(session: Session, assessment: str, stakeholder: str) -> int:

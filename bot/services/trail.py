@@ -1,7 +1,7 @@
-"""What one event reads of a stakeholder's stored trail, each thing once.
+"""What one event reads of a stakeholder's stored trail, each thing once, and the prompt it shows.
 
 `InterviewService.handle` decides a step on facts from the trail (`TrailReader.facts`), records what the
-decision asks for, then shows the prompt of the new state, which needs some of the same facts again.
+decision asks for, then shows the prompt of the new state (`prompt`), which needs some of the same facts.
 Both read through one `TrailReader` per transaction, and it keeps what it read: the latest outcome of
 each characteristic per horizon (a confirmation recorded meanwhile is the latest: `recorded` puts it
 in), a pending suggestion by id, an earlier answer by question. Before, every event read the trail
@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.interview import replies
 from bot.interview.decisions import ConfirmationToRecord, InterviewFacts, PendingSuggestion, UnsuggestedAnswer
-from bot.interview.messages import Horizon, Outcome
-from bot.interview.state import ANSWER_STEPS, TWO_YEAR_STEPS, InterviewState
+from bot.interview.messages import Horizon, Outcome, Reply, Step
+from bot.interview.state import ANSWER_STEPS, PROBE_STEPS, TWO_YEAR_STEPS, InterviewState, interview_order
+from bot.knowledge import KnowledgeBase
 from bot.storage import interviews
 from bot.suggestion.models import ProbeExchange
 
@@ -94,3 +96,36 @@ class TrailReader:
         return UnsuggestedAnswer(id=answer_id, text=text, engine_input=f"{before}\n\n{text}" if before else text,
                                  exchanges=pending.exchanges if pending is not None else earlier_exchanges,
                                  may_probe=pending is None or pending.suggestion.level is None)
+
+
+def prompt(kb: KnowledgeBase, trail: TrailReader, state: InterviewState, max_probes: int) -> list[Reply]:
+    """What the stakeholder should see for the state they are in: the question, the suggestion... Reads of
+    the trail only what this state shows."""
+    c = state.characteristic
+    if state.step == Step.COMPLETE:
+        outcomes = trail.outcomes(Horizon.NOW)
+        skipped = frozenset(done for done, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
+        return [replies.complete_reply(kb, frozenset(outcomes), skipped)]
+    if state.step == Step.PAUSED:
+        return [replies.info("The interview is paused; type resume to carry on.")]
+    if c is None:
+        return []
+    order = interview_order(kb, state.start_dimension)
+    position, total = order.index(c) + 1, len(order)
+    if state.step == Step.AWAIT_ANSWER_NOW:
+        return [replies.question_reply(kb, c, Horizon.NOW, position, total,
+                                       recorded=trail.level(Horizon.NOW, c), earlier=trail.earlier(state)[0])]
+    if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
+        return [replies.question_reply(kb, c, Horizon.TWO_YEARS, position, total, trail.level(Horizon.NOW, c),
+                                       earlier=trail.earlier(state)[0])]
+    if state.step == Step.AWAIT_REASON:
+        level = state.pending_level or 1
+        return [replies.info(f"Why level {level} ({kb.level_name(level)})? A short reason, please "
+                             "(or back).", c)]
+    assert state.pending_suggestion_id is not None
+    pending = trail.pending(state.pending_suggestion_id)
+    if state.step in PROBE_STEPS:
+        shown = replies.probe_reply(kb, pending, state.horizon, position, total, max_probes)
+    else:
+        shown = replies.suggestion_reply(kb, pending.suggestion, state.horizon)
+    return [shown.model_copy(update={"suggestion_id": pending.id})]
