@@ -55,6 +55,29 @@ def level_options(level_names: dict[int, str]) -> list[Block]:
             for level, name in sorted(level_names.items())]
 
 
+def modal(callback_id: str, private_metadata: str, title: str, blocks: list[Block]) -> Block:
+    """A modal with Record and Cancel; `private_metadata` comes back with the submission."""
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "private_metadata": private_metadata,
+        "title": {"type": "plain_text", "text": title},
+        "submit": {"type": "plain_text", "text": "Record"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": blocks,
+    }
+
+
+def reason_input(block_id: str, label: str, *, optional: bool | None = None) -> Block:
+    """A multi-line text input for a reason (at most 3,000 characters); its action id is its block id."""
+    block: Block = {"type": "input", "block_id": block_id, "label": {"type": "plain_text", "text": label},
+                    "element": {"type": "plain_text_input", "action_id": block_id, "multiline": True,
+                                "max_length": 3000}}
+    if optional is not None:
+        block["optional"] = optional
+    return block
+
+
 def fit_message(blocks: list[Block]) -> list[Block]:
     """At most 50 blocks; the last one says how much was left out."""
     if len(blocks) <= MESSAGE_BLOCKS:

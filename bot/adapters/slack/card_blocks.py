@@ -19,9 +19,11 @@ from bot.adapters.slack.blocks import (
     horizon_label,
     horizon_value,
     level_options,
+    modal,
     notice_blocks,
     plain_fallback,
     progress_line,
+    reason_input,
     section,
     standards_blocks,
     standards_fallback,
@@ -218,18 +220,8 @@ def invitation_blocks(assessment: str, facilitator: str) -> list[Block]:
 def override_modal(ref: CardRef, level: int, level_name: str, channel: str) -> Block:
     """The modal that asks why a stakeholder chose another level than the one suggested."""
     metadata = ref.model_copy(update={"level": level, "channel": channel})
-    return {
-        "type": "modal",
-        "callback_id": ActionId.OVERRIDE_MODAL,
-        "private_metadata": metadata.value(),
-        "title": {"type": "plain_text", "text": "Choose another level"},
-        "submit": {"type": "plain_text", "text": "Record"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            section(f"You chose *{level} {escape(level_name)}* for {escape(ref.characteristic)} "
-                    f"({horizon_label(ref.horizon)})."),
-            {"type": "input", "block_id": "reason", "label": {"type": "plain_text", "text": "Why this level?"},
-             "element": {"type": "plain_text_input", "action_id": "reason", "multiline": True,
-                         "max_length": 3000}},
-        ],
-    }
+    return modal(ActionId.OVERRIDE_MODAL, metadata.value(), "Choose another level", [
+        section(f"You chose *{level} {escape(level_name)}* for {escape(ref.characteristic)} "
+                f"({horizon_label(ref.horizon)})."),
+        reason_input("reason", "Why this level?"),
+    ])
