@@ -58,6 +58,22 @@ class ReviewReport(BaseModel):
     display_names: dict[str, str] = Field(default_factory=dict)  # person -> the name a channel stored for them
     kept: KeptSuggestions = Field(default_factory=lambda: suggestions_kept([]))
 
+    def levels(self, characteristic: str, horizon: Horizon) -> dict[str, int]:
+        """Each stakeholder's latest confirmed level of one characteristic and horizon (a level, not don't
+        know or skipped): what a channel shows beside a consensus it asks for."""
+        return levels_by_characteristic(self.confirmations, horizon).get(characteristic, {})
+
+
+def levels_by_characteristic(confirmations: Iterable[ConfirmationRecord],
+                             horizon: Horizon) -> dict[str, dict[str, int]]:
+    """Per characteristic, each stakeholder's latest confirmed level for `horizon` (don't know and skipped,
+    which have none, are left out)."""
+    levels: dict[str, dict[str, int]] = {}
+    for record in confirmations:
+        if record.horizon == horizon and record.level is not None:
+            levels.setdefault(record.characteristic, {})[record.stakeholder] = record.level
+    return levels
+
 
 def suggestions_kept(confirmations: Iterable[ConfirmationRecord]) -> KeptSuggestions:
     """Of the latest levels settled on a suggested level, how many kept it, per horizon and overall (pure).
@@ -87,10 +103,7 @@ def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRe
     `mmssc review`, Slack's review and the report header count the same characteristics. Two-year levels
     that differ are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
     """
-    levels: dict[str, dict[str, int]] = {}
-    for record in confirmations:
-        if record.horizon == Horizon.NOW and record.level is not None:
-            levels.setdefault(record.characteristic, {})[record.stakeholder] = record.level
+    levels = levels_by_characteristic(confirmations, Horizon.NOW)
     agreed = {c.characteristic: c for c in consensus}
     order = {cid: index for index, cid in enumerate(kb.characteristic_ids)}
     found = []

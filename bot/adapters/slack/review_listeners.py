@@ -48,8 +48,7 @@ def spread_text(review: ReviewReport, characteristic: str, names: dict[str, str]
     keeps who confirmed what by id in the confirmations themselves."""
     parts = []
     for horizon, label in ((Horizon.NOW, "now"), (Horizon.TWO_YEARS, "in two years")):
-        levels = {r.stakeholder: r.level for r in review.confirmations
-                  if r.characteristic == characteristic and r.horizon == horizon and r.level is not None}
+        levels = review.levels(characteristic, horizon)
         if levels:
             shown = sorted((names.get(who, who), level) for who, level in levels.items())
             parts.append(f"{label}: " + ", ".join(f"{name} {level}" for name, level in shown))
