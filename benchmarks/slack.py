@@ -31,10 +31,10 @@ from pydantic import BaseModel
 from benchmarks.slack_stakeholder import RoundRobin, SimulatedStakeholder, StakeholderTally
 from bot.config import Settings
 from bot.evaluation.metrics import percentile
-from bot.interview import assessments
 from bot.interview.messages import Role
 from bot.interview.state import interview_order
 from bot.knowledge import load_knowledge_base
+from bot.services import assessments
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of

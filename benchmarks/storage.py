@@ -2,7 +2,8 @@
 
 Interviews are driven through `InterviewService.handle`, exactly as a channel drives them, against a
 real database (a fresh SQLite file by default). The suggestion engine is replaced by an instant one,
-so the numbers measure the interview and storage, not the engine (`mmssc bench suggest` times that).
+so the numbers measure the interview and storage, not the engine (`mmssc bench suggest` times that): the
+tests' `FakeEngine` suggests the level each answer names ("[L3]") at once.
 """
 
 from __future__ import annotations
@@ -14,27 +15,11 @@ from pydantic import BaseModel
 
 from bot.evaluation.metrics import percentile
 from bot.interview.messages import EventKind, InterviewEvent
-from bot.interview.service import InterviewService
-from bot.knowledge import KnowledgeBase, criterion_id
+from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.queries import scoring_input_for
-from bot.suggestion.models import Citation, CitationKind, Suggestion, SuggestionContext
-
-
-class InstantEngine:
-    """Suggests level 3 at once, citing the level-3 criteria; for timing storage only."""
-
-    name = "instant-benchmark"
-
-    def __init__(self, kb: KnowledgeBase):
-        self.kb = kb
-
-    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
-        c = self.kb.characteristic(characteristic_id)
-        return Suggestion(characteristic=c.id, level=3, confidence=0.5, rationale="benchmark",
-                          citations=[Citation(kind=CitationKind.CRITERION, id=criterion_id(c.id, 3),
-                                              characteristic=c.id, level=3, text=c.level(3).criteria)],
-                          engine=self.name, knowledge_version=self.kb.version)
+from tests.support.fakes import FakeEngine
 
 
 class Timing(BaseModel):
@@ -57,7 +42,7 @@ def benchmark_storage(kb: KnowledgeBase, database: Database, *, stakeholders: in
     """Run `stakeholders` full interviews, then score the assessment `score_repeat` times."""
     from bot.scoring.score import score_assessment
 
-    service = InterviewService(kb, InstantEngine(kb), database)
+    service = InterviewService(kb, FakeEngine(kb, name="instant-benchmark"), database)
     name = f"Benchmark {time.time_ns()}"
     people = [f"stakeholder-{index + 1:02d}" for index in range(stakeholders)]
     service.create_assessment(name, community="Benchmark", cycle="2026", facilitators=["facilitator"],
@@ -72,7 +57,7 @@ def benchmark_storage(kb: KnowledgeBase, database: Database, *, stakeholders: in
         for position, characteristic in enumerate(kb.characteristic_ids):
             if (index + position) % 2:
                 _timed(samples["answer (free text, suggestion stored)"], send,
-                       f"We have a plan for {characteristic}, adopted by council.")
+                       f"We have a plan for {characteristic}, adopted by council. [L3]")
                 _timed(samples["confirm"], send, "yes")
             else:
                 _timed(samples["typed level with reason"], send, f"{1 + index % 5} because we do")

@@ -16,7 +16,7 @@ from rank_bm25 import BM25Okapi
 from bot.evaluation.metrics import most_common
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import Embedder
-from bot.suggestion.text import content_tokens
+from bot.suggestion.words import content_tokens
 
 
 class LevelPredictor(Protocol):

@@ -40,7 +40,7 @@ class InterviewFacts(BaseModel):
     handled: frozenset[str] = frozenset()  # characteristics with a recorded outcome for "now"
     skipped: frozenset[str] = frozenset()  # ... whose latest "now" outcome is skipped
     level_now: int | None = None  # the current characteristic's recorded level now
-    level_two_years: int | None = None  # ... and in two years (a revisited characteristic keeps it on skip)
+    level_two_years: int | None = None  # ... and in two years, at a two-year step (a revisit keeps it on skip)
     pending: PendingSuggestion | None = None  # the suggestion on show
     unsuggested: UnsuggestedAnswer | None = None  # an answer still waiting for its suggestion
     earlier_answer: str | None = None  # a revisited question (edit, back): what the engine saw last time

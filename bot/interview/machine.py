@@ -16,6 +16,7 @@ from bot.interview.messages import Reply, Step
 from bot.interview.probe_replies import at_probe, suggest_now_elsewhere
 from bot.interview.state import NOW_STEPS, PROBE_STEPS, InterviewState, interview_order, previous_characteristic
 from bot.interview.text import InputKind, ParsedInput
+from bot.interview.wording import shorten
 from bot.knowledge import KnowledgeBase
 
 
@@ -85,7 +86,7 @@ def _resume(state: InterviewState, facts: InterviewFacts, *, start: bool) -> Dec
     c = resumed.characteristic
     what = "reply" if unsuggested.probe_reply else "answer"
     saved = replies.info(f"Your last {what} to {c} was saved, but the suggestion was cut short: "
-                         f"\u201c{replies.shorten(unsuggested.text, 200)}\u201d. Here is a suggestion on it now; "
+                         f"\u201c{shorten(unsuggested.text, 200)}\u201d. Here is a suggestion on it now; "
                          "nothing is recorded until you confirm.", c)
     return Decision(state=resumed, replies=[note, saved],
                     suggest=SuggestRequest(characteristic=c, horizon=resumed.horizon,

@@ -94,7 +94,7 @@ class Reply(BaseModel):
     characteristic_name: str | None = None
     horizon: Horizon | None = None
     position: int | None = None  # QUESTION, PROBE: the characteristic's place in the interview's order (1 = first)
-    total: int | None = None  # ... of this many characteristics ("question 3 of 31": `replies.position_words`)
+    total: int | None = None  # ... of this many characteristics ("question 3 of 31": `wording.position_words`)
     question: str | None = None
     ladder: list[str] = Field(default_factory=list)  # "1 Initial: ...", one line per level
     hint: str | None = None  # QUESTION, PROBE, SUGGESTION: what the person can type now (the text's last line)

@@ -14,27 +14,21 @@ calls with the same context and take the same decision.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from bot.suggestion.models import (
     Horizon,
     Probe,
-    ProbeExchange,
     Suggestion,
     SuggestionContext,
     SuggestionEngine,
 )
 
 
-class EngineCall(BaseModel):
-    """What an engine call is given besides the characteristic and the answer text."""
+class EngineCall(SuggestionContext):
+    """What an engine call is given besides the characteristic and the answer text: the engine's context
+    (`suggestion_context` passes it on) and whether its probe may be asked."""
 
-    model_config = ConfigDict(frozen=True)
-
-    horizon: Horizon = Horizon.NOW
-    exchanges: list[ProbeExchange] = Field(default_factory=list)  # probes asked on this question, with replies
-    earlier_answers: list[str] = Field(default_factory=list)  # the person's answers to other characteristics
-    level_now: int | None = Field(default=None, ge=1, le=5)  # the two-year question: the level recorded now
     may_probe: bool = True  # False: show the suggestion whatever the engine would ask (a level is on show)
 
 

@@ -1,14 +1,30 @@
-"""The replies the interview sends: pure functions from the knowledge base and state to `Reply`."""
+"""The replies the interview sends: pure functions from the knowledge base and state to `Reply`, in the
+words channels share (`wording`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 
 from bot.interview.decisions import PendingSuggestion
 from bot.interview.messages import CardPosition, Horizon, Outcome, Progress, Reply, ReplyKind, Step
 from bot.interview.state import InterviewState
+from bot.interview.wording import (
+    EARLIER_ANSWER_CHARS,
+    EARLIER_ANSWER_LEAD,
+    EARLIER_ANSWER_NOTE,
+    PROBE_ANSWER_WORDS,
+    PROBE_BUTTONS,
+    abstain_reason_words,
+    counter_evidence_lines,
+    earlier_answer_quote,
+    more_words,
+    position_words,
+    probe_place,
+    settled_words,
+    shorten,
+)
 from bot.knowledge import KnowledgeBase
-from bot.suggestion.models import MAX_ANSWER_CHARS, Evidence, ProbeAnswer, Suggestion
+from bot.suggestion.models import MAX_ANSWER_CHARS, ProbeAnswer, Suggestion
 
 TWO_YEAR_QUESTION = "Based on current plans, what level do you expect in two years?"
 
@@ -28,49 +44,10 @@ HELP_LINES = (
 )
 
 
-# The engine's abstain_reason is a code (the JSON contract); people read these words instead.
-ABSTAIN_REASON_WORDS = {
-    "dont_know": "the answer says you don't know",
-    "gibberish": "I could not read the answer as a description",
-    "instruction": "the answer reads like an instruction to me rather than a description of your community",
-    "off_topic": "the answer does not seem to be about this characteristic",
-    "question": "the answer is a question rather than a description",
-    "thin_evidence": "the answer does not show enough to place a level",
-    "llm_abstained": "the answer does not show enough to place a level",
-}
-
-
-def abstain_reason_words(code: str | None) -> str:
-    """Plain words for an abstention code; an unknown code is shown with spaces, never with underscores."""
-    if not code:
-        return ABSTAIN_REASON_WORDS["thin_evidence"]
-    return ABSTAIN_REASON_WORDS.get(code, code.replace("_", " "))
-
-
 def ladder(kb: KnowledgeBase, characteristic_id: str) -> list[str]:
     """One line per level: "3 Defined: <summary>"."""
     c = kb.characteristic(characteristic_id)
     return [f"{level.level} {kb.level_name(level.level)}: {level.summary}" for level in c.levels]
-
-
-def position_words(position: int, total: int) -> str:
-    """ "question 3 of 31": where a characteristic's question stands in the interview."""
-    return f"question {position} of {total}"
-
-
-def probe_place(number: int, limit: int) -> str:
-    """ "before a level: question 1 of at most 3": where a probe stands."""
-    return f"before a level: question {number} of at most {limit}"
-
-
-EARLIER_ANSWER_LEAD = "Your earlier answer:"
-EARLIER_ANSWER_NOTE = "What you type now is read together with it, so you can add to it or correct it."
-EARLIER_ANSWER_CHARS = 300
-
-
-def earlier_answer_quote(earlier: str) -> str:
-    """An earlier answer as a question shows it: one line, shortened, in quotation marks (not escaped)."""
-    return f"\u201c{shorten(earlier, EARLIER_ANSWER_CHARS)}\u201d"
 
 
 def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, position: int, total: int,
@@ -97,16 +74,9 @@ def question_reply(kb: KnowledgeBase, characteristic_id: str, horizon: Horizon, 
                  recorded_level=recorded if horizon == Horizon.NOW else None, earlier_answer=earlier)
 
 
-SETTLED_WORDS = {True: "settled", False: "not settled"}
 SUGGESTION_HINT = ("Type yes to confirm, another level with a reason (e.g. 4 because ...), don't know, skip, "
                    "or add detail.")
 ABSTENTION_HINT = "Answer that, or type a level 1-5 with a reason, don't know or skip."
-
-
-def settled_words(settled: bool) -> str:
-    """ "settled" or "not settled" (`Suggestion.settled`): shown instead of the engine's confidence, which
-    separates right from wrong suggestions too weakly to be read as a number (AUROC about 0.6 on the evals)."""
-    return SETTLED_WORDS[settled]
 
 
 def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon) -> Reply:
@@ -140,10 +110,6 @@ def suggestion_reply(kb: KnowledgeBase, suggestion: Suggestion, horizon: Horizon
 
 PROBE_HINT = ("Reply yes, partly (say where), no, not yet (say when), or in your own words. Or type suggest now, "
               "a level 1-5, don't know or skip.")
-# The replies a channel offers as buttons; "not yet" is best typed with its date ("not yet, planned for 2027").
-PROBE_BUTTONS = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAnswer.NO, ProbeAnswer.UNSURE)
-PROBE_ANSWER_WORDS = {ProbeAnswer.YES: "Yes", ProbeAnswer.PARTLY: "Partly", ProbeAnswer.NO: "No",
-                      ProbeAnswer.NOT_YET: "Not yet", ProbeAnswer.UNSURE: "Not sure"}
 PROBE_SET_ASIDE = "You asked for a level now instead."
 
 
@@ -250,31 +216,3 @@ def complete_reply(kb: KnowledgeBase, handled: Collection[str], skipped: Collect
     text += f", skipped: {', '.join(sorted(skipped))})." if skipped else ")."
     text += " Type edit <id> (e.g. edit 1.2.1) to change or add an answer."
     return Reply(kind=ReplyKind.COMPLETE, text=text, progress=progress)
-
-
-COUNTER_EVIDENCE_SHOWN = 3
-QUOTE_CHARS = 200
-
-
-def counter_evidence_lines(items: list[Evidence],
-                           reference: Callable[[str], str] | None = None) -> tuple[list[str], int]:
-    """Quotes that say a condition is not in place, one line each for the first few, and how many
-    more there are; every channel shows them in these words. `reference` turns a criterion id into
-    what the channel shows (e.g. `KnowledgeBase.reference_label`); the id itself by default."""
-    def cited(criterion: str) -> str:
-        return reference(criterion) if reference else criterion
-
-    lines = [f"Not in place yet: \u201c{shorten(item.quote, QUOTE_CHARS)}\u201d [{cited(item.criterion)}]"
-             for item in items[:COUNTER_EVIDENCE_SHOWN]]
-    return lines, max(0, len(items) - COUNTER_EVIDENCE_SHOWN)
-
-
-def more_words(hidden: int) -> str:
-    """ "and 2 more": the counter-evidence lines not shown."""
-    return f"and {hidden} more"
-
-
-def shorten(text: str, limit: int = 160) -> str:
-    """One line for display: whitespace flattened, cut with an ellipsis past `limit` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -38,7 +38,7 @@ class InterviewState(BaseModel):
 
     @property
     def horizon(self) -> Horizon:
-        return Horizon.TWO_YEARS if self.step in TWO_YEAR_STEPS else Horizon.NOW
+        return horizon_of(self.step)
 
 
     def at(self, characteristic: str, step: Step, suggestion_id: int | None = None) -> InterviewState:
@@ -48,6 +48,11 @@ class InterviewState(BaseModel):
             "pending_level": None, "reason_step": None, "paused_step": None,
             "unsuggested_answer_id": None,
         })
+
+
+def horizon_of(step: Step) -> Horizon:
+    """The horizon a step asks about (a step of neither, e.g. paused, counts as now)."""
+    return Horizon.TWO_YEARS if step in TWO_YEAR_STEPS else Horizon.NOW
 
 
 def probe_step(horizon: Horizon) -> Step:
@@ -101,3 +106,17 @@ def card_is_current(state: InterviewState, card: CardPosition) -> bool:
     if card.probe and (state.step not in PROBE_STEPS or state.unsuggested_answer_id is not None):
         return False
     return card.suggestion_id is None or card.suggestion_id == state.pending_suggestion_id
+
+
+def card_may_apply(step: Step, characteristic: str | None, card: CardPosition | None) -> bool:
+    """A quick look, without the position lock, whether a press on `card` may still apply to an interview at
+    `step` of `characteristic` (e.g. before asking for a reason in a modal): false only for a card of another
+    characteristic or of the other horizon. The interview itself decides under its lock (`card_is_current`);
+    a paused, complete or unstarted interview says itself what to do."""
+    if card is None or step in (Step.PAUSED, Step.COMPLETE, Step.NOT_STARTED):
+        return True
+    if characteristic != card.characteristic:
+        return False
+    if step == Step.AWAIT_REASON:
+        return True
+    return horizon_of(step) == card.horizon

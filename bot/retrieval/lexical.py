@@ -1,4 +1,14 @@
-"""Lexical retrieval: a small tokenizer with light stemming, and BM25 (rank_bm25) over the documents."""
+"""Lexical retrieval: a small tokenizer with light stemming, and BM25 (rank_bm25) over the documents.
+
+This is not the suggestion engine's tokenizer (`bot.suggestion.words`), on purpose. Here a question is
+ranked against every standard and criterion, so recall across wordings matters: the stemmer is stronger
+(-ment, -ity, -ation, British -ise, "-ability" read as "-able"), abbreviations are spelt out, "ISO/IEC"
+and "city-wide" also match their parts, contractions are split and their pieces dropped, and so are the
+words every question about standards holds ("iso", "standard", "need") and words of scope and time ("only",
+"some", "now"). The suggestion engine matches an answer to the conditions of one level, where those very
+words tell levels apart, so it stems only plurals, -ing and -ed and keeps them. Both drop the same
+English function words (`bot.words.FUNCTION_WORDS`).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +17,22 @@ from collections.abc import Sequence
 
 from rank_bm25 import BM25Okapi
 
+from bot.words import FUNCTION_WORDS
+
 _WORD = re.compile(r"[a-z0-9]+(?:[./-][a-z0-9]+)*")
 
-# English function words, plus words every question about standards contains ("is there an ISO
-# standard for ...") that would otherwise match every Annex B row, and the pieces contractions leave
-# ("Barcelona's", "don't", "we're"), which otherwise match the knowledge base's own contractions.
+# The shared function words, plus other English words that name no topic, the words every question
+# about standards contains ("is there an ISO standard for ...") that would otherwise match every Annex B
+# row, and the pieces contractions leave ("Barcelona's", "don't", "we're"), which otherwise match the
+# knowledge base's own contractions.
 _STOPWORD_TEXT = """
-    a about above after again all also am an and any anything are as at be because been before being
-    between both but by can could did do does doing done each for from further get got had has have
-    having he her here how i if in into is it its just like me more most my no nor not now of off on
-    once only or other our ours out over own same she should so some something such than that the their
-    them then there these they this those through to too under until up us very was way we were what
-    when where which while who whom why will with would you your yours iso standard standards guidance
-    guide any anyone eg e.g i.e etc lot lots really actually want need needs please thing things
-    s t d m ll re ve don doesn didn isn aren wasn weren won wouldn couldn shouldn haven hasn
+    above after again am anything because before between both but doing done further get got having if
+    just like more most nor now off once only other ours out over own same some something through too
+    under until up way while why yours iso standard standards guidance guide anyone eg e.g i.e etc lot
+    lots really actually want need needs please thing things s t d m ll re ve don doesn didn isn aren
+    wasn weren won wouldn couldn shouldn haven hasn
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+STOPWORDS = FUNCTION_WORDS | frozenset(_STOPWORD_TEXT.split())
 
 # Abbreviations people type for what the draft spells out; expanded on both sides alike.
 ABBREVIATIONS = {

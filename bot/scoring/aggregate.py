@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from bot.errors import InvalidInputError
 from bot.knowledge.models import Characteristic
@@ -11,6 +12,29 @@ from bot.scoring.results import CharacteristicResult, ConsensusSource, RatingSta
 from bot.scoring.rounding import lower_median
 
 DISAGREEMENT_SPREAD = 2
+
+
+class LevelSpread(NamedTuple):
+    """The lowest and the highest of the stakeholders' levels now of one characteristic."""
+
+    low: int
+    high: int
+
+    @property
+    def spread(self) -> int:
+        return self.high - self.low
+
+    @property
+    def disagreement(self) -> bool:
+        """Two or more apart (docs/scoring.md, "Disagreement"): the scored result, `mmssc review` and Slack's
+        review all decide it here, so they count the same characteristics."""
+        return self.spread >= DISAGREEMENT_SPREAD
+
+
+def level_spread(levels: Iterable[int]) -> LevelSpread | None:
+    """How far apart the levels are; None when there are none."""
+    found = list(levels)
+    return LevelSpread(min(found), max(found)) if found else None
 
 
 def id_key(identifier: str) -> tuple[int, ...]:
@@ -80,7 +104,7 @@ def characteristic_result(
         consensus_later = median_later
         later_source = ConsensusSource.MEDIAN if median_later is not None else ConsensusSource.NONE
 
-    spread = max(now) - min(now) if now else None
+    spread = level_spread(now)
     return CharacteristicResult(
         id=characteristic.id,
         name=characteristic.name,
@@ -90,10 +114,10 @@ def characteristic_result(
         rated=len(now),
         expected=len(rows),
         median_now=median_now,
-        min_now=min(now) if now else None,
-        max_now=max(now) if now else None,
-        spread=spread,
-        disagreement=spread is not None and spread >= DISAGREEMENT_SPREAD,
+        min_now=spread.low if spread else None,
+        max_now=spread.high if spread else None,
+        spread=spread.spread if spread else None,
+        disagreement=spread is not None and spread.disagreement,
         consensus_now=consensus_now,
         consensus_now_source=now_source,
         consensus_two_years=consensus_later,

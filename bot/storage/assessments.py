@@ -103,6 +103,13 @@ def find_participant(session: Session, assessment_id: int, name: str, role: Role
     return _participant(row) if row else None
 
 
+def find_participant_id(session: Session, assessment_name: str, name: str, role: Role) -> int | None:
+    """The id of a person in a role in the assessment of this name, in one query; None if either is missing."""
+    return session.scalar(
+        select(ParticipantRow.id).join(AssessmentRow, AssessmentRow.id == ParticipantRow.assessment_id)
+        .where(AssessmentRow.name == assessment_name, ParticipantRow.name == name, ParticipantRow.role == role.value))
+
+
 def get_participant(session: Session, assessment: AssessmentRecord, name: str, role: Role) -> ParticipantRecord:
     found = find_participant(session, assessment.id, name, role)
     if found is None:

@@ -21,8 +21,8 @@ from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import AnnexBEntry, Characteristic, Condition
 from bot.retrieval.embedder import Embedder
 from bot.suggestion.qualifiers import Qualifier, qualifiers
-from bot.suggestion.text import content_tokens
 from bot.suggestion.vector_cache import cache_path, load_vectors, save_vectors
+from bot.suggestion.words import content_tokens
 
 
 @dataclass(frozen=True)

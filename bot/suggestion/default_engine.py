@@ -16,6 +16,7 @@ import numpy as np
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Characteristic
 from bot.retrieval.embedder import Embedder
+from bot.suggestion.clauses import split_clauses
 from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
 from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
@@ -41,7 +42,6 @@ from bot.suggestion.screening import (
     says_dont_know,
     validate_answer,
 )
-from bot.suggestion.text import split_clauses
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"

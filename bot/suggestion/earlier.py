@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.suggestion.clauses import split_clauses
 from bot.suggestion.condition_index import CharacteristicIndex
 from bot.suggestion.matching import lexical_coverage
 from bot.suggestion.qualifiers import polarity_agrees
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import content_tokens, split_clauses
 from bot.suggestion.tuning import Tuning
+from bot.suggestion.words import content_tokens
 
 
 def conditions_said_earlier(index: CharacteristicIndex, earlier_answers: Iterable[str], tuning: Tuning) -> set[str]:

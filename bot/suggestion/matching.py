@@ -12,12 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.knowledge.models import Condition
+from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import Clause, content_tokens, is_topic_lead_in
 from bot.suggestion.tuning import Tuning
+from bot.suggestion.words import content_tokens
 
 SINGLE_WORD_DISCOUNT = 0.7
 # Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a

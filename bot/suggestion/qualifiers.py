@@ -1,7 +1,5 @@
-"""What a clause says about a fact besides the fact itself: denied, planned (committed or not), only in
-part, about to be lost, or not known. Pure regular expressions over everyday words, one group a line;
-none is taken from an evaluation case.
-"""
+"""What a clause says about a fact besides the fact itself: negated, planned, partial, unsure, uncommitted,
+or about to be lost; and whether a clause agrees with a condition phrase, qualifiers included."""
 
 from __future__ import annotations
 

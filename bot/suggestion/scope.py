@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from bot.suggestion.clauses import Clause
 from bot.suggestion.qualifiers import Qualifier, qualifiers
-from bot.suggestion.text import Clause, content_tokens
+from bot.suggestion.words import content_tokens
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
 _REFERS_BACK = re.compile(

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from bot.errors import InvalidInputError
 from bot.suggestion.models import MAX_ANSWER_CHARS
-from bot.suggestion.text import STOPWORDS, tokens
+from bot.suggestion.words import STOPWORDS, tokens
 
 
 class AbstainReason(StrEnum):

@@ -12,16 +12,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
-class _KeyEchoingHandler(BaseHTTPRequestHandler):
+class _JsonHandler(BaseHTTPRequestHandler):
+    """Answers with JSON over HTTP/1.1 and logs nothing."""
+
     protocol_version = "HTTP/1.1"
 
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
-        body = json.dumps({"error": {"message": f"Incorrect API key provided: {key}. You can find your API key "
-                                                "in your account settings.",
-                                     "type": "invalid_request_error", "code": "invalid_api_key"}}).encode()
-        self.send_response(401)
+    def send_json(self, status: int, body: bytes) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -31,9 +28,17 @@ class _KeyEchoingHandler(BaseHTTPRequestHandler):
         pass
 
 
-class _PromptEchoingHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _KeyEchoingHandler(_JsonHandler):
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+        body = json.dumps({"error": {"message": f"Incorrect API key provided: {key}. You can find your API key "
+                                                "in your account settings.",
+                                     "type": "invalid_request_error", "code": "invalid_api_key"}}).encode()
+        self.send_json(401, body)
 
+
+class _PromptEchoingHandler(_JsonHandler):
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
         request = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
         prompt = request.get("messages", [{}])[-1].get("content", "")
@@ -42,14 +47,7 @@ class _PromptEchoingHandler(BaseHTTPRequestHandler):
                            "choices": [{"index": 0, "finish_reason": "stop",
                                         "message": {"role": "assistant", "content": prompt}}],
                            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's signature)
-        pass
+        self.send_json(200, body)
 
 
 @contextmanager

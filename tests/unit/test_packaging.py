@@ -68,3 +68,16 @@ def test_quadratic_weighted_kappa_is_scikit_learns_and_defined_once() -> None:
                if re.search(r"^\s*def (?!test_)\w*kappa\w*\(", path.read_text(encoding="utf-8"), re.MULTILINE)]
     assert helpers == ["bot/evaluation/metrics.py"]
     assert "cohen_kappa_score(" in (PROJECT_ROOT / "bot/evaluation/metrics.py").read_text(encoding="utf-8")
+
+
+def test_test_tooling_is_written_once_in_tests_support() -> None:
+    def defined(pattern: str) -> list[str]:
+        return sorted(str(path.relative_to(PROJECT_ROOT)) for tree in ("tests", "benchmarks")
+                      for path in (PROJECT_ROOT / tree).rglob("*.py")
+                      if re.search(pattern, path.read_text(encoding="utf-8"), re.MULTILINE))
+
+    assert defined(r"^\s*def (free_port|wait_for_port|wait_until_ready)\(") == ["tests/support/ports.py"]
+    assert defined(r'\.bind\(\("127\.0\.0\.1", 0\)\)') == ["tests/support/ports.py"]  # a free port
+    assert defined(r"^class (Fake\w*Engine|InterruptedEngine|Fake\w*Answerer)\b") == ["tests/support/fakes.py"]
+    assert defined(r"def \w+\(self, question: str\) -> StandardsAnswer|def \w+\(question: str\) -> StandardsAnswer") \
+        == ["tests/support/fakes.py"]

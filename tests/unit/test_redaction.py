@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-
 from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.redaction import RedactingFilter, install_log_redaction, redact, remember_secrets, secrets_of
+from tests.support.logs import collected_records
 
 
 def test_every_secret_setting_is_known() -> None:
@@ -34,17 +33,7 @@ def test_given_and_remembered_secrets_and_credential_shapes_are_redacted() -> No
 
 
 def test_the_log_filter_rewrites_messages_and_tracebacks_and_is_installed_once() -> None:
-    logger = logging.getLogger("test.core.redaction")
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(self.format(record))
-
-    handler = Collect()
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
+    with collected_records("test.core.redaction") as (logger, handler, records):
         install_log_redaction(["hunter2-pass"], logger=logger)
         install_log_redaction(["second-secret"], logger=logger)  # added to the one filter, not a second filter
         assert sum(isinstance(f, RedactingFilter) for f in handler.filters) == 1
@@ -53,7 +42,5 @@ def test_the_log_filter_rewrites_messages_and_tracebacks_and_is_installed_once()
             raise RuntimeError("Incorrect API key provided: sk-live-0123456789abcdef")
         except RuntimeError:
             logger.exception("provider failed")
-    finally:
-        logger.removeHandler(handler)
     assert records[0] == "keys [redacted] and [redacted]"
     assert "sk-live" not in records[1] and "[redacted]" in records[1]

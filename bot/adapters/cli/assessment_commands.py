@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -14,12 +13,11 @@ from rich.text import Text
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
-from bot.interview import assessments, facilitation
 from bot.interview.messages import Role
-from bot.interview.service import utc_now
+from bot.services import assessments, facilitation
+from bot.services.interview_service import utc_now
 
 assessment_app = typer.Typer(help="Create, list and show assessments and the people in them.", no_args_is_help=True)
-TRAILING_CYCLE = re.compile(r"^(.*\S)\s+(\d{4})$")
 
 
 def register(app: typer.Typer) -> None:
@@ -37,7 +35,7 @@ def chat(
 ) -> None:
     """The interview in the terminal. Piped input is read one reply per line."""
     from bot.adapters.terminal.chat import run_chat
-    from bot.interview.factory import build_interview_service
+    from bot.services.factory import build_interview_service
 
     with user_errors():
         run_chat(build_interview_service(state.ctx), assessment, stakeholder, console=console, dimension=dimension)
@@ -54,14 +52,13 @@ def create(
 ) -> None:
     """Create an assessment with its facilitators (and stakeholders, who can also join later)."""
     with user_errors():
-        match = TRAILING_CYCLE.match(name.strip())
-        if cycle is None and match is None:
+        named_community, named_cycle = assessments.split_trailing_cycle(name.strip())
+        if cycle is None and named_cycle is None:
             raise InvalidInputError("Give the assessment cycle with --cycle (e.g. --cycle 2026).")
         summary = assessments.create(
             state.ctx.database, state.ctx.kb, _now(), name=name,
-            community=community or (match.group(1) if match else name),
-            cycle=cycle or (match.group(2) if match else ""),
-            facilitators=facilitator, stakeholders=stakeholder)
+            community=community or named_community,
+            cycle=cycle or named_cycle or "", facilitators=facilitator, stakeholders=stakeholder)
     if as_json:
         print_json(summary.model_dump(mode="json"))
         return
@@ -165,19 +162,13 @@ def results(
     as_json: bool = typer.Option(False, "--json", help="Print the scored result and its SHA-256 as JSON."),
 ) -> None:
     """Score the confirmed levels, store the result with its hash and knowledge version, and show it."""
-    from bot.scoring.score import score_assessment
-    from bot.storage.queries import scoring_input_for
-    from bot.storage.results import store_result
+    from bot.services.results import stored_assessment_result
 
     with user_errors():
-        ctx = state.ctx
-        with ctx.database.session() as session:
-            result = score_assessment(scoring_input_for(session, assessment), ctx.kb)
-            stored = store_result(session, assessment_name=assessment, sha256=result.sha256,
-                                  knowledge_version=ctx.kb.version, result_json=result.canonical_json(), now=_now())
-    if as_json:
-        print_json({"assessment": stored.assessment, "sha256": stored.sha256,
-                    "knowledge_version": stored.knowledge_version, "result": json.loads(stored.result_json)})
+        result = stored_assessment_result(state.ctx.database, state.ctx.kb, assessment, now=_now())
+    if as_json:  # what was stored: the same hash is stored once, with this very canonical JSON
+        print_json({"assessment": result.assessment, "sha256": result.sha256,
+                    "knowledge_version": result.knowledge_version, "result": json.loads(result.canonical_json())})
         return
     from bot.adapters.terminal.review import render_result
 

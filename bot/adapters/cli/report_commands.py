@@ -28,7 +28,7 @@ def report(
             raise InvalidInputError("Nothing to write: give --out PATH for the report, --chart PATH for the radar "
                                     "chart, or both.")
         from bot.reports.render import write_radar_chart, write_report
-        from bot.reports.service import stored_assessment_result
+        from bot.services.results import stored_assessment_result
 
         result = stored_assessment_result(state.ctx.database, state.ctx.kb, assessment, now=datetime.now(UTC))
         if out is not None:

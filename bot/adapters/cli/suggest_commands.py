@@ -14,7 +14,7 @@ from rich.text import Text
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
 from bot.errors import InvalidInputError
-from bot.interview.replies import settled_words
+from bot.interview.wording import settled_words
 from bot.suggestion.models import Horizon, Suggestion, SuggestionContext
 
 

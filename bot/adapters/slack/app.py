@@ -26,7 +26,7 @@ from bot.adapters.slack.client import build_web_client
 from bot.adapters.slack.slackbot import SlackBot
 from bot.context import AppContext
 from bot.errors import InvalidInputError
-from bot.interview.service import InterviewService
+from bot.services.interview_service import InterviewService
 
 log = logging.getLogger(__name__)
 

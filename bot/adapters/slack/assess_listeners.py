@@ -16,7 +16,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import blocks, review_blocks
+from bot.adapters.slack import blocks, card_blocks, review_blocks
 from bot.adapters.slack.client import SlackDeliveryError, SlackOutbox
 from bot.adapters.slack.commands import ASSESS_USAGE, AssessAction, AssessCommand, parse_assess_command
 from bot.adapters.slack.delivery import CANNOT_POST_HINTS, reported_errors, tell_user
@@ -111,7 +111,7 @@ def invite(here: Invocation, command: AssessCommand, assessment: str) -> None:
         try:
             dm = outbox.open_dm(person)
             outbox.post(dm, blocks.plain_fallback(f"You are invited to the assessment {assessment}."),
-                        blocks.invitation_blocks(assessment, here.user))
+                        card_blocks.invitation_blocks(assessment, here.user))
             invited.append(f"<@{person}>")
         except SlackDeliveryError as error:  # logged by the outbox; reported below, the others still go out
             failed.append(f"<@{person}> ({escape(error.error)})")
@@ -130,7 +130,7 @@ def status(here: Invocation, command: AssessCommand, assessment: str) -> None:
 
 def report(here: Invocation, command: AssessCommand, assessment: str) -> None:
     from bot.reports.charts import radar_chart_png
-    from bot.reports.service import stored_assessment_result
+    from bot.services.results import stored_assessment_result
 
     bot = here.bot
     result = stored_assessment_result(bot.service.database, bot.service.kb, assessment)

@@ -20,7 +20,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, card_blocks
 from bot.adapters.slack.client import SlackDeliveryError, SlackOutbox
 from bot.adapters.slack.limits import escape
 from bot.adapters.slack.slackbot import SLACK_CHANNEL, SlackBot, utc_now
@@ -71,8 +71,9 @@ class InterviewConversation:
                 self.outbox.ephemeral(self.channel, self.user, blocks.plain_fallback(STALE_NOTE),
                                       [blocks.context(STALE_NOTE)])
             elif reply not in decided and reply.kind != ReplyKind.PROBE_DONE:
-                rendered = blocks.interview_blocks(reply, self.assessment, self.bot.level_names, self.bot.reference)
-                ts = self.outbox.post(self.channel, blocks.fallback_text(reply, self.bot.level_names), rendered)
+                rendered = card_blocks.interview_blocks(reply, self.assessment, self.bot.level_names,
+                                                        self.bot.reference)
+                ts = self.outbox.post(self.channel, card_blocks.fallback_text(reply, self.bot.level_names), rendered)
                 if reply.kind in CARD_KINDS and reply.characteristic and ts:
                     posted.append(Posted(reply, ts, rendered))
         replaced = [p.reply for p in posted if p.reply.kind == ReplyKind.SUGGESTION]
@@ -105,7 +106,7 @@ class InterviewConversation:
                 record_posted_card(session, channel=SLACK_CHANNEL, person=self.user, assessment=self.assessment,
                                    characteristic=card.reply.characteristic, horizon=blocks.horizon_value(card.reply),
                                    kind=CARD_KINDS[card.reply.kind], conversation=self.channel, message_id=card.ts,
-                                   content_json=json.dumps(blocks.card_content(card.rendered), ensure_ascii=False),
+                                   content_json=json.dumps(card_blocks.card_content(card.rendered), ensure_ascii=False),
                                    now=now)
         return closed
 
@@ -117,22 +118,23 @@ class InterviewConversation:
         else:
             assert reply.outcome is not None
             who = self.bot.people.name(self.outbox.client, self.user)
-            line = blocks.outcome_words(reply.outcome, reply.recorded_level, reply.horizon, who)
+            line = card_blocks.outcome_words(reply.outcome, reply.recorded_level, reply.horizon, who)
         updated = {card.message_id for card in cards
                    if self._update(card.conversation, card.message_id, json.loads(card.content_json), line)}
         if reply.kind == ReplyKind.PROBE_DONE:
             return  # every probe card is remembered when posted; the pressed one may be another card
         if (pressed is not None and pressed.ts not in updated and pressed.blocks
-                and self._update(pressed.channel, pressed.ts, blocks.card_content(pressed.blocks), line)):
+                and self._update(pressed.channel, pressed.ts, card_blocks.card_content(pressed.blocks), line)):
             updated.add(pressed.ts)
         if not updated:  # e.g. a card posted before cards were remembered, or one deleted since
-            rendered = blocks.interview_blocks(reply, self.assessment, self.bot.level_names, self.bot.reference)
-            self.outbox.post(self.channel, blocks.fallback_text(reply, self.bot.level_names), rendered)
+            rendered = card_blocks.interview_blocks(reply, self.assessment, self.bot.level_names, self.bot.reference)
+            self.outbox.post(self.channel, card_blocks.fallback_text(reply, self.bot.level_names), rendered)
 
     def _update(self, channel: str, ts: str, content: list[blocks.Block], line: str) -> bool:
         """Show `content` with `line` (plain text) at its end and no buttons; False when Slack refused."""
         try:
-            self.outbox.update(channel, ts, blocks.plain_fallback(line), blocks.decided_card(content, escape(line)))
+            self.outbox.update(channel, ts, blocks.plain_fallback(line),
+                               card_blocks.decided_card(content, escape(line)))
         except SlackDeliveryError:  # logged by the outbox (e.g. the message was deleted)
             return False
         return True

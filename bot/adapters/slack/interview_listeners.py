@@ -16,11 +16,11 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, card_blocks
 from bot.adapters.slack.client import SlackOutbox
 from bot.adapters.slack.commands import slack_text_to_plain
 from bot.adapters.slack.delivery import reported_errors
-from bot.adapters.slack.directory import NOT_A_STAKEHOLDER, NOT_INVITED, position_matches_card
+from bot.adapters.slack.directory import NOT_A_STAKEHOLDER, NOT_INVITED
 from bot.adapters.slack.interview_cards import STALE_NOTE, InterviewConversation, PressedCard
 from bot.adapters.slack.refs import PROBE_ANSWER_OF, ActionId, CardRef
 from bot.adapters.slack.slackbot import SLACK_CHANNEL, SlackBot
@@ -123,11 +123,11 @@ def register(app: App, bot: SlackBot) -> None:
                 raise InvalidInputError("Choose a level from 1 to 5.")
             channel = channel or outbox.open_dm(user)
             # A quick look before asking for a reason; the interview checks the card again under its lock.
-            if not position_matches_card(bot.directory.position(ref.assessment, user), ref.characteristic,
-                                         ref.horizon):
+            if not bot.directory.card_may_still_apply(ref.assessment, user, ref.position()):
                 outbox.ephemeral(channel, user, blocks.plain_fallback(STALE_NOTE), [blocks.context(STALE_NOTE)])
                 return
-            outbox.open_modal(body["trigger_id"], blocks.override_modal(ref, level, bot.level_names[level], channel))
+            modal = card_blocks.override_modal(ref, level, bot.level_names[level], channel)
+            outbox.open_modal(body["trigger_id"], modal)
 
     def on_override_reason(body: dict[str, Any], client: WebClient) -> None:
         view = body["view"]

@@ -17,17 +17,19 @@ from bot.adapters.slack.blocks import (
     header,
     horizon_label,
     level_options,
+    modal,
     plain_fallback,
+    reason_input,
     section,
 )
 from bot.adapters.slack.limits import VIEW_BLOCKS, escape
 from bot.adapters.slack.people import SLACK_USER_ID
 from bot.adapters.slack.refs import ActionId, CardRef
-from bot.interview.assessments import AssessmentDetail
-from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Step
-from bot.interview.replies import settled_words
+from bot.interview.wording import settled_words
 from bot.scoring.results import AssessmentResult
+from bot.services.assessments import AssessmentDetail
+from bot.services.facilitation import ReviewReport
 
 Names = Mapping[str, str]
 STEP_LABELS = {Step.NOT_STARTED: "not started", Step.PAUSED: "paused", Step.COMPLETE: "complete"}
@@ -193,21 +195,11 @@ def consensus_modal(ref: CardRef, characteristic_name: str, level_names: dict[in
         return {"type": "input", "block_id": action_id, "optional": optional, "element": element,
                 "label": {"type": "plain_text", "text": label}}
 
-    return {
-        "type": "modal",
-        "callback_id": ActionId.CONSENSUS_MODAL,
-        "private_metadata": ref.value(),
-        "title": {"type": "plain_text", "text": "Set consensus"},
-        "submit": {"type": "plain_text", "text": "Record"},
-        "close": {"type": "plain_text", "text": "Cancel"},
-        "blocks": [
-            section(f"*{escape(ref.characteristic)} {escape(characteristic_name)}* in *{escape(ref.assessment)}*"),
-            context(f"Stakeholders' levels: {escape(spread)}"),
-            select(LEVEL_NOW, "Consensus level now", earlier_now, optional=False),
-            select(LEVEL_TWO_YEARS, "Consensus level in two years (based on current plans)", earlier_two_years,
-                   optional=True),
-            {"type": "input", "block_id": REASON, "optional": True,
-             "label": {"type": "plain_text", "text": "Why these levels? (kept in the audit trail)"},
-             "element": {"type": "plain_text_input", "action_id": REASON, "multiline": True, "max_length": 3000}},
-        ],
-    }
+    return modal(ActionId.CONSENSUS_MODAL, ref.value(), "Set consensus", [
+        section(f"*{escape(ref.characteristic)} {escape(characteristic_name)}* in *{escape(ref.assessment)}*"),
+        context(f"Stakeholders' levels: {escape(spread)}"),
+        select(LEVEL_NOW, "Consensus level now", earlier_now, optional=False),
+        select(LEVEL_TWO_YEARS, "Consensus level in two years (based on current plans)", earlier_two_years,
+               optional=True),
+        reason_input(REASON, "Why these levels? (kept in the audit trail)", optional=True),
+    ])

@@ -24,8 +24,9 @@ from bot.adapters.slack.refs import ActionId, CardRef
 from bot.adapters.slack.review_blocks import LEVEL_NOW, LEVEL_TWO_YEARS, NOT_SET, REASON
 from bot.adapters.slack.slackbot import SlackBot
 from bot.errors import InvalidInputError, PermissionDeniedError
-from bot.interview.facilitation import ReviewReport
-from bot.interview.messages import Horizon, Role
+from bot.interview.messages import Horizon
+from bot.services import memberships as people
+from bot.services.facilitation import ReviewReport
 
 MAX_REVIEWS_ON_HOME = 3
 
@@ -34,7 +35,7 @@ def build_home(bot: SlackBot, client: WebClient, user: str, notice: str | None =
     """The Home view for `user`: `notice` (mrkdwn) if any, their newest facilitated assessments, then
     their own interviews."""
     memberships = bot.directory.memberships(user)
-    facilitated = [m.assessment for m in memberships if Role.FACILITATOR in m.roles][:MAX_REVIEWS_ON_HOME]
+    facilitated = people.facilitated(memberships)[:MAX_REVIEWS_ON_HOME]
     reviews = [(bot.service.review(name), bot.service.show_assessment(name)) for name in facilitated]
     interviews = [(m.assessment, m.position.step, m.position.characteristic) for m in memberships
                   if m.position is not None]
@@ -47,8 +48,7 @@ def spread_text(review: ReviewReport, characteristic: str, names: dict[str, str]
     keeps who confirmed what by id in the confirmations themselves."""
     parts = []
     for horizon, label in ((Horizon.NOW, "now"), (Horizon.TWO_YEARS, "in two years")):
-        levels = {r.stakeholder: r.level for r in review.confirmations
-                  if r.characteristic == characteristic and r.horizon == horizon and r.level is not None}
+        levels = review.levels(characteristic, horizon)
         if levels:
             shown = sorted((names.get(who, who), level) for who, level in levels.items())
             parts.append(f"{label}: " + ", ".join(f"{name} {level}" for name, level in shown))

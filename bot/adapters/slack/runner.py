@@ -20,7 +20,7 @@ from bot.adapters.slack.http_server import make_slack_http_server
 from bot.config import Settings
 from bot.context import AppContext
 from bot.errors import InvalidInputError
-from bot.interview.service import InterviewService
+from bot.services.interview_service import InterviewService
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from bot.adapters.slack.ordering import PerPersonQueue
 from bot.adapters.slack.people import SlackPeople
 from bot.context import AppContext
 from bot.errors import UnknownIdError
-from bot.interview.service import InterviewService
+from bot.services.interview_service import InterviewService
 from bot.storage.deliveries import claim_delivery
 from bot.storage.display_names import save_display_names
 

@@ -20,8 +20,8 @@ from rich.text import Text
 
 from bot.adapters.terminal.render import render_replies
 from bot.interview.messages import EventKind, InterviewEvent
-from bot.interview.service import InterviewService
 from bot.interview.text import clean_text
+from bot.services.interview_service import InterviewService
 
 CHANNEL = "terminal"
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "bye"}

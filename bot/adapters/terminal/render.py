@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from bot.interview.messages import Horizon, Reply, ReplyKind
-from bot.interview.replies import (
+from bot.interview.wording import (
     EARLIER_ANSWER_LEAD,
     EARLIER_ANSWER_NOTE,
     earlier_answer_quote,

@@ -6,10 +6,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bot.interview.facilitation import ReviewReport, SuggestionsKept
 from bot.interview.messages import Horizon
-from bot.interview.replies import settled_words
+from bot.interview.wording import settled_words
 from bot.scoring.results import AssessmentResult
+from bot.services.facilitation import ReviewReport, SuggestionsKept
 
 
 def horizon_words(horizon: Horizon) -> str:

@@ -4,7 +4,6 @@ exit and nothing half-written; a damaged retrieval index is rebuilt on its own. 
 from __future__ import annotations
 
 import shutil
-import socket
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from tests.conftest import KNOWLEDGE_DIR
 from tests.support.environment import clean_environment, read_only_sqlite_url, run_mmssc, unwritable_directory
+from tests.support.ports import free_port
 from tests.support.slack.mock_web_api import MockSlackWebApi
 
 pytestmark = pytest.mark.integration
@@ -81,9 +81,7 @@ def test_chat_on_a_read_only_sqlite_file(assessed: dict[str, str], tmp_path: Pat
 
 
 def test_a_database_url_where_nothing_listens(environment: dict[str, str]) -> None:
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # free a moment ago: nothing listens there
     url = f"postgresql+psycopg://mmssc:pw-never-shown-42@127.0.0.1:{port}/mmssc"
     for arguments in (["assessment", "list"], ["chat", "-a", ASSESSMENT, "-s", "ana"]):
         run = run_mmssc({**environment, "MMSSC_DATABASE_URL": url}, *arguments, stdin="hello\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.interview.messages import EventKind, InterviewEvent, Reply, ReplyKind
-from bot.interview.service import InterviewService
+from bot.services.interview_service import InterviewService
 
 
 @dataclass

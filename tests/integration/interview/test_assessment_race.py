@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.interview import assessments
 from bot.knowledge import KnowledgeBase
+from bot.services import assessments
 from bot.storage import Database
 from tests.integration.storage.backends import fresh_database, needs_postgres
 from tests.support.environment import clean_environment
+from tests.support.threads import run_together
 
 pytestmark = pytest.mark.integration
 NAME = "Race 2026"
@@ -31,22 +31,12 @@ def _summary(database: Database) -> tuple[int, list[str], list[str]]:
 
 def test_concurrent_first_interviews_create_one_assessment_and_all_join_it(kb: KnowledgeBase,
                                                                           database: Database) -> None:
-    start = threading.Barrier(RACERS)
-    errors: list[BaseException] = []
     notes: dict[str, list[str]] = {}
 
     def join(who: str) -> None:
-        try:
-            start.wait()
-            notes[who] = assessments.ensure_interview(database, kb, datetime.now(UTC), NAME, who)
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
+        notes[who] = assessments.ensure_interview(database, kb, datetime.now(UTC), NAME, who)
 
-    threads = [threading.Thread(target=join, args=(f"r{index}",)) for index in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_together(join, [(f"r{index}",) for index in range(RACERS)])
     assert errors == []
     count, facilitators, stakeholders = _summary(database)
     assert count == 1 and stakeholders == [f"r{index}" for index in range(RACERS)]
@@ -56,21 +46,8 @@ def test_concurrent_first_interviews_create_one_assessment_and_all_join_it(kb: K
 
 def test_the_same_person_joining_twice_at_once_is_added_once(kb: KnowledgeBase, database: Database) -> None:
     assessments.ensure_interview(database, kb, datetime.now(UTC), NAME, "fay")
-    start = threading.Barrier(4)
-    errors: list[BaseException] = []
-
-    def join() -> None:
-        try:
-            start.wait()
-            assessments.ensure_interview(database, kb, datetime.now(UTC), NAME, "ann")
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-
-    threads = [threading.Thread(target=join) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_together(lambda: assessments.ensure_interview(database, kb, datetime.now(UTC), NAME, "ann"),
+                          [()] * 4)
     assert errors == [] and _summary(database)[2] == ["ann", "fay"]
 
 
@@ -93,11 +70,9 @@ def test_eight_chat_processes_started_at_once_on_postgresql(tmp_path: Path) -> N
 def test_creating_the_same_name_twice_at_once_refuses_one_clearly(kb: KnowledgeBase, database: Database) -> None:
     from bot.errors import InvalidInputError
 
-    start = threading.Barrier(4)
     outcomes: list[str] = []
 
     def create(who: str) -> None:
-        start.wait()
         try:
             assessments.create(database, kb, datetime.now(UTC), name=NAME, community="Race", cycle="2026",
                                facilitators=[who])
@@ -105,9 +80,5 @@ def test_creating_the_same_name_twice_at_once_refuses_one_clearly(kb: KnowledgeB
         except InvalidInputError as error:
             outcomes.append(str(error))
 
-    threads = [threading.Thread(target=create, args=(f"f{index}",)) for index in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert run_together(create, [(f"f{index}",) for index in range(4)]) == []
     assert sorted(outcomes) == [f"An assessment named '{NAME}' already exists."] * 3 + ["created"]

@@ -9,25 +9,17 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.interview.messages import Horizon, Outcome, ReplyKind, Role, Step
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position
 from bot.storage.tables import ConfirmationRow
-from bot.suggestion.models import Suggestion, SuggestionContext
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine, InterruptedEngine
 
 ASSESSMENT = "Harbour 2026"
-
-
-class InterruptedEngine(FakeEngine):
-    """Ctrl-C arrives while the engine works on the next suggestion."""
-
-    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
-        raise KeyboardInterrupt
 
 
 def _participant(service: InterviewService, who: str = "ann") -> int:

@@ -16,14 +16,14 @@ from bot.evaluation.cases import load_case_set
 from bot.evaluation.export import export_assessment
 from bot.evaluation.runner import run_evaluation
 from bot.interview.messages import EventKind, InterviewEvent
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.suggestion.models import ProbeAnswer
 from tests.integration.interview.driver import Stakeholder
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 ASSESSMENT = "Port Ellen 2026"
 

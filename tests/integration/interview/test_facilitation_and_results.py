@@ -8,15 +8,15 @@ import pytest
 
 from bot.errors import InvalidInputError, NotFoundError, PermissionDeniedError, UnknownIdError
 from bot.interview.messages import Horizon, Step
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.reports.html_report import render_html
 from bot.reports.markdown import render_markdown
 from bot.scoring.score import score_assessment
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from tests.integration.interview.driver import Stakeholder
 from tests.integration.storage.backends import POSTGRES_URL, FixedClock, fresh_database
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 ASSESSMENT = "Valley 2026"
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.interview.messages import EventKind, Horizon, InterviewEvent, Outcome, ReplyKind, Role, Step
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.relevance import AnswerKind
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position, raw_texts_of
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine, FakeStandardsAnswerer
+from tests.support.fakes import FakeEngine, FakeStandardsAnswerer
 
 ASSESSMENT = "Riverside 2026"
 

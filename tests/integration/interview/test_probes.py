@@ -24,8 +24,8 @@ from bot.interview.messages import (
     Role,
     Step,
 )
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import latest_outcomes, lock_position
@@ -33,7 +33,7 @@ from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, SuggestionR
 from bot.suggestion.models import Probe, ProbeAnswer, Suggestion, SuggestionContext
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine, InterruptedEngine
 
 ASSESSMENT = "Harbour 2026"
 
@@ -295,13 +295,6 @@ def test_a_probe_survives_a_restart(kb: KnowledgeBase, database: Database) -> No
     assert kinds(shown) == [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION] and shown[-1].suggestion is not None
     context = _engine(restarted).contexts[-1]
     assert context is not None and [e.reply for e in context.exchanges] == ["yes", "no"]
-
-
-class InterruptedEngine(FakeEngine):
-    """Ctrl-C arrives while the engine works on the reply."""
-
-    def suggest(self, characteristic_id: str, answer: str, context: SuggestionContext | None = None) -> Suggestion:
-        raise KeyboardInterrupt
 
 
 @pytest.mark.parametrize("then", ["resume", "type on"])

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from bot.interview.messages import Horizon, Outcome, ReplyKind, Role, Step
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import latest_outcomes, lock_position, raw_texts_of
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
+from tests.support.threads import run_together
 
 ASSESSMENT = "Harbour 2026"
 
@@ -72,22 +73,14 @@ def test_two_channels_writing_one_interview_at_once_stay_consistent(kb: Knowledg
     service = _service(kb, database)
     service.ensure_interview(ASSESSMENT, "ann")
     Stakeholder(service, ASSESSMENT, "ann").start()
-    errors: list[BaseException] = []
 
     def skip_ten(channel: str) -> None:
         person = Stakeholder(service, ASSESSMENT, "ann", channel=channel)
-        try:
-            for index in range(10):
-                person.say("skip", event_id=f"{channel}-{index}")
-                person.say("status")
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
+        for index in range(10):
+            person.say("skip", event_id=f"{channel}-{index}")
+            person.say("status")
 
-    threads = [threading.Thread(target=skip_ten, args=(channel,)) for channel in ("slack", "terminal")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_together(skip_ten, [("slack",), ("terminal",)])
     assert errors == []
     with database.session() as session:
         participant = get_participant(session, get_assessment(session, ASSESSMENT), "ann", Role.STAKEHOLDER).id

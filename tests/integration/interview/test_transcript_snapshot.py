@@ -18,11 +18,11 @@ from rich.console import Console
 
 from bot.adapters.terminal.chat import run_chat
 from bot.context import AppContext
-from bot.interview.factory import build_interview_service
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
+from bot.services.factory import build_interview_service
+from bot.services.interview_service import InterviewService
 from tests.integration.storage.backends import FixedClock
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 pytestmark = pytest.mark.integration
 SNAPSHOT = Path(__file__).parent / "snapshots" / "chat_transcript.txt"

@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from bot.adapters.cli.main import app
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase
-from bot.reports.service import stored_assessment_result
 from bot.scoring.results import AssessmentResult
 from bot.scoring.score import score_assessment
+from bot.services.results import stored_assessment_result
 from bot.storage.database import Database
 from bot.storage.results import stored_results
 from tests.integration.reports.conftest import store_scoring_input

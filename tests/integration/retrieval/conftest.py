@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,14 +18,9 @@ from bot.retrieval.factory import open_retriever
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexReport
 from tests.support.memory_index import RememberingEmbedder
+from tests.support.ports import free_port, wait_until_ready
 
 CHROMA = Path(sys.executable).parent / "chroma"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -38,16 +32,16 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         [str(CHROMA), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(path / "data")],
         stdout=log, stderr=subprocess.STDOUT, env={"ANONYMIZED_TELEMETRY": "False", "PATH": "/usr/bin:/bin"},
     )
+    def beating() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
+                return True
+        except OSError:
+            return False
+
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"chroma run did not start: {(path / 'server.log').read_text()}") from None
-                time.sleep(0.2)
+        wait_until_ready(beating, process, timeout=60, what="chroma run",
+                         details=lambda: (path / "server.log").read_text())
         yield "127.0.0.1", port
     finally:
         process.terminate()

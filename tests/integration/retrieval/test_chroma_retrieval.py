@@ -18,8 +18,9 @@ from bot.retrieval.relevance import AnswerKind
 from bot.retrieval.retriever import EntryKind, RetrievalMode
 from bot.retrieval.standards import answer_standards_question
 from bot.retrieval.vector_store import RetrievalUnavailableError
-from tests.integration.retrieval.conftest import backend_settings, free_port
+from tests.integration.retrieval.conftest import backend_settings
 from tests.support.memory_index import InMemoryDenseIndex, RememberingEmbedder
+from tests.support.ports import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -14,12 +14,11 @@ from bot.adapters.slack.http_server import BackgroundSlackServer
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.config import Settings
 from bot.context import AppContext
-from bot.interview.service import InterviewService
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.relevance import AnswerKind
-from bot.retrieval.standards import StandardHit, StandardsAnswer
+from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.suggestion.models import SuggestionEngine
+from tests.support.fakes import SPOKEN_LEVEL, FakeEngine, FakeStandardsAnswerer
 from tests.support.slack import cards
 from tests.support.slack.cards import CardKind
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall, shown
@@ -31,22 +30,15 @@ from tests.support.slack.simulator import (
     view_submission,
 )
 
-from .fakes import FakeSuggestionEngine
-
 SIGNING_SECRET = "test-signing-secret-8f2c"
 BOT_TOKEN = "xoxb-test-1111-2222-abcdef"
 
 
-def fake_standards(question: str) -> StandardsAnswer:
-    return StandardsAnswer(question=question, answer=f"For “{question}”, ISO 37106 helps most.", relevant=True,
-                           kind=AnswerKind.MATCHED, standards=[StandardHit(
-                               id="ISO 37106", ref="B8", why="Guidance on open data and an operating model.",
-                               source="annexB:2.2:1", score=1.0, reference="ISO 37106, sub-component B8 (Annex B)")])
-
-
 def build_service(kb: KnowledgeBase, settings: Settings, engine: SuggestionEngine | None = None) -> InterviewService:
-    return InterviewService(kb, engine or FakeSuggestionEngine(kb), Database.connect(settings),
-                            standards_answerer=fake_standards)
+    """The interview service of a test bot: answers name their level as people type it ("level 3")."""
+    engine = engine or FakeEngine(kb, name="fake-slack", level_mark=SPOKEN_LEVEL,
+                                  follow_up="Who owns the strategy, and is it written down?")
+    return InterviewService(kb, engine, Database.connect(settings), standards_answerer=FakeStandardsAnswerer())
 
 
 @dataclass

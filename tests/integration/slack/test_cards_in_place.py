@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from typing import Any
 
@@ -11,8 +10,9 @@ import pytest
 
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Horizon
+from tests.support.slack.cards import double_click, press_on
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall
-from tests.support.slack.simulator import block_action, dm_message
+from tests.support.slack.simulator import dm_message
 
 from .backends import BACKENDS
 from .harness import SlackHarness, card_ref, is_card, next_post, post_text, view_of
@@ -44,16 +44,6 @@ def as_it_stands(slack: SlackHarness, call: RecordedCall) -> dict[str, Any]:
     return slack.mock.updated_message(DM, call.response["ts"])
 
 
-def press_on(slack: SlackHarness, call: RecordedCall, action_id: ActionId) -> dict[str, Any]:
-    """A press on a button of a posted message, with the container and message Slack sends along."""
-    ref = card_ref(call)
-    payload = block_action("UANA", {"action_id": action_id.value, "block_id": ref.block_id(), "value": ref.value(),
-                                    "type": "button"}, channel=DM)
-    payload["container"]["message_ts"] = payload["message"]["ts"] = call.response["ts"]
-    payload["message"]["blocks"] = call.args["blocks"]
-    return payload
-
-
 def decided(message: dict[str, Any]) -> tuple[str, bool]:
     """A card's last line and whether it still has buttons."""
     blocks = message["blocks"]
@@ -65,7 +55,7 @@ def test_a_confirmed_card_shows_the_outcome_in_place_and_loses_its_buttons(slack
     question = start(slack)
     card = suggestion_card(slack, "Outcome targets are published and tracked, level 3.")
     before = len(slack.posts(DM))
-    slack.sender.interaction(press_on(slack, card, ActionId.CONFIRM))
+    slack.sender.interaction(press_on("UANA", card, ActionId.CONFIRM))
     next_post(slack, DM, before, lambda call: is_card(call, "1.1.1", "two_years", "question"))
     assert decided(as_it_stands(slack, card)) == ("\u2713 Level 3 confirmed by Ana Lima", False)
     assert decided(as_it_stands(slack, question)) == ("\u2713 Level 3 confirmed by Ana Lima", False)
@@ -116,13 +106,7 @@ def test_a_double_click_records_once_and_warns_nobody(slack: SlackHarness) -> No
     start(slack)
     card = suggestion_card(slack, "Outcome targets are published and tracked, level 3.")
     before = len(slack.posts(DM))
-    presses = [press_on(slack, card, ActionId.CONFIRM) for _ in range(2)]
-    presses[1]["actions"][0]["action_ts"] = f"{float(presses[0]['actions'][0]['action_ts']) + 0.004:.6f}"
-    threads = [threading.Thread(target=slack.sender.interaction, args=(press,)) for press in presses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    double_click(slack.sender, "UANA", card, ActionId.CONFIRM)
     next_post(slack, DM, before, lambda call: is_card(call, "1.1.1", "two_years", "question"))
     note = slack.mock.wait_for("chat.postEphemeral", user="UANA")[0]
     assert "no longer current" in note.args["text"]
@@ -151,7 +135,7 @@ def test_one_persons_events_are_handled_in_the_order_they_came(slack: SlackHarne
     card = suggestion_card(slack, "Outcome targets are published and tracked, level 3.")
     before = len(slack.posts(DM))
     # Confirm, then at once "same" for the two-year question: "same" must not overtake the confirmation.
-    slack.sender.interaction(press_on(slack, card, ActionId.CONFIRM))
+    slack.sender.interaction(press_on("UANA", card, ActionId.CONFIRM))
     slack.sender.event(dm_message("UANA", "same"))
     next_post(slack, DM, before, lambda call: is_card(call, "1.1.2", "now", "question"))
     confirmed = {(c.characteristic, c.horizon.value): c.level for c in slack.service.review(ASSESSMENT).confirmations}

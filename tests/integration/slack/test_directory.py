@@ -6,11 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from bot.adapters.slack.directory import RefusedForPerson, SlackDirectory
 from bot.errors import NotFoundError
-from bot.interview import assessments
 from bot.knowledge import KnowledgeBase
+from bot.services import assessments
 from bot.storage import Database
 
 NOW = datetime(2026, 3, 1, 12, 0)
@@ -66,3 +67,16 @@ def test_a_facilitator_who_writes_to_the_bot_is_told_what_they_can_do(directory:
     told = directory.facilitator_help("UFAC")
     assert told is not None and "*New 2026*, *Old 2025*" in told and "/assess invite" in told and "Home" in told
     assert directory.facilitator_help("UANA") is None
+
+
+def test_each_question_about_a_person_is_one_query_whatever_their_number_of_assessments(
+        directory: SlackDirectory) -> None:
+    statements: list[str] = []
+    event.listen(directory.database.engine, "before_cursor_execute",
+                 lambda _conn, _cursor, statement, *_: statements.append(statement))
+    for ask in (lambda: directory.current_interview("UANA"), lambda: directory.is_facilitator("Old 2025", "UFAC"),
+                lambda: directory.facilitated_assessment("UFAC"), lambda: directory.facilitator_help("UFAC"),
+                lambda: directory.card_may_still_apply("Old 2025", "UANA", None)):
+        statements.clear()
+        ask()
+        assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1

@@ -17,9 +17,9 @@ from bot.interview.messages import Horizon, Outcome
 from bot.knowledge import KnowledgeBase
 from bot.storage.tables import AnswerRow
 from bot.suggestion.models import ProbeAnswer
+from tests.support.fakes import FakeEngine
 from tests.support.slack.cards import card_of, double_click, is_card_after_answer, press_on, probe_button
 from tests.support.slack.mock_web_api import MockSlackWebApi, RecordedCall
-from tests.unit.interview.fakes import FakeEngine
 
 from .backends import BACKENDS
 from .harness import SlackHarness, is_card, next_post, post_text, start_harness

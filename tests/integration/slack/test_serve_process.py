@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
+from tests.support.ports import free_port, wait_for_port
 from tests.support.slack.mock_web_api import MockSlackWebApi
 from tests.support.slack.simulator import SignedSlackSender
 
 from .harness import BOT_TOKEN, SIGNING_SECRET, post_text
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_for_port(port: int, process: subprocess.Popen[str], timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"mmssc serve exited early: {process.communicate()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("mmssc serve did not start listening")
 
 
 def test_mmssc_serve_answers_signed_requests_and_keeps_tokens_out_of_logs(
@@ -46,7 +26,8 @@ def test_mmssc_serve_answers_signed_requests_and_keeps_tokens_out_of_logs(
     process = subprocess.Popen([sys.executable, "-m", "bot", "--verbose", "serve", "--port", str(port)],
                                cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for_port(port, process)
+        wait_for_port(port, process, timeout=90, what="mmssc serve",
+                      details=lambda: str(process.communicate()) if process.poll() is not None else "")
         sender = SignedSlackSender(f"http://127.0.0.1:{port}/slack/events", SIGNING_SECRET,
                                    response_urls=mock_api.response_url_for)
         assert sender.command("/assess", "new Riverton 2026", "UFAC", "CFACIL").status == 200

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime, timedelta
 
 from bot.storage import Database
 from bot.storage.deliveries import claim_delivery
 from bot.storage.display_names import display_names, save_display_names
 from bot.storage.posted_cards import close_open_cards, record_posted_card
+from tests.support.threads import run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -35,11 +35,7 @@ def test_a_delivery_is_claimed_once_even_by_racing_processes(database: Database)
         with database.session() as session:
             won.append(claim_delivery(session, "slack", "event:Ev2", NOW))
 
-    threads = [threading.Thread(target=claim) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert run_together(claim, [()] * 6) == []
     assert sorted(won) == [False] * 5 + [True]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from bot.storage.assessments import add_participant, create_assessment, list_ass
 from bot.storage.database import MIGRATIONS_DIR
 from bot.storage.interviews import StalePositionError, lock_position, save_position
 from bot.storage.tables import AssessmentRow, Base
+from tests.support.threads import run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 TABLES = {"assessments", "participants", "events", "answers", "suggestions", "confirmations", "consensus",
@@ -98,22 +98,14 @@ def test_a_stale_position_is_refused(database: Database) -> None:
 def test_two_writers_never_lose_an_update(database: Database) -> None:
     """Two threads read-modify-write the same position 25 times each, under the row lock."""
     participant = _assessment(database)
-    errors: list[BaseException] = []
 
     def bump() -> None:
-        try:
-            for _ in range(25):
-                with database.session() as session:
-                    state = lock_position(session, participant, NOW)
-                    save_position(session, participant, state, NOW)
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
+        for _ in range(25):
+            with database.session() as session:
+                state = lock_position(session, participant, NOW)
+                save_position(session, participant, state, NOW)
 
-    threads = [threading.Thread(target=bump) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_together(bump, [(), ()])
     assert errors == []
     with database.session() as session:
         assert lock_position(session, participant, NOW).version == 50

@@ -8,22 +8,15 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import IO
 
 from bot.config import PROJECT_ROOT, Settings
+from tests.support.ports import free_port, wait_for_port
 
 STARTUP_SECONDS = 600.0  # each process warms up (every characteristic, the retrieval index) before it listens
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def child_environment(settings: Settings, *, data_dir: Path, database_url: str, api_url: str, bot_token: str,
@@ -77,16 +70,8 @@ class BotProcesses:
         return self
 
     def _wait_until_listening(self, index: int, port: int) -> None:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self.processes[index].poll() is not None:
-                raise RuntimeError(f"bot process {index} exited at start-up:\n{self.log_tail(index)}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"bot process {index} did not listen within {STARTUP_SECONDS:.0f} s")
+        wait_for_port(port, self.processes[index], timeout=STARTUP_SECONDS, what=f"bot process {index}",
+                      details=lambda: self.log_tail(index))
 
     def log_tail(self, index: int, lines: int = 30) -> str:
         path = self.log_dir / f"bot-{index}.log"

@@ -16,7 +16,7 @@ from bot.evaluation.runner import run_evaluation
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.models import Horizon, ProbeAnswer
-from tests.unit.interview.fakes import FakeEngine
+from tests.support.fakes import FakeEngine
 
 DIALOGUES = [
     {"id": "d1", "characteristic": "1.1.1", "opening": "A plan [L2] [P3] [P4]", "opening_kind": "partial",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.interview.messages import CardPosition, Horizon, Step
-from bot.interview.state import InterviewState, card_is_current
+from bot.interview.state import InterviewState, card_is_current, card_may_apply
 
 NOW = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW)
 SUGGESTED = CardPosition(characteristic="1.1.1", horizon=Horizon.NOW, suggestion_id=7)
@@ -39,3 +39,20 @@ def at(step: Step, characteristic: str | None = "1.1.1", suggestion: int | None 
 def test_a_card_is_current_only_where_the_interview_is(state: InterviewState, card: CardPosition,
                                                        current: bool) -> None:
     assert card_is_current(state, card) is current
+
+
+@pytest.mark.parametrize("step, characteristic, card, may", [
+    (Step.AWAIT_ANSWER_NOW, "1.1.1", NOW, True),
+    (Step.AWAIT_CONFIRM_NOW, "1.1.1", SUGGESTED, True),
+    (Step.AWAIT_CONFIRM_TWO_YEARS, "1.1.1", SUGGESTED, False),  # the other horizon
+    (Step.AWAIT_PROBE_TWO_YEARS, "1.1.1", LATER, True),
+    (Step.AWAIT_ANSWER_NOW, "1.1.2", NOW, False),  # another characteristic
+    (Step.AWAIT_REASON, "1.1.1", LATER, True),  # waiting for a reason: the interview says what to do
+    (Step.PAUSED, "1.1.2", NOW, True),
+    (Step.COMPLETE, None, NOW, True),
+    (Step.NOT_STARTED, None, LATER, True),
+    (Step.AWAIT_ANSWER_NOW, "1.1.1", None, True),  # a card of no characteristic (Start)
+])
+def test_a_quick_look_refuses_only_a_card_of_another_question(step: Step, characteristic: str | None,
+                                                              card: CardPosition | None, may: bool) -> None:
+    assert card_may_apply(step, characteristic, card) is may

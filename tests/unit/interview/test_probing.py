@@ -11,7 +11,7 @@ from bot.interview.state import InterviewState
 from bot.interview.text import InputKind, parse_event, parse_text
 from bot.knowledge import KnowledgeBase
 from bot.suggestion.models import ProbeAnswer, ProbeExchange
-from tests.unit.interview.fakes import FakeEngine, fake_probe
+from tests.support.fakes import FakeEngine, fake_probe
 
 
 def test_the_probe_is_asked_while_unsettled_and_under_the_limit(kb: KnowledgeBase) -> None:

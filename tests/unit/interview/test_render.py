@@ -51,7 +51,7 @@ def test_markup_in_text_is_shown_as_typed() -> None:
 
 
 def test_an_abstention_reads_in_words_not_as_a_code(kb: KnowledgeBase) -> None:
-    from bot.interview.replies import ABSTAIN_REASON_WORDS
+    from bot.interview.wording import ABSTAIN_REASON_WORDS
     for code in ("off_topic", "thin_evidence", "gibberish", "instruction", "question", "dont_know", "llm_abstained",
                  "some_new_code"):
         suggestion = Suggestion(characteristic="1.2.3", level=None, confidence=0.0, rationale="r", engine="fake",

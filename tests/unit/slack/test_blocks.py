@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, card_blocks
 from bot.adapters.slack.limits import CONTEXT_TEXT, MESSAGE_BLOCKS, SECTION_TEXT, truncate
 from bot.adapters.slack.refs import ActionId, CardRef
 from bot.interview.messages import Progress, Reply, ReplyKind
@@ -41,15 +41,15 @@ def suggestion(level: int | None = 3, rationale: str = "Level 3: the answer evid
 
 
 def test_question_card_snapshot() -> None:
-    assert_snapshot("question", blocks.interview_blocks(question(), "Riverton 2026", LEVELS, LABEL))
+    assert_snapshot("question", card_blocks.interview_blocks(question(), "Riverton 2026", LEVELS, LABEL))
 
 
 def test_suggestion_card_snapshot() -> None:
-    assert_snapshot("suggestion", blocks.interview_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL))
+    assert_snapshot("suggestion", card_blocks.interview_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL))
 
 
 def test_abstention_card_has_follow_up_and_no_confirm() -> None:
-    rendered = blocks.interview_blocks(suggestion(level=None), "Riverton 2026", LEVELS, LABEL)
+    rendered = card_blocks.interview_blocks(suggestion(level=None), "Riverton 2026", LEVELS, LABEL)
     assert_snapshot("abstention", rendered)
     text = json.dumps(rendered)
     assert "Which outcomes does the strategy name?" in text
@@ -58,7 +58,7 @@ def test_abstention_card_has_follow_up_and_no_confirm() -> None:
 
 
 def test_suggestion_card_buttons_carry_the_card() -> None:
-    rendered = blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL)
+    rendered = card_blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL)
     actions = next(b for b in rendered if b["type"] == "actions")
     confirm = next(e for e in actions["elements"] if e["action_id"] == ActionId.CONFIRM)
     assert CardRef.parse(confirm["value"]) == CardRef(assessment="Riverton 2026", characteristic="1.1.1")
@@ -68,7 +68,7 @@ def test_suggestion_card_buttons_carry_the_card() -> None:
 
 
 def test_citations_become_a_context_block() -> None:
-    rendered = blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL)
+    rendered = card_blocks.suggestion_blocks(suggestion(), "Riverton 2026", LEVELS, LABEL)
     contexts = [b for b in rendered if b["type"] == "context"]
     assert contexts[0]["elements"][0]["text"] == "*MMSSC 1.1.1, level 3*: Outcomes are defined for the whole city."
     assert "1.1.1/L3" not in json.dumps(rendered)  # the knowledge-base id stays in the data, not on screen
@@ -76,24 +76,24 @@ def test_citations_become_a_context_block() -> None:
 
 
 def test_progress_is_shown_as_n_of_31() -> None:
-    assert "11 of 31" in json.dumps(blocks.interview_blocks(question(), "A", LEVELS, LABEL))
+    assert "11 of 31" in json.dumps(card_blocks.interview_blocks(question(), "A", LEVELS, LABEL))
 
 
 def test_mrkdwn_control_characters_are_escaped() -> None:
-    text = json.dumps(blocks.question_blocks(question(), "A"))
+    text = json.dumps(card_blocks.question_blocks(question(), "A"))
     assert "&amp;" in text and "&lt;with outcomes&gt;" in text
 
 
 def test_long_rationale_is_cut_for_display_only() -> None:
     long = "word " * 5000
     reply = suggestion(rationale=long)
-    rendered = blocks.suggestion_blocks(reply, "A", LEVELS, LABEL)
+    rendered = card_blocks.suggestion_blocks(reply, "A", LEVELS, LABEL)
     for block in rendered:
         if block["type"] == "section":
             assert len(block["text"]["text"]) <= SECTION_TEXT
     assert reply.suggestion is not None and reply.suggestion.rationale == long  # the model is untouched
-    assert len(blocks.fallback_text(Reply(kind=ReplyKind.INFO, text=long))) <= 3000
-    assert len(blocks.fallback_text(reply, LEVELS)) <= 3000
+    assert len(card_blocks.fallback_text(Reply(kind=ReplyKind.INFO, text=long))) <= 3000
+    assert len(card_blocks.fallback_text(reply, LEVELS)) <= 3000
 
 
 def hit(standard: str, why: str, reference: str, paired_with: str | None = None) -> StandardHit:
@@ -119,15 +119,15 @@ def test_standards_answer_snapshot() -> None:
 
 def test_notices_snapshot() -> None:
     assert_snapshot("notices", [
-        blocks.interview_blocks(Reply(kind=kind, text=f"{kind.value} text", progress=Progress(done=3, total=31)),
+        card_blocks.interview_blocks(Reply(kind=kind, text=f"{kind.value} text", progress=Progress(done=3, total=31)),
                                 "A", LEVELS, LABEL)
         for kind in (ReplyKind.RECORDED, ReplyKind.ERROR, ReplyKind.COMPLETE, ReplyKind.HELP)])
 
 
 def test_invitation_and_override_modal_snapshot() -> None:
     ref = CardRef(assessment="Riverton 2026", characteristic="1.1.1", horizon="two_years")
-    assert_snapshot("invitation", blocks.invitation_blocks("Riverton 2026", "UFAC"))
-    modal = blocks.override_modal(ref, 4, "Integrated", "DU1")
+    assert_snapshot("invitation", card_blocks.invitation_blocks("Riverton 2026", "UFAC"))
+    modal = card_blocks.override_modal(ref, 4, "Integrated", "DU1")
     assert_snapshot("override_modal", modal)
     assert CardRef.parse(modal["private_metadata"]).level == 4
 
@@ -139,9 +139,9 @@ def test_truncate_respects_the_limit(limit: int) -> None:
 
 
 def test_a_revisited_question_card_says_what_is_on_record_and_that_skip_keeps_it() -> None:
-    fresh = json.dumps(blocks.interview_blocks(question(), "Riverton 2026", LEVELS, LABEL))
+    fresh = json.dumps(card_blocks.interview_blocks(question(), "Riverton 2026", LEVELS, LABEL))
     revisited = question().model_copy(update={"recorded_level": 3})
-    text = json.dumps(blocks.interview_blocks(revisited, "Riverton 2026", LEVELS, LABEL))
+    text = json.dumps(card_blocks.interview_blocks(revisited, "Riverton 2026", LEVELS, LABEL))
     assert "Recorded so far" not in fresh
     assert "Recorded so far: level 3. *Skip* keeps it" in text
 
@@ -173,7 +173,7 @@ def unsure(counter: list[Evidence]) -> Reply:
 
 def test_a_low_confidence_card_asks_to_be_surer_and_shows_what_is_not_in_place() -> None:
     counter = [Evidence(quote="We have no published vision <yet> & no date.", criterion="1.1.1/3/a")]
-    rendered = blocks.interview_blocks(unsure(counter), "Riverton 2026", LEVELS, LABEL)
+    rendered = card_blocks.interview_blocks(unsure(counter), "Riverton 2026", LEVELS, LABEL)
     assert_snapshot("suggestion_unsure", rendered)
     texts = [e["text"] for b in rendered if b["type"] == "context" for e in b["elements"]]
     assert ("Not in place yet: \u201cWe have no published vision &lt;yet&gt; &amp; no date.\u201d "
@@ -185,21 +185,21 @@ def test_a_low_confidence_card_asks_to_be_surer_and_shows_what_is_not_in_place()
 
 
 def test_a_card_says_settled_or_not_settled_never_a_confidence_number() -> None:
-    settled = blocks.interview_blocks(suggestion(), "A", LEVELS, LABEL)
+    settled = card_blocks.interview_blocks(suggestion(), "A", LEVELS, LABEL)
     assert settled[0]["text"]["text"] == "*Suggested level now: 3 Defined* (settled)"
-    unsettled = blocks.interview_blocks(unsure([]), "A", LEVELS, LABEL)
+    unsettled = card_blocks.interview_blocks(unsure([]), "A", LEVELS, LABEL)
     assert unsettled[0]["text"]["text"] == "*Suggested level now: 2 Managed* (not settled)"
     assert "%" not in json.dumps(settled + unsettled) and "confidence" not in json.dumps(settled + unsettled)
 
 
 def test_a_confident_card_without_follow_up_or_counter_evidence_shows_neither() -> None:
-    text = json.dumps(blocks.interview_blocks(suggestion(), "A", LEVELS, LABEL))
+    text = json.dumps(card_blocks.interview_blocks(suggestion(), "A", LEVELS, LABEL))
     assert "To be surer" not in text and "Not in place yet" not in text
 
 
 def test_counter_evidence_is_brief_and_within_slack_limits() -> None:
     counter = [Evidence(quote=f"quote {n} " + "no " * 2000, criterion="1.1.1/3/a") for n in range(5)]
-    rendered = blocks.suggestion_blocks(unsure(counter), "A", LEVELS, LABEL)
+    rendered = card_blocks.suggestion_blocks(unsure(counter), "A", LEVELS, LABEL)
     block = next(b for b in rendered if b["type"] == "context" and "Not in place yet" in json.dumps(b))
     texts = [e["text"] for e in block["elements"]]
     assert len(texts) == 4 and texts[-1] == "_and 2 more_"
@@ -211,12 +211,13 @@ def test_counter_evidence_is_brief_and_within_slack_limits() -> None:
 def test_a_revisited_question_card_shows_the_earlier_answer_shortened() -> None:
     revisited = question().model_copy(update={"recorded_level": 3,
                                               "earlier_answer": "We adopted a vision <in 2021>\n\nwith outcomes."})
-    rendered = blocks.interview_blocks(revisited, "Riverton 2026", LEVELS, LABEL)
+    rendered = card_blocks.interview_blocks(revisited, "Riverton 2026", LEVELS, LABEL)
     assert_snapshot("question_revisited", rendered)
     sections = [b["text"]["text"] for b in rendered if b["type"] == "section"]
     assert any(t.startswith("*Your earlier answer:* \u201cWe adopted a vision &lt;in 2021&gt; with outcomes.\u201d")
                for t in sections)
-    assert "Your earlier answer" not in json.dumps(blocks.interview_blocks(question(), "A", LEVELS, LABEL))
+    assert "Your earlier answer" not in json.dumps(card_blocks.interview_blocks(question(), "A", LEVELS, LABEL))
     long = question().model_copy(update={"earlier_answer": "word " * 5000})
-    earlier = next(b["text"]["text"] for b in blocks.question_blocks(long, "A") if "earlier answer" in json.dumps(b))
+    earlier = next(b["text"]["text"] for b in card_blocks.question_blocks(long, "A")
+                   if "earlier answer" in json.dumps(b))
     assert len(earlier) < 450 and earlier.count("word") < 70 and "\u2026" in earlier

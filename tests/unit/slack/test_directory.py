@@ -1,4 +1,4 @@
-"""Which card a press may apply to."""
+"""Which card a press may apply to: a quick look before a modal opens (Slack's card, the core's decision)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from bot.adapters.slack.directory import position_matches_card
-from bot.interview.messages import Step
+from bot.adapters.slack.refs import CardRef
+from bot.interview.messages import Role, Step
+from bot.services.memberships import card_may_still_apply
+from bot.storage.memberships import MembershipRecord
 from bot.storage.records import PositionRecord
 
 NOW = datetime(2026, 3, 1, 12, 0)
@@ -30,4 +32,6 @@ def at(step: Step, characteristic: str | None = "1.1.1") -> PositionRecord:
 ])
 def test_a_card_applies_only_where_the_interview_is(position: PositionRecord | None, characteristic: str,
                                                     horizon: str, applies: bool) -> None:
-    assert position_matches_card(position, characteristic, horizon) is applies
+    mine = [MembershipRecord(assessment="A", created_at=NOW, roles=(Role.STAKEHOLDER,), position=position)]
+    card = CardRef(assessment="A", characteristic=characteristic, horizon=horizon).position()
+    assert card_may_still_apply(mine, "A", card) is applies

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.adapters.slack import blocks
+from bot.adapters.slack import blocks, card_blocks
 from bot.adapters.slack.commands import slack_text_to_plain
 from bot.adapters.slack.ordering import PerPersonQueue
 from bot.adapters.slack.refs import CardRef
@@ -83,14 +83,14 @@ def test_a_failing_task_does_not_stop_the_persons_queue() -> None:
 ])
 def test_a_decided_card_says_what_was_decided_and_by_whom(outcome: Outcome, level: int | None, horizon: str,
                                                          words: str) -> None:
-    assert blocks.outcome_words(outcome, level, horizon, "Ana Lima") == words
+    assert card_blocks.outcome_words(outcome, level, horizon, "Ana Lima") == words
 
 
 def test_a_decided_card_keeps_its_content_and_drops_its_buttons_and_hint() -> None:
     card = [blocks.section("*Suggested*"), blocks.context("MMSSC 1.1.1, level 3: ..."),
             {"type": "actions", "block_id": "{}", "elements": []},
-            {**blocks.context("_level now_ · reply here"), "block_id": blocks.CARD_HINT}]
-    decided = blocks.decided_card(blocks.card_content(card), "\u2713 Level 3 confirmed by Ana &lt;x&gt;")
+            {**blocks.context("_level now_ · reply here"), "block_id": card_blocks.CARD_HINT}]
+    decided = card_blocks.decided_card(card_blocks.card_content(card), "\u2713 Level 3 confirmed by Ana &lt;x&gt;")
     assert [b["type"] for b in decided] == ["section", "context", "context"]
     assert decided[-1]["elements"][0]["text"] == "\u2713 Level 3 confirmed by Ana &lt;x&gt;"
 
@@ -100,14 +100,14 @@ def test_notification_texts_are_escaped_and_name_no_knowledge_base_ids() -> None
                             knowledge_version="v")
     card = Reply(kind=ReplyKind.SUGGESTION, text="Suggested level 3 ...\n• 1.1.1/L3: criteria", horizon="now",
                  suggestion=suggestion, characteristic="1.1.1")
-    assert blocks.fallback_text(card, {3: "Defined"}) == ("Suggested level now for 1.1.1: level 3 Defined. Confirm it "
-                                                          "or choose another level.")
+    assert card_blocks.fallback_text(card, {3: "Defined"}) == ("Suggested level now for 1.1.1: level 3 Defined. "
+                                                               "Confirm it or choose another level.")
     from bot.retrieval.standards import StandardHit
 
     hit = StandardHit(id="ISO 37106", ref="B8", why="w", source="annexB:2.2:1", score=1.0,
                       reference="ISO 37106, sub-component B8 (Annex B)")
     standards = Reply(kind=ReplyKind.STANDARDS, text="1. ISO 37106: why [annexB:2.2:1]", standards=[hit])
-    assert blocks.fallback_text(standards) == "Standards that help: ISO 37106, sub-component B8 (Annex B)"
+    assert card_blocks.fallback_text(standards) == "Standards that help: ISO 37106, sub-component B8 (Annex B)"
     assert blocks.plain_fallback("Ping <!channel> & co") == "Ping &lt;!channel&gt; &amp; co"
 
 

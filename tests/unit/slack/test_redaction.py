@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import logging
-
 from bot.adapters.slack.redaction import TokenRedactingFilter, install_token_redaction, redact_tokens
+from tests.support.logs import collected_records
 
 
 def test_slack_tokens_and_given_secrets_are_redacted() -> None:
@@ -13,17 +12,7 @@ def test_slack_tokens_and_given_secrets_are_redacted() -> None:
 
 
 def test_the_filter_rewrites_records_and_tracebacks() -> None:
-    logger = logging.getLogger("test.redaction")
-    records: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(self.format(record))
-
-    handler = Collect()
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
+    with collected_records("test.redaction") as (logger, handler, records):
         install_token_redaction(["hunter2"], logger=logger)
         install_token_redaction(["hunter2"], logger=logger)  # idempotent
         assert sum(isinstance(f, TokenRedactingFilter) for f in handler.filters) == 1
@@ -32,7 +21,5 @@ def test_the_filter_rewrites_records_and_tracebacks() -> None:
             raise RuntimeError("failed with xoxp-9-9-9")
         except RuntimeError:
             logger.exception("boom")
-    finally:
-        logger.removeHandler(handler)
     assert records[0] == "token [redacted] and [redacted]"
     assert "xoxp-9-9-9" not in records[1] and "[redacted]" in records[1]

@@ -10,9 +10,9 @@ from rich.console import Console
 
 from bot.adapters.slack.review_blocks import facilitator_review_blocks
 from bot.adapters.terminal.review import render_review
-from bot.interview.assessments import AssessmentDetail
-from bot.interview.facilitation import ReviewReport
 from bot.interview.messages import Horizon, Step
+from bot.services.assessments import AssessmentDetail
+from bot.services.facilitation import ReviewReport
 from bot.storage.records import PendingRecord
 
 SINCE = datetime(2026, 3, 1, 9, 30)

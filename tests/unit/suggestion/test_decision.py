@@ -1,10 +1,10 @@
 """decide_level is pure: synthetic evidence in, a level out."""
 
 from bot.knowledge.models import Condition
+from bot.suggestion.clauses import Clause
 from bot.suggestion.decision import decide_level
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
-from bot.suggestion.text import Clause
 from bot.suggestion.tuning import Tuning
 
 TUNING = Tuning()

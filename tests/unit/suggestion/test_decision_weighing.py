@@ -1,9 +1,9 @@
 """Weighing evidence across levels: firm bridges, clauses counted once, limitations outweighed."""
 
 from bot.knowledge.models import Condition
+from bot.suggestion.clauses import Clause
 from bot.suggestion.decision import decide_level
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
-from bot.suggestion.text import Clause
 from bot.suggestion.tuning import Tuning
 
 TUNING = Tuning()

@@ -4,11 +4,11 @@ import numpy as np
 
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
+from bot.suggestion.clauses import is_topic_lead_in, split_clauses
 from bot.suggestion.condition_index import characteristic_index, claims_whole_scope
 from bot.suggestion.matching import match_conditions
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import says_dont_know
-from bot.suggestion.text import is_topic_lead_in, split_clauses
 from bot.suggestion.tuning import Tuning
 
 

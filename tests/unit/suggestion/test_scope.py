@@ -1,8 +1,8 @@
 """A limitation said after the fact reaches back to the fact; relative denials and loose plans do not."""
 
+from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.scope import clause_qualifiers
-from bot.suggestion.text import split_clauses
 
 
 def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:

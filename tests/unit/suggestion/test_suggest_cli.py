@@ -75,7 +75,7 @@ def test_horizon_and_level_now_reach_the_engine_and_the_probe_is_in_the_json(
     from bot.adapters.cli.common import state
     from bot.config import EmbedderKind, Settings
     from bot.context import AppContext
-    from tests.unit.interview.fakes import FakeEngine
+    from tests.support.fakes import FakeEngine
 
     engine = FakeEngine(kb)
     context = AppContext(Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING))

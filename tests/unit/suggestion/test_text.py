@@ -1,5 +1,6 @@
+from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers
-from bot.suggestion.text import split_clauses, tokens
+from bot.suggestion.words import tokens
 
 
 def test_clauses_are_verbatim_slices_of_the_answer() -> None:

@@ -6,7 +6,6 @@ Set UPDATE_SNAPSHOTS=1 to (re)write tests/unit/terminal/snapshots/*.txt; review 
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 from rich.console import Console
@@ -16,6 +15,7 @@ from bot.interview.messages import Horizon, Reply
 from bot.interview.replies import question_reply, suggestion_reply
 from bot.knowledge import KnowledgeBase, criterion_id
 from bot.suggestion.models import Citation, CitationKind, Evidence, Suggestion
+from tests.support.snapshots import assert_matches_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 WIDTH = 100
@@ -28,13 +28,7 @@ def printed(replies: list[Reply]) -> str:
 
 
 def assert_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / f"{name}.txt"
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-        if os.environ.get("UPDATE_SNAPSHOTS") != "1":
-            raise AssertionError(f"snapshot {path.name} was missing and has been written; run again")
-        return
-    assert text == path.read_text(encoding="utf-8"), f"the terminal output differs from snapshot {path.name}"
+    assert_matches_snapshot(SNAPSHOTS / f"{name}.txt", text, "the terminal output")
 
 
 def test_a_question_panel_at_100_columns(kb: KnowledgeBase) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.interview.service import InterviewService
+from bot.services.interview_service import InterviewService
 
 if TYPE_CHECKING:
     from bot.context import AppContext

@@ -21,27 +21,26 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInputError
-from bot.interview import assessments, facilitation, replies
-from bot.interview.decisions import Decision, InterviewFacts, PendingSuggestion, SuggestRequest, UnsuggestedAnswer
+from bot.interview import replies
+from bot.interview.decisions import Decision, SuggestRequest
 from bot.interview.machine import decide
-from bot.interview.messages import Horizon, InterviewEvent, Outcome, Reply, ReplyKind, Role, Step
+from bot.interview.messages import Horizon, InterviewEvent, Reply, ReplyKind, Role
 from bot.interview.probing import EngineCall, engine_turn
 from bot.interview.state import (
-    ANSWER_STEPS,
-    PROBE_STEPS,
     InterviewState,
     card_is_current,
     confirm_step,
-    interview_order,
     probe_step,
 )
 from bot.interview.text import InputKind, parse_event
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ScoringInput
+from bot.services import assessments, facilitation
+from bot.services.trail import TrailReader, prompt
 from bot.storage import Database, interviews
-from bot.storage.assessments import get_assessment, get_participant
+from bot.storage.assessments import find_participant_id, get_assessment, get_participant
 from bot.storage.queries import scoring_input_for
-from bot.suggestion.models import ProbeExchange, SuggestionEngine
+from bot.suggestion.models import SuggestionEngine
 
 if TYPE_CHECKING:
     from bot.retrieval.standards import StandardsAnswer
@@ -78,6 +77,7 @@ class InterviewService:
         answer_id: int | None = None
         with self.database.session() as session:
             participant_id = self._stakeholder_id(session, assessment, stakeholder)
+            trail = TrailReader(session, participant_id)
             state = interviews.lock_position(session, participant_id, self.clock())
             event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
             if event_row_id is None:
@@ -85,14 +85,14 @@ class InterviewService:
             if event.card is not None and not card_is_current(state, event.card):
                 return [replies.stale_card_reply(event.card)]  # e.g. the second press of a double click
             if parsed.kind != InputKind.STANDARDS:
-                decision = decide(self.kb, state, parsed, self._facts(session, participant_id, state))
-                answer_id = self._record(session, participant_id, event_row_id, decision, stakeholder, channel)
+                decision = decide(self.kb, state, parsed, trail.facts(state))
+                answer_id = self._record(trail, event_row_id, decision, stakeholder, channel)
                 if decision.suggest is None:
-                    return decision.replies + self._finish(session, participant_id, state, decision)
+                    return decision.replies + self._finish(trail, state, decision)
                 # the answer is committed with a mark that its suggestion is on the way: if the engine
                 # call is cut short (Ctrl-C, a crash), a resume offers a suggestion on it again
                 answer_id = answer_id or decision.suggest.answer_id
-                call = self._engine_call(session, participant_id, decision.suggest)
+                call = self._engine_call(trail, decision.suggest)
                 state = interviews.save_position(session, participant_id, decision.state.model_copy(
                     update={"unsuggested_answer_id": answer_id}), self.clock())
         if decision is None:
@@ -100,8 +100,9 @@ class InterviewService:
         assert decision.suggest is not None and answer_id is not None
         return decision.replies + self._suggest(participant_id, state, decision.suggest, call, answer_id)
 
-    def _record(self, session: Session, participant_id: int, event_row_id: int, decision: Decision,
-                stakeholder: str, channel: str) -> int | None:
+    def _record(self, trail: TrailReader, event_row_id: int, decision: Decision, stakeholder: str,
+                channel: str) -> int | None:
+        session, participant_id = trail.session, trail.participant_id
         answer_id = None
         if decision.answer is not None:
             answer_id = interviews.record_answer(
@@ -115,25 +116,22 @@ class InterviewService:
                 horizon=confirmation.horizon, level=confirmation.level, outcome=confirmation.outcome,
                 suggestion_id=confirmation.suggestion_id, suggested_level=confirmation.suggested_level,
                 reason=confirmation.reason, confirmed_by=stakeholder, channel=channel, now=self.clock())
+            trail.recorded(confirmation)
         return answer_id
 
-    def _finish(self, session: Session, participant_id: int, before: InterviewState,
-                decision: Decision) -> list[Reply]:
+    def _finish(self, trail: TrailReader, before: InterviewState, decision: Decision) -> list[Reply]:
         state = decision.state
         if state != before:
-            state = interviews.save_position(session, participant_id, state, self.clock())
-        return self._prompt(session, participant_id, state) if decision.prompt else []
+            state = interviews.save_position(trail.session, trail.participant_id, state, self.clock())
+        return prompt(self.kb, trail, state, self.max_probes) if decision.prompt else []
 
-    def _engine_call(self, session: Session, participant_id: int, request: SuggestRequest) -> EngineCall:
+    def _engine_call(self, trail: TrailReader, request: SuggestRequest) -> EngineCall:
         """The context of an engine call from the trail: the probes so far, the person's answers to the other
         characteristics (so nothing said is asked again) and, for the two-year question, the level now."""
-        level_now = None
-        if request.horizon == Horizon.TWO_YEARS:
-            recorded = interviews.latest_outcomes(session, participant_id, Horizon.NOW).get(request.characteristic)
-            level_now = recorded[1] if recorded else None
+        level_now = trail.level(Horizon.NOW, request.characteristic) if request.horizon == Horizon.TWO_YEARS else None
         return EngineCall(
             horizon=request.horizon, exchanges=request.exchanges, level_now=level_now, may_probe=request.may_probe,
-            earlier_answers=interviews.answers_to_other_characteristics(session, participant_id,
+            earlier_answers=interviews.answers_to_other_characteristics(trail.session, trail.participant_id,
                                                                         request.characteristic, request.horizon))
 
     def _suggest(self, participant_id: int, before: InterviewState, request: SuggestRequest, call: EngineCall,
@@ -154,14 +152,14 @@ class InterviewService:
             state = interviews.lock_position(session, participant_id, self.clock())
             if state.version != before.version:
                 note = replies.info("Your answer is saved, but this interview moved on in another window meanwhile.")
-                return [note, *self._prompt(session, participant_id, state)]
+                return [note, *prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)]
             suggestion_id = interviews.record_suggestion(
                 session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
                 input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(), context=turn.context)
             step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
             state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
                                                                                 suggestion_id), self.clock())
-            return self._prompt(session, participant_id, state)
+            return prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)
 
     def _standards(self, question: str, state: InterviewState) -> list[Reply]:
         """Answer "which standard helps with X" and keep the place in the interview."""
@@ -178,73 +176,13 @@ class InterviewService:
         return [Reply(kind=ReplyKind.STANDARDS, text=answer.answer, characteristic=here, standards=answer.standards,
                       standards_kind=answer.kind, topics=answer.topics), *reminder]
 
-    def _facts(self, session: Session, participant_id: int, state: InterviewState) -> InterviewFacts:
-        outcomes = interviews.latest_outcomes(session, participant_id, Horizon.NOW)
-        current = outcomes.get(state.characteristic or "")
-        later = interviews.latest_outcomes(session, participant_id, Horizon.TWO_YEARS).get(state.characteristic or "")
-        pending = (interviews.pending_suggestion(session, state.pending_suggestion_id)
-                   if state.pending_suggestion_id is not None else None)
-        skipped = frozenset(c for c, (outcome, _) in outcomes.items() if outcome == Outcome.SKIPPED)
-        unsuggested = earlier = None
-        earlier_exchanges: list[ProbeExchange] = []
-        if state.characteristic is not None and state.step in ANSWER_STEPS:
-            thread = interviews.earlier_answer(session, participant_id, state.characteristic, state.horizon,
-                                               before_answer=state.unsuggested_answer_id)
-            earlier, earlier_exchanges = thread if thread else (None, [])
-        if state.unsuggested_answer_id is not None:
-            unsuggested = self._unsuggested(session, state.unsuggested_answer_id, pending, earlier, earlier_exchanges)
-        return InterviewFacts(handled=frozenset(outcomes), skipped=skipped,
-                              level_now=current[1] if current else None,
-                              level_two_years=later[1] if later else None, pending=pending,
-                              unsuggested=unsuggested, earlier_answer=earlier, earlier_exchanges=earlier_exchanges)
-
     @staticmethod
-    def _unsuggested(session: Session, answer_id: int, pending: PendingSuggestion | None, earlier: str | None,
-                     earlier_exchanges: list[ProbeExchange]) -> UnsuggestedAnswer:
-        """An answer whose suggestion never arrived, with what the engine should be given for it: a reply to a
-        probe goes with the probes so far; an answer is read after the earlier text of the same question."""
-        text = interviews.answer_text(session, answer_id)
-        reply = interviews.probe_reply_of(session, answer_id)
-        if reply is not None and pending is not None:
-            return UnsuggestedAnswer(id=answer_id, text=text, engine_input=pending.input_text,
-                                     exchanges=[*pending.exchanges, reply], probe_reply=True)
-        before = pending.input_text if pending is not None else earlier
-        return UnsuggestedAnswer(id=answer_id, text=text, engine_input=f"{before}\n\n{text}" if before else text,
-                                 exchanges=pending.exchanges if pending is not None else earlier_exchanges,
-                                 may_probe=pending is None or pending.suggestion.level is None)
-
-    def _prompt(self, session: Session, participant_id: int, state: InterviewState) -> list[Reply]:
-        """What the stakeholder should see for the state they are in: the question, the suggestion..."""
-        facts = self._facts(session, participant_id, state)
-        c = state.characteristic
-        if state.step == Step.COMPLETE:
-            return [replies.complete_reply(self.kb, facts.handled, facts.skipped)]
-        if state.step == Step.PAUSED:
-            return [replies.info("The interview is paused; type resume to carry on.")]
-        if c is None:
-            return []
-        order = interview_order(self.kb, state.start_dimension)
-        position, total = order.index(c) + 1, len(order)
-        if state.step == Step.AWAIT_ANSWER_NOW:
-            return [replies.question_reply(self.kb, c, Horizon.NOW, position, total, recorded=facts.level_now,
-                                           earlier=facts.earlier_answer)]
-        if state.step == Step.AWAIT_ANSWER_TWO_YEARS:
-            return [replies.question_reply(self.kb, c, Horizon.TWO_YEARS, position, total, facts.level_now,
-                                           earlier=facts.earlier_answer)]
-        if state.step == Step.AWAIT_REASON:
-            level = state.pending_level or 1
-            return [replies.info(f"Why level {level} ({self.kb.level_name(level)})? A short reason, please "
-                                 "(or back).", c)]
-        assert facts.pending is not None
-        if state.step in PROBE_STEPS:
-            shown = replies.probe_reply(self.kb, facts.pending, state.horizon, position, total, self.max_probes)
-        else:
-            shown = replies.suggestion_reply(self.kb, facts.pending.suggestion, state.horizon)
-        return [shown.model_copy(update={"suggestion_id": facts.pending.id})]
-
-    def _stakeholder_id(self, session: Session, assessment: str, stakeholder: str) -> int:
-        found = get_assessment(session, assessment)
-        return get_participant(session, found, stakeholder, Role.STAKEHOLDER).id
+    def _stakeholder_id(session: Session, assessment: str, stakeholder: str) -> int:
+        """One query; `NotFoundError` naming what is missing (the assessment, or the stakeholder in it)."""
+        found = find_participant_id(session, assessment, stakeholder, Role.STAKEHOLDER)
+        if found is not None:
+            return found
+        return get_participant(session, get_assessment(session, assessment), stakeholder, Role.STAKEHOLDER).id
 
     # -- assessments -----------------------------------------------------------------------------
 

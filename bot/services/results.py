@@ -1,4 +1,5 @@
-"""Service functions the adapters (CLI, Slack) call: load an assessment, score it, keep the result."""
+"""A stored assessment scored, and its result kept: what `mmssc results`, `mmssc report` and Slack's
+`/assess report` call (no adapter scores or stores a result itself)."""
 
 from __future__ import annotations
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.interview.facilitation import find_disagreements
 from bot.interview.messages import Horizon, Outcome
 from bot.knowledge import KnowledgeBase
 from bot.scoring.inputs import ConfirmedLevel, ConsensusLevel, ScoringInput
 from bot.scoring.score import score_assessment
+from bot.services.facilitation import find_disagreements
 from bot.storage.records import ConfirmationRecord, ConsensusRecord
 
 NOW = datetime(2026, 3, 2)
@@ -57,7 +57,7 @@ def test_the_review_and_the_scored_result_flag_the_same_characteristics(kb: Know
 
 def test_suggested_levels_kept_are_counted_per_horizon_and_overall() -> None:
     from bot.adapters.terminal.review import kept_line
-    from bot.interview.facilitation import ReviewReport, suggestions_kept
+    from bot.services.facilitation import ReviewReport, suggestions_kept
 
     def settled(outcome: Outcome, horizon: Horizon = Horizon.NOW) -> ConfirmationRecord:
         return ConfirmationRecord(stakeholder="ann", characteristic="1.1.1", horizon=horizon, level=3,
@@ -76,3 +76,14 @@ def test_suggested_levels_kept_are_counted_per_horizon_and_overall() -> None:
     full = empty.model_copy(update={"kept": kept})
     assert kept_line(full) == ("Suggested levels kept: 2 of 4 (50%; the rest overridden) — now 2 of 3, "
                                "in two years 0 of 1")
+
+
+def test_a_review_gives_each_stakeholders_levels_of_a_characteristic_per_horizon() -> None:
+    from bot.services.facilitation import ReviewReport, levels_by_characteristic
+
+    records = [_confirmed("ann", "1.1.1", 2), _confirmed("bob", "1.1.1", 4), _confirmed("cy", "1.1.1", None),
+               _confirmed("ann", "1.1.1", 3, Horizon.TWO_YEARS), _confirmed("bob", "1.1.2", 1)]
+    assert levels_by_characteristic(records, Horizon.NOW) == {"1.1.1": {"ann": 2, "bob": 4}, "1.1.2": {"bob": 1}}
+    review = ReviewReport(assessment="A", pending=[], confirmations=records, disagreements=[], consensus=[])
+    assert review.levels("1.1.1", Horizon.TWO_YEARS) == {"ann": 3}
+    assert review.levels("1.1.1", Horizon.NOW) == {"ann": 2, "bob": 4} and review.levels("4.1", Horizon.NOW) == {}

@@ -14,7 +14,7 @@ from bot.errors import InvalidInputError, PermissionDeniedError
 from bot.interview.messages import Horizon, Outcome, Role
 from bot.interview.text import clean_text
 from bot.knowledge import KnowledgeBase
-from bot.scoring.aggregate import DISAGREEMENT_SPREAD  # one definition for the review and the scored result
+from bot.scoring.aggregate import level_spread  # one definition for the review and the scored result
 from bot.storage import Database
 from bot.storage.assessments import find_participant, get_assessment, participants
 from bot.storage.display_names import display_names
@@ -58,6 +58,22 @@ class ReviewReport(BaseModel):
     display_names: dict[str, str] = Field(default_factory=dict)  # person -> the name a channel stored for them
     kept: KeptSuggestions = Field(default_factory=lambda: suggestions_kept([]))
 
+    def levels(self, characteristic: str, horizon: Horizon) -> dict[str, int]:
+        """Each stakeholder's latest confirmed level of one characteristic and horizon (a level, not don't
+        know or skipped): what a channel shows beside a consensus it asks for."""
+        return levels_by_characteristic(self.confirmations, horizon).get(characteristic, {})
+
+
+def levels_by_characteristic(confirmations: Iterable[ConfirmationRecord],
+                             horizon: Horizon) -> dict[str, dict[str, int]]:
+    """Per characteristic, each stakeholder's latest confirmed level for `horizon` (don't know and skipped,
+    which have none, are left out)."""
+    levels: dict[str, dict[str, int]] = {}
+    for record in confirmations:
+        if record.horizon == horizon and record.level is not None:
+            levels.setdefault(record.characteristic, {})[record.stakeholder] = record.level
+    return levels
+
 
 def suggestions_kept(confirmations: Iterable[ConfirmationRecord]) -> KeptSuggestions:
     """Of the latest levels settled on a suggested level, how many kept it, per horizon and overall (pure).
@@ -79,30 +95,26 @@ def suggestions_kept(confirmations: Iterable[ConfirmationRecord]) -> KeptSuggest
 
 
 def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRecord],
-                       consensus: Iterable[ConsensusRecord] = (),
-                       threshold: int = DISAGREEMENT_SPREAD) -> list[Disagreement]:
-    """Characteristics whose stakeholders' latest confirmed levels **now** are `threshold` or more apart,
-    whether or not a consensus is set (it is shown beside them), in model order.
+                       consensus: Iterable[ConsensusRecord] = ()) -> list[Disagreement]:
+    """Characteristics whose stakeholders' latest confirmed levels **now** are two or more apart, whether or
+    not a consensus is set (it is shown beside them), in model order.
 
-    The same definition as the scored result's disagreements (`bot.scoring.aggregate`), so `mmssc review`,
-    Slack's review and the report header count the same characteristics. Two-year levels that differ
-    are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
+    The scored result decides its disagreements with the same `bot.scoring.aggregate.level_spread`, so
+    `mmssc review`, Slack's review and the report header count the same characteristics. Two-year levels
+    that differ are expectations, not disagreements: they are not listed (docs/scoring.md, "Disagreement").
     """
-    levels: dict[str, dict[str, int]] = {}
-    for record in confirmations:
-        if record.horizon == Horizon.NOW and record.level is not None:
-            levels.setdefault(record.characteristic, {})[record.stakeholder] = record.level
+    levels = levels_by_characteristic(confirmations, Horizon.NOW)
     agreed = {c.characteristic: c for c in consensus}
     order = {cid: index for index, cid in enumerate(kb.characteristic_ids)}
     found = []
     for characteristic, by_person in sorted(levels.items(), key=lambda item: order.get(item[0], len(order))):
-        low, high = min(by_person.values()), max(by_person.values())
-        if high - low < threshold:
+        spread = level_spread(by_person.values())
+        if spread is None or not spread.disagreement:
             continue
         settled = agreed.get(characteristic)
         found.append(Disagreement(
             characteristic=characteristic, name=kb.characteristic(characteristic).name, horizon=Horizon.NOW,
-            levels=dict(sorted(by_person.items())), min=low, max=high, spread=high - low,
+            levels=dict(sorted(by_person.items())), min=spread.low, max=spread.high, spread=spread.spread,
             consensus=settled.level_now if settled else None))
     return found
 

@@ -1,4 +1,4 @@
-"""Pure text helpers: split an answer into quotable clauses and tokenise it (qualifiers: `qualifiers.py`).
+"""An answer split into clauses that can be quoted: sentences, then contrasts, then list items.
 
 Every clause is a verbatim slice of the answer, so an evidence quote can always be found in it.
 """
@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from bot.suggestion.words import word_count
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
 # Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ...").
@@ -19,7 +21,6 @@ _LIST_BREAK = re.compile(
     r",\s+(?:and\s+|so\s+|plus\s+)?|\s+(?:-|–|—)\s+|:\s+|\s+\(|\)\s+|"
     r"\s+(?:and|plus)\s+(?=(?:we|there|it|they|our|the|every|each|all|nobody|no)\b)"
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MIN_CLAUSE_CHARS = 3
 _MIN_PIECE_WORDS = 4
 
@@ -58,18 +59,15 @@ def split_clauses(answer: str) -> list[Clause]:
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and (_words(text[start:end]) < _MIN_PIECE_WORDS or _words(text[merged[-1][0]:merged[-1][1]]) < 2):
+        if merged and (word_count(text[start:end]) < _MIN_PIECE_WORDS
+                       or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    if len(merged) > 1 and _words(text[merged[-1][0]:merged[-1][1]]) < _MIN_PIECE_WORDS:
+    if len(merged) > 1 and word_count(text[merged[-1][0]:merged[-1][1]]) < _MIN_PIECE_WORDS:
         last = merged.pop()
         merged[-1] = (merged[-1][0], last[1])
     return merged
-
-
-def _words(text: str) -> int:
-    return len(_TOKEN.findall(text.lower()))
 
 
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -102,30 +100,3 @@ _TOPIC_LEAD_IN = re.compile(
 def is_topic_lead_in(clause: Clause, following: Clause | None) -> bool:
     """Whether a clause only introduces the topic of the clause that follows it in the same sentence."""
     return following is not None and following.sentence == clause.sentence and bool(_TOPIC_LEAD_IN.match(clause.text))
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'."""
-    return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
-
-
-def stem(token: str) -> str:
-    if token.endswith("'s"):
-        token = token[:-2]
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4 and not token.endswith("ss"):
-            return token[: -len(suffix)] + keep
-    return token
-
-
-_STOPWORD_TEXT = (
-    "a an the and or of to in on for at by with from as is are was were be been being it its this that "
-    "these those we our us you your they their them there here has have had do does did so such which "
-    "who whom what when where how all any each every into about than then also very can could would "
-    "should may might will shall i me my he she his her not no"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-
-def content_tokens(text: str) -> list[str]:
-    return [token for token in tokens(text) if token not in STOPWORDS]

@@ -48,6 +48,13 @@ class AssessmentDetail(AssessmentSummary):
     progress: list[StakeholderProgress]
 
 
+def split_trailing_cycle(name: str) -> tuple[str, str | None]:
+    """An assessment's name as community and cycle: "Lisbon 2026" -> ("Lisbon", "2026"); a name without a
+    trailing year -> (the name, None)."""
+    match = TRAILING_CYCLE.match(name)
+    return (match.group(1), match.group(2)) if match else (name, None)
+
+
 def clean_name(raw: str, what: str) -> str:
     """A person's or assessment's name: control characters removed, not empty, at most 200 characters."""
     name = " ".join(clean_text(raw).split())
@@ -92,8 +99,8 @@ def ensure_interview(database: Database, kb: KnowledgeBase, now: datetime, asses
     name, person = clean_name(assessment, "assessment name"), clean_name(stakeholder, "stakeholder name")
     notes: list[str] = []
     with database.session() as session:
-        match = TRAILING_CYCLE.match(name)
-        community, cycle = (match.group(1), match.group(2)) if match else (name, str(now.year))
+        community, named_cycle = split_trailing_cycle(name)
+        cycle = named_cycle or str(now.year)
         record, created = stored.find_or_create_assessment(  # joins it when another process just created it
             session, name=name, community=community, cycle=cycle, knowledge_version=kb.version, created_by=person,
             now=now)

@@ -1,0 +1,50 @@
+"""An answer's words as the suggestion engine compares them with the conditions of a level: lower-case
+tokens with a light stem, and the stop words to leave out.
+
+This is not retrieval's tokenizer (`bot.retrieval.lexical.tokenize`), on purpose. That one ranks the
+standards for a question with BM25, so it stems hard (-ment, -ity, -ation, British -ise) to let
+"engagement" meet "engaging", spells out abbreviations, splits contractions and drops the words every
+question about standards holds ("iso", "standard", "need"). Here a clause of an answer is matched to the
+words of one level's conditions, and what tells two levels apart often sits in the words retrieval drops
+or merges: scope and time ("only", "some", "more", "most", "now", "once", "before", "after"), contrast and
+condition ("but", "if"), a contraction read as one word ("don't"). So only a possessive, a plural, -ing
+or -ed is stripped ("dashboards" meets "dashboard"). Both drop the same English function words
+(`bot.words.FUNCTION_WORDS`). The eval numbers rest on both tokenizers as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.words import FUNCTION_WORDS
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def word_count(text: str) -> int:
+    """How many words `text` has, as `tokens` counts them."""
+    return len(_TOKEN.findall(text.lower()))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'."""
+    return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
+
+
+def stem(token: str) -> str:
+    """A possessive 's, then one plural, -ing or -ed ending, keeping a stem of at least four letters."""
+    if token.endswith("'s"):
+        token = token[:-2]
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4 and not token.endswith("ss"):
+            return token[: -len(suffix)] + keep
+    return token
+
+
+# the shared function words, and a few more that say nothing about whether a condition is in place
+STOPWORDS = FUNCTION_WORDS | {"every", "his", "may", "might", "shall"}
+
+
+def content_tokens(text: str) -> list[str]:
+    """The tokens that carry content: `tokens` without the stop words."""
+    return [token for token in tokens(text) if token not in STOPWORDS]
