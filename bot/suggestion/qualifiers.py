@@ -118,6 +118,14 @@ _LOSS = _pattern(r"""\b(?:
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}\b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
 )\b""")
+# A piece of work that ends is done, not lost: "the register project finishes at the end of 2025", "the
+# consultation closes in February", "the rollout will finish by spring". Its subject is the work itself.
+_WORK_BEFORE = re.compile(
+    r"\b(?:project|projects|consultation|rollout|roll-out|build|construction|installation|migration|"
+    r"implementation|procurement|tender|phase|works?|survey|study|mapping|upgrade|refresh|audit|review|"
+    r"recruitment|training|programme of work)\b(?:\s+\w+){0,2}\s+(?:(?:will|'ll|is\sgoing\sto|should)\s+)?$",
+    re.IGNORECASE,
+)
 # Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
@@ -143,9 +151,13 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one
-    if _LOSS.search(cleaned):
+    if _says_loss(cleaned):
         found |= {Qualifier.LOSS, Qualifier.FUTURE}
     return frozenset(found)
+
+
+def _says_loss(text: str) -> bool:
+    return any(not _WORK_BEFORE.search(text, 0, match.start()) for match in _LOSS.finditer(text))
 
 
 def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:
@@ -186,7 +198,7 @@ _NO_CHANGE = re.compile(
 
 def says_something_is_lost(text: str) -> bool:
     """Whether an answer says something in place will stop ("the grant ends next June", "we slip back")."""
-    return bool(_LOSS.search(text.replace("’", "'")))
+    return _says_loss(text.replace("’", "'"))
 
 
 def says_no_change(text: str) -> bool:

@@ -1,5 +1,5 @@
 from bot.suggestion.clauses import split_clauses
-from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers
+from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_something_is_lost
 from bot.suggestion.words import tokens
 
 
@@ -52,3 +52,12 @@ def test_polarity_agreement() -> None:
 
 def test_tokens_are_lightly_stemmed() -> None:
     assert tokens("Dashboards tracked by the city's leaders") == ["dashboard", "track", "by", "the", "city", "leader"]
+
+
+def test_a_resource_that_ends_is_a_loss_but_work_that_ends_is_done() -> None:
+    assert says_something_is_lost("The grant that pays for the team ends next June.")
+    assert says_something_is_lost("Our funding runs out in 2026.")
+    assert Qualifier.LOSS in qualifiers("the pilot ends in June")
+    assert not says_something_is_lost("The asset register project finishes at the end of 2025, and it is funded.")
+    assert not says_something_is_lost("The consultation closes in February; the council votes in June.")
+    assert Qualifier.LOSS not in qualifiers("the rollout will finish by spring")
