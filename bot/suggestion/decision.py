@@ -94,12 +94,27 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
 
 def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) -> int:
     """From a level already in place, the rungs above it the evidence reaches one by one, none skipped:
-    the two-year question's reading of plans ("the public dashboard is contracted for next year")."""
-    for candidate in range(level + 1, 6):
-        if not level_reached([e for e in evidence if e.level == candidate], tuning):
-            break
-        level = candidate
+    the two-year question's reading of plans ("the public dashboard is contracted for next year"). As for
+    an answer about today, the first rung above it may be half evidenced, firmly and with nothing against
+    it; such a rung ends the climb."""
+    start = level
+    for candidate in range(start + 1, 6):
+        conditions = [e for e in evidence if e.level == candidate]
+        if level_reached(conditions, tuning):
+            level = candidate
+            continue
+        if candidate == start + 1 and _half_reached(conditions, tuning):
+            return candidate
+        break
     return level
+
+
+def _half_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
+    """At least `partial_share` of a level's conditions evidenced, one of them firmly, none contradicted."""
+    met = [e for e in conditions if is_met(e, tuning)]
+    if not met or any(is_contradicted(e, tuning) for e in conditions):
+        return False
+    return _firm(met, tuning) and len(met) / len(conditions) >= tuning.partial_share
 
 
 def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],

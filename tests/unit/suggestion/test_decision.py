@@ -75,3 +75,13 @@ def test_climb_from_a_level_reaches_only_consecutive_rungs() -> None:
     evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: [".", "."], 5: ["+"]})
     assert climb_from(1, evidence, TUNING) == 3  # rung 5 is evidenced, but rung 4 is not: no skipping
     assert climb_from(3, evidence, TUNING) == 3
+
+
+def test_climb_from_a_level_takes_a_half_evidenced_first_rung_and_stops_there() -> None:
+    from bot.suggestion.decision import climb_from
+
+    evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["+"]})
+    assert climb_from(3, evidence, TUNING) == 4  # half of rung 4, firmly; rung 5 is not climbed after it
+    assert climb_from(2, evidence, TUNING) == 3  # only the first rung above may be half evidenced
+    against = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "-"], 5: ["."]})
+    assert climb_from(3, against, TUNING) == 3
