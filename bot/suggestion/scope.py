@@ -52,7 +52,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     """The qualifiers of every clause. A negation or plan reaches forward over a bare list continuation
     ("there's nothing on what we'd invest in or how data, digital or partnerships would help"); a narrowing
     clause's limitation reaches back as partial scope to the clause before it (same sentence, or the
-    last clause of the sentence before)."""
+    last clause of the sentence before); a question asked in passing takes its answer's (`_asked`)."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
@@ -61,4 +61,28 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     for i in range(1, len(clauses)):
         if narrows_previous(clauses[i], own[i]) and clauses[i].sentence - clauses[i - 1].sentence <= 1:
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
-    return marks
+    return _asked(clauses, marks)
+
+
+_YES = re.compile(r"^(?:yes|yeah|yep|sure|of course|absolutely|definitely|certainly)\b", re.IGNORECASE)
+_ANSWER_MARKS = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED, Qualifier.UNSURE})
+
+
+def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[frozenset[Qualifier]]:
+    """A question in the middle of an answer states nothing; the sentence after it answers it. "A business
+    case for the whole programme? Not planned." denies it; "Public progress page? Maybe." hopes for it; a
+    "yes" states it; a question left unanswered is no evidence either way (unsure)."""
+    asked = list(marks)
+    for i, clause in enumerate(clauses):
+        sentence_ends = i + 1 == len(clauses) or clauses[i + 1].sentence != clause.sentence
+        if not (sentence_ends and clause.text.rstrip().endswith("?")):
+            continue
+        answer = clauses[i + 1] if i + 1 < len(clauses) and clauses[i + 1].sentence == clause.sentence + 1 else None
+        if answer is not None and _YES.match(answer.text):
+            continue
+        answered = marks[i + 1] & _ANSWER_MARKS if answer is not None else frozenset()
+        for j in range(i, -1, -1):
+            if clauses[j].sentence != clause.sentence:
+                break
+            asked[j] = (asked[j] - {Qualifier.PARTIAL}) | (answered or {Qualifier.UNSURE})
+    return asked

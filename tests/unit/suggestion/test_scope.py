@@ -46,3 +46,13 @@ def test_other_peoples_wishes_and_looking_at_data_are_not_plans() -> None:
     assert qualifiers("The board has started looking at the indicators quarterly") == frozenset()
     assert Qualifier.FUTURE in qualifiers("We want to open up the data")
     assert Qualifier.FUTURE in qualifiers("We're looking at a digital twin")
+
+
+def test_a_question_in_passing_takes_the_answer_after_it() -> None:
+    assert Qualifier.NEGATED in _marks("A business case for the whole programme? Not planned.")[
+        "A business case for the whole programme?"]
+    assert _marks("Open data? Yes, every dataset is on the portal.")["Open data?"] == frozenset()
+    hedged = _marks("Controls and compliance monitoring? Procurement says they'll see how it goes.")
+    assert Qualifier.UNCOMMITTED in hedged["Controls and compliance monitoring?"]
+    unanswered = _marks("We publish the KPIs. Are they the right forty?")
+    assert unanswered == {"We publish the KPIs.": frozenset(), "Are they the right forty?": {Qualifier.UNSURE}}
