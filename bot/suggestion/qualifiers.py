@@ -91,10 +91,11 @@ _UNCOMMITTED = _pattern(r"""\b(?:
       hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
     | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
-    | (?:we|i|it)\s(?:might|may)\b | years\saway | a\slong\sway\soff
+    | (?:we|i|it)\s(?:might|may)\b | might | years\saway | a\slong\sway\soff
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
+    | if\s(?:\w+\s){1,2}(?:has|have|gets?|finds?)\s(?:the\s|enough\s)?time
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
@@ -192,7 +193,9 @@ _NO_CHANGE = re.compile(
     r"(?:stays?|remains?|staying|remaining) (?:the same|as (?:it )?is|where (?:we|it) (?:is|are)|put|unchanged)|"
     r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
     r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
-    r"(?:not|no) much (?:will )?change)\b",
+    r"(?:not|no) much (?:will )?change|"
+    # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said
+    r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|i (?:guess|think|suspect|expect))))\b",
     re.IGNORECASE,
 )
 

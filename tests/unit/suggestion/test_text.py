@@ -1,5 +1,5 @@
 from bot.suggestion.clauses import split_clauses
-from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_something_is_lost
+from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_no_change, says_something_is_lost
 from bot.suggestion.words import tokens
 
 
@@ -61,3 +61,14 @@ def test_a_resource_that_ends_is_a_loss_but_work_that_ends_is_done() -> None:
     assert not says_something_is_lost("The asset register project finishes at the end of 2025, and it is funded.")
     assert not says_something_is_lost("The consultation closes in February; the council votes in June.")
     assert Qualifier.LOSS not in qualifiers("the rollout will finish by spring")
+
+
+def test_same_that_ends_what_is_said_means_no_change() -> None:
+    assert says_no_change("So in two years, honestly, probably the same.")
+    assert says_no_change("Same next year. There's no programme beyond that.")
+    assert not says_no_change("We use the same platform as the county.")
+
+
+def test_might_and_if_someone_has_time_are_hopes() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("The GIS officer might publish the cycle lanes if he has time.")
+    assert Qualifier.UNCOMMITTED in qualifiers("Legal might look at it")
