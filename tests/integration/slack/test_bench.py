@@ -48,9 +48,10 @@ def test_a_missed_target_fails_the_bench_and_says_so(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("MMSSC_EMBEDDER", "hashing")
     monkeypatch.setenv("MMSSC_DATA_DIR", str(tmp_path / "data"))
     result = CliRunner().invoke(app, ["bench", "slack", "--stakeholders", "2", "--characteristics", "1",
-                                      "--reply-p95-ms", "0.001"])  # no card arrives within 1 µs
+                                      "--ack-p95-ms", "60000", "--reply-p95-ms", "0.001"])  # no card within 1 µs
     assert result.exit_code == 1
     assert "Target missed: card after an answer p95" in result.output
+    assert "ack p95" not in result.output.split("Target missed:")[1]  # only the missed target is named
     assert "MISSED" in result.output
 
 
