@@ -73,7 +73,8 @@ _FACT_LOOKUP = re.compile(
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
 _GUIDANCE = re.compile(
     r"\b(?:standards?|guidance|guidelines?|iso|framework|method(?:ology)?|model|approach|best\s+practice"
-    r"|checklist|how\s+(?:do|can|should|could)\s+we|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    r"|checklist|definitions?|terminology|vocabulary|glossary|requirements|criteria|indicators"
+    r"|how\s+(?:do|can|should|could)\s+we|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -64,6 +64,8 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "What's the best way to get the hospital and the port into one resilience plan?",
     "When we buy new systems, how can we make sure they can share data?",
     "Nobody knows which servers and databases the council owns.",
+    "Where can I read the agreed definitions of a resilient city and a liveable one?",
+    "Where do I find requirements for an open data portal?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
