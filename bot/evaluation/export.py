@@ -44,7 +44,7 @@ class ExportSummary(BaseModel):
 
 def export_assessment(database: Database, kb: KnowledgeBase, assessment: str, directory: Path) -> ExportSummary:
     """Write levels.jsonl and dialogues.jsonl (both always written, so a second export replaces the first)."""
-    with database.session() as session:
+    with database.reading() as session:
         record = get_assessment(session, assessment)
         answers = confirmed_answers(session, record.id)
         confirmations = latest_confirmations(session, record.id)

@@ -115,12 +115,12 @@ def ensure_interview(database: Database, kb: KnowledgeBase, now: datetime, asses
 
 
 def list_all(database: Database) -> list[AssessmentSummary]:
-    with database.session() as session:
+    with database.reading() as session:
         return [_summary(session, record) for record in stored.list_assessments(session)]
 
 
 def show(database: Database, kb: KnowledgeBase, name: str) -> AssessmentDetail:
-    with database.session() as session:
+    with database.reading() as session:
         record = stored.get_assessment(session, name)
         summary = _summary(session, record)
         people = {p.name: p.id for p in stored.participants(session, record.id, Role.STAKEHOLDER)}

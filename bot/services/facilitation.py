@@ -120,7 +120,7 @@ def find_disagreements(kb: KnowledgeBase, confirmations: Iterable[ConfirmationRe
 
 
 def review(database: Database, kb: KnowledgeBase, assessment: str) -> ReviewReport:
-    with database.session() as session:
+    with database.reading() as session:
         record = get_assessment(session, assessment)
         confirmations = latest_confirmations(session, record.id)
         consensus = latest_consensus(session, record.id)

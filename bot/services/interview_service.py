@@ -225,5 +225,5 @@ class InterviewService:
 
     def scoring_input(self, assessment: str) -> ScoringInput:
         """The confirmed levels of the assessment, ready for `score_assessment`, on this knowledge version."""
-        with self.database.session() as session:
+        with self.database.reading() as session:
             return scoring_input_for(session, assessment, knowledge_version=self.kb.version)

@@ -24,7 +24,7 @@ from bot.storage.memberships import MembershipRecord, memberships_of
 
 def memberships(database: Database, person: str) -> list[MembershipRecord]:
     """Every assessment `person` takes part in (any role), newest first, with their interview position."""
-    with database.session() as session:
+    with database.reading() as session:
         return memberships_of(session, person)
 
 

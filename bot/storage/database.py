@@ -1,8 +1,9 @@
 """The database: one SQLAlchemy engine, migrated to the newest schema on connect, and transactions.
 
 SQLite (the default, under the data directory) runs in WAL mode with foreign keys on, and every
-transaction starts with `BEGIN IMMEDIATE`, so two writers queue behind each other instead of failing
-half-way. PostgreSQL is used when `MMSSC_DATABASE_URL` (or `DATABASE_URL`) names it.
+transaction that may write starts with `BEGIN IMMEDIATE`, so two writers queue behind each other instead
+of failing half-way; one that only reads (`Database.reading`) starts deferred and never waits for them.
+PostgreSQL is used when `MMSSC_DATABASE_URL` (or `DATABASE_URL`) names it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+_READ_ONLY = "mmssc_read_only"  # execution option of the connections `Database.reading` uses
 
 
 class Database:
@@ -34,6 +36,7 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
 
     @classmethod
     def connect(cls, settings: Settings) -> Database:
@@ -56,6 +59,13 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One transaction that only reads, from one consistent snapshot. On SQLite it takes no write lock,
+        so it never queues behind a writer; it must not write (it is rolled back)."""
+        with self._read_sessions() as session:  # closing it rolls the transaction back
             yield session
 
     def migrate(self) -> None:
@@ -100,5 +110,9 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_immediate(connection: Any) -> None:
-    # The write lock is taken at BEGIN: a reader can never be refused when it later writes.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # The write lock is taken at BEGIN: a reader can never be refused when it later writes. A transaction
+    # opened by `Database.reading` never writes, so it begins deferred and reads its WAL snapshot unlocked.
+    if connection.get_execution_options().get(_READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -109,3 +109,41 @@ def test_two_writers_never_lose_an_update(database: Database) -> None:
     assert errors == []
     with database.session() as session:
         assert lock_position(session, participant, NOW).version == 50
+
+
+def test_a_reading_transaction_does_not_wait_for_a_writer_and_sees_committed_rows(database: Database) -> None:
+    import threading
+    import time
+
+    _assessment(database)
+    writing, done = threading.Event(), threading.Event()
+
+    def hold_the_write_lock() -> None:
+        with database.session() as session:
+            create_assessment(session, name="Later 2026", community="Later", cycle="2026", knowledge_version="k",
+                              created_by="fac", now=NOW)
+            writing.set()
+            done.wait(10)
+
+    writer = threading.Thread(target=hold_the_write_lock)
+    writer.start()
+    try:
+        assert writing.wait(10)
+        started = time.monotonic()
+        with database.reading() as session:
+            names = [a.name for a in list_assessments(session)]
+        assert time.monotonic() - started < 2  # a reader queued behind the writer would wait for `done`
+        assert names == ["Town 2026"]  # the writer's row is not committed yet
+    finally:
+        done.set()
+        writer.join()
+    with database.reading() as session:
+        assert sorted(a.name for a in list_assessments(session)) == ["Later 2026", "Town 2026"]
+
+
+def test_what_a_reading_transaction_changes_is_not_kept(database: Database) -> None:
+    with database.reading() as session:
+        create_assessment(session, name="Scratch 2026", community="Scratch", cycle="2026", knowledge_version="k",
+                          created_by="fac", now=NOW)
+    with database.reading() as session:
+        assert list_assessments(session) == []
