@@ -147,3 +147,36 @@ def test_what_a_reading_transaction_changes_is_not_kept(database: Database) -> N
                           created_by="fac", now=NOW)
     with database.reading() as session:
         assert list_assessments(session) == []
+
+
+def test_writers_of_one_process_queue_on_one_lock_per_sqlite_file(tmp_path: Path) -> None:
+    """SQLite's busy handler sleeps up to 100 ms between polls; the threads of a process wait on a lock of
+    their own instead and take the write lock the moment it is free."""
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'queue.db'}"
+    first, second = Database.from_url(url), Database.from_url(url, migrate=False)
+    assert first._writers is second._writers  # two handles on one file share the queue
+    holding, release, blocked = threading.Event(), threading.Event(), []
+
+    def write() -> None:
+        with first.session():
+            holding.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        blocked.append(not second._writers.acquire(blocking=False))  # type: ignore[union-attr]
+        with first.reading() as session:  # readers never queue
+            list_assessments(session)
+    finally:
+        release.set()
+        writer.join()
+    assert blocked == [True]
+    with second.session() as session:  # free again, and a nested read inside a write does not deadlock
+        with first.reading() as reading:
+            list_assessments(reading)
+        create_assessment(session, name="Queued 2026", community="Q", cycle="2026", knowledge_version="k",
+                          created_by="fac", now=NOW)
