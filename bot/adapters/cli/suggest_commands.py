@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from rich.text import Text
 
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
-from bot.errors import InvalidInputError
+from bot.errors import InvalidInputError, UnknownIdError
 from bot.interview.wording import settled_words
-from bot.suggestion.models import Horizon, Suggestion, SuggestionContext
+from bot.knowledge import KnowledgeBase
+from bot.suggestion.models import Evidence, Horizon, Suggestion, SuggestionContext
 
 
 class HorizonOption(StrEnum):
@@ -67,26 +69,28 @@ def suggest(
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
-        render_suggestion(result)
+        render_suggestion(result, _readable(state.ctx.kb))
 
 
-def render_suggestion(result: Suggestion) -> None:
-    """The suggestion for a terminal. Quotes, rationale and citations hold brackets ("[annexB:2.2:1]") and
-    the person's own words: every piece is escaped, never read as Rich markup."""
+def render_suggestion(result: Suggestion, label: Callable[[str], str]) -> None:
+    """The suggestion for a terminal, its references as people read them (`label`: "MMSSC 1.1.1, level 3",
+    "ISO 37104 (Annex B)"; the ids stay in `--json`). Quotes, rationale and citations hold brackets and the
+    person's own words: every piece is escaped, never read as Rich markup."""
     if result.level is None:
         title = f"{result.characteristic}: no level suggested"
     else:
         title = f"{result.characteristic}: level {result.level} ({settled_words(result.settled)})"
     console.print(Panel(Text(result.rationale), title=Text(title), subtitle=Text(f"engine {result.engine}")))
-    for item in result.evidence:
-        console.print(f"  [green]“{escape(item.quote)}”[/] → {escape(item.criterion)}", highlight=False)
-    for item in result.counter_evidence:
-        console.print(f"  [red]“{escape(item.quote)}”[/] → {escape(item.criterion)} not in place", highlight=False)
+    for quote, criteria in _by_quote(result.evidence, label).items():
+        console.print(f"  [green]“{escape(quote)}”[/] → {escape(criteria)}", highlight=False)
+    for quote, criteria in _by_quote(result.counter_evidence, label).items():
+        console.print(f"  [red]“{escape(quote)}”[/] → {escape(criteria)}: not in place", highlight=False)
     for citation in result.citations:
-        console.print(f"  [cyan]{escape(citation.id)}[/] ({citation.kind.value}) {escape(citation.text)}",
-                      highlight=False)
+        console.print(f"  [cyan]{escape(label(citation.id))}[/]: {escape(citation.text)}", highlight=False)
     for line in result.missing:
-        console.print(f"  [yellow]missing[/] {escape(line)}", highlight=False)
+        criterion, found, text = line.partition(": ")  # "1.1.1/4/a: The objectives are underpinned by ..."
+        shown = f"{label(criterion)}: {text}" if found else line
+        console.print(f"  [yellow]missing[/] {escape(shown)}", highlight=False)
     if result.probe is not None:
         console.print(f"[bold]Not settled; the interview would first ask (level {result.probe.level}):[/] "
                       f"{escape(result.probe.question)}", highlight=False)
@@ -114,3 +118,24 @@ def bench_suggest(
     console.print(f"suggest ({result.engine}, {result.embedder}): {result.calls} warm calls, "
                   f"p50 {result.p50_ms} ms, p95 {result.p95_ms} ms, max {result.max_ms} ms — "
                   f"{verdict} the {result.p95_target_ms:.0f} ms p95 target (warm-up {result.warm_up_seconds} s)")
+
+
+def _readable(kb: KnowledgeBase) -> Callable[[str], str]:
+    """`KnowledgeBase.reference_label`, or the text itself when it is not an id of the knowledge base."""
+    def label(entry_id: str) -> str:
+        try:
+            return kb.reference_label(entry_id)
+        except UnknownIdError:
+            return entry_id
+
+    return label
+
+
+def _by_quote(items: list[Evidence], label: Callable[[str], str]) -> dict[str, str]:
+    """Each quote once, with the references it evidences ("MMSSC 1.1.1, level 2; MMSSC 1.1.1, level 3")."""
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        labels = grouped.setdefault(item.quote, [])
+        if label(item.criterion) not in labels:
+            labels.append(label(item.criterion))
+    return {quote: "; ".join(labels) for quote, labels in grouped.items()}

@@ -52,8 +52,8 @@ def test_suggest_keeps_bracketed_citations_and_quotes_in_its_text_output() -> No
     answer = "We publish 40 datasets on our open data portal [/bold] and startups build apps on it [red]."
     as_json = runner.invoke(app, ["suggest", "-c", "2.2.1", "-a", answer, "--json"])
     data = json.loads(as_json.output)
-    standard = next(c["id"] for c in data["citations"] if c["kind"] == "standard")
+    assert any(c["kind"] == "standard" for c in data["citations"])
     assert "(Annex B)" in data["rationale"]  # the rationale names the standard readably; the id is in citations
     shown = runner.invoke(app, ["suggest", "-c", "2.2.1", "-a", answer])
     assert shown.exit_code == 0, repr(shown.exception)
-    assert standard in shown.output and "[/bold]" in shown.output and "[red]" in shown.output
+    assert "(Annex B)" in shown.output and "[/bold]" in shown.output and "[red]" in shown.output

@@ -39,7 +39,8 @@ def test_answer_file_and_plain_output(tmp_path: Path) -> None:
     answer_file.write_text(ANSWER, encoding="utf-8")
     result = runner.invoke(app, ["suggest", "--characteristic", "1.1.1", "--answer-file", str(answer_file)])
     assert result.exit_code == 0, result.output
-    assert "level 1" in result.output and "1.1.1/L1" in result.output
+    assert "level 1" in result.output and "MMSSC 1.1.1, level 1" in result.output
+    assert "1.1.1/L1" not in result.output  # ids stay in --json; people read references
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
@@ -66,7 +67,7 @@ def test_denials_are_shown_as_counter_evidence() -> None:
     denied = {e["criterion"] for e in data["counter_evidence"]}
     assert "1.1.1/2/a" in denied and not denied & {e["criterion"] for e in data["evidence"]}
     plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", ANSWER]).output
-    assert "1.1.1/2/a not in place" in plain
+    assert "→ MMSSC 1.1.1, level 2: not in place" in " ".join(plain.split())
 
 
 def test_horizon_and_level_now_reach_the_engine_and_the_probe_is_in_the_json(
@@ -106,3 +107,13 @@ def test_the_answer_is_never_read_as_markup() -> None:
     plain = runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", hostile])
     assert plain.exit_code == 0, plain.output
     assert "[red]vision[/red]" in plain.output
+
+
+def test_a_quote_evidencing_several_conditions_is_shown_once_with_each_reference() -> None:
+    answer = "We have a published vision from 2020 with outcome targets for jobs and emissions aligned with the SDGs."
+    data = json.loads(runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", answer, "--json"]).stdout)
+    quotes = [e["quote"] for e in data["evidence"]]
+    plain = " ".join(runner.invoke(app, ["suggest", "-c", "1.1.1", "-a", answer]).output.split())
+    for quote in set(quotes):
+        assert plain.count(f"“{' '.join(quote.split())}” →") == 1
+    assert quotes and "MMSSC 1.1.1, level" in plain and "1.1.1/" not in plain  # references, not ids
