@@ -10,7 +10,7 @@ from bot.retrieval.documents import IndexDocument
 from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
 from bot.retrieval.lexical import BM25Index, tokenize
 from bot.retrieval.pairs import STANDARD_MENTION, standard_number
-from bot.retrieval.query import looks_up_a_fact, strip_standard_mentions
+from bot.retrieval.query import asks_a_chore_or_a_price, looks_up_a_fact, strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
 from bot.retrieval.topics import TopicHit, TopicIndex
@@ -92,7 +92,7 @@ class HybridRetriever:
             topic_similarity=topics[0].similarity if topics else None,
             vocabulary_coverage=round(len(known) / len(tokens), 6) if tokens else 0.0,
             names_a_standard=bool(named & self._standard_numbers),
-            looks_up_a_fact=looks_up_a_fact(query),
+            looks_up_a_fact=looks_up_a_fact(query), asks_a_chore=asks_a_chore_or_a_price(query),
         )
 
     def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]:

@@ -62,12 +62,24 @@ _FACT_LOOKUP = re.compile(
         | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
                                        |get\s+(?:a|my)|find\s+(?:a|my))\b
         | what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|our\s+|their\s+|today'?s\s+|\w+(?:'s|’s)\s+)?
+          (?:total\s+|overall\s+|current\s+|latest\s+|annual\s+|exact\s+|official\s+)?
           (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
           |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
         | what\s+did\b
         | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
     )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
+# need a standard answers, even when the question names one ("How much does a copy of ISO 37120 cost?").
+_CHORE_OR_PURCHASE = re.compile(
+    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?
+          (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
+      | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
+      | \b(?:buy|purchase|order|download)\s+(?:a|the|our\s+own)\s+copy\b
+      | \bhow\s+much\s+(?:does|do|is|are)\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf)\s+of\b
+      | \bprice\s+of\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf|iso)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
@@ -82,3 +94,9 @@ _GUIDANCE = re.compile(
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world rather than for guidance (see `_FACT_LOOKUP`)."""
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
+
+
+def asks_a_chore_or_a_price(query: str) -> bool:
+    """Whether a question asks the assistant for a chore or a document's price (`_CHORE_OR_PURCHASE`):
+    never answered with a standard, even one it names."""
+    return bool(_CHORE_OR_PURCHASE.search(query))

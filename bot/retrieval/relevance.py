@@ -46,6 +46,7 @@ class RelevanceSignals(BaseModel):
     vocabulary_coverage: float = 0.0  # share of the question's words that occur in the knowledge base
     names_a_standard: bool = False  # names a standard the knowledge base knows
     looks_up_a_fact: bool = False  # asks for a date, a person, a number, a price: about the world, not guidance
+    asks_a_chore: bool = False  # "translate this for me", "how much does a copy of ISO 37120 cost": no need to meet
 
     @property
     def shares_a_word(self) -> bool:
@@ -84,6 +85,8 @@ def judge_relevance(
     only evidence is lexical: a question sharing a word with the knowledge base is answered.
     """
     score = domain_score(signals, bands) if bands is not None else None
+    if signals.asks_a_chore:
+        return AnswerKind.NOTHING
     if signals.names_a_standard:
         return AnswerKind.MATCHED
     if signals.looks_up_a_fact:  # no standard answers it; the nearest topics, if it is near the model at all

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
-from bot.retrieval.query import looks_up_a_fact
+from bot.retrieval.query import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.relevance import (
     ANSWERED_KINDS,
     AnswerKind,
@@ -190,7 +190,8 @@ def relevance_of(
         return retriever.relevance_signals(question), retriever.relevance_bands
     shares_a_word = any((entry.lexical_score or 0.0) > 0 for entry in entries)
     return RelevanceSignals(vocabulary_coverage=1.0 if shares_a_word else 0.0,
-                            looks_up_a_fact=looks_up_a_fact(question)), None
+                            looks_up_a_fact=looks_up_a_fact(question),
+                            asks_a_chore=asks_a_chore_or_a_price(question)), None
 
 
 def nearest_topics(question: str, retriever: Retriever) -> list[TopicHit]:

@@ -1,6 +1,11 @@
 import pytest
 
-from bot.retrieval.query import looks_up_a_fact, strip_request_framing, strip_standard_mentions
+from bot.retrieval.query import (
+    asks_a_chore_or_a_price,
+    looks_up_a_fact,
+    strip_request_framing,
+    strip_standard_mentions,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +57,7 @@ def test_a_question_that_is_only_standard_names_is_left_alone():
     "Can you give me today's air quality readings for Milan?",
     "How much does a Power BI licence cost per user?",
     "What time does the civic centre open on Saturdays?",
+    "What's the overall budget for the parks department this year?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -69,3 +75,16 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize(("question", "chore"), [
+    ("Could you summarise my answers so far?", True),
+    ("Can you translate the engagement strategy into Spanish?", True),
+    ("How much does a copy of ISO 37101 cost to buy?", True),
+    ("Where can I buy a copy of ISO 37106?", True),
+    ("Can you suggest a standard for sharing data with the utilities?", False),
+    ("How much does it cost to run a management system like ISO 37101?", False),
+    ("We want to buy smart streetlights: which standard helps us specify them?", False),
+])
+def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
+    assert asks_a_chore_or_a_price(question) is chore

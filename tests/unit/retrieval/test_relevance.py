@@ -74,3 +74,11 @@ def test_a_fact_lookup_is_never_answered_with_a_standard() -> None:
     assert judge_relevance(far, bands) == AnswerKind.NOTHING
     named = near.model_copy(update={"names_a_standard": True})
     assert judge_relevance(named, bands) == AnswerKind.MATCHED  # "when was ISO 37120 published?" is on topic
+
+
+def test_a_chore_or_a_price_is_never_answered_with_a_standard_even_one_it_names() -> None:
+    bands = RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1)
+    chore = RelevanceSignals(best_similarity=0.9, topic_similarity=0.9, vocabulary_coverage=1.0, names_a_standard=True,
+                             asks_a_chore=True)
+    assert judge_relevance(chore, bands, evidence_agrees=True) == AnswerKind.NOTHING
+    assert judge_relevance(chore, None) == AnswerKind.NOTHING
