@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 
 def run_together(work: Callable[..., object], calls: Sequence[tuple[object, ...]]) -> list[BaseException]:
@@ -25,3 +26,35 @@ def run_together(work: Callable[..., object], calls: Sequence[tuple[object, ...]
     for thread in threads:
         thread.join()
     return errors
+
+
+@contextlib.contextmanager
+def held_in_another_thread(transaction: Callable[[], contextlib.AbstractContextManager[object]],
+                           inside: Callable[[object], object] = lambda _: None) -> Iterator[None]:
+    """Open `transaction()` in another thread, run `inside(session)` in it, and keep it open while the
+    block runs (a writer holding the lock, for a test of who waits); it commits when the block ends."""
+    holding, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def hold() -> None:
+        try:
+            with transaction() as session:
+                inside(session)
+                holding.set()
+                release.wait(10)
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            errors.append(error)
+            holding.set()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        assert holding.wait(10), "the transaction did not open within 10 s"
+        if errors:
+            raise errors[0]
+        yield
+    finally:
+        release.set()
+        thread.join()
+    if errors:
+        raise errors[0]

@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.interview.messages import Role, Step
@@ -18,7 +19,7 @@ from bot.storage.assessments import add_participant, create_assessment, list_ass
 from bot.storage.database import MIGRATIONS_DIR
 from bot.storage.interviews import StalePositionError, lock_position, save_position
 from bot.storage.tables import AssessmentRow, Base
-from tests.support.threads import run_together
+from tests.support.threads import held_in_another_thread, run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 TABLES = {"assessments", "participants", "events", "answers", "suggestions", "confirmations", "consensus",
@@ -112,31 +113,20 @@ def test_two_writers_never_lose_an_update(database: Database) -> None:
 
 
 def test_a_reading_transaction_does_not_wait_for_a_writer_and_sees_committed_rows(database: Database) -> None:
-    import threading
     import time
 
     _assessment(database)
-    writing, done = threading.Event(), threading.Event()
 
-    def hold_the_write_lock() -> None:
-        with database.session() as session:
-            create_assessment(session, name="Later 2026", community="Later", cycle="2026", knowledge_version="k",
-                              created_by="fac", now=NOW)
-            writing.set()
-            done.wait(10)
+    def later(session: Session) -> None:
+        create_assessment(session, name="Later 2026", community="Later", cycle="2026", knowledge_version="k",
+                          created_by="fac", now=NOW)
 
-    writer = threading.Thread(target=hold_the_write_lock)
-    writer.start()
-    try:
-        assert writing.wait(10)
+    with held_in_another_thread(database.session, later):
         started = time.monotonic()
         with database.reading() as session:
             names = [a.name for a in list_assessments(session)]
-        assert time.monotonic() - started < 2  # a reader queued behind the writer would wait for `done`
+        assert time.monotonic() - started < 2  # a reader queued behind the writer would wait for the block's end
         assert names == ["Town 2026"]  # the writer's row is not committed yet
-    finally:
-        done.set()
-        writer.join()
     with database.reading() as session:
         assert sorted(a.name for a in list_assessments(session)) == ["Later 2026", "Town 2026"]
 
@@ -152,28 +142,14 @@ def test_what_a_reading_transaction_changes_is_not_kept(database: Database) -> N
 def test_writers_of_one_process_queue_on_one_lock_per_sqlite_file(tmp_path: Path) -> None:
     """SQLite's busy handler sleeps up to 100 ms between polls; the threads of a process wait on a lock of
     their own instead and take the write lock the moment it is free."""
-    import threading
-
     url = f"sqlite:///{tmp_path / 'queue.db'}"
     first, second = Database.from_url(url), Database.from_url(url, migrate=False)
     assert first._writers is second._writers  # two handles on one file share the queue
-    holding, release, blocked = threading.Event(), threading.Event(), []
-
-    def write() -> None:
-        with first.session():
-            holding.set()
-            release.wait(10)
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    try:
-        assert holding.wait(10)
+    blocked = []
+    with held_in_another_thread(first.session):
         blocked.append(not second._writers.acquire(blocking=False))  # type: ignore[union-attr]
         with first.reading() as session:  # readers never queue
             list_assessments(session)
-    finally:
-        release.set()
-        writer.join()
     assert blocked == [True]
     with second.session() as session:  # free again, and a nested read inside a write does not deadlock
         with first.reading() as reading:
