@@ -109,12 +109,13 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     return level
 
 
-def _half_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
-    """At least `partial_share` of a level's conditions evidenced, one of them firmly, none contradicted."""
+def _half_reached(conditions: list[ConditionEvidence], tuning: Tuning, *, firmly: bool = True) -> bool:
+    """At least `partial_share` of a level's conditions evidenced, none contradicted; with `firmly`, one of
+    them by a strong match (half a level is weak ground: a borderline match cannot carry it on its own)."""
     met = [e for e in conditions if is_met(e, tuning)]
     if not met or any(is_contradicted(e, tuning) for e in conditions):
         return False
-    return _firm(met, tuning) and len(met) / len(conditions) >= tuning.partial_share
+    return (_firm(met, tuning) or not firmly) and len(met) / len(conditions) >= tuning.partial_share
 
 
 def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
@@ -137,16 +138,12 @@ def _best_partial_level(
 ) -> int | None:
     """When no level is fully evidenced: the highest level with at least half of its conditions
     evidenced and nothing contradicted at or below it (large levels of the purposes have 3-4).
-    `firm_only`: only levels with at least one firm match (half a level is weak ground: a borderline
-    match cannot carry it on its own)."""
+    `firm_only`: only levels with at least one firm match (`_half_reached`)."""
     best = None
     for level in range(2, 6):
-        conditions = by_level[level]
-        if any(is_contradicted(e, tuning) for e in conditions):
+        if any(is_contradicted(e, tuning) for e in by_level[level]):
             break
-        met = [e for e in conditions if is_met(e, tuning)]
-        firm = any(e.support_score >= tuning.strong_support for e in met)
-        if (firm or not firm_only) and len(met) / len(conditions) >= tuning.partial_share:
+        if _half_reached(by_level[level], tuning, firmly=firm_only):
             best = level
     return best
 

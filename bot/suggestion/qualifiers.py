@@ -91,7 +91,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
       hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
     | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
-    | (?:we|i|it)\s(?:might|may)\b | might | years\saway | a\slong\sway\soff
+    | (?:we|i|it)\smay\b | might | years\saway | a\slong\sway\soff
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)

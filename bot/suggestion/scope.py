@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from bot.suggestion.clauses import Clause
+from bot.suggestion.models import ProbeAnswer
+from bot.suggestion.probe_reading import lead_answer
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.words import content_tokens
 
@@ -64,21 +66,21 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     return _asked(clauses, marks)
 
 
-_YES = re.compile(r"^(?:yes|yeah|yep|sure|of course|absolutely|definitely|certainly)\b", re.IGNORECASE)
 _ANSWER_MARKS = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED, Qualifier.UNSURE})
 
 
 def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[frozenset[Qualifier]]:
     """A question in the middle of an answer states nothing; the sentence after it answers it. "A business
     case for the whole programme? Not planned." denies it; "Public progress page? Maybe." hopes for it; a
-    "yes" states it; a question left unanswered is no evidence either way (unsure)."""
+    "yes" (as a probe's reply is read, `lead_answer`) states it; a question left unanswered is no evidence
+    either way (unsure)."""
     asked = list(marks)
     for i, clause in enumerate(clauses):
         sentence_ends = i + 1 == len(clauses) or clauses[i + 1].sentence != clause.sentence
         if not (sentence_ends and clause.text.rstrip().endswith("?")):
             continue
         answer = clauses[i + 1] if i + 1 < len(clauses) and clauses[i + 1].sentence == clause.sentence + 1 else None
-        if answer is not None and _YES.match(answer.text):
+        if answer is not None and lead_answer(answer.text) == ProbeAnswer.YES:
             continue
         answered = marks[i + 1] & _ANSWER_MARKS if answer is not None else frozenset()
         for j in range(i, -1, -1):
