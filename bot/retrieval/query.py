@@ -76,7 +76,15 @@ _FACT_LOOKUP = re.compile(
 _CHORE_OR_PURCHASE = re.compile(
     r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
+      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check)\b
+      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:draft|write)\s+
+          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:short\s+|quick\s+|polite\s+)?
+          (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you)\b
       | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
+      | \bhow\s+much\s+(?:does|do|is|are|would|will)\s+(?:iso|iec|the\s+standards?|a\s+standard)\b[^?]*\bcost\b
+      | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
+          (?:through|from|via|online|directly)\b
+      | \bnational\s+standards\s+(?:body|institute|organi[sz]ation)\b
       | \b(?:buy|purchase|order|download)\s+(?:a|the|our\s+own)\s+copy\b
       | \bhow\s+much\s+(?:does|do|is|are)\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf)\s+of\b
       | \bprice\s+of\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf|iso)\b""",
@@ -91,8 +99,28 @@ _GUIDANCE = re.compile(
 )
 
 
+# A past event or the places that did something ("did the council approve ...?", "which cities piloted the
+# model?") is a fact even when it names a standard or the model; only a stated need makes it a request.
+_EVENT_LOOKUP = re.compile(
+    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+)?(?:
+          did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
+        | which\s+(?:other\s+)?(?:cities|countries|towns|councils|municipalities|regions|communities)\s+
+          (?!(?:should|could|can)\b)
+        | who\s+(?:wrote|developed|created|authored|drafted|funded|piloted)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NEED = re.compile(
+    r"\b(?:guidance|guidelines?|best\s+practice|how\s+(?:do|can|should|could)\s+we"
+    r"|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world rather than for guidance (see `_FACT_LOOKUP`)."""
+    if _EVENT_LOOKUP.search(query):
+        return not _NEED.search(query)
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
 
 
