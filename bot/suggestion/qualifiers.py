@@ -44,6 +44,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # work under way
         | working\s(?:on|towards) | in\spreparation
         | being\s(?:drafted|developed|prepared|written|designed|discussed)
+        # a document not adopted yet: "it's still a draft", "in draft", "the draft strategy"
+        | (?:still|only|just)\s(?:a\s|in\s)?drafts? | in\sdraft | (?:a|the|our|their|its)\sdraft
         | under\s(?:development|discussion|consideration|preparation)
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b
@@ -144,10 +146,19 @@ _RELATIVE_DENIAL = re.compile(
     re.IGNORECASE,
 )
 
+# A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
+# what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
+# "what we will do is publish" and "and how it will work" begin the clause).
+_EMBEDDED_MODAL = re.compile(
+    r"(?<=\w\w )(?<!\band )(?<!\bbut )(?<!\bor )(?<!\bso )\b(?:what|how|where|whether|which)\s+"
+    r"(?:[\w'-]+\s+){0,5}?(?:will|'ll|would|might|could|(?:is|are)\s+going\s+to)\s+\w+",
+    re.IGNORECASE,
+)
+
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
-    cleaned = _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'")))
+    cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'"))))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
     if _UNSURE.search(cleaned):
         found.add(Qualifier.UNSURE)

@@ -35,6 +35,25 @@ def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return bool(_REFERS_BACK.match(text)) or len(content_tokens(text)) <= _SHORT_CLAUSE_WORDS
 
 
+# What a document or system is not yet: adopted, approved, live ("still a draft", "hasn't been signed off").
+_NOT_IN_PLACE = re.compile(
+    r"(?:\b|(?=n't))(?:(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
+    r"|(?:not|never|n't)\s(?:(?:yet|been|formally|officially|actually)\s)*(?:adopted|approved|agreed|signed\soff"
+    r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational)"
+    r"|yet\sto\sbe\s(?:adopted|approved|agreed|signed\soff|implemented|launched)"
+    r"|awaiting\s(?:approval|adoption|sign-?\s?off)|goes\slive|go\slive)\b",
+    re.IGNORECASE,
+)
+
+
+def not_in_place_yet(clause: Clause) -> bool:
+    """Whether this clause says the thing just named is not in place yet: "the consultants wrote an
+    architecture, but it's still a draft", "there's a dashboard - it goes live next year". It refers back,
+    as a narrowing clause does; what the thing will gain later ("it will get an API") is not this."""
+    text = clause.text.replace("’", "'")
+    return bool(_REFERS_BACK.match(text)) and bool(_NOT_IN_PLACE.search(text))
+
+
 # A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
 # negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
 _OWN_SUBJECT = re.compile(
@@ -61,8 +80,12 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence:
             marks[i] = marks[i] | (marks[i - 1] & _CARRIED)
     for i in range(1, len(clauses)):
-        if narrows_previous(clauses[i], own[i]) and clauses[i].sentence - clauses[i - 1].sentence <= 1:
+        if clauses[i].sentence - clauses[i - 1].sentence > 1:
+            continue
+        if narrows_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
+        if not_in_place_yet(clauses[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
     return _asked(clauses, marks)
 
 

@@ -56,3 +56,24 @@ def test_a_question_in_passing_takes_the_answer_after_it() -> None:
     assert Qualifier.UNCOMMITTED in hedged["Controls and compliance monitoring?"]
     unanswered = _marks("We publish the KPIs. Are they the right forty?")
     assert unanswered == {"We publish the KPIs.": frozenset(), "Are they the right forty?": {Qualifier.UNSURE}}
+
+
+def test_a_clause_saying_the_thing_is_not_in_place_yet_reaches_back() -> None:
+    marks = _marks("A consultancy wrote us a data architecture, but it's still a draft.")
+    assert Qualifier.FUTURE in marks["A consultancy wrote us a data architecture"]
+    marks = _marks("We built a service dashboard. It hasn't been signed off yet.")
+    assert Qualifier.FUTURE in marks["We built a service dashboard."]
+    marks = _marks("We have an open data portal, and it will get an API next year.")
+    assert Qualifier.FUTURE not in marks["We have an open data portal"]
+
+
+def test_a_draft_is_not_in_place() -> None:
+    assert Qualifier.FUTURE in qualifiers("The procurement strategy is in draft")
+    assert Qualifier.FUTURE in qualifiers("We have a draft engagement charter")
+
+
+def test_a_modal_inside_an_embedded_question_is_not_the_clauses_own() -> None:
+    assert qualifiers("We use the model to show residents what the new square will look like") == frozenset()
+    assert qualifiers("The team simulates how a heatwave might affect care homes") == frozenset()
+    assert Qualifier.FUTURE in qualifiers("We will publish the plan")
+    assert Qualifier.UNCOMMITTED in qualifiers("We might publish the plan")
