@@ -15,7 +15,7 @@ evidenced by many other clauses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
@@ -48,6 +48,15 @@ def level_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
     if met == 0 or any(is_contradicted(e, tuning) for e in conditions):
         return False
     return met / len(conditions) >= tuning.level_share
+
+
+def planned_after_the_gap(evidence: ConditionEvidence, tuning: Tuning) -> ConditionEvidence:
+    """For the two-year question: a gap today followed by a plan for it ("nothing is baselined; the university
+    is contracted to do the baselines") is the plan; the denial stands only if it comes after the plan."""
+    if (evidence.support is None or evidence.against is None or evidence.support_score < tuning.support_threshold
+            or evidence.against.clause.start > evidence.support.clause.start):
+        return evidence
+    return replace(evidence, against=None)
 
 
 def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDecision:
@@ -99,7 +108,7 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     it; such a rung ends the climb."""
     start = level
     for candidate in range(start + 1, 6):
-        conditions = [e for e in evidence if e.level == candidate]
+        conditions = [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
         if level_reached(conditions, tuning):
             level = candidate
             continue

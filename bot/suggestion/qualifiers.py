@@ -110,7 +110,7 @@ _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
                                                   |be\sdropped|be\sdiscontinued|be\swound\sdown|be\sreduced
                                                   |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded)
-    | (?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
+    | (?<!-)(?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
       (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the|year\send|spring|summer|autumn|winter
                                              |january|february|march|april|may|june|july|august|september
                                              |october|november|december)|next\s\w+)
@@ -120,7 +120,8 @@ _LOSS = _pattern(r"""\b(?:
     | (?:dissolve|abolish|disband|scrap|axe|close\sdown|shut\sdown|wind\sdown)\s(?:the|our|it|them)
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
-    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}\b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
+    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)\b(?:ends?|runs?\sout|expires?|stops?|is\scut
+                                                                |was\scut)
 )\b""")
 # A piece of work that ends is done, not lost: "the register project finishes at the end of 2025", "the
 # consultation closes in February", "the rollout will finish by spring". Its subject is the work itself.

@@ -85,3 +85,16 @@ def test_climb_from_a_level_takes_a_half_evidenced_first_rung_and_stops_there() 
     assert climb_from(2, evidence, TUNING) == 3  # only the first rung above may be half evidenced
     against = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "-"], 5: ["."]})
     assert climb_from(3, against, TUNING) == 3
+
+
+def test_climb_from_a_level_reads_a_gap_today_followed_by_a_plan_as_the_plan() -> None:
+    from bot.suggestion.decision import climb_from
+
+    condition = Condition(id="9.9/3/a", text="baselines", cues=[])
+    gap_today = ClauseMatch(Clause("nothing is baselined", 0, 20, 0), None, 0.9)  # type: ignore[arg-type]
+    plan = ClauseMatch(Clause("the university is contracted to do the baselines", 22, 70, 1), None, 0.7)  # type: ignore[arg-type]
+    rung_two = _evidence({2: ["+"]})
+    assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan, gap_today)], TUNING) == 3
+    plan_first = ClauseMatch(Clause("the university is contracted", 0, 20, 0), None, 0.7)  # type: ignore[arg-type]
+    dropped_after = ClauseMatch(Clause("but that fell through", 22, 40, 1), None, 0.9)  # type: ignore[arg-type]
+    assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan_first, dropped_after)], TUNING) == 2

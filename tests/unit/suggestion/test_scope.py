@@ -77,3 +77,8 @@ def test_a_modal_inside_an_embedded_question_is_not_the_clauses_own() -> None:
     assert qualifiers("The team simulates how a heatwave might affect care homes") == frozenset()
     assert Qualifier.FUTURE in qualifiers("We will publish the plan")
     assert Qualifier.UNCOMMITTED in qualifiers("We might publish the plan")
+
+
+def test_a_hyphenated_compound_is_not_a_loss() -> None:
+    assert qualifiers("The contract for the one-stop shop was signed in March") == frozenset()
+    assert Qualifier.LOSS in qualifiers("Our contract with the supplier stops next year")
