@@ -103,13 +103,14 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
 
 def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) -> int:
     """From a level already in place, the rungs above it the evidence reaches one by one, none skipped:
-    the two-year question's reading of plans ("the public dashboard is contracted for next year"). As for
+    the two-year question's reading of plans ("the public dashboard is contracted for next year"). Each
+    rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it may be half evidenced, firmly and with nothing against
     it; such a rung ends the climb."""
     start = level
     for candidate in range(start + 1, 6):
         conditions = [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
-        if level_reached(conditions, tuning):
+        if level_reached(conditions, tuning) and _firm(conditions, tuning):
             level = candidate
             continue
         if candidate == start + 1 and _half_reached(conditions, tuning):

@@ -91,7 +91,9 @@ _UNSURE = _pattern(r"""\b(?:
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
       hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
-    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice | in\san\sideal\sworld | wish(?:\s?list)?
+    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice
+    | (?:step|thing|move|idea|option)\s(?:would|could)\sbe | (?:would|could)\s(?:need|require|mean)\b
+    | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
     | (?:we|i|it)\smay\b | might | years\saway | a\slong\sway\soff
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee

@@ -98,3 +98,12 @@ def test_climb_from_a_level_reads_a_gap_today_followed_by_a_plan_as_the_plan() -
     plan_first = ClauseMatch(Clause("the university is contracted", 0, 20, 0), None, 0.7)  # type: ignore[arg-type]
     dropped_after = ClauseMatch(Clause("but that fell through", 22, 40, 1), None, 0.9)  # type: ignore[arg-type]
     assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan_first, dropped_after)], TUNING) == 2
+
+
+def test_climb_from_a_level_needs_a_firm_match_on_each_rung() -> None:
+    from bot.suggestion.decision import climb_from
+
+    rung_two = _evidence({2: ["+"]})
+    loose = ClauseMatch(Clause("platform and policy are there", 0, 30, 0), None, 0.52)  # type: ignore[arg-type]
+    condition = Condition(id="9.9/3/a", text="marketplace", cues=[])
+    assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, loose, None)], TUNING) == 2

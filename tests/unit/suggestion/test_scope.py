@@ -82,3 +82,9 @@ def test_a_modal_inside_an_embedded_question_is_not_the_clauses_own() -> None:
 def test_a_hyphenated_compound_is_not_a_loss() -> None:
     assert qualifiers("The contract for the one-stop shop was signed in March") == frozenset()
     assert Qualifier.LOSS in qualifiers("Our contract with the supplier stops next year")
+
+
+def test_a_hypothetical_next_step_is_not_a_commitment() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("The next step would be a public progress page")
+    assert Qualifier.UNCOMMITTED in qualifiers("That would need a data officer we don't have")
+    assert Qualifier.UNCOMMITTED not in qualifiers("The board will publish a progress page in March")
