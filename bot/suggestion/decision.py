@@ -92,6 +92,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
             bridged.extend(pending)
             pending = []
             continue
+        if gap == 0 and candidate < 5 and _half_reached(conditions, tuning) and _gap_named_above(candidate, by_level,
+                                                                                                  tuning):
+            return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
             break
         gap += 1
@@ -99,6 +102,12 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         if gap > tuning.gap_tolerance:
             break
     return level, bridged
+
+
+def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether the answer names what is missing on the rung just above `level` ("what we don't do is publish
+    how input changed the plan"): people name the gap above where they stand."""
+    return any(is_contradicted(e, tuning) for e in by_level.get(level + 1, []))
 
 
 def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) -> int:

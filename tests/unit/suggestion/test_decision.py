@@ -107,3 +107,12 @@ def test_climb_from_a_level_needs_a_firm_match_on_each_rung() -> None:
     loose = ClauseMatch(Clause("platform and policy are there", 0, 30, 0), None, 0.52)  # type: ignore[arg-type]
     condition = Condition(id="9.9/3/a", text="marketplace", cues=[])
     assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, loose, None)], TUNING) == 2
+
+
+def test_half_a_level_is_taken_when_the_answer_names_the_gap_just_above_it() -> None:
+    named_gap = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["-"]}), TUNING)
+    assert named_gap.level == 4
+    no_gap_named = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", ".", "."], 5: ["."]}), TUNING)
+    assert no_gap_named.level == 3
+    gap_below = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "-"], 4: ["+", "+"], 5: ["-"]}), TUNING)
+    assert gap_below.level == 2
