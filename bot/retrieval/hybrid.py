@@ -8,9 +8,10 @@ from typing import Protocol
 
 from bot.retrieval.documents import IndexDocument
 from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
+from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.lexical import BM25Index, tokenize
 from bot.retrieval.pairs import STANDARD_MENTION, standard_number
-from bot.retrieval.query import asks_a_chore_or_a_price, looks_up_a_fact, strip_standard_mentions
+from bot.retrieval.query import strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
 from bot.retrieval.topics import TopicHit, TopicIndex

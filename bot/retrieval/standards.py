@@ -12,8 +12,8 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
+from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
-from bot.retrieval.query import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.relevance import (
     ANSWERED_KINDS,
     AnswerKind,

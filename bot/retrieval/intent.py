@@ -1,0 +1,122 @@
+"""What a question asks for, besides guidance: a fact, a chore, a price, a vendor. No standard answers these.
+
+Every pattern is about the shape of the question in everyday language (who, when, how much, "translate
+this", "is ISO 37120 free?", "Arup or Deloitte?"), not about its subject: the subject is the retriever's
+business. A stated need ("how do we ...", "is there guidance ...") keeps a question a request for guidance.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
+# world, not for guidance on running a city: no standard answers it, however many of the model's words it
+# uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
+_FACT_LOOKUP = re.compile(
+    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+|please,?\s+)?(?:
+          (?:when|what\s+time|what\s+day|what\s+date)\b
+        | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b
+        | how\s+many\s+(?:people|residents|inhabitants|citizens|days|hours|times|employees|staff|visitors|cars)\b
+        | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
+        | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
+        | where\s+(?:is|are|can\s+i|do\s+i|does)\b
+        | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
+                                       |get\s+(?:a|my)|find\s+(?:a|my))\b
+        | what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|our\s+|their\s+|today'?s\s+|\w+(?:'s|’s)\s+)?
+          (?:total\s+|overall\s+|current\s+|latest\s+|annual\s+|exact\s+|official\s+)?
+          (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
+          |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
+        | what\s+did\b
+        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
+        | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
+# need a standard answers, even when the question names one ("How much does a copy of ISO 37120 cost?").
+_CHORE_OR_PURCHASE = re.compile(
+    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?
+          (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
+      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
+          (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
+      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:draft|write)\s+
+          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:short\s+|quick\s+|polite\s+)?
+          (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you)\b
+      | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
+      | \bhow\s+much\s+(?:does|do|is|are|would|will)\s+(?:iso|iec|the\s+standards?|a\s+standard)\b[^?]*\bcost\b
+      | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
+          (?:through|from|via|online|directly)\b
+      | \bnational\s+standards\s+(?:body|institute|organi[sz]ation)\b
+      | \b(?:buy|purchase|order|download)\s+(?:a|the|our\s+own)\s+copy\b
+      | \bhow\s+much\s+(?:does|do|is|are)\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf)\s+of\b
+      | \bprice\s+of\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf|iso)\b
+      # the standard as a document: its edition, licence, publication, whether it is free
+      | \b(?:edition|corrigend(?:um|a)|pdf)\b
+      | \b(?:the|a|our|its|this)\s+licen[cs]e\s+(?:let|lets|allow|allows|permit|permits|cover|covers)\b
+      | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
+      | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
+      | \bwhen\s+(?:was|were|is|will)\s+(?:iso|iec|the\s+standards?|it)\b[^?]*\b(?:published|released|revised|out)\b
+      | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# ... unless it also asks how to run, plan or improve something, or for guidance by name.
+_GUIDANCE = re.compile(
+    r"\b(?:standards?|guidance|guidelines?|iso|framework|method(?:ology)?|model|approach|best\s+practice"
+    r"|checklist|definitions?|terminology|vocabulary|glossary|requirements|criteria|indicators"
+    r"|how\s+(?:do|can|should|could)\s+we|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+# A past event or the places that did something ("did the council approve ...?", "which cities piloted the
+# model?") is a fact even when it names a standard or the model; only a stated need makes it a request.
+_EVENT_LOOKUP = re.compile(
+    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+)?(?:
+          did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
+        | which\s+(?:other\s+)?(?:cities|countries|towns|councils|municipalities|regions|communities)\s+
+          (?!(?:should|could|can)\b)
+        | who\s+(?:wrote|developed|created|authored|drafted|funded|piloted)\b
+    )
+    # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
+    | \bopening\s+(?:hours|times)\b
+    | \bopen\s+(?:this|today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+the\s+weekend)\b
+    # personal admin: "how do I claim expenses?", "how do I reset my password?"
+    | \bhow\s+(?:do|can)\s+i\s+(?:claim|reset|log\s?in|sign\s+in|expense|get\s+reimbursed|book\s+leave)\b
+    # the assessment itself: who sees the answers, changing a level, what happens once submitted
+    | \b(?:submit|submitted|submitting|submission)\b
+    | \b(?:my|our)\s+(?:answers?|responses?)\b
+    | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
+    | \b(?:picked|chose|chosen|put\s+(?:us|ourselves|myself)\s+at|change\s+(?:my|our|the))\s+level\b
+    | \blevel\s+(?:names|labels)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
+    # opinions and small talk: "honest opinion: ...", "what do you think of ..."
+    | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A choice between named products or firms ("Commonplace or Bang the Table?", "hire Arup or Deloitte?"):
+# a procurement decision, not a need a standard meets. Case matters: the names are capitalised.
+_VENDOR_CHOICE = re.compile(
+    r"(?:^|\b(?:hire|appoint|use|buy|choose|pick|go\s+with|select)\s+)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+or\s+"
+    r"(?!ISO\b|IEC\b)[A-Z][a-z]"
+    r"|(?i:\bwhich\s+(?:one|vendor|supplier|product|tool|platform|consultancy|firm)\s+(?:do|does|should|would)\s+"
+    r"(?:you|councils|cities|people|others|most)\b)",
+)
+_NEED = re.compile(
+    r"\b(?:guidance|guidelines?|best\s+practice|how\s+(?:do|can|should|could)\s+we"
+    r"|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_up_a_fact(query: str) -> bool:
+    """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
+    vendor) rather than for guidance: `_FACT_LOOKUP`, `_EVENT_LOOKUP`, `_VENDOR_CHOICE`."""
+    if _EVENT_LOOKUP.search(query) or _VENDOR_CHOICE.search(query):
+        return not _NEED.search(query)
+    return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
+
+
+def asks_a_chore_or_a_price(query: str) -> bool:
+    """Whether a question asks the assistant for a chore or a document's price (`_CHORE_OR_PURCHASE`):
+    never answered with a standard, even one it names."""
+    return bool(_CHORE_OR_PURCHASE.search(query))

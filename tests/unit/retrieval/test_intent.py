@@ -1,0 +1,77 @@
+"""What a question asks for besides guidance: facts, chores, prices, vendors (bot/retrieval/intent.py)."""
+
+import pytest
+
+from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
+
+
+@pytest.mark.parametrize("question", [
+    "When is the next full council meeting?",
+    "Who is the head of the digital team at Leeds City Council?",
+    "How many people live in our city according to the 2021 census?",
+    "What's Barcelona's target for kilos of household waste per resident?",
+    "Can you give me today's air quality readings for Milan?",
+    "How much does a Power BI licence cost per user?",
+    "What time does the civic centre open on Saturdays?",
+    "What's the overall budget for the parks department this year?",
+    "Did the mayor sign the smart parking contract yesterday?",
+    "Which countries took part in piloting the maturity model?",
+    "Who developed this maturity model?",
+    "Is the civic centre open this Saturday for the data meetup?",
+    "Recycling centre opening times over the holidays?",
+    "How do I claim my travel for the smart mobility conference?",
+    "Once we submit, who reads the answers?",
+    "I chose level 2 for channel management, can I change my answers?",
+    "What does level 4 mean?",
+    "Your honest view: is open data worth the effort?",
+    "Should we go with Esri or Bentley for the digital twin?",
+    "Which platform do councils prefer for participatory budgeting?",
+])
+def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize("question", [
+    "How do we move services online without leaving older residents behind?",
+    "Is there a standard for tracking whether our smart projects deliver their benefits?",
+    "How many indicators should we track, and is there a framework for choosing them?",
+    "What's the best way to get the hospital and the port into one resilience plan?",
+    "When we buy new systems, how can we make sure they can share data?",
+    "Nobody knows which servers and databases the council owns.",
+    "Where can I read the agreed definitions of a resilient city and a liveable one?",
+    "Where do I find requirements for an open data portal?",
+    "Which cities should we learn from on open data?",
+    "Which councils have done this well, and how do we start?",
+    "How do we keep our digital services open to residents who are offline?",
+    "Should we use ISO 37101 or ISO 37104 to run our sustainability management?",
+    "We want to know how others set up open data: is there guidance?",
+])
+def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
+    assert not looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize(("question", "chore"), [
+    ("Could you summarise my answers so far?", True),
+    ("Can you translate the engagement strategy into Spanish?", True),
+    ("How much does a copy of ISO 37101 cost to buy?", True),
+    ("Where can I buy a copy of ISO 37106?", True),
+    ("Can you suggest a standard for sharing data with the utilities?", False),
+    ("How much does it cost to run a management system like ISO 37101?", False),
+    ("We want to buy smart streetlights: which standard helps us specify them?", False),
+    ("Summarise this paragraph on our air quality plan for me", True),
+    ("please proofread the open data policy", True),
+    ("Draft an email to the energy team about the sensor rollout", True),
+    ("How much does ISO 37122 cost?", True),
+    ("Is ISO 37120 sold by our national standards institute?", True),
+    ("Write a data strategy for us: which standard helps?", False),
+    ("We buy sensors from five suppliers; how do we buy them through one framework?", False),
+    ("Rewrite our vision statement so it sounds less corporate", True),
+    ("Is ISO 37106 free to download?", True),
+    ("Which edition of ISO 37120 is current?", True),
+    ("When was ISO 37122 published?", True),
+    ("Has ISO 37101 been revised since 2016?", True),
+    ("Which standard helps us set up a sustainable development management system?", False),
+    ("How do we license city data to start-ups so they can build services on it?", False),
+])
+def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
+    assert asks_a_chore_or_a_price(question) is chore
