@@ -114,15 +114,18 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     """From a level already in place, the rungs above it the evidence reaches one by one, none skipped:
     the two-year question's reading of plans ("the public dashboard is contracted for next year"). Each
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
-    an answer about today, the first rung above it may be half evidenced, firmly and with nothing against
-    it; such a rung ends the climb."""
+    an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
+    half evidenced, firmly and with nothing against it; such a rung ends the climb."""
     start = level
+    by_level = {candidate: [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
+                for candidate in range(1, 6)}
     for candidate in range(start + 1, 6):
-        conditions = [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
+        conditions = by_level[candidate]
         if level_reached(conditions, tuning) and _firm(conditions, tuning):
             level = candidate
             continue
-        if candidate == start + 1 and _half_reached(conditions, tuning):
+        if (candidate == start + 1 or _gap_named_above(candidate, by_level, tuning)) and _half_reached(conditions,
+                                                                                                     tuning):
             return candidate
         break
     return level

@@ -96,6 +96,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
     | (?:we|i|it)\smay\b | might | years\saway | a\slong\sway\soff
+    | (?:something|what)\s(?:we|i)\s(?:really\s)?(?:want|need|would\slike|'d\slike)\b
+    | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
@@ -119,7 +121,9 @@ _LOSS = _pattern(r"""\b(?:
     | (?:being|to\sbe)\s(?:cut|scrapped|dropped|discontinued|wound\sdown|phased\sout|dissolved|abolished|disbanded
                         |closed|reduced)
     | won't\sbe\s(?:renewed|continued|funded)
-    | (?:dissolve|abolish|disband|scrap|axe|close\sdown|shut\sdown|wind\sdown)\s(?:the|our|it|them)
+    | (?:dissolv(?:e|es|ing)|abolish(?:es|ing)?|disband(?:s|ing)?|scrap(?:s|ping)?|ax(?:e|es|ing)
+      |(?:close|closes|closing|shut|shuts|shutting|wind|winds|winding)\sdown)\s(?:the|our|it|them|this|that)
+    | (?:be|go|going|fall|falling|slip|slipping)\sback\sto
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)\b(?:ends?|runs?\sout|expires?|stops?|is\scut

@@ -116,3 +116,10 @@ def test_half_a_level_is_taken_when_the_answer_names_the_gap_just_above_it() -> 
     assert no_gap_named.level == 3
     gap_below = decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "-"], 4: ["+", "+"], 5: ["-"]}), TUNING)
     assert gap_below.level == 2
+
+
+def test_climb_from_a_level_takes_half_a_later_rung_when_the_gap_above_it_is_named() -> None:
+    from bot.suggestion.decision import climb_from
+
+    assert climb_from(2, _evidence({2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["-"]}), TUNING) == 4
+    assert climb_from(2, _evidence({2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["."]}), TUNING) == 3

@@ -88,3 +88,11 @@ def test_a_hypothetical_next_step_is_not_a_commitment() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("The next step would be a public progress page")
     assert Qualifier.UNCOMMITTED in qualifiers("That would need a data officer we don't have")
     assert Qualifier.UNCOMMITTED not in qualifiers("The board will publish a progress page in March")
+
+
+def test_scrapping_something_and_going_back_are_losses_and_a_grant_applied_for_is_a_hope() -> None:
+    assert Qualifier.LOSS in qualifiers("The new cabinet is scrapping the policy next year")
+    assert Qualifier.LOSS in qualifiers("We'll be back to each department buying its own sensors")
+    assert Qualifier.LOSS not in qualifiers("We scrapped the old portal in 2020 and built a better one")
+    assert Qualifier.UNCOMMITTED in qualifiers("A circular economy roadmap is something we want")
+    assert Qualifier.UNCOMMITTED in qualifiers("We applied for a national grant for the roadmap")
