@@ -80,14 +80,16 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
 
 def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> tuple[int, list[int]]:
     """Climb while each level is reached; a level the answer does not mention is bridged by a firm match
-    above it, a stated limitation stops the climb unless a higher level outweighs it. The level reached
-    and the levels bridged on the way."""
+    above it, a stated limitation stops the climb unless a higher level outweighs it. Levels 3-5 state
+    something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
+    loose resemblance does not reach it; level 2 describes beginnings, which people mention loosely. The
+    level reached and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
     for candidate in range(2, 6):
         conditions = by_level[candidate]
-        if level_reached(conditions, tuning) and (gap == 0 or _firm(conditions, tuning)):
+        if level_reached(conditions, tuning) and ((candidate == 2 and gap == 0) or _firm(conditions, tuning)):
             level, gap = candidate, 0
             bridged.extend(pending)
             pending = []

@@ -123,3 +123,15 @@ def test_climb_from_a_level_takes_half_a_later_rung_when_the_gap_above_it_is_nam
 
     assert climb_from(2, _evidence({2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["-"]}), TUNING) == 4
     assert climb_from(2, _evidence({2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["."]}), TUNING) == 3
+
+
+def test_levels_above_the_beginnings_need_a_firm_match() -> None:
+    def loose(level: int, letter: str) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        return ConditionEvidence(condition, level, ClauseMatch(Clause("c", 0, 1, 0), None, 0.52),  # type: ignore[arg-type]
+                                 None)
+
+    firm_two = _evidence({1: ["."], 2: ["+"]})
+    assert decide_level([*firm_two, loose(3, "a"), *_evidence({4: ["."], 5: ["."]})], TUNING).level == 2
+    assert decide_level([*_evidence({1: ["."]}), loose(2, "a"), *_evidence({3: ["."], 4: ["."], 5: ["."]})],
+                        TUNING).level == 2
