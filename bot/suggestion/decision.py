@@ -117,7 +117,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     the two-year question's reading of plans ("the public dashboard is contracted for next year"). Each
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
-    half evidenced, firmly and with nothing against it; such a rung ends the climb."""
+    half evidenced, firmly and with nothing against it; such a rung ends the climb. Level 2's beginnings,
+    not mentioned at all, are implied by plans that firmly reach level 3."""
     start = level
     by_level = {candidate: [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
                 for candidate in range(1, 6)}
@@ -129,8 +130,18 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
         if (candidate == start + 1 or _gap_named_above(candidate, by_level, tuning)) and _half_reached(conditions,
                                                                                                      tuning):
             return candidate
+        if candidate == 2 and _beginnings_implied(conditions, by_level[3], tuning):
+            level = candidate
+            continue
         break
     return level
+
+
+def _beginnings_implied(beginnings: list[ConditionEvidence], above: list[ConditionEvidence], tuning: Tuning) -> bool:
+    """Level 2's beginnings, not mentioned at all, are implied by level 3 firmly reached (as an answer about
+    today bridges an unmentioned level)."""
+    return (not any(is_met(e, tuning) or is_contradicted(e, tuning) for e in beginnings)
+            and level_reached(above, tuning) and _firm(above, tuning))
 
 
 def _half_reached(conditions: list[ConditionEvidence], tuning: Tuning, *, firmly: bool = True) -> bool:

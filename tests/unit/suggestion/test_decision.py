@@ -135,3 +135,11 @@ def test_levels_above_the_beginnings_need_a_firm_match() -> None:
     assert decide_level([*firm_two, loose(3, "a"), *_evidence({4: ["."], 5: ["."]})], TUNING).level == 2
     assert decide_level([*_evidence({1: ["."]}), loose(2, "a"), *_evidence({3: ["."], 4: ["."], 5: ["."]})],
                         TUNING).level == 2
+
+
+def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_level_three() -> None:
+    from bot.suggestion.decision import climb_from
+
+    assert climb_from(1, _evidence({2: ["."], 3: ["+", "+"], 4: [".", "."]}), TUNING) == 3
+    assert climb_from(1, _evidence({2: ["-"], 3: ["+", "+"], 4: [".", "."]}), TUNING) == 1
+    assert climb_from(1, _evidence({2: ["."], 3: ["."], 4: ["+", "+"]}), TUNING) == 1
