@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.words import FUNCTION_WORDS
+
 # A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
 # world, not for guidance on running a city: no standard answers it, however many of the model's words it
 # uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
@@ -27,6 +29,9 @@ _FACT_LOOKUP = re.compile(
           (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
           |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
         | what\s+did\b
+        | what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:url|link|links|website|web\s+address|email\s+address
+                                            |zoom|teams\s+link)\b
+
         | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
     )""",
@@ -35,7 +40,7 @@ _FACT_LOOKUP = re.compile(
 # A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
 # need a standard answers, even when the question names one ("How much does a copy of ISO 37120 cost?").
 _CHORE_OR_PURCHASE = re.compile(
-    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?
+    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
@@ -77,6 +82,13 @@ _EVENT_LOOKUP = re.compile(
           (?!(?:should|could|can)\b)
         | who\s+(?:wrote|developed|created|authored|drafted|funded|piloted)\b
     )
+    # where a word comes from: "where does the word 'resilience' come from?", "origin of the term"
+    | \b(?:origin|origins|etymology|history)\s+of\s+the\s+(?:word|term|phrase)\b
+    | \bwhere\s+does\s+the\s+(?:word|term|phrase)\b | \bwho\s+(?:\w+\s+)?coined\b
+    # our own figures: "how much did we budget for the network rollout?"
+    | \bhow\s+much\s+(?:did|do|have|had)\s+we\s+(?:budget|spend|spent|pay|paid|allocate|invest)
+    # the workspace and its meetings: "add me to #channel", "the Zoom link for today's call"
+    | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
     | \bopening\s+(?:hours|times)\b
     | \bopen\s+(?:this|today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+the\s+weekend)\b
@@ -93,6 +105,15 @@ _EVENT_LOOKUP = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.
+_NOT_ASKING = re.compile(
+    r"""^\s*(?:fyi|notes|minutes|agenda|actions?|update|status)\b[\s:–-]
+      | \bfyi\b | \bworth\s+a\s+(?:read|skim|look)\b
+      | \b(?:lol|lmao|haha+)\b | [\U0001F600-\U0001F64F\U0001F923]""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 # A choice between named products or firms ("Commonplace or Bang the Table?", "hire Arup or Deloitte?"):
 # a procurement decision, not a need a standard meets. Case matters: the names are capitalised.
 _VENDOR_CHOICE = re.compile(
@@ -113,6 +134,8 @@ def looks_up_a_fact(query: str) -> bool:
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_EVENT_LOOKUP`, `_VENDOR_CHOICE`."""
     if _EVENT_LOOKUP.search(query) or _VENDOR_CHOICE.search(query):
         return not _NEED.search(query)
+    if _NOT_ASKING.search(query) and "?" not in query:
+        return not _NEED.search(query)
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
 
 
@@ -120,3 +143,32 @@ def asks_a_chore_or_a_price(query: str) -> bool:
     """Whether a question asks the assistant for a chore or a document's price (`_CHORE_OR_PURCHASE`):
     never answered with a standard, even one it names."""
     return bool(_CHORE_OR_PURCHASE.search(query))
+
+
+# Everyday function words of the languages a European city's staff most often write in besides English.
+_OTHER_LANGUAGES = frozenset({
+    # Spanish
+    "el", "la", "los", "las", "del", "una", "unos", "que", "por", "para", "con", "como", "pero", "más", "está",
+    "están", "hay", "sobre", "nuestra", "nuestro",
+    # Portuguese
+    "o", "os", "as", "do", "da", "dos", "das", "uma", "com", "não", "são", "também", "nossa", "nosso", "pela",
+    "pelo",
+    # French
+    "le", "les", "des", "du", "une", "est", "sont", "avec", "pour", "dans", "sur", "nous", "notre", "mais", "pas",
+    "qui", "très", "aussi",
+    # German
+    "der", "die", "und", "ist", "sind", "mit", "für", "auf", "wir", "unser", "unsere", "nicht", "ein",
+    "eine", "einen", "dem", "den", "auch", "wie", "bei",
+    # Italian
+    "il", "lo", "gli", "della", "delle", "che", "sono", "non", "anche",
+})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def is_not_english(query: str) -> bool:
+    """Whether a question is written in another language: more of its function words are Spanish,
+    Portuguese, French, German or Italian than English (the knowledge base and the embedder are English)."""
+    words = [word.lower() for word in _WORD.findall(query)]
+    english = sum(word in FUNCTION_WORDS for word in words)
+    other = sum(word in _OTHER_LANGUAGES and word not in FUNCTION_WORDS for word in words)
+    return other >= 2 and other > english

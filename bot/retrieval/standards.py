@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
+from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
 from bot.retrieval.relevance import (
     ANSWERED_KINDS,
@@ -32,6 +32,7 @@ from bot.retrieval.standards_ranking import (
     source_sub_dimension,
 )
 from bot.retrieval.standards_text import (
+    NOT_ENGLISH,
     NOTHING_RELEVANT,
     compose_clarifying_question,
     compose_closest_match,
@@ -140,6 +141,9 @@ def answer_standards_question(
     `chat_model`, a `matched` answer's text may be phrased by it; the standards listed never change.
     """
     text = validate_question(question)
+    if is_not_english(text):  # the knowledge base and the embedder are English: nothing would match fairly
+        return StandardsAnswer(question=text, answer=NOT_ENGLISH, standards=[], relevant=False,
+                               kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version)
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
     signals, bands = relevance_of(text, entries, retriever)
     answer = StandardsAnswer(question=text, answer=NOTHING_RELEVANT, standards=[], relevant=False,

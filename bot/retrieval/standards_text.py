@@ -19,6 +19,10 @@ NOTHING_RELEVANT = (
     "so no standard is suggested. Try describing the part of the community's work you want to improve, "
     "for example open data, procurement, digital inclusion, infrastructure or one of the six purposes."
 )
+NOT_ENGLISH = (
+    "I can only read questions in English for now: the MMSSC draft and its standards mapping are in English. "
+    "Could you ask again in English? For example: which standard helps with open data?"
+)
 MATCHED_HEADING = "Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"
 CLOSEST_HEADING = (
     "Closest match: nothing in the MMSSC draft's standards mapping fits this question exactly, so check "

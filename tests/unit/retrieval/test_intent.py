@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
+from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 
 
 @pytest.mark.parametrize("question", [
@@ -26,6 +26,13 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
     "Your honest view: is open data worth the effort?",
     "Should we go with Esri or Bentley for the digital twin?",
     "Which platform do councils prefer for participatory budgeting?",
+    "fyi, the resilience working group slides are on the drive",
+    "Minutes: open data board, 3 May - portal migration slipped to June",
+    "haha the sensor dashboard crashed again during the demo",
+    "What's the link to the open data portal of Helsinki?",
+    "In last year's digital plan, how much did we spend on the IoT network?",
+    "where does the term 'smart city' come from?",
+    "can someone add me to #digital-inclusion?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -45,6 +52,7 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "How do we keep our digital services open to residents who are offline?",
     "Should we use ISO 37101 or ISO 37104 to run our sustainability management?",
     "We want to know how others set up open data: is there guidance?",
+    "fyi: our sensor data sits in five systems, how do we bring it together?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -72,6 +80,19 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Has ISO 37101 been revised since 2016?", True),
     ("Which standard helps us set up a sustainable development management system?", False),
     ("How do we license city data to start-ups so they can build services on it?", False),
+    ("can u summarise the engagement survey results for me", True),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
+
+
+@pytest.mark.parametrize(("question", "other_language"), [
+    ("¿Qué norma nos ayuda a compartir datos con las empresas de la ciudad?", True),
+    ("Como podemos medir os benefícios dos nossos projetos de cidade inteligente?", True),
+    ("Wie können wir unsere Daten offen und sicher mit Partnern teilen?", True),
+    ("Quelle norme pour la gestion des données de la ville?", True),
+    ("Is there a standard for open data in La Paz and São Paulo?", False),
+    ("open data portal", False),
+])
+def test_a_question_in_another_language_is_recognised(question: str, other_language: bool) -> None:
+    assert is_not_english(question) is other_language

@@ -14,6 +14,7 @@ from bot.retrieval.standards import (
     answer_standards_question,
     validate_question,
 )
+from bot.retrieval.standards_text import NOT_ENGLISH
 from bot.retrieval.topics import TopicHit
 
 # The issue's own example is answered with the real model in tests/integration/retrieval; the hashing
@@ -231,3 +232,9 @@ def test_the_prompt_file_lists_the_retrieved_standards(kb: KnowledgeBase, retrie
     assert all(hit.id in prompt and hit.reference in prompt for hit in hits)
     assert "annexB" not in prompt  # the model is shown readable references, so it cannot echo machine ids
     assert isinstance(StandardsAnswer.model_json_schema(), dict)
+
+
+def test_a_question_in_another_language_is_asked_again_in_english(kb: KnowledgeBase, retriever):
+    answer = answer_standards_question("¿Qué norma nos ayuda con los datos abiertos de la ciudad?", kb, retriever)
+    assert answer.kind == AnswerKind.NOTHING and answer.standards == []
+    assert answer.answer == NOT_ENGLISH
