@@ -158,8 +158,11 @@ def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
     """With no level fully reached: the highest level with half its conditions evidenced, when that
     outweighs the signs of the starting point (or there are none); level 1 when the answer describes the
     starting point; None when it is too thin to tell."""
-    partial = _best_partial_level(by_level, tuning, firm_only=True) or _best_partial_level(by_level, tuning)
     absence = _absence_evidenced(by_level, tuning)
+    loose = _best_partial_level(by_level, tuning)
+    # half of a specific level (3-5) said only loosely is not weighed against a sign of the starting point
+    partial = _best_partial_level(by_level, tuning, firm_only=True) or (
+        loose if loose == 2 or not absence else None)
     if partial is not None:
         above = _supporting_clauses([e for lv in range(2, 6) for e in by_level[lv]], tuning)
         floor = _supporting_clauses(by_level[1], tuning)

@@ -143,3 +143,17 @@ def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_
     assert climb_from(1, _evidence({2: ["."], 3: ["+", "+"], 4: [".", "."]}), TUNING) == 3
     assert climb_from(1, _evidence({2: ["-"], 3: ["+", "+"], 4: [".", "."]}), TUNING) == 1
     assert climb_from(1, _evidence({2: ["."], 3: ["."], 4: ["+", "+"]}), TUNING) == 1
+
+
+def test_half_a_specific_level_said_loosely_does_not_outweigh_a_sign_of_the_starting_point() -> None:
+    def loose(level: int, letter: str) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        start = level * 10 + "abcd".index(letter) * 2  # one clause per condition
+        clause = Clause(f"clause {level}{letter}", start, start + 1, level)
+        return ConditionEvidence(condition, level, ClauseMatch(clause, None, 0.55), None)  # type: ignore[arg-type]
+
+    start = loose(1, "a")
+    half_four = [loose(4, "a"), loose(4, "b"), *_evidence({4: [".", "."]})]  # two of four, in two clauses
+    silent = _evidence({2: ["."], 3: ["."], 5: ["."]})
+    assert decide_level([start, *silent, *half_four], TUNING).level == 1
+    assert decide_level([*_evidence({1: ["."]}), *silent, *half_four], TUNING).level == 4  # no sign of level 1
