@@ -163,10 +163,28 @@ _EMBEDDED_MODAL = re.compile(
 )
 
 
+# Something that was in place and has stopped: "we used to have a data board", "back in 2016 we had ...",
+# "it lapsed", "the panel was disbanded in 2022". Not in place now, nor in two years. A thing replaced by a
+# newer one ("the old portal was switched off and replaced by ...") is not this.
+DISCONTINUED = _pattern(r"""\b(?:
+      used\sto\s(?:have|be|run|do|publish|hold|meet|track|report|produce|send|get|share)
+    | back\sin\s(?:19|20)\d\d\s?(?:-|–|to)\s?(?:19|20)?\d\d
+    | back\s(?:in\s(?:the\sday|(?:19|20)\d\d)|when)\b[^.;]{0,40}?\b(?:we\shad|there\s(?:was|were)|we\sran)
+    | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
+    | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
+      |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
+      |shelved|discontinued|left\sto\slapse)
+    | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed)
+)\b""")
+_REPLACED = _pattern(r"\b(?:replaced|superseded|succeeded|in\sfavou?r\sof|instead)\b")
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
     cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'"))))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
+    if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
+        found.add(Qualifier.NEGATED)
     if _UNSURE.search(cleaned):
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):

@@ -15,7 +15,7 @@ import re
 from bot.suggestion.clauses import Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer
-from bot.suggestion.qualifiers import Qualifier, qualifiers
+from bot.suggestion.qualifiers import DISCONTINUED, Qualifier, qualifiers
 from bot.suggestion.words import content_tokens
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
@@ -54,6 +54,13 @@ def not_in_place_yet(clause: Clause) -> bool:
     return bool(_REFERS_BACK.match(text)) and bool(_NOT_IN_PLACE.search(text))
 
 
+def no_longer_in_place(clause: Clause) -> bool:
+    """Whether this clause says the thing just named has stopped: "we had a performance framework. It lapsed
+    after the election", "there was a data board, but it was disbanded in 2022"."""
+    text = clause.text.replace("’", "'")
+    return bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
+
+
 # A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
 # negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
 _OWN_SUBJECT = re.compile(
@@ -86,6 +93,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
         if not_in_place_yet(clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
+        if no_longer_in_place(clauses[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
     return _asked(clauses, marks)
 
 

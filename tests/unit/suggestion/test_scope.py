@@ -96,3 +96,13 @@ def test_scrapping_something_and_going_back_are_losses_and_a_grant_applied_for_i
     assert Qualifier.LOSS not in qualifiers("We scrapped the old portal in 2020 and built a better one")
     assert Qualifier.UNCOMMITTED in qualifiers("A circular economy roadmap is something we want")
     assert Qualifier.UNCOMMITTED in qualifiers("We applied for a national grant for the roadmap")
+
+
+def test_something_that_has_stopped_is_not_in_place() -> None:
+    assert Qualifier.NEGATED in qualifiers("We used to have a cross-department data board")
+    assert Qualifier.NEGATED in qualifiers("Back in 2015-2018 we had a smart city team")
+    assert Qualifier.NEGATED in qualifiers("The citizens' panel was disbanded in 2022")
+    assert Qualifier.NEGATED not in qualifiers("We defined the skills we need back in 2021")
+    assert Qualifier.NEGATED not in qualifiers("The old portal was switched off and replaced by a new one")
+    marks = _marks("We had a performance framework with 40 KPIs. It lapsed after the election.")
+    assert Qualifier.NEGATED in marks["We had a performance framework with 40 KPIs."]
