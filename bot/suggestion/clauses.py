@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from bot.suggestion.words import word_count
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
-# Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ...").
+# Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ..."); so does
+# "X, not Y", whose negation is about Y only ("bids evaluated on whole-council value, not departmental savings").
 _CLAUSE_BREAK = re.compile(
     r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b\s+|,\s+yet\s+|"
-    r",\s+(?:while|and while)\s+",
+    r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)",
     re.IGNORECASE,
 )
 _LIST_BREAK = re.compile(

@@ -69,6 +69,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
+        | not\s(?:yet\s)?(?:for|in|across|to)\s(?:all|every|each)
         # only begun
         | (?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently)\s(?:just\s|only\s|recently\s)?
           (?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
@@ -141,9 +142,17 @@ _WORK_BEFORE = re.compile(
 _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
-    r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b",
+    r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
+    # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
+    r"\bno (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?|paperwork|red tape"
+    r"|surprises|blind spots?|single point of failure)\b",
     re.IGNORECASE,
 )
+# What something is for, said with a negation: "a pooled fund so projects don't die between two budgets",
+# "so that nothing falls between departments". The negation is the purpose, not a gap.
+_PURPOSE_NEGATION = re.compile(
+    r"(?<=\w\w )\bso\s+(?:that\s+)?(?!we\b|i\b)[^,.;:]*?\b(?:don't|doesn't|won't|can't|never|no(?:thing|body)?)\b"
+    r"[^,.;:]*", re.IGNORECASE)
 # A denial inside a relative clause qualifies the noun before it, not the fact the clause states:
 # "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
 # (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself).
@@ -181,7 +190,9 @@ _REPLACED = _pattern(r"\b(?:replaced|superseded|succeeded|in\sfavou?r\sof|instea
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
-    cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", _NOT_ONLY.sub(" ", text.replace("’", "'"))))
+    cleaned = _NOT_ONLY.sub(" ", text.replace("’", "'"))
+    cleaned = _PURPOSE_NEGATION.sub(" ", cleaned)
+    cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
         found.add(Qualifier.NEGATED)

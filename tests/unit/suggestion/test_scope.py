@@ -106,3 +106,15 @@ def test_something_that_has_stopped_is_not_in_place() -> None:
     assert Qualifier.NEGATED not in qualifiers("The old portal was switched off and replaced by a new one")
     marks = _marks("We had a performance framework with 40 KPIs. It lapsed after the election.")
     assert Qualifier.NEGATED in marks["We had a performance framework with 40 KPIs."]
+
+
+def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standing() -> None:
+    marks = _marks("Bids are evaluated on whole-of-council value, not departmental savings.")
+    assert marks["Bids are evaluated on whole-of-council value"] == frozenset()
+    assert Qualifier.NEGATED in marks["not departmental savings."]
+    assert qualifiers("A pooled fund so joint projects don't die between two budgets") == frozenset()
+    assert qualifiers("Open standards in every contract, no vendor lock-in") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("So we don't have a procurement strategy")
+    assert Qualifier.NEGATED in qualifiers("We have no waste strategy")
+    marks = _marks("We have KPIs, not yet for every service.")
+    assert marks["We have KPIs"] == {Qualifier.PARTIAL}
