@@ -93,11 +93,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # the clause after it; on its own it states nothing, yet it resembles the topic's top-level cues.
 _TOPIC_LEAD_IN = re.compile(
     r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|"
-    r"with regard to|with respect to)\b",
+    r"with regard to|with respect to)\b"
+    # "On leadership skills for the change programme specifically...": a topic named, the point to follow
+    r"|^(?:(?:but|and|so|now),?\s+)?(?:on|about)\s[^.!?]*(?:\.\.\.|…|:)\s*$",
     re.IGNORECASE,
 )
 
 
 def is_topic_lead_in(clause: Clause, following: Clause | None) -> bool:
-    """Whether a clause only introduces the topic of the clause that follows it in the same sentence."""
-    return following is not None and following.sentence == clause.sentence and bool(_TOPIC_LEAD_IN.match(clause.text))
+    """Whether a clause only introduces the topic of the clause that follows it (in the same sentence, or in the
+    next one after a lead-in that trails off: "On leadership skills specifically... that's down to each head")."""
+    if following is None or not _TOPIC_LEAD_IN.match(clause.text):
+        return False
+    trails_off = clause.text.rstrip().endswith(("...", "…", ":"))
+    return following.sentence == clause.sentence or (trails_off and following.sentence == clause.sentence + 1)

@@ -55,3 +55,11 @@ def test_not_knowing_a_fact_about_the_city_is_not_a_dont_know() -> None:
     assert not says_dont_know("We don't know what a phone call costs compared to a web form.")
     assert says_dont_know("We don't know, ask IT.")
     assert says_dont_know("I don't know what that means.")
+
+
+def test_a_topic_named_then_trailing_off_leads_into_the_next_sentence() -> None:
+    clauses = split_clauses("On leadership skills for the change programme specifically... that's down to each "
+                            "department head really.")
+    assert is_topic_lead_in(clauses[0], clauses[1])
+    plain = split_clauses("On Mondays the board reviews the KPIs. That's been the case since 2020.")
+    assert not is_topic_lead_in(plain[0], plain[1])
