@@ -127,6 +127,8 @@ _LOSS = _pattern(r"""\b(?:
     | (?:be|go|going|fall|falling|slip|slipping)\sback\sto
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
+    | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
+    | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
     | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)\b(?:ends?|runs?\sout|expires?|stops?|is\scut
                                                                 |was\scut)
 )\b""")
@@ -184,6 +186,7 @@ DISCONTINUED = _pattern(r"""\b(?:
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
       |shelved|discontinued|left\sto\slapse)
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed)
+    | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)
 )\b""")
 _REPLACED = _pattern(r"\b(?:replaced|superseded|succeeded|in\sfavou?r\sof|instead)\b")
 

@@ -54,11 +54,12 @@ def not_in_place_yet(clause: Clause) -> bool:
     return bool(_REFERS_BACK.match(text)) and bool(_NOT_IN_PLACE.search(text))
 
 
-def no_longer_in_place(clause: Clause) -> bool:
+def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause says the thing just named has stopped: "we had a performance framework. It lapsed
-    after the election", "there was a data board, but it was disbanded in 2022"."""
+    after the election", "there was a data board, but it was disbanded in 2022" (but "it's not only a central
+    team thing any more" is no denial: its qualifiers say so)."""
     text = clause.text.replace("’", "'")
-    return bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
+    return Qualifier.NEGATED in marks and bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
 
 
 # A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
@@ -93,7 +94,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
         if not_in_place_yet(clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
-        if no_longer_in_place(clauses[i]):
+        if no_longer_in_place(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
     return _asked(clauses, marks)
 

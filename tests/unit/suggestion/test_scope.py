@@ -118,3 +118,11 @@ def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standi
     assert Qualifier.NEGATED in qualifiers("We have no waste strategy")
     marks = _marks("We have KPIs, not yet for every service.")
     assert marks["We have KPIs"] == {Qualifier.PARTIAL}
+
+
+def test_losing_a_budget_or_power_is_a_loss_and_not_only_any_more_is_no_denial() -> None:
+    assert Qualifier.LOSS in qualifiers("The programme office loses its budget next April")
+    assert Qualifier.LOSS in qualifiers("The Smart Board becomes advisory only")
+    assert Qualifier.NEGATED in qualifiers("No power any more to shift departmental priorities")
+    marks = _marks("The office has its own budget. But it's not only a central-team thing anymore.")
+    assert marks["The office has its own budget."] == frozenset()
