@@ -100,6 +100,7 @@ _EVENT_LOOKUP = re.compile(
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
     | \b(?:picked|chose|chosen|put\s+(?:us|ourselves|myself)\s+at|change\s+(?:my|our|the))\s+level\b
     | \blevel\s+(?:names|labels)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
+    | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
     """,
@@ -112,6 +113,17 @@ _NOT_ASKING = re.compile(
       | \b(?:lol|lmao|haha+)\b | [\U0001F600-\U0001F64F\U0001F923]""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# A report with no request in it: "the sensors on Main St have been offline since Friday AGAIN". Only the nearest
+# topics, if any: a bare topic ("open data portal") has no reporting verb and is still answered.
+_REQUEST = re.compile(
+    r"\b(?:which|what|how|where|who|any|is\s+there|are\s+there|need|needs|needed|want|wants|looking\s+for|help"
+    r"|recommend|suggest|advice|advise|guidance|guide|standards?|iso|best\s+practice|should|could|can|tips?"
+    r"|ideas?|framework|approach|way\s+to)\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"\b(?:has|have)\s+been\b|\b(?:broke|crashed|went\s+down|again)\b", re.IGNORECASE)
 
 
 # A choice between named products or firms ("Commonplace or Bang the Table?", "hire Arup or Deloitte?"):
@@ -136,6 +148,8 @@ def looks_up_a_fact(query: str) -> bool:
         return not _NEED.search(query)
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
+    if "?" not in query and not _REQUEST.search(query) and _REPORTING.search(query):
+        return True
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
 
 

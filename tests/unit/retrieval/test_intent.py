@@ -33,6 +33,8 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "In last year's digital plan, how much did we spend on the IoT network?",
     "where does the term 'smart city' come from?",
     "can someone add me to #digital-inclusion?",
+    "what is the difference in meaning between the top two maturity levels?",
+    "the parking sensors on Quay St have been offline since Monday again",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -53,6 +55,9 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "Should we use ISO 37101 or ISO 37104 to run our sustainability management?",
     "We want to know how others set up open data: is there guidance?",
     "fyi: our sensor data sits in five systems, how do we bring it together?",
+    "open data portal",
+    "the sensors have been offline for weeks, we need a better way to manage these assets",
+    "which standard helps us move up the maturity levels for benefit tracking?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
