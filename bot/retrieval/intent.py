@@ -73,9 +73,11 @@ _GUIDANCE = re.compile(
 )
 
 
-# A past event or the places that did something ("did the council approve ...?", "which cities piloted the
-# model?") is a fact even when it names a standard or the model; only a stated need makes it a request.
-_EVENT_LOOKUP = re.compile(
+# Questions about something other than running the city, even when they name a standard or the model: a
+# past event or who did something ("did the council approve ...?", "which cities piloted the model?"), where
+# a word comes from, our own figures, the workspace, opening hours, personal admin, the assessment itself,
+# opinions. Only a stated need (`_NEED`) makes one a request for guidance.
+_ABOUT_SOMETHING_ELSE = re.compile(
     r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+)?(?:
           did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
         | which\s+(?:other\s+)?(?:cities|countries|towns|councils|municipalities|regions|communities)\s+
@@ -143,8 +145,8 @@ _NEED = re.compile(
 
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
-    vendor) rather than for guidance: `_FACT_LOOKUP`, `_EVENT_LOOKUP`, `_VENDOR_CHOICE`."""
-    if _EVENT_LOOKUP.search(query) or _VENDOR_CHOICE.search(query):
+    vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`."""
+    if _ABOUT_SOMETHING_ELSE.search(query) or _VENDOR_CHOICE.search(query):
         return not _NEED.search(query)
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
