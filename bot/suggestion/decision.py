@@ -94,8 +94,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
             bridged.extend(pending)
             pending = []
             continue
-        if gap == 0 and candidate < 5 and _half_reached(conditions, tuning) and _gap_named_above(candidate, by_level,
-                                                                                                  tuning):
+        named_gap = candidate < 5 and _gap_named_above(candidate, by_level, tuning)
+        if gap == 0 and named_gap and _half_reached(conditions, tuning):
             return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
             break
@@ -127,8 +127,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
         if level_reached(conditions, tuning) and _firm(conditions, tuning):
             level = candidate
             continue
-        if (candidate == start + 1 or _gap_named_above(candidate, by_level, tuning)) and _half_reached(conditions,
-                                                                                                     tuning):
+        first_or_named_gap = candidate == start + 1 or _gap_named_above(candidate, by_level, tuning)
+        if first_or_named_gap and _half_reached(conditions, tuning):
             return candidate
         if candidate == 2 and _beginnings_implied(conditions, by_level[3], tuning):
             level = candidate
