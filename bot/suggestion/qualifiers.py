@@ -36,7 +36,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
         | considering | thinking\sabout | exploring
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
-        | the\s(?:idea|plan|intention|aim|hope)\sis\sto
+        | the\s(?:idea|plan|intention|aim|hope)\s(?:is|was)\s(?:to|a|an|for)\b
         | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
         # vague times to come
         | next\syear | in\sthe\sfuture | one\sday | eventually | soon | someday | in\sthe\spipeline

@@ -39,7 +39,7 @@ def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 _NOT_IN_PLACE = re.compile(
     r"(?:\b|(?=n't))(?:(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
     r"|(?:not|never|n't)\s(?:(?:yet|been|formally|officially|actually)\s)*(?:adopted|approved|agreed|signed\soff"
-    r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational)"
+    r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational|built|delivered|rolled\sout)"
     r"|yet\sto\sbe\s(?:adopted|approved|agreed|signed\soff|implemented|launched)"
     r"|awaiting\s(?:approval|adoption|sign-?\s?off)|goes\slive|go\slive)\b",
     re.IGNORECASE,

@@ -126,3 +126,9 @@ def test_losing_a_budget_or_power_is_a_loss_and_not_only_any_more_is_no_denial()
     assert Qualifier.NEGATED in qualifiers("No power any more to shift departmental priorities")
     marks = _marks("The office has its own budget. But it's not only a central-team thing anymore.")
     assert marks["The office has its own budget."] == frozenset()
+
+
+def test_a_plan_that_was_and_a_thing_not_built_are_not_in_place() -> None:
+    assert Qualifier.FUTURE in qualifiers("The plan was a Power BI dashboard")
+    marks = _marks("The idea was a shared data platform. It hasn't been built.")
+    assert Qualifier.FUTURE in marks["The idea was a shared data platform."]
