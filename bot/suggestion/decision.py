@@ -164,7 +164,9 @@ def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
     partial = _best_partial_level(by_level, tuning, firm_only=True) or (
         loose if loose == 2 or not absence else None)
     if partial is not None:
-        above = _supporting_clauses([e for lv in range(2, 6) for e in by_level[lv]], tuning)
+        # beginnings may be said loosely; evidence of the specific levels counts when it is firm
+        above = _supporting_clauses(by_level[2] + [e for lv in range(3, 6) for e in by_level[lv]
+                                                   if e.support_score >= tuning.strong_support], tuning)
         floor = _supporting_clauses(by_level[1], tuning)
         if not absence or _outweighs(above, floor, _firm(by_level[partial], tuning), _firm(by_level[1], tuning)):
             return partial, list(range(2, partial))

@@ -157,3 +157,18 @@ def test_half_a_specific_level_said_loosely_does_not_outweigh_a_sign_of_the_star
     silent = _evidence({2: ["."], 3: ["."], 5: ["."]})
     assert decide_level([start, *silent, *half_four], TUNING).level == 1
     assert decide_level([*_evidence({1: ["."]}), *silent, *half_four], TUNING).level == 4  # no sign of level 1
+
+
+def test_loose_evidence_of_a_specific_level_does_not_count_against_the_starting_point() -> None:
+    def matched(level: int, letter: str, score: float) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        start = level * 10 + "abcd".index(letter) * 2
+        clause = Clause(f"clause {level}{letter}", start, start + 1, level)
+        return ConditionEvidence(condition, level, ClauseMatch(clause, None, score), None)  # type: ignore[arg-type]
+
+    silent = _evidence({2: ["."], 4: ["."]})
+    firm_start, half_three = matched(1, "a", 0.7), [matched(3, "a", 0.66), *_evidence({3: [".", "."]})[1:]]
+    loose_five = [matched(5, "a", 0.55), *_evidence({5: [".", "."]})[1:]]
+    assert decide_level([firm_start, *silent, *half_three, *loose_five], TUNING).level == 1
+    firm_five = [matched(5, "a", 0.7), *_evidence({5: [".", "."]})[1:]]
+    assert decide_level([firm_start, *silent, *half_three, *firm_five], TUNING).level == 5  # firm: two clauses
