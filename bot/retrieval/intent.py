@@ -65,10 +65,12 @@ _CHORE_OR_PURCHASE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
+# A stated need: "how do we ...", "we want to ...", "is there guidance / best practice ...".
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice|how\s+(?:do|can|should|could)\s+we"
+                r"|we\s+(?:want|need|plan|are\s+trying)\s+to")
 _GUIDANCE = re.compile(
-    r"\b(?:standards?|guidance|guidelines?|iso|framework|method(?:ology)?|model|approach|best\s+practice"
-    r"|checklist|definitions?|terminology|vocabulary|glossary|requirements|criteria|indicators"
-    r"|how\s+(?:do|can|should|could)\s+we|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
+    r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"
+    rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",
     re.IGNORECASE,
 )
 
@@ -136,11 +138,7 @@ _VENDOR_CHOICE = re.compile(
     r"|(?i:\bwhich\s+(?:one|vendor|supplier|product|tool|platform|consultancy|firm)\s+(?:do|does|should|would)\s+"
     r"(?:you|councils|cities|people|others|most)\b)",
 )
-_NEED = re.compile(
-    r"\b(?:guidance|guidelines?|best\s+practice|how\s+(?:do|can|should|could)\s+we"
-    r"|we\s+(?:want|need|plan|are\s+trying)\s+to)\b",
-    re.IGNORECASE,
-)
+_NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
 
 
 def looks_up_a_fact(query: str) -> bool:

@@ -159,10 +159,10 @@ def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
     outweighs the signs of the starting point (or there are none); level 1 when the answer describes the
     starting point; None when it is too thin to tell."""
     absence = _absence_evidenced(by_level, tuning)
-    loose = _best_partial_level(by_level, tuning)
-    # half of a specific level (3-5) said only loosely is not weighed against a sign of the starting point
-    partial = _best_partial_level(by_level, tuning, firm_only=True) or (
-        loose if loose == 2 or not absence else None)
+    partial = _best_partial_level(by_level, tuning, firm_only=True)
+    if partial is None:  # half of a specific level (3-5) said loosely is not weighed against a sign of level 1
+        loose = _best_partial_level(by_level, tuning)
+        partial = loose if loose == 2 or not absence else None
     if partial is not None:
         # beginnings may be said loosely; evidence of the specific levels counts when it is firm
         above = _supporting_clauses(by_level[2] + [e for lv in range(3, 6) for e in by_level[lv]

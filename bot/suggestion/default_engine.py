@@ -80,23 +80,23 @@ class DefaultSuggestionEngine:
         replies = reply_readings(context.exchanges)
         said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
         on_its_own = decide_level(evidence, self.tuning)
+        change = said_of_change(text, context)
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
                               said_earlier, context.horizon, context.level_now, self.tuning,
-                              self._text_level(on_its_own.level, text, context, evidence), on_its_own.abstain_reason,
-                              said_of_change(text, context))
+                              self._text_level(on_its_own.level, change, context, evidence),
+                              on_its_own.abstain_reason, change)
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
         return self._suggestion(characteristic, index, reading, evidence, replies, context)
 
-    def _text_level(self, level: int | None, answer: str, context: SuggestionContext,
+    def _text_level(self, level: int | None, change: SaidOfChange, context: SuggestionContext,
                     evidence: list[ConditionEvidence]) -> int | None:
         """The level the answer's text reads as on its own. In two years, with the level now known: the
         rungs above it that committed plans reach one by one (`climb_from`); one below it when something
         will be lost; the level now when the answer says nothing will change."""
         if context.horizon != Horizon.TWO_YEARS or context.level_now is None:
             return level
-        change = said_of_change(answer, context)
         if change == SaidOfChange.LOSS:
             return max(1, context.level_now - 1)
         if change == SaidOfChange.NO_CHANGE:

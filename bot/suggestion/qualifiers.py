@@ -22,6 +22,8 @@ def _pattern(verbose: str) -> re.Pattern[str]:
     return re.compile(verbose, re.IGNORECASE | re.VERBOSE)
 
 
+# A document not adopted yet: "it's still a draft", "in draft" (a plan here; `scope.not_in_place_yet` too).
+DRAFT = r"(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.NEGATED: _pattern(r"""\b(?:
           no | not | never | none | nothing | nobody | neither | nor | without | cannot | absent | missing
@@ -29,7 +31,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:do|does|did|is|are|was|were|has|have|had|can|could|would|wo|should)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
     )\b"""),
-    Qualifier.FUTURE: _pattern(r"""\b(?:
+    Qualifier.FUTURE: _pattern(rf"""\b(?:
         # intentions
           not\syet | yet\sto
         | plan(?:s|ning)?\sto | intend(?:s|ing)?\sto | aim(?:s|ing)?\sto | hope(?:s)?\sto | would\slike\sto
@@ -45,7 +47,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | working\s(?:on|towards) | in\spreparation
         | being\s(?:drafted|developed|prepared|written|designed|discussed)
         # a document not adopted yet: "it's still a draft", "in draft", "the draft strategy"
-        | (?:still|only|just)\s(?:a\s|in\s)?drafts? | in\sdraft | (?:a|the|our|their|its)\sdraft
+        | {DRAFT} | (?:a|the|our|their|its)\sdraft
         | under\s(?:development|discussion|consideration|preparation)
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b

@@ -15,7 +15,7 @@ import re
 from bot.suggestion.clauses import Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer
-from bot.suggestion.qualifiers import DISCONTINUED, Qualifier, qualifiers
+from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, qualifiers
 from bot.suggestion.words import content_tokens
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
@@ -37,7 +37,7 @@ def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 
 # What a document or system is not yet: adopted, approved, live ("still a draft", "hasn't been signed off").
 _NOT_IN_PLACE = re.compile(
-    r"(?:\b|(?=n't))(?:(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
+    rf"(?:\b|(?=n't))(?:{DRAFT}"
     r"|(?:not|never|n't)\s(?:(?:yet|been|formally|officially|actually)\s)*(?:adopted|approved|agreed|signed\soff"
     r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational|built|delivered|rolled\sout)"
     r"|yet\sto\sbe\s(?:adopted|approved|agreed|signed\soff|implemented|launched)"
