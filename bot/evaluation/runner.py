@@ -41,6 +41,7 @@ from bot.suggestion.models import Horizon, Suggestion, SuggestionEngine
 
 STANDARDS_MODES = ("hybrid", "dense", "bm25")
 NOTHING = "nothing"  # the answer kind of a question judged outside the model
+INVALID = "invalid"  # a question refused as unusable (no words, too long): no standard either
 
 
 class StandardsOutcome(BaseModel):
@@ -193,7 +194,7 @@ def standards_mode_scores(
 ) -> StandardsModeScores:
     ranked = [answer.standards for answer in on_answers]
     expected = [case.expected_standards for case in on_topic]
-    unanswered = sum(answer.kind == NOTHING for answer in on_answers)
+    unanswered = sum(answer.kind in (NOTHING, INVALID) for answer in on_answers)
     answered = sum(bool(answer.standards) for answer in off_answers)
     return StandardsModeScores(
         recall_at_1=round(metrics.recall_at_k(ranked, expected, 1), 4),

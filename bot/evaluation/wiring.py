@@ -9,7 +9,8 @@ from bot.config import EngineKind
 from bot.context import AppContext
 from bot.evaluation.cases import load_case_set
 from bot.evaluation.report import EvalReport
-from bot.evaluation.runner import StandardsOutcome, StandardsRanker, run_evaluation
+from bot.errors import InvalidInputError
+from bot.evaluation.runner import INVALID, StandardsOutcome, StandardsRanker, run_evaluation
 from bot.suggestion.factory import build_engine
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,10 @@ def standards_ranker(ctx: AppContext) -> StandardsRanker:
     from bot.retrieval.standards import answer_standards_question
 
     def rank(question: str, mode: str) -> StandardsOutcome:
-        answer = answer_standards_question(question, ctx.kb, ctx.retriever, mode=RetrievalMode(mode))
+        try:
+            answer = answer_standards_question(question, ctx.kb, ctx.retriever, mode=RetrievalMode(mode))
+        except InvalidInputError:  # "👍" or a bare link: the person is told how to ask; no standard
+            return StandardsOutcome(kind=INVALID, standards=[])
         return StandardsOutcome(kind=answer.kind.value, standards=[hit.id for hit in answer.standards])
 
     return rank

@@ -121,3 +121,14 @@ def test_an_off_topic_case_has_no_expected_standards(tmp_path: Path) -> None:
         '{"id": "w", "question": "Will it rain?", "expected_standards": []}\n', encoding="utf-8")
     (case,) = load_case_set(tmp_path).standards
     assert case.off_topic and case.expected_refs == []
+
+
+def test_a_question_refused_as_unusable_answers_nothing_on_both_sides() -> None:
+    from bot.evaluation.cases import StandardsCase
+    from bot.evaluation.runner import INVALID, StandardsOutcome, standards_report
+
+    cases = [StandardsCase(id="emoji-on", question="q1", expected_standards=["ISO 37106"]),
+             StandardsCase(id="emoji-off", question="q2", expected_standards=[])]
+    report = standards_report(cases, lambda question, mode: StandardsOutcome(kind=INVALID, standards=[]))
+    hybrid = report.modes["hybrid"]
+    assert (hybrid.on_topic_unanswered, hybrid.off_topic_answered) == (1, 0)
