@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bot.config import EngineKind
 from bot.context import AppContext
+from bot.errors import InvalidInputError
 from bot.evaluation.cases import load_case_set
 from bot.evaluation.report import EvalReport
-from bot.errors import InvalidInputError
 from bot.evaluation.runner import INVALID, StandardsOutcome, StandardsRanker, run_evaluation
 from bot.suggestion.factory import build_engine
 

@@ -9,6 +9,7 @@ Same answer, same knowledge version, same embedder: same suggestion, every time.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,7 @@ from bot.suggestion.screening import (
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
 
 ENGINE_NAME = "default"
+MEMO_SIZE = 512  # texts whose reading is kept; a few hundred bytes each
 
 
 class DefaultSuggestionEngine:
@@ -57,6 +59,10 @@ class DefaultSuggestionEngine:
         self.embedder = embedder
         self.tuning = tuning
         self.cache_dir = cache_dir  # on-disk condition vectors; None keeps them in memory only
+        # Each probe turn reads the same opening answer again (and every later characteristic the earlier
+        # answers): the reading of one text is a pure function of it, so it is done once.
+        self._evidence = functools.lru_cache(maxsize=MEMO_SIZE)(self._match)
+        self._said_in = functools.lru_cache(maxsize=MEMO_SIZE)(self._said_in_one)
 
     def warm_up(self, characteristic_ids: list[str] | None = None) -> None:
         """Embed the conditions of these characteristics (all by default) ahead of the first answer."""
@@ -76,9 +82,9 @@ class DefaultSuggestionEngine:
             return self._abstention(characteristic, screened, context)
 
         index = characteristic_index(self.kb, self.embedder, characteristic.id, self.cache_dir)
-        evidence = self._match(index, text, context)
+        evidence = list(self._evidence(characteristic.id, text, context.horizon))
         replies = reply_readings(context.exchanges)
-        said_earlier = conditions_said_earlier(index, context.earlier_answers, self.tuning)
+        said_earlier = set().union(*(self._said_in(characteristic.id, earlier) for earlier in context.earlier_answers))
         on_its_own = decide_level(evidence, self.tuning)
         change = said_of_change(text, context)
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
@@ -103,11 +109,16 @@ class DefaultSuggestionEngine:
             return context.level_now
         return climb_from(context.level_now, evidence, self.tuning)
 
-    def _match(self, index: CharacteristicIndex, text: str, context: SuggestionContext) -> list[ConditionEvidence]:
+    def _match(self, characteristic_id: str, text: str, horizon: Horizon) -> tuple[ConditionEvidence, ...]:
+        index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)
         clauses = split_clauses(text)
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
-        return match_conditions(index, clauses, vectors, self.tuning, context.horizon)
+        return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon))
+
+    def _said_in_one(self, characteristic_id: str, earlier_answer: str) -> frozenset[str]:
+        index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)
+        return frozenset(conditions_said_earlier(index, [earlier_answer], self.tuning))
 
     def _suggestion(self, characteristic: Characteristic, index: CharacteristicIndex, reading: LadderReading,
                     evidence: list[ConditionEvidence], replies: dict[int, tuple[ProbeAnswer, str]],

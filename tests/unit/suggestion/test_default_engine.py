@@ -87,3 +87,30 @@ def test_a_denial_of_the_starting_point_counts_against_level_two(engine: Default
         "But there's no overall channel strategy and nobody has a view of all our channels and what they cost.",
     )
     assert suggestion.level == 1
+
+
+def test_each_text_is_read_once_across_probe_turns_and_characteristics(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.suggestion.default_engine as module
+    from bot.suggestion.models import ProbeAnswer, ProbeExchange, SuggestionContext
+
+    engine = DefaultSuggestionEngine(kb, HashingEmbedder())
+    reads: list[str] = []
+    real_match, real_earlier = module.match_conditions, module.conditions_said_earlier
+    monkeypatch.setattr(module, "match_conditions", lambda index, clauses, *rest: (
+        reads.append(" ".join(c.text for c in clauses)), real_match(index, clauses, *rest))[1])
+    monkeypatch.setattr(module, "conditions_said_earlier", lambda index, answers, tuning: (
+        reads.extend(answers), real_earlier(index, answers, tuning))[1])
+    answer = "We have a vision on the website."
+    earlier = SuggestionContext(earlier_answers=[LEVEL_ONE])
+    first = engine.suggest("1.1.1", answer, earlier)
+    assert first.probe is not None
+    after_no = SuggestionContext(earlier_answers=[LEVEL_ONE],
+                                 exchanges=[ProbeExchange(probe=first.probe, answer=ProbeAnswer.NO)])
+    again = engine.suggest("1.1.1", answer, after_no)
+    assert len(reads) == 2  # the answer once, the earlier answer once
+    engine.suggest("1.1.2", answer, earlier)
+    assert len(reads) == 4  # another characteristic reads both again
+    fresh = DefaultSuggestionEngine(kb, HashingEmbedder()).suggest("1.1.1", answer, after_no)
+    assert again == fresh  # what is remembered reads as it would afresh
