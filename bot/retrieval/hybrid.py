@@ -8,6 +8,7 @@ from typing import Protocol
 
 from bot.retrieval.documents import IndexDocument
 from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
+from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.lexical import BM25Index, tokenize
 from bot.retrieval.pairs import STANDARD_MENTION, standard_number
@@ -94,6 +95,7 @@ class HybridRetriever:
             vocabulary_coverage=round(len(known) / len(tokens), 6) if tokens else 0.0,
             names_a_standard=bool(named & self._standard_numbers),
             looks_up_a_fact=looks_up_a_fact(query), asks_a_chore=asks_a_chore_or_a_price(query),
+            asks_for_guidance=asks_for_guidance(query),
         )
 
     def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]:

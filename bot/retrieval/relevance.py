@@ -16,7 +16,9 @@ match only when the retrieved evidence and the nearest topic agree on where it b
 
 A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says.
 A question that looks up a fact ("When is the next council meeting?", "What's Milan's air quality
-today?") is not answered with a standard, however many of the model's words it uses.
+today?"), and a message that asks for no guidance at all (news, an update, an opinion: see
+`bot.retrieval.guidance_request`), is not answered with a standard, however many of the model's words it
+uses; it gets the nearest topics when it is near the model.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class RelevanceSignals(BaseModel):
     names_a_standard: bool = False  # names a standard the knowledge base knows
     looks_up_a_fact: bool = False  # asks for a date, a person, a number, a price: about the world, not guidance
     asks_a_chore: bool = False  # "translate this for me", "how much does a copy of ISO 37120 cost": no need to meet
+    asks_for_guidance: bool = True  # False for news, updates, opinions, greetings: nothing a standard answers
 
     @property
     def shares_a_word(self) -> bool:
@@ -87,9 +90,9 @@ def judge_relevance(
     score = domain_score(signals, bands) if bands is not None else None
     if signals.asks_a_chore:
         return AnswerKind.NOTHING
-    if signals.names_a_standard:
+    if signals.names_a_standard and signals.asks_for_guidance:
         return AnswerKind.MATCHED
-    if signals.looks_up_a_fact:  # no standard answers it; the nearest topics, if it is near the model at all
+    if signals.looks_up_a_fact or not signals.asks_for_guidance:  # the nearest topics, if it is near the model
         return AnswerKind.CLARIFY if score is not None and bands is not None and score >= bands.clarify \
             else AnswerKind.NOTHING
     if bands is None or score is None:

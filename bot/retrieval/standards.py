@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
+from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
 from bot.retrieval.relevance import (
@@ -195,7 +196,8 @@ def relevance_of(
     shares_a_word = any((entry.lexical_score or 0.0) > 0 for entry in entries)
     return RelevanceSignals(vocabulary_coverage=1.0 if shares_a_word else 0.0,
                             looks_up_a_fact=looks_up_a_fact(question),
-                            asks_a_chore=asks_a_chore_or_a_price(question)), None
+                            asks_a_chore=asks_a_chore_or_a_price(question),
+                            asks_for_guidance=asks_for_guidance(question)), None
 
 
 def nearest_topics(question: str, retriever: Retriever) -> list[TopicHit]:

@@ -82,3 +82,13 @@ def test_a_chore_or_a_price_is_never_answered_with_a_standard_even_one_it_names(
                              asks_a_chore=True)
     assert judge_relevance(chore, bands, evidence_agrees=True) == AnswerKind.NOTHING
     assert judge_relevance(chore, None) == AnswerKind.NOTHING
+
+
+def test_a_message_that_asks_for_no_guidance_gets_topics_at_most_even_naming_a_standard() -> None:
+    bands = RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1)
+    news = RelevanceSignals(best_similarity=0.7, topic_similarity=0.6, vocabulary_coverage=1.0, names_a_standard=True,
+                            asks_for_guidance=False)
+    assert judge_relevance(news, bands, evidence_agrees=True) == AnswerKind.CLARIFY
+    far = news.model_copy(update={"best_similarity": 0.2, "topic_similarity": 0.2})
+    assert judge_relevance(far, bands) == AnswerKind.NOTHING
+    assert judge_relevance(news.model_copy(update={"asks_for_guidance": True}), bands) == AnswerKind.MATCHED
