@@ -1,20 +1,18 @@
 """Does a message ask for guidance at all? Only then can a standard answer it.
 
-People write to the assistant in channels and DMs, and much of what reaches it asks for nothing a
-standard meets: news ("Mississauga got its ISO 37122 certificate"), a status update, an opinion, a
-greeting, a quote, or a question of another kind ("is ISO 37106 the same document as PAS 181?",
-"which level do I enter?"). Rather than list those kinds one by one, this module recognises the ways
-people ask for guidance in everyday English, and a message with none of them is not answered with a
-standard (it gets the nearest topics if it is near the model, so a real need is never met with silence):
+People write to the assistant in channels and DMs, and some of what reaches it asks for nothing:
+news ("Mississauga got its ISO 37122 certificate"), a status update, an opinion, a greeting, a quote.
+A question asks (what kind of question it is, a fact or a chore, is `bot.retrieval.intent`'s call). A
+message without a question mark asks when it
 
-- it asks for guidance by name: "which standard ...", "is there ...", "any tips on ...", "SOA guidance?";
-- it asks how to do something, or what to do, as an organisation: "how do we ...", "should we ...",
-  "where do we start?", "how are other cities handling ...", "what helps with ...";
-- it states a need or a request: "we need a ...", "looking for ...", "can you recommend ...";
-- it is a bare topic, as typed in a search box: "open data portals?", "smart city vocabulary standard".
+- states a request or a need: "send me whatever covers ...", "we need a common set of indicators",
+  "looking for good practice on ...", "no idea where to begin";
+- states a problem, which is a need left unsaid: "nobody knows which servers we own", "each department
+  buys its own system", "resilience planning is ad hoc";
+- or is a bare topic, as typed in a search box: "smart city vocabulary standard".
+
+A message that asks for nothing gets no standard (the nearest topics at most, if it is near the model).
 """
-
-from __future__ import annotations
 
 import re
 
@@ -25,47 +23,43 @@ _SOUGHT = (
     r"|reading|references?|examples?|ideas|recommendations?|suggestions?|principles|indicators|metrics|kpis"
     r"|measures|vocabulary|terminology|ontology|definitions?|help|support|something|anything|architecture)"
 )
+# Guidance asked for by name: "which standard ...", "any tips on ...", "is there a method for ...".
+_SEEKS_BY_NAME = re.compile(
+    rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b",
+    re.IGNORECASE,
+)
 _ASKS_FOR_GUIDANCE = re.compile(
-    rf"""
-      \b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b
-    | \b(?:is|are)\s+there\b
-    | \bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|an?\s+)?(?:['‘’"]?[\w-]+['‘’"]?\s+){{0,2}}{_SOUGHT}\b
-    | \bwhat(?:'s|’s|\s+is)\s+the\s+(?:best|right|recommended|usual)\b
-    # a need or a request
-    | \blooking\s+for\b
-    | \b(?:want|wants|wanted|need|needs|needed|'d\s+like|’d\s+like|would\s+like)\s+
-      (?:a|an|some|one|to|guidance|help|advice|something|anything|proper|common|agreed|better)\b
-    | \b(?:recommend|suggest|advise|point\s+(?:me|us))\b
-    | \b(?:find|show|give|send)\s+(?:me|us)\s+(?:[\w-]+\s+){{0,2}}{_SOUGHT}\b
-    # how to do something, what to do, where to start
+    r"""
+      \bwhat(?:'s|’s|\s+is)\s+the\s+(?:best|right|recommended|usual)\b
+    # a request or a need
+    | \blooking\s+for\b | \b(?:after|seeking)\s+(?:a|an|some|guidance|advice|help)\b
+    | \b(?:want|wants|wanted|need|needs|needed|'d\s+like|’d\s+like|would\s+like)\b
+    | \b(?:recommend|suggest|advise|point\s+(?:me|us))\b | \b(?:pls|please|plz)\b
+    | \b(?:find|show|give|send|tell)\s+(?:me|us)\b
+    | \bno\s+(?:idea|clue)\s+(?:where|how|what)\b | \bwhere\s+to\s+(?:start|begin|look|find)\b
+    # how to do something, what to do
     | \bhow\s+(?:do|can|should|could|would|might|will|to|best\s+to)\s+[\w-]+
-    | \bhow\s+(?:are|do|did|have)\s+(?:other\s+)?(?:cities|councils|places|towns|municipalities|communities|others)\b
-    | \b(?:best|right|good)\s+way\s+to\b | \bways?\s+(?:to|of)\b
-    | \bwhere\s+(?:do|should|can|would|could)\s+(?:we|i)\s+(?:\w+\s+)?(?:start|begin|look|find|get|go)\b
-    | \bwhere\s+to\s+(?:start|begin|look|find)\b
-    | \bwhere\s+(?:are|is)\b[^?.]{{0,60}}\b(?:defined|described|set\s+out|specified|covered)\b
-    | \bwhat\s+(?:\w+\s+){{0,2}}(?:should|can|could|would|do|must)\s+(?:we|cities|councils|a\s+city|a\s+council)\b
-    | \b(?:should|could|can|must)\s+(?:we|a\s+city|cities|councils|the\s+council)\b | \bwho\s+should\b
-    | \bwhat\s+(?:helps|would\s+help|could\s+help|can\s+help|works)\b | \bhelp\s+(?:us|me|with)\b
-    # what a standard says or covers: "does ISO 37101 cover ...", "which functions in ISO 18091 ..."
-    | \b(?:does|do|is|are|can|would|will)\s+(?:iso|iec|the\s+standards?|any\s+standards?|it|there)\b[^?.]{{0,60}}
-      \b(?:cover|covers|address|addresses|help|helps|apply|include|deal|work|fit|say|says)\b
-    | \b(?:which|what)\b[^?.]{{0,60}}\b(?:in|of|from|does|do)\s+(?:iso|iec)\b
+    | \b(?:best|right|good)\s+way\s+to\b | \bways?\s+(?:to|of)\b | \bhelp\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-# Guidance asked for in a word: "Standard?", "SOA guidance pls".
-_SOUGHT_IN_A_WORD = re.compile(rf"\b{_SOUGHT}\s*(?:\?|\b(?:pls|please|plz)\b)", re.IGNORECASE)
-# "guidance on ...", "indicators for ...": a request only in a message that asks something.
-_SOUGHT_ON = re.compile(rf"\b{_SOUGHT}\s+(?:on|for|about|to|covering|around|re)\b", re.IGNORECASE)
-
+# A problem stated is a need left unsaid: something missing, nobody doing it, each doing its own thing.
+_STATES_A_PROBLEM = re.compile(
+    r"""\b(?:no|not|never|nobody|no\s+one|none|nothing|without|lack(?:s|ing)?|missing|non-?existent
+        | (?:do|does|did|is|are|was|were|has|have|can|could|wo)n'?t | n't | cannot
+        | ad[-\s]hoc | silo(?:s|ed)? | patchy | piecemeal | fragmented | disjointed | duplicat\w*
+        | (?:its|their|his|her)\s+own\s+(?:thing|way|system|systems|plan|plans|data|kit|register)
+        | struggl\w*
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A bare topic has no person and no finite verb: "indicators for a resilient city", "one-stop shop?". The
 # verbs are the common ones; a sentence with another ("Nobody knows ...") ends in a full stop.
 _PERSON = re.compile(r"\b(?:i|we|you|he|she|they|it|that|this|me|us|my|our|your)\b", re.IGNORECASE)
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|should|got|went|came|said"
     r"|says|think|thought|know|starts?|looks?|see|saw|comes?|left|wants?|needs?|gave|made|took|runs?|ran|won)\b"
-    r"|\b\w{3,}ed\b",
+    r"|(?<![\w-])\w{3,}ed\b",  # not "smart-enabled": a compound adjective
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -83,7 +77,12 @@ def is_bare_topic(message: str) -> bool:
 
 
 def asks_for_guidance(message: str) -> bool:
-    """Whether the message asks for guidance in any of the ways of the module docstring."""
-    if _ASKS_FOR_GUIDANCE.search(message) or _SOUGHT_IN_A_WORD.search(message) or is_bare_topic(message):
+    """Whether the message asks for anything a standard could answer (see the module docstring)."""
+    if "?" in message or seeks_guidance_by_name(message):
         return True
-    return "?" in message and bool(_SOUGHT_ON.search(message))
+    return bool(_ASKS_FOR_GUIDANCE.search(message) or _STATES_A_PROBLEM.search(message)) or is_bare_topic(message)
+
+
+def seeks_guidance_by_name(message: str) -> bool:
+    """Whether the message asks for a standard, guidance, a method ... by name, or whether there is one."""
+    return bool(_SEEKS_BY_NAME.search(message))

