@@ -83,6 +83,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # more in name than in practice
         | mostly\son\spaper | on\spaper | in\stheory | in\sprinciple | supposed\sto
         | kind\sof | sort\sof | of\ssorts | more\sor\sless | i\sguess | not\sreally
+        # judged short of the mark: "online take-up is low", "uptake remains poor"
+        | (?:is|are|was|were|remains?|stays?|still)\s(?:very\s|quite\s|pretty\s|really\s|fairly\s|still\s)?
+          (?:low|poor|weak|minimal|patchy|disappointing)
     )\b"""),
 }
 # The speaker does not know: no evidence either way.

@@ -72,3 +72,9 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
 def test_might_and_if_someone_has_time_are_hopes() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("The GIS officer might publish the cycle lanes if he has time.")
     assert Qualifier.UNCOMMITTED in qualifiers("Legal might look at it")
+
+
+def test_a_fact_judged_short_of_the_mark_is_partial_but_a_low_cost_channel_is_not() -> None:
+    assert qualifiers("online take-up is low") == {Qualifier.PARTIAL}
+    assert qualifiers("uptake remains very poor") == {Qualifier.PARTIAL}
+    assert qualifiers("we moved people to lower-cost digital channels") == set()
