@@ -127,3 +127,25 @@ def test_a_loss_in_two_years_is_one_step_down(engine: DefaultSuggestionEngine) -
     lost = "The programme office is paid by a grant that ends next June; it will be closed and nothing replaces it."
     later = engine.suggest("1.2.1", lost, SuggestionContext(horizon=Horizon.TWO_YEARS, level_now=3))
     assert later.level == 2
+
+
+def test_after_a_yes_the_probes_climb_first_then_come_back_to_what_it_stands_on(kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import next_probe
+    from bot.suggestion.rungs import Rung, RungSource
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("2.1.2")
+    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
+    rungs = {
+        2: Rung(2, tuning.presence_bridged, RungSource.BRIDGED, open_conditions=open_of[2]),
+        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        5: Rung(5, tuning.presence_not_described, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
+    }
+    presence = {level: rung.presence for level, rung in rungs.items()}
+    climbing = next_probe(characteristic, rungs, presence, None, tuning)
+    assert climbing is not None and climbing.level == 5
+    rungs[5] = Rung(5, tuning.presence_reply_no, RungSource.REPLY, True, reply=ProbeAnswer.NO)
+    presence[5] = tuning.presence_reply_no
+    back = next_probe(characteristic, rungs, presence, None, tuning)
+    assert back is not None and back.level == 2
