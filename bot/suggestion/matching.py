@@ -92,12 +92,15 @@ def match_conditions(
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
         dense = clause_vectors @ index.vectors.T  # clauses x phrases
+        topic = set(content_tokens(index.characteristic.name))
         for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
             if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
                 continue
             if Qualifier.UNSURE in marks:
                 continue  # "I can't say yet whether they handle risks well" is no evidence either way
             words = set(content_tokens(clause.text))
+            if words <= topic:
+                continue  # "Digital inclusion – we do what we can": naming the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
                                                   tuning)
             _keep_best(best_for, supports)

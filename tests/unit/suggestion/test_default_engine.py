@@ -114,3 +114,9 @@ def test_each_text_is_read_once_across_probe_turns_and_characteristics(
     assert len(reads) == 4  # another characteristic reads both again
     fresh = DefaultSuggestionEngine(kb, HashingEmbedder()).suggest("1.1.1", answer, after_no)
     assert again == fresh  # what is remembered reads as it would afresh
+
+
+def test_naming_the_topic_is_no_evidence_of_it(engine: DefaultSuggestionEngine) -> None:
+    result = engine.suggest("2.3.1", "Digital inclusion – we do what we can, library courses mostly.")
+    assert all(e.quote.strip(" –-") != "Digital inclusion" for e in result.evidence)
+    assert result.level is None or result.level <= 3
