@@ -72,6 +72,27 @@ _OWN_SUBJECT = re.compile(
 _CARRIED = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED})
 
 
+# "The waste team has a recycling plan. Beyond that, nothing joined up": what comes before is the exception.
+_BEYOND_IT = re.compile(
+    r"^(?:(?:but|and|so),?\s+)?(?:beyond|apart\sfrom|other\sthan|outside(?:\sof)?|besides|except\s(?:for\s)?)"
+    r"\s(?:that|this|it|them|those)\b",
+    re.IGNORECASE,
+)
+
+
+_BEYOND_REACH = 3
+
+
+def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> bool:
+    """Whether clause `i` says there is nothing beyond the fact just stated ("Beyond that – land, water –
+    nothing joined up"), which makes that fact the exception, not the rule. "Beyond that, we also publish
+    ..." adds a fact: without a denial in it or the clauses just after (dashes split "Beyond that – land,
+    water – nothing joined up" into three) it is not this."""
+    if not _BEYOND_IT.match(clauses[i].text.replace("’", "'")):
+        return False
+    return any(Qualifier.NEGATED in mark for mark in marks[i:i + _BEYOND_REACH])
+
+
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
     return clause.continues and not _OWN_SUBJECT.match(clause.text.replace("’", "'"))
@@ -96,6 +117,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if nothing_beyond_previous(clauses, own, i):
+            marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
     return _asked(clauses, marks)
 
 

@@ -132,3 +132,11 @@ def test_a_plan_that_was_and_a_thing_not_built_are_not_in_place() -> None:
     assert Qualifier.FUTURE in qualifiers("The plan was a Power BI dashboard")
     marks = _marks("The idea was a shared data platform. It hasn't been built.")
     assert Qualifier.FUTURE in marks["The idea was a shared data platform."]
+
+
+def test_nothing_beyond_a_fact_makes_it_the_exception_but_more_beyond_it_does_not() -> None:
+    exception = split_clauses("The waste team has a recycling plan with targets. Beyond that – land, water – "
+                              "nothing joined up.")
+    assert Qualifier.PARTIAL in clause_qualifiers(exception)[0]
+    more = split_clauses("The waste team has a recycling plan with targets. Beyond that, we publish the results.")
+    assert Qualifier.PARTIAL not in clause_qualifiers(more)[0]
