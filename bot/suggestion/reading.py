@@ -118,9 +118,11 @@ def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presen
                text_level: int | None, tuning: Tuning, horizon: Horizon = Horizon.NOW) -> Probe | None:
     weights = None if text_level is None else {
         lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
-    # Climb first: above a rung the person said yes to, then, with the top settled, back to what it stands on.
+    # Climb first: above a rung the person said yes to, then, with the top settled, back to what it stands on;
+    # but a rung below it the answer denied contradicts the yes, and is asked first.
     confirmed = max((level for level, rung in rungs.items() if rung.reply == ProbeAnswer.YES), default=1)
-    askable = [level for level in askable_rungs(rungs) if level > confirmed] or askable_rungs(rungs)
+    askable = [level for level in askable_rungs(rungs)
+               if level > confirmed or rungs[level].source == RungSource.DENIED] or askable_rungs(rungs)
     rung = most_informative_rung(presence, askable, tuning.presence_reply_yes, tuning.presence_reply_no, weights)
     return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions, horizon)
 

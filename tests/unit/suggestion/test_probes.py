@@ -149,3 +149,20 @@ def test_after_a_yes_the_probes_climb_first_then_come_back_to_what_it_stands_on(
     presence[5] = tuning.presence_reply_no
     back = next_probe(characteristic, rungs, presence, None, tuning)
     assert back is not None and back.level == 2
+
+
+def test_a_denied_rung_below_a_yes_is_a_contradiction_asked_before_climbing(kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import next_probe
+    from bot.suggestion.rungs import Rung, RungSource
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("4.1")
+    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
+    rungs = {
+        2: Rung(2, tuning.presence_denied, RungSource.DENIED, open_conditions=open_of[2]),
+        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        5: Rung(5, tuning.presence_not_described, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
+    }
+    probe = next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None, tuning)
+    assert probe is not None and probe.level == 2
