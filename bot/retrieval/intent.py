@@ -118,6 +118,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
+    # a message to a colleague: "@Tomas are you joining the workshop?", or Slack's "<@U0123> ..." (the bot's
+    # own mention is removed before the question is read)
+    | ^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|@[\w.-]+\b)
     # news: "did you see Mississauga got certified?"; a judgement of our figures: "is that bad?"
     | \b(?:did|have)\s+you\s+(?:see|seen|hear|heard|read)\b
     | \b(?:is|does|do)\s+(?:that|this|it|these)\s+(?:\w+\s+)?(?:bad|good|ok|okay|normal|high|low|right|wrong

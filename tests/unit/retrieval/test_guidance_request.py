@@ -60,3 +60,9 @@ def test_a_bare_topic_has_no_person_and_no_finite_verb() -> None:
     assert not is_bare_topic("the council approved it")
     assert not is_bare_topic("Nobody knows which servers the council owns.")  # a sentence, not a search
     assert not is_bare_topic("a " * 13 + "topic")
+
+
+def test_a_question_to_a_colleague_is_not_for_the_bot_unless_it_asks_for_a_standard() -> None:
+    assert looks_up_a_fact("@Priya can you send me the slides for the resilience board?")
+    assert looks_up_a_fact("<@U0123ABC> are you joining the procurement workshop on Thursday?")
+    assert not looks_up_a_fact("@Priya is there a standard for resilience indicators?")
