@@ -81,7 +81,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | ad[-\s]hoc | occasionally | sometimes | sporadic(?:ally)? | informal(?:ly)? | loosely
         | (?:a\s|one\s)?pilot(?:s|\sproject|\sscheme)? | trial(?:s|led)?
         # more in name than in practice
-        | mostly\son\spaper | on\spaper | in\stheory | in\sprinciple | supposed\sto
+        | mostly\son\spaper | in\stheory
+        # "it only exists on paper"; not the paper itself: "inspections are logged on paper"
+        | (?<!logged\s)(?<!recorded\s)(?<!kept\s)(?<!written\s)(?<!filed\s)(?<!done\s)(?<!printed\s)on\spaper
+        | in\sprinciple | supposed\sto
         | kind\sof | sort\sof | of\ssorts | more\sor\sless | i\sguess | not\sreally
         # judged short of the mark: "online take-up is low", "uptake remains poor"
         | (?:is|are|was|were|remains?|stays?|still)\s(?:very\s|quite\s|pretty\s|really\s|fairly\s|still\s)?

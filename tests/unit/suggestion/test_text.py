@@ -78,3 +78,8 @@ def test_a_fact_judged_short_of_the_mark_is_partial_but_a_low_cost_channel_is_no
     assert qualifiers("online take-up is low") == {Qualifier.PARTIAL}
     assert qualifiers("uptake remains very poor") == {Qualifier.PARTIAL}
     assert qualifiers("we moved people to lower-cost digital channels") == set()
+
+
+def test_on_paper_is_partial_in_name_only_not_when_records_are_kept_on_paper() -> None:
+    assert Qualifier.PARTIAL in qualifiers("The strategy exists on paper")
+    assert Qualifier.PARTIAL not in qualifiers("Bridges are inspected manually and logged on paper")
