@@ -23,7 +23,7 @@ from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
 from bot.suggestion.explanation import criterion_citation, follow_up_question
 from bot.suggestion.grounds import gather_grounds
-from bot.suggestion.matching import ConditionEvidence, match_conditions
+from bot.suggestion.matching import ConditionEvidence, match_conditions, only_names_the_topic
 from bot.suggestion.models import (
     Horizon,
     ProbeAnswer,
@@ -44,6 +44,7 @@ from bot.suggestion.screening import (
     validate_answer,
 )
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
+from bot.suggestion.words import content_tokens
 
 ENGINE_NAME = "default"
 MEMO_SIZE = 512  # texts whose reading is kept; a few hundred bytes each
@@ -90,7 +91,7 @@ class DefaultSuggestionEngine:
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
                               said_earlier, context.horizon, context.level_now, self.tuning,
                               self._text_level(on_its_own.level, change, context, evidence),
-                              on_its_own.abstain_reason, change)
+                              on_its_own.abstain_reason, change, self._names_the_topic(characteristic, text))
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
@@ -115,6 +116,10 @@ class DefaultSuggestionEngine:
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
         return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon))
+
+    @staticmethod
+    def _names_the_topic(characteristic: Characteristic, text: str) -> bool:
+        return any(only_names_the_topic(characteristic, set(content_tokens(c.text))) for c in split_clauses(text))
 
     def _said_in_one(self, characteristic_id: str, earlier_answer: str) -> frozenset[str]:
         index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.knowledge.models import Condition
+from bot.knowledge.models import Characteristic, Condition
 from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.models import Horizon
@@ -79,6 +79,12 @@ def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset
     return marks - {Qualifier.FUTURE}
 
 
+def only_names_the_topic(characteristic: Characteristic, clause_words: set[str]) -> bool:
+    """Whether a clause's words are all words of the characteristic's name ("Digital inclusion", "IT
+    assets..."): it says what the answer is about, and nothing of where the city stands."""
+    return bool(clause_words) and clause_words <= set(content_tokens(characteristic.name))
+
+
 def match_conditions(
     index: CharacteristicIndex,
     clauses: list[Clause],
@@ -92,14 +98,13 @@ def match_conditions(
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
         dense = clause_vectors @ index.vectors.T  # clauses x phrases
-        topic = set(content_tokens(index.characteristic.name))
         for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
             if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
                 continue
             if Qualifier.UNSURE in marks:
                 continue  # "I can't say yet whether they handle risks well" is no evidence either way
             words = set(content_tokens(clause.text))
-            if words <= topic:
+            if only_names_the_topic(index.characteristic, words):
                 continue  # "Digital inclusion – we do what we can": naming the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
                                                   tuning)

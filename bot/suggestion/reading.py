@@ -55,6 +55,7 @@ def read_ladder(
     text_level: int | None = None,
     text_abstains: AbstainReason | None = None,
     change: SaidOfChange = SaidOfChange.NOTHING,
+    names_the_topic: bool = False,
 ) -> LadderReading:
     """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
 
@@ -64,13 +65,17 @@ def read_ladder(
     answers, outweigh it. `text_abstains`: why the text on its own gives no level (off topic, or too thin
     to tell), which stands until a probe reply says more. `change`: what a two-year answer says of change
     as such ("same as now", "the grant ends next June"), which is on topic however little else it says;
-    after a loss, the rungs up to the level now are no longer taken as kept."""
+    after a loss, the rungs up to the level now are no longer taken as kept. `names_the_topic`: the answer
+    names the characteristic's topic ("IT assets... honestly a mess"): too thin to tell, not off topic."""
     rungs = read_rungs(evidence, replies, said_earlier, tuning)
     two_years = horizon == Horizon.TWO_YEARS and level_now is not None
     if two_years and level_now is not None and change != SaidOfChange.LOSS:
         rungs = keep_level_now(rungs, level_now, tuning)
     keeps_now = two_years and change != SaidOfChange.NOTHING
-    off_topic = text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold
+    off_topic = not names_the_topic and (
+        text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold)
+    if names_the_topic and text_abstains == AbstainReason.OFF_TOPIC:
+        text_abstains = AbstainReason.THIN_EVIDENCE
     if not replies and off_topic and not keeps_now:
         return LadderReading(None, 0.0, True, rungs, {}, None, AbstainReason.OFF_TOPIC)
 

@@ -120,3 +120,8 @@ def test_naming_the_topic_is_no_evidence_of_it(engine: DefaultSuggestionEngine) 
     result = engine.suggest("2.3.1", "Digital inclusion – we do what we can, library courses mostly.")
     assert all(e.quote.strip(" –-") != "Digital inclusion" for e in result.evidence)
     assert result.level is None or result.level <= 3
+
+
+def test_an_answer_that_only_names_the_topic_is_too_thin_not_off_topic(engine: DefaultSuggestionEngine) -> None:
+    result = engine.suggest("3.2.2", "Technology assets... honestly a mess.")
+    assert result.level is None and result.probe is not None  # asked about, not dismissed
