@@ -155,7 +155,11 @@ _NOT_ONLY = re.compile(
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
     r"\bno (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?|paperwork|red tape"
-    r"|surprises|blind spots?|single point of failure)\b",
+    r"|surprises|blind spots?|single point of failure)\b|"
+    # understatement denies sophistication, not the thing: "website, socials, nothing fancy" (but "nothing
+    # fancy like visualisations" denies the visualisations)
+    r"\b(?:nothing|not)\s(?:too\s|very\s|that\s|particularly\s|terribly\s)?(?:fancy|special|sophisticated|elaborate"
+    r"|flashy|high-tech|cutting-edge|glamorous)\b(?!,?\s+(?:like|such\s+as|e\.?g\.?|as\s+in|with)\b)",
     re.IGNORECASE,
 )
 # What something is for, said with a negation: "a pooled fund so projects don't die between two budgets",

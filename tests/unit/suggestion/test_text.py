@@ -83,3 +83,8 @@ def test_a_fact_judged_short_of_the_mark_is_partial_but_a_low_cost_channel_is_no
 def test_on_paper_is_partial_in_name_only_not_when_records_are_kept_on_paper() -> None:
     assert Qualifier.PARTIAL in qualifiers("The strategy exists on paper")
     assert Qualifier.PARTIAL not in qualifiers("Bridges are inspected manually and logged on paper")
+
+
+def test_an_understatement_denies_nothing_but_nothing_fancy_like_x_denies_x() -> None:
+    assert Qualifier.NEGATED not in qualifiers("We use the usual channels, website, socials, nothing fancy")
+    assert Qualifier.NEGATED in qualifiers("Nothing fancy like visualisations or social media campaigns")
