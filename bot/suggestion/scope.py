@@ -139,6 +139,8 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
         if answer is not None and lead_answer(answer.text) == ProbeAnswer.YES:
             continue
         answered = marks[i + 1] & _ANSWER_MARKS if answer is not None else frozenset()
+        if answer is not None and not answered and not answer.text.rstrip().endswith("?"):
+            continue  # answered by a plain statement: "Sensors? We've got some."
         for j in range(i, -1, -1):
             if clauses[j].sentence != clause.sentence:
                 break

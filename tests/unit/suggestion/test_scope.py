@@ -140,3 +140,10 @@ def test_nothing_beyond_a_fact_makes_it_the_exception_but_more_beyond_it_does_no
     assert Qualifier.PARTIAL in clause_qualifiers(exception)[0]
     more = split_clauses("The waste team has a recycling plan with targets. Beyond that, we publish the results.")
     assert Qualifier.PARTIAL not in clause_qualifiers(more)[0]
+
+
+def test_a_question_answered_by_a_plain_statement_is_stated_and_left_unanswered_is_unsure() -> None:
+    stated = split_clauses("Sensors on the bridges? We've got some.")
+    assert Qualifier.UNSURE not in clause_qualifiers(stated)[0]
+    left = split_clauses("We inspect the bridges by hand. Sensors on the bridges?")
+    assert Qualifier.UNSURE in clause_qualifiers(left)[1]
