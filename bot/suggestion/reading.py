@@ -91,7 +91,9 @@ def read_ladder(
         most_probable_level(distribution)
     confidence = round(distribution[level], 4)
     settled = confidence >= tuning.settled
-    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning, horizon)
+    starting_point = any(e.level == 1 and e.support_score >= tuning.support_threshold for e in evidence)
+    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning, horizon,
+                                            doubts_below=starting_point)
     if thin:
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
@@ -120,14 +122,19 @@ def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> di
 
 
 def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presence: Mapping[int, float],
-               text_level: int | None, tuning: Tuning, horizon: Horizon = Horizon.NOW) -> Probe | None:
+               text_level: int | None, tuning: Tuning, horizon: Horizon = Horizon.NOW,
+               doubts_below: bool = False) -> Probe | None:
+    """The probe about the most informative askable rung. After a yes, the probes climb first (above the
+    highest rung confirmed), then, with the top settled, come back to what it stands on; unless the answer
+    gives reason to doubt the rungs below (`doubts_below`: a sign of the starting point; or a rung below the
+    yes denied or only partly said), which are then weighed with the rest."""
     weights = None if text_level is None else {
         lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
-    # Climb first: above a rung the person said yes to, then, with the top settled, back to what it stands on;
-    # but a rung below it the answer denied contradicts the yes, and is asked first.
     confirmed = max((level for level, rung in rungs.items() if rung.reply == ProbeAnswer.YES), default=1)
-    askable = [level for level in askable_rungs(rungs)
-               if level > confirmed or rungs[level].source == RungSource.DENIED] or askable_rungs(rungs)
+    doubted = doubts_below or any(rungs[level].source in (RungSource.DENIED, RungSource.PARTLY_SAID)
+                                  for level in rungs if level < confirmed)
+    askable = askable_rungs(rungs) if doubted else (
+        [level for level in askable_rungs(rungs) if level > confirmed] or askable_rungs(rungs))
     rung = most_informative_rung(presence, askable, tuning.presence_reply_yes, tuning.presence_reply_no, weights)
     return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions, horizon)
 

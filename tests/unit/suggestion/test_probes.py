@@ -166,3 +166,24 @@ def test_a_denied_rung_below_a_yes_is_a_contradiction_asked_before_climbing(kb: 
     }
     probe = next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None, tuning)
     assert probe is not None and probe.level == 2
+
+
+def test_with_a_sign_of_the_starting_point_the_rungs_below_a_yes_are_not_taken_as_read(kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import next_probe
+    from bot.suggestion.rungs import Rung, RungSource
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("2.1.2")
+    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
+    rungs = {
+        2: Rung(2, tuning.presence_bridged, RungSource.BRIDGED, open_conditions=open_of[2]),
+        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+        5: Rung(5, 0.5, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
+    }
+    presence = {level: rung.presence for level, rung in rungs.items()}
+    climbing = next_probe(characteristic, rungs, presence, None, tuning)
+    doubting = next_probe(characteristic, rungs, {**presence, 5: tuning.presence_not_described}, None, tuning,
+                          doubts_below=True)
+    assert climbing is not None and climbing.level == 5
+    assert doubting is not None and doubting.level == 2
