@@ -129,61 +129,45 @@ def test_a_loss_in_two_years_is_one_step_down(engine: DefaultSuggestionEngine) -
     assert later.level == 2
 
 
-def test_after_a_yes_the_probes_climb_first_then_come_back_to_what_it_stands_on(kb: KnowledgeBase) -> None:
+def _asked_after_yes_to_3_and_4(kb: KnowledgeBase, characteristic_id: str, rung_2: tuple[float, str],
+                                rung_5: float, *, replied_no_to_5: bool = False, doubts_below: bool = False) -> int:
+    """The level the next probe asks about, with yes to rungs 3 and 4, rung 2 as given, and rung 5 open
+    (or answered no)."""
     from bot.suggestion.reading import next_probe
     from bot.suggestion.rungs import Rung, RungSource
     from bot.suggestion.tuning import DEFAULT_TUNING as tuning
 
-    characteristic = kb.characteristic("2.1.2")
-    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
-    rungs = {
-        2: Rung(2, tuning.presence_bridged, RungSource.BRIDGED, open_conditions=open_of[2]),
-        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        5: Rung(5, tuning.presence_not_described, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
-    }
-    presence = {level: rung.presence for level, rung in rungs.items()}
-    climbing = next_probe(characteristic, rungs, presence, None, tuning)
-    assert climbing is not None and climbing.level == 5
-    rungs[5] = Rung(5, tuning.presence_reply_no, RungSource.REPLY, True, reply=ProbeAnswer.NO)
-    presence[5] = tuning.presence_reply_no
-    back = next_probe(characteristic, rungs, presence, None, tuning)
-    assert back is not None and back.level == 2
+    characteristic = kb.characteristic(characteristic_id)
+    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 5)}
+    yes = {level: Rung(level, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES)
+           for level in (3, 4)}
+    top = (Rung(5, tuning.presence_reply_no, RungSource.REPLY, True, reply=ProbeAnswer.NO) if replied_no_to_5
+           else Rung(5, rung_5, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]))
+    rungs = {2: Rung(2, rung_2[0], RungSource(rung_2[1]), open_conditions=open_of[2]), **yes, 5: top}
+    probe = next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None, tuning,
+                       doubts_below=doubts_below)
+    assert probe is not None
+    return probe.level
+
+
+def test_after_a_yes_the_probes_climb_first_then_come_back_to_what_it_stands_on(kb: KnowledgeBase) -> None:
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    bridged = (tuning.presence_bridged, "bridged")
+    assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, tuning.presence_not_described) == 5
+    assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, 0.5, replied_no_to_5=True) == 2
 
 
 def test_a_denied_rung_below_a_yes_is_a_contradiction_asked_before_climbing(kb: KnowledgeBase) -> None:
-    from bot.suggestion.reading import next_probe
-    from bot.suggestion.rungs import Rung, RungSource
     from bot.suggestion.tuning import DEFAULT_TUNING as tuning
 
-    characteristic = kb.characteristic("4.1")
-    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
-    rungs = {
-        2: Rung(2, tuning.presence_denied, RungSource.DENIED, open_conditions=open_of[2]),
-        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        5: Rung(5, tuning.presence_not_described, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
-    }
-    probe = next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None, tuning)
-    assert probe is not None and probe.level == 2
+    denied = (tuning.presence_denied, "denied")
+    assert _asked_after_yes_to_3_and_4(kb, "4.1", denied, tuning.presence_not_described) == 2
 
 
 def test_with_a_sign_of_the_starting_point_the_rungs_below_a_yes_are_not_taken_as_read(kb: KnowledgeBase) -> None:
-    from bot.suggestion.reading import next_probe
-    from bot.suggestion.rungs import Rung, RungSource
     from bot.suggestion.tuning import DEFAULT_TUNING as tuning
 
-    characteristic = kb.characteristic("2.1.2")
-    open_of = {level: list(characteristic.level(level).conditions) for level in (2, 3, 4, 5)}
-    rungs = {
-        2: Rung(2, tuning.presence_bridged, RungSource.BRIDGED, open_conditions=open_of[2]),
-        3: Rung(3, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        4: Rung(4, tuning.presence_reply_yes, RungSource.REPLY, True, reply=ProbeAnswer.YES),
-        5: Rung(5, 0.5, RungSource.NOT_DESCRIBED, open_conditions=open_of[5]),
-    }
-    presence = {level: rung.presence for level, rung in rungs.items()}
-    climbing = next_probe(characteristic, rungs, presence, None, tuning)
-    doubting = next_probe(characteristic, rungs, {**presence, 5: tuning.presence_not_described}, None, tuning,
-                          doubts_below=True)
-    assert climbing is not None and climbing.level == 5
-    assert doubting is not None and doubting.level == 2
+    bridged = (tuning.presence_bridged, "bridged")
+    assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, 0.5) == 5
+    assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, tuning.presence_not_described, doubts_below=True) == 2
