@@ -37,6 +37,11 @@ _ASKS_FOR_GUIDANCE = re.compile(
     | \b(?:recommend|suggest|advise|point\s+(?:me|us))\b | \b(?:pls|please|plz)\b
     | \b(?:find|show|give|send|tell)\s+(?:me|us)\b
     | \bno\s+(?:idea|clue)\s+(?:where|how|what)\b | \bwhere\s+to\s+(?:start|begin|look|find)\b
+    # a task put as an imperative, as typed into a search box: "run sustainability across the city as a
+    # management system", "map and manage our data assets" (chores for the assistant are told apart before)
+    | ^\W*(?:run|manage|set\s+up|build|create|design|develop|measure|track|map|improve|implement|plan|establish
+          |integrate|engage|involve|share|publish|procure|govern|evaluate|assess|monitor|deliver|align|benchmark
+          |coordinate|organi[sz]e|prioriti[sz]e|fund|finance|include|protect|reduce|open\s+up|join\s+up)\b
     # how to do something, what to do
     | \bhow\s+(?:do|can|should|could|would|might|will|to|best\s+to)\s+[\w-]+
     | \b(?:best|right|good)\s+way\s+to\b | \bways?\s+(?:to|of)\b | \bhelp\b
@@ -55,7 +60,7 @@ _STATES_A_PROBLEM = re.compile(
 )
 # A bare topic has no person and no finite verb: "indicators for a resilient city", "one-stop shop?". The
 # verbs are the common ones; a sentence with another ("Nobody knows ...") ends in a full stop.
-_PERSON = re.compile(r"\b(?:i|we|you|he|she|they|it|that|this|me|us|my|our|your)\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:i|we|you|he|she|they|it|me|us|my|our|your)\b", re.IGNORECASE)
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|will|would|can|could|should|got|went|came|said"
     r"|says|think|thought|know|starts?|looks?|see|saw|comes?|left|wants?|needs?|gave|made|took|runs?|ran|won)\b"

@@ -56,9 +56,11 @@ def test_dev_questions_reach_the_targets(built: Built, kb: KnowledgeBase):
     _, retriever, _ = built
     complete, reciprocal, on_topic, unanswered, off_topic_answered = 0, 0.0, 0, [], []
     for case in DEV_CASES:
+        expected = set(case["expected_standards"])
+        if not expected and not any(char.isalpha() for char in case["question"]):
+            continue  # "👍": refused with a usage message (unit-tested), no standard either
         answer = answer_standards_question(case["question"], kb, retriever)
         ids = [hit.id for hit in answer.standards]
-        expected = set(case["expected_standards"])
         if not expected:
             off_topic_answered += [case["id"]] if ids else []
             continue

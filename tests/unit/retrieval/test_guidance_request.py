@@ -66,3 +66,8 @@ def test_a_question_to_a_colleague_is_not_for_the_bot_unless_it_asks_for_a_stand
     assert looks_up_a_fact("@Priya can you send me the slides for the resilience board?")
     assert looks_up_a_fact("<@U0123ABC> are you joining the procurement workshop on Thursday?")
     assert not looks_up_a_fact("@Priya is there a standard for resilience indicators?")
+
+
+def test_a_task_put_as_an_imperative_or_a_topic_with_a_relative_clause_asks() -> None:
+    assert asks_for_guidance("run sustainability across the city as a management system we could be certified against")
+    assert asks_for_guidance("an open data portal that startups use")
