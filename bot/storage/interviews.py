@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Insert, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.errors import MMSSCError
@@ -19,7 +20,7 @@ from bot.interview.messages import Horizon, InterviewEvent, Outcome
 from bot.interview.state import InterviewState
 from bot.redaction import redact
 from bot.storage.records import AnswerRecord
-from bot.storage.tables import AnswerRow, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
+from bot.storage.tables import AnswerRow, Base, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
 from bot.suggestion.models import Probe, ProbeAnswer, ProbeExchange, Suggestion, SuggestionContext
 
 POSITION_FIELDS = ("step", "characteristic", "start_dimension", "pending_suggestion_id", "pending_level",
@@ -59,19 +60,15 @@ def save_position(session: Session, participant_id: int, state: InterviewState, 
 
 def record_event(session: Session, participant_id: int, channel: str, event: InterviewEvent,
                  now: datetime) -> int | None:
-    """Log an incoming event, raw text JSON-encoded (lossless); None if its `event_id` was seen before."""
-    if event.event_id is not None and session.scalar(select(EventRow.id).where(
-            EventRow.channel == channel, EventRow.event_id == event.event_id)) is not None:
-        return None
-    row = EventRow(participant_id=participant_id, channel=channel, event_id=event.event_id, kind=event.kind.value,
-                   raw_text_json=json.dumps(event.text), level=event.level, reason_json=json.dumps(event.reason),
-                   probe_answer=_plain(event.probe_answer), created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:  # the same event delivered twice at the same moment
-        return None
-    return row.id
+    """Log an incoming event, raw text JSON-encoded (lossless); None if its `event_id` was seen before on
+    `channel`, also when the same event is delivered twice at the same moment: one
+    `INSERT ... ON CONFLICT (channel, event_id) DO NOTHING RETURNING id` (on PostgreSQL a second insert of
+    the same id waits for the first transaction, then inserts nothing). Events without an id never conflict."""
+    statement = _RECORD_EVENT[session.get_bind().dialect.name]
+    return session.execute(statement, {
+        "participant_id": participant_id, "channel": channel, "event_id": event.event_id, "kind": event.kind.value,
+        "raw_text_json": json.dumps(event.text), "level": event.level, "reason_json": json.dumps(event.reason),
+        "probe_answer": _plain(event.probe_answer), "created_at": now}).scalar_one_or_none()
 
 
 def record_answer(session: Session, *, participant_id: int, event_row_id: int, characteristic: str,
@@ -193,3 +190,14 @@ def raw_texts_of(session: Session, participant_id: int) -> list[str]:
 
 def _plain(value: object) -> object:
     return getattr(value, "value", value)
+
+
+_EVENTS = Base.metadata.tables[EventRow.__tablename__]
+
+
+def _insert_unless_present(dialect: Any) -> Insert:
+    statement = dialect.insert(_EVENTS).on_conflict_do_nothing(index_elements=["channel", "event_id"])
+    return statement.returning(_EVENTS.c.id)
+
+
+_RECORD_EVENT = {"sqlite": _insert_unless_present(sqlite), "postgresql": _insert_unless_present(postgresql)}

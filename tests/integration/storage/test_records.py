@@ -26,6 +26,8 @@ from bot.storage.interviews import (
 from bot.storage.results import store_result, stored_results
 from bot.storage.tables import SuggestionRow
 from bot.suggestion.models import Citation, CitationKind, Suggestion
+from tests.support.statements import statements_run
+from tests.support.threads import run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -71,6 +73,35 @@ def test_the_same_event_id_is_recorded_once_per_channel(database: Database, part
         assert record_event(session, participant, "slack", _event(), NOW) is not None  # no id: never deduplicated
     with database.session() as session:
         assert len(raw_texts_of(session, participant)) == 4
+
+
+def test_an_event_is_recorded_or_found_a_retry_with_one_statement(database: Database, participant: int) -> None:
+    """`INSERT ... ON CONFLICT DO NOTHING RETURNING id`: no read first, no savepoint, no ORM flush."""
+    with database.session() as session:
+        session.connection()  # BEGIN
+        with statements_run(database.engine) as run:
+            first = record_event(session, participant, "slack", _event(event_id="EvOne"), NOW)
+            again = record_event(session, participant, "slack", _event(event_id="EvOne"), NOW)
+    assert first is not None and again is None
+    assert run.verbs() == ["INSERT INTO events"] * 2 and run.flushes == 0 and run.orm_statements == 0
+
+
+def test_racing_deliveries_of_one_event_record_it_once_and_each_transaction_carries_on(database: Database,
+                                                                                       participant: int) -> None:
+    """Six transactions record the same event at the same moment (no savepoint: an ordinary INSERT's error would
+    end a PostgreSQL transaction): one gets its row, the others None, and every one goes on writing."""
+    got: list[int | None] = []
+
+    def deliver(index: int) -> None:
+        with database.session() as session:
+            got.append(record_event(session, participant, "slack", _event(event_id="EvRace"), NOW))
+            assert record_event(session, participant, "slack", _event(f"after {index}"), NOW) is not None
+
+    assert run_together(deliver, [(index,) for index in range(6)]) == []
+    assert sum(row is not None for row in got) == 1
+    with database.reading() as session:
+        texts = raw_texts_of(session, participant)
+    assert texts.count("x") == 1 and sorted(t for t in texts if t != "x") == [f"after {i}" for i in range(6)]
 
 
 def test_raw_text_is_kept_exactly_even_nul_bytes_and_escape_sequences(database: Database, participant: int) -> None:
