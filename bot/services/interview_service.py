@@ -76,9 +76,8 @@ class InterviewService:
         decision: Decision | None = None
         answer_id: int | None = None
         with self.database.session() as session:
-            participant_id = self._stakeholder_id(session, assessment, stakeholder)
+            participant_id, state = self._lock_stakeholder(session, assessment, stakeholder)
             trail = TrailReader(session, participant_id)
-            state = interviews.lock_position(session, participant_id, self.clock())
             event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
             if event_row_id is None:
                 return []  # a retried delivery of an event already handled
@@ -175,6 +174,15 @@ class InterviewService:
             return [replies.error(str(error), here), *reminder]
         return [Reply(kind=ReplyKind.STANDARDS, text=answer.answer, characteristic=here, standards=answer.standards,
                       standards_kind=answer.kind, topics=answer.topics), *reminder]
+
+    def _lock_stakeholder(self, session: Session, assessment: str, stakeholder: str) -> tuple[int, InterviewState]:
+        """The stakeholder's participant id and their position, locked: one statement, unless the position is
+        missing (then created) or the stakeholder is not found (`NotFoundError` naming what is missing)."""
+        found = interviews.lock_stakeholder_position(session, assessment, stakeholder)
+        if found is not None:
+            return found
+        participant_id = self._stakeholder_id(session, assessment, stakeholder)
+        return participant_id, interviews.lock_position(session, participant_id, self.clock())
 
     @staticmethod
     def _stakeholder_id(session: Session, assessment: str, stakeholder: str) -> int:

@@ -10,17 +10,26 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, func, select, update
+from sqlalchemy import Insert, Row, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.errors import MMSSCError
 from bot.interview.decisions import PendingSuggestion
-from bot.interview.messages import Horizon, InterviewEvent, Outcome
+from bot.interview.messages import Horizon, InterviewEvent, Outcome, Role
 from bot.interview.state import InterviewState
 from bot.redaction import redact
 from bot.storage.records import AnswerRecord
-from bot.storage.tables import AnswerRow, Base, ConfirmationRow, EventRow, InterviewPositionRow, SuggestionRow
+from bot.storage.tables import (
+    AnswerRow,
+    AssessmentRow,
+    Base,
+    ConfirmationRow,
+    EventRow,
+    InterviewPositionRow,
+    ParticipantRow,
+    SuggestionRow,
+)
 from bot.suggestion.models import Probe, ProbeAnswer, ProbeExchange, Suggestion, SuggestionContext
 
 POSITION_FIELDS = ("step", "characteristic", "start_dimension", "pending_suggestion_id", "pending_level",
@@ -35,24 +44,29 @@ class StalePositionError(MMSSCError):
 def lock_position(session: Session, participant_id: int, now: datetime) -> InterviewState:
     """The stored position, locked until the transaction ends (row lock on PostgreSQL; SQLite's
     `BEGIN IMMEDIATE` already holds the write lock). Created at the start when missing."""
-    row = session.scalar(select(InterviewPositionRow).where(InterviewPositionRow.participant_id == participant_id)
-                         .with_for_update())
+    row = session.execute(_LOCK_POSITION, {"participant_id": participant_id}).first()
     if row is None:
-        row = InterviewPositionRow(participant_id=participant_id, step="not_started", version=0, updated_at=now)
-        session.add(row)
-        session.flush()
-    return InterviewState.model_validate({name: getattr(row, name) for name in (*POSITION_FIELDS, "version")})
+        session.execute(insert(_POSITIONS), {"participant_id": participant_id, "step": "not_started", "version": 0,
+                                             "updated_at": now})
+        return InterviewState()
+    return _state(row)
+
+
+
+def lock_stakeholder_position(session: Session, assessment: str, stakeholder: str) -> tuple[int, InterviewState] | None:
+    """The participant id of `stakeholder` in the assessment named `assessment` and their position, locked as by
+    `lock_position`, in one statement; None when the assessment, the stakeholder or the position is missing
+    (then `lock_position`, after looking the stakeholder up, says which or creates the position)."""
+    row = session.execute(_LOCK_STAKEHOLDER_POSITION, {"assessment": assessment, "stakeholder": stakeholder}).first()
+    return (row.participant_id, _state(row)) if row is not None else None
 
 
 def save_position(session: Session, participant_id: int, state: InterviewState, now: datetime) -> InterviewState:
     """Store `state` if nobody wrote since it was read (`state.version`); return it with the new version."""
-    values = {name: _plain(getattr(state, name)) for name in POSITION_FIELDS}
-    result = session.execute(
-        update(InterviewPositionRow)
-        .where(InterviewPositionRow.participant_id == participant_id, InterviewPositionRow.version == state.version)
-        .values(**values, version=state.version + 1, updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    values: dict[str, Any] = {name: _plain(getattr(state, name)) for name in POSITION_FIELDS}
+    result = session.execute(_SAVE_POSITION, {**{f"b_{name}": value for name, value in values.items()},
+                                              "b_participant_id": participant_id, "b_read_version": state.version,
+                                              "b_version": state.version + 1, "b_updated_at": now})
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StalePositionError(f"interview position of participant {participant_id} changed meanwhile")
     return state.model_copy(update={"version": state.version + 1})
@@ -192,7 +206,32 @@ def _plain(value: object) -> object:
     return getattr(value, "value", value)
 
 
+def _state(row: Row[Any]) -> InterviewState:
+    return InterviewState.model_validate({name: getattr(row, name) for name in (*POSITION_FIELDS, "version")})
+
+
+# The statements of a step, built once against the tables (SQLAlchemy Core): each execution then costs a
+# compiled-cache lookup, not an ORM statement's compilation, object loading or flush.
+_POSITIONS = Base.metadata.tables[InterviewPositionRow.__tablename__]
+_PARTICIPANTS = Base.metadata.tables[ParticipantRow.__tablename__]
+_ASSESSMENTS = Base.metadata.tables[AssessmentRow.__tablename__]
 _EVENTS = Base.metadata.tables[EventRow.__tablename__]
+
+_POSITION_COLUMNS = [_POSITIONS.c[name] for name in (*POSITION_FIELDS, "version")]
+_LOCK_POSITION = (select(*_POSITION_COLUMNS).where(_POSITIONS.c.participant_id == bindparam("participant_id"))
+                  .with_for_update())
+_LOCK_STAKEHOLDER_POSITION = (
+    select(_POSITIONS.c.participant_id, *_POSITION_COLUMNS)
+    .join(_PARTICIPANTS, _PARTICIPANTS.c.id == _POSITIONS.c.participant_id)
+    .join(_ASSESSMENTS, _ASSESSMENTS.c.id == _PARTICIPANTS.c.assessment_id)
+    .where(_ASSESSMENTS.c.name == bindparam("assessment"), _PARTICIPANTS.c.name == bindparam("stakeholder"),
+           _PARTICIPANTS.c.role == Role.STAKEHOLDER.value)
+    .with_for_update(of=_POSITIONS))  # PostgreSQL: the position row only (SQLite: BEGIN IMMEDIATE)
+_SAVE_POSITION = (
+    update(_POSITIONS)
+    .where(_POSITIONS.c.participant_id == bindparam("b_participant_id"),
+           _POSITIONS.c.version == bindparam("b_read_version"))
+    .values({name: bindparam(f"b_{name}") for name in (*POSITION_FIELDS, "version", "updated_at")}))
 
 
 def _insert_unless_present(dialect: Any) -> Insert:
