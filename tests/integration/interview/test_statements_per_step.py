@@ -3,7 +3,8 @@
 The Slack bot is bound by Python CPU, and every statement costs CPU; these numbers only go down. A step is
 one `InterviewService.handle` call: its own transaction and, after an answer or a probe reply, the
 transaction that stores the suggestion. BEGIN (SQLite's `BEGIN IMMEDIATE`) is not counted, so SQLite and
-PostgreSQL give the same numbers.
+PostgreSQL give the same numbers. Every statement of a step is a Core statement built once (no ORM
+compilation, object loading or flush).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def test_the_statements_of_each_step_are_pinned(kb: KnowledgeBase, database: Dat
         with statements_run(database.engine) as run:
             replies = ann.send(event)
         assert kinds(replies) == shown, text
+        assert (run.orm_statements, run.flushes) == (0, 0), text  # Core statements built once, no unit of work
         seen.append((text, _counted(run.statements)))
     assert seen == [(text, statements) for text, _, statements in STEPS]
 
