@@ -147,18 +147,25 @@ class InterviewService:
                                              state.model_copy(update={"unsuggested_answer_id": None}), self.clock())
             return [replies.error(f"Your answer is saved, but I could not suggest a level: {error}",
                                   request.characteristic)]
-        with self.database.session() as session:
-            state = interviews.lock_position(session, participant_id, self.clock())
-            if state.version != before.version:
+        try:
+            with self.database.session() as session:
+                # Stored only if the interview did not move meanwhile: `save_position` checks the version read
+                # before the engine call, and a moved interview rolls the suggestion back.
+                stored = interviews.record_pending_suggestion(
+                    session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
+                    input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(),
+                    context=turn.context)
+                step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
+                state = interviews.save_position(session, participant_id, before.at(request.characteristic, step,
+                                                                                     stored.id), self.clock())
+                trail = TrailReader(session, participant_id)
+                trail.remember(stored)
+                return prompt(self.kb, trail, state, self.max_probes)
+        except interviews.StalePositionError:
+            with self.database.session() as session:
+                state = interviews.lock_position(session, participant_id, self.clock())
                 note = replies.info("Your answer is saved, but this interview moved on in another window meanwhile.")
                 return [note, *prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)]
-            suggestion_id = interviews.record_suggestion(
-                session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
-                input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(), context=turn.context)
-            step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
-            state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
-                                                                                suggestion_id), self.clock())
-            return prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)
 
     def _standards(self, question: str, state: InterviewState) -> list[Reply]:
         """Answer "which standard helps with X" and keep the place in the interview."""

@@ -26,13 +26,28 @@ ASSESSMENT = "Harbour 2026"
 # (what ann types, what she is shown, the statements of the step)
 STEPS = [
     ("start", [ReplyKind.INFO, ReplyKind.QUESTION], 5),
-    ("We have a plan [P3] [L2]", [ReplyKind.PROBE], 11),  # an answer; the engine asks a probe
-    ("yes", [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION], 11),  # the probe's reply; the suggestion
+    ("We have a plan [P3] [L2]", [ReplyKind.PROBE], 9),  # an answer; the engine asks a probe
+    ("yes", [ReplyKind.PROBE_DONE, ReplyKind.SUGGESTION], 9),  # the probe's reply; the suggestion
     ("yes", [ReplyKind.RECORDED, ReplyKind.QUESTION], 7),  # confirmed; the two-year question
     ("same", [ReplyKind.RECORDED, ReplyKind.QUESTION], 8),  # the two-year level; the next question
-    ("A strategy [L4]", [ReplyKind.SUGGESTION], 11),
+    ("A strategy [L4]", [ReplyKind.SUGGESTION], 9),
     ("4", [ReplyKind.RECORDED, ReplyKind.QUESTION], 7),
 ]
+
+
+
+def test_a_suggestion_is_stored_with_the_position_in_two_statements(kb: KnowledgeBase, database: Database) -> None:
+    """After the engine call: INSERT the suggestion, UPDATE the position if its version did not move (that is the
+    check; no read under the lock first), and the card is shown from what was stored (not read back)."""
+    service = InterviewService(kb, FakeEngine(kb), database, clock=FixedClock())
+    service.ensure_interview(ASSESSMENT, "ann")
+    ann = Stakeholder(service, ASSESSMENT, "ann")
+    ann.start()
+    with statements_run(database.engine) as run:
+        assert kinds(ann.say("A strategy [L4]")) == [ReplyKind.SUGGESTION]
+    last = [s.split()[0] + " " + s.split()[2 if s.startswith("INSERT") else 1] for s in run.statements
+            if not s.startswith("BEGIN")][-2:]
+    assert last == ["INSERT suggestions", "UPDATE interview_positions"]
 
 
 def _counted(run_statements: list[str]) -> int:

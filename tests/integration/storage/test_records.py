@@ -21,11 +21,20 @@ from bot.storage.interviews import (
     record_answer,
     record_confirmation,
     record_event,
+    record_pending_suggestion,
     record_suggestion,
 )
 from bot.storage.results import store_result, stored_results
 from bot.storage.tables import SuggestionRow
-from bot.suggestion.models import Citation, CitationKind, Suggestion
+from bot.suggestion.models import (
+    Citation,
+    CitationKind,
+    Probe,
+    ProbeAnswer,
+    ProbeExchange,
+    Suggestion,
+    SuggestionContext,
+)
 from tests.support.statements import statements_run
 from tests.support.threads import run_together
 
@@ -137,6 +146,30 @@ def test_answers_suggestions_and_confirmations_are_kept_whole(database: Database
         assert (row.engine, row.knowledge_version, len(row.input_sha256)) == ("fake", "k" * 64, 64)
         assert json.loads(row.citations_json)[0]["id"] == "1.1.1/L3"
         assert latest_outcomes(session, participant, Horizon.NOW) == {"1.1.1": (Outcome.OVERRIDDEN, 4)}
+
+
+def test_a_suggestion_recorded_is_returned_as_it_reads_back(database: Database, participant: int) -> None:
+    """`record_pending_suggestion` hands back what `pending_suggestion` would read (the card after an answer is
+    shown from it): the engine's error text redacted, the probes and replies of its context."""
+    probe = Probe(level=4, conditions=["1.1.1/L4/c1"], question="Do you review it yearly?")
+    context = SuggestionContext(exchanges=[ProbeExchange(probe=probe, reply="yes, with the board",
+                                                         answer=ProbeAnswer.YES)], earlier_answers=["other"])
+    suggestion = Suggestion(characteristic="1.1.1", level=None, confidence=0.1, rationale="why", engine="fake",
+                            knowledge_version="k", fallback_reason="llm error: key sk-live-0123456789abcdefgh",
+                            follow_up="Tell me more?")
+    with database.session() as session:
+        event_row = record_event(session, participant, "terminal", _event("We plan."), NOW)
+        assert event_row is not None
+        answer_id = record_answer(session, participant_id=participant, event_row_id=event_row, characteristic="1.1.1",
+                                  horizon=Horizon.NOW, kind="answer", text="We plan.", channel="terminal", now=NOW)
+        recorded = [record_pending_suggestion(session, participant_id=participant, answer_id=answer_id,
+                                              horizon=Horizon.NOW, input_text="We plan.\n\nMore. ",
+                                              suggestion=suggestion, now=NOW, context=given)
+                    for given in (context, None)]
+    with database.reading() as session:
+        assert [pending_suggestion(session, pending.id) for pending in recorded] == recorded
+    assert "sk-live" not in (recorded[0].suggestion.fallback_reason or "")
+    assert recorded[0].exchanges == context.exchanges and recorded[1].exchanges == []
 
 
 def test_a_result_is_stored_once_per_hash(database: Database, participant: int) -> None:
