@@ -76,9 +76,8 @@ class InterviewService:
         decision: Decision | None = None
         answer_id: int | None = None
         with self.database.session() as session:
-            participant_id = self._stakeholder_id(session, assessment, stakeholder)
+            participant_id, state = self._lock_stakeholder(session, assessment, stakeholder)
             trail = TrailReader(session, participant_id)
-            state = interviews.lock_position(session, participant_id, self.clock())
             event_row_id = interviews.record_event(session, participant_id, channel, event, self.clock())
             if event_row_id is None:
                 return []  # a retried delivery of an event already handled
@@ -148,18 +147,25 @@ class InterviewService:
                                              state.model_copy(update={"unsuggested_answer_id": None}), self.clock())
             return [replies.error(f"Your answer is saved, but I could not suggest a level: {error}",
                                   request.characteristic)]
-        with self.database.session() as session:
-            state = interviews.lock_position(session, participant_id, self.clock())
-            if state.version != before.version:
+        try:
+            with self.database.session() as session:
+                # Stored only if the interview did not move meanwhile: `save_position` checks the version read
+                # before the engine call, and a moved interview rolls the suggestion back.
+                stored = interviews.record_pending_suggestion(
+                    session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
+                    input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(),
+                    context=turn.context)
+                step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
+                state = interviews.save_position(session, participant_id, before.at(request.characteristic, step,
+                                                                                     stored.id), self.clock())
+                trail = TrailReader(session, participant_id)
+                trail.remember(stored)
+                return prompt(self.kb, trail, state, self.max_probes)
+        except interviews.StalePositionError:
+            with self.database.session() as session:
+                state = interviews.lock_position(session, participant_id, self.clock())
                 note = replies.info("Your answer is saved, but this interview moved on in another window meanwhile.")
                 return [note, *prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)]
-            suggestion_id = interviews.record_suggestion(
-                session, participant_id=participant_id, answer_id=answer_id, horizon=request.horizon,
-                input_text=request.engine_input, suggestion=turn.suggestion, now=self.clock(), context=turn.context)
-            step = probe_step(request.horizon) if turn.probe is not None else confirm_step(request.horizon)
-            state = interviews.save_position(session, participant_id, state.at(request.characteristic, step,
-                                                                                suggestion_id), self.clock())
-            return prompt(self.kb, TrailReader(session, participant_id), state, self.max_probes)
 
     def _standards(self, question: str, state: InterviewState) -> list[Reply]:
         """Answer "which standard helps with X" and keep the place in the interview."""
@@ -175,6 +181,15 @@ class InterviewService:
             return [replies.error(str(error), here), *reminder]
         return [Reply(kind=ReplyKind.STANDARDS, text=answer.answer, characteristic=here, standards=answer.standards,
                       standards_kind=answer.kind, topics=answer.topics), *reminder]
+
+    def _lock_stakeholder(self, session: Session, assessment: str, stakeholder: str) -> tuple[int, InterviewState]:
+        """The stakeholder's participant id and their position, locked: one statement, unless the position is
+        missing (then created) or the stakeholder is not found (`NotFoundError` naming what is missing)."""
+        found = interviews.lock_stakeholder_position(session, assessment, stakeholder)
+        if found is not None:
+            return found
+        participant_id = self._stakeholder_id(session, assessment, stakeholder)
+        return participant_id, interviews.lock_position(session, participant_id, self.clock())
 
     @staticmethod
     def _stakeholder_id(session: Session, assessment: str, stakeholder: str) -> int:

@@ -51,6 +51,10 @@ class TrailReader:
             self._outcomes[confirmation.horizon][confirmation.characteristic] = (confirmation.outcome,
                                                                                  confirmation.level)
 
+    def remember(self, pending: PendingSuggestion) -> None:
+        """A suggestion was just stored (as `pending` reads it back): shown from here, not read again."""
+        self._pending[pending.id] = pending
+
     def pending(self, suggestion_id: int) -> PendingSuggestion:
         if suggestion_id not in self._pending:
             self._pending[suggestion_id] = interviews.pending_suggestion(self.session, suggestion_id)

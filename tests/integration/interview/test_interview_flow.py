@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.interview.messages import EventKind, Horizon, InterviewEvent, Outcome, ReplyKind, Role, Step
 from bot.knowledge import KnowledgeBase
@@ -11,6 +12,7 @@ from bot.services.interview_service import InterviewService
 from bot.storage import Database
 from bot.storage.assessments import get_assessment, get_participant
 from bot.storage.interviews import answers_of, latest_outcomes, lock_position, raw_texts_of
+from bot.storage.tables import SuggestionRow
 from tests.integration.interview.driver import Stakeholder, kinds, last_question
 from tests.integration.storage.backends import FixedClock
 from tests.support.fakes import FakeEngine, FakeStandardsAnswerer
@@ -253,7 +255,8 @@ def test_an_engine_refusal_is_a_clear_reply_and_the_answer_is_kept(kb: Knowledge
 
 def test_a_suggestion_arriving_after_the_interview_moved_on_is_not_shown(kb: KnowledgeBase,
                                                                          database: Database) -> None:
-    """Another channel skips while the engine is thinking: the late suggestion must not take the place."""
+    """Another channel skips while the engine is thinking: the late suggestion must not take the place, nor be
+    stored (it is written and the position checked in one transaction, rolled back when the position moved)."""
 
     class SlowEngine(FakeEngine):
         other: Stakeholder | None = None
@@ -273,6 +276,10 @@ def test_a_suggestion_arriving_after_the_interview_moved_on_is_not_shown(kb: Kno
     replies = terminal.say("Words [L3]")
     assert replies[0].kind == ReplyKind.INFO and "moved on" in replies[0].text
     assert last_question(replies) == (kb.characteristic_ids[1], "now")
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SuggestionRow)) == 0
+        participant = get_participant(session, get_assessment(session, "Solo 2026"), "sam", Role.STAKEHOLDER).id
+        assert [a.text for a in answers_of(session, participant)] == ["Words [L3]"]  # the answer is kept
 
 
 def test_an_engine_crash_keeps_the_answer_and_leaves_the_place_unchanged(kb: KnowledgeBase, database: Database) -> None:

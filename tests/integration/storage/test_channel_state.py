@@ -8,6 +8,7 @@ from bot.storage import Database
 from bot.storage.deliveries import claim_delivery
 from bot.storage.display_names import display_names, save_display_names
 from bot.storage.posted_cards import close_open_cards, record_posted_card
+from tests.support.statements import statements_run
 from tests.support.threads import run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
@@ -67,3 +68,39 @@ def test_open_cards_of_a_question_are_closed_once(database: Database) -> None:
     assert close("suggestion") == ["1.2", "1.3"]
     assert close() == ["1.1"]
     assert close() == []  # closed cards stay closed; the two-year card is another question
+
+
+def test_a_card_is_remembered_and_its_question_closed_with_one_statement_each(database: Database) -> None:
+    """Each delivery of the Slack bot remembers the cards it posted and closes decided ones: one INSERT per card
+    and one `UPDATE ... RETURNING` per question closed (it used to read the rows first), no ORM flush."""
+    with database.session() as session:
+        session.connection()  # BEGIN
+        with statements_run(database.engine) as run:
+            record_posted_card(session, channel="slack", person="UCY", assessment="Town 2026", characteristic="1.1.3",
+                               horizon="now", kind="suggestion", conversation="DUCY", message_id="3.1",
+                               content_json="[]", now=NOW)
+            assert run.verbs() == ["INSERT INTO posted_cards"]
+            closed = close_open_cards(session, channel="slack", person="UCY", assessment="Town 2026",
+                                      characteristic="1.1.3", horizon="now", now=NOW, kind="suggestion")
+            assert [card.message_id for card in closed] == ["3.1"]
+            assert close_open_cards(session, channel="slack", person="UCY", assessment="Town 2026",
+                                    characteristic="1.1.3", horizon="now", now=NOW) == []
+    assert run.verbs()[1:] == ["UPDATE posted_cards"] * 2 and run.flushes == 0
+
+
+def test_cards_closed_by_racing_processes_are_closed_by_one(database: Database) -> None:
+    with database.session() as session:
+        for ts in ("2.1", "2.2"):
+            record_posted_card(session, channel="slack", person="UBOB", assessment="Town 2026", characteristic="1.1.2",
+                               horizon="now", kind="probe", conversation="DUBOB", message_id=ts, content_json="[]",
+                               now=NOW)
+    closed: list[list[str]] = []
+
+    def close() -> None:
+        with database.session() as session:
+            closed.append([c.message_id for c in close_open_cards(
+                session, channel="slack", person="UBOB", assessment="Town 2026", characteristic="1.1.2",
+                horizon="now", now=NOW)])
+
+    assert run_together(close, [()] * 4) == []
+    assert sorted(closed) == [[], [], [], ["2.1", "2.2"]]

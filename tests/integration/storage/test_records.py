@@ -21,11 +21,22 @@ from bot.storage.interviews import (
     record_answer,
     record_confirmation,
     record_event,
+    record_pending_suggestion,
     record_suggestion,
 )
 from bot.storage.results import store_result, stored_results
 from bot.storage.tables import SuggestionRow
-from bot.suggestion.models import Citation, CitationKind, Suggestion
+from bot.suggestion.models import (
+    Citation,
+    CitationKind,
+    Probe,
+    ProbeAnswer,
+    ProbeExchange,
+    Suggestion,
+    SuggestionContext,
+)
+from tests.support.statements import statements_run
+from tests.support.threads import run_together
 
 NOW = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -73,6 +84,35 @@ def test_the_same_event_id_is_recorded_once_per_channel(database: Database, part
         assert len(raw_texts_of(session, participant)) == 4
 
 
+def test_an_event_is_recorded_or_found_a_retry_with_one_statement(database: Database, participant: int) -> None:
+    """`INSERT ... ON CONFLICT DO NOTHING RETURNING id`: no read first, no savepoint, no ORM flush."""
+    with database.session() as session:
+        session.connection()  # BEGIN
+        with statements_run(database.engine) as run:
+            first = record_event(session, participant, "slack", _event(event_id="EvOne"), NOW)
+            again = record_event(session, participant, "slack", _event(event_id="EvOne"), NOW)
+    assert first is not None and again is None
+    assert run.verbs() == ["INSERT INTO events"] * 2 and run.flushes == 0 and run.orm_statements == 0
+
+
+def test_racing_deliveries_of_one_event_record_it_once_and_each_transaction_carries_on(database: Database,
+                                                                                       participant: int) -> None:
+    """Six transactions record the same event at the same moment (no savepoint: an ordinary INSERT's error would
+    end a PostgreSQL transaction): one gets its row, the others None, and every one goes on writing."""
+    got: list[int | None] = []
+
+    def deliver(index: int) -> None:
+        with database.session() as session:
+            got.append(record_event(session, participant, "slack", _event(event_id="EvRace"), NOW))
+            assert record_event(session, participant, "slack", _event(f"after {index}"), NOW) is not None
+
+    assert run_together(deliver, [(index,) for index in range(6)]) == []
+    assert sum(row is not None for row in got) == 1
+    with database.reading() as session:
+        texts = raw_texts_of(session, participant)
+    assert texts.count("x") == 1 and sorted(t for t in texts if t != "x") == [f"after {i}" for i in range(6)]
+
+
 def test_raw_text_is_kept_exactly_even_nul_bytes_and_escape_sequences(database: Database, participant: int) -> None:
     raw = "a\x00b\x1b[31mred\x07 " + "é" * 50_000
     with database.session() as session:
@@ -106,6 +146,30 @@ def test_answers_suggestions_and_confirmations_are_kept_whole(database: Database
         assert (row.engine, row.knowledge_version, len(row.input_sha256)) == ("fake", "k" * 64, 64)
         assert json.loads(row.citations_json)[0]["id"] == "1.1.1/L3"
         assert latest_outcomes(session, participant, Horizon.NOW) == {"1.1.1": (Outcome.OVERRIDDEN, 4)}
+
+
+def test_a_suggestion_recorded_is_returned_as_it_reads_back(database: Database, participant: int) -> None:
+    """`record_pending_suggestion` hands back what `pending_suggestion` would read (the card after an answer is
+    shown from it): the engine's error text redacted, the probes and replies of its context."""
+    probe = Probe(level=4, conditions=["1.1.1/L4/c1"], question="Do you review it yearly?")
+    context = SuggestionContext(exchanges=[ProbeExchange(probe=probe, reply="yes, with the board",
+                                                         answer=ProbeAnswer.YES)], earlier_answers=["other"])
+    suggestion = Suggestion(characteristic="1.1.1", level=None, confidence=0.1, rationale="why", engine="fake",
+                            knowledge_version="k", fallback_reason="llm error: key sk-live-0123456789abcdefgh",
+                            follow_up="Tell me more?")
+    with database.session() as session:
+        event_row = record_event(session, participant, "terminal", _event("We plan."), NOW)
+        assert event_row is not None
+        answer_id = record_answer(session, participant_id=participant, event_row_id=event_row, characteristic="1.1.1",
+                                  horizon=Horizon.NOW, kind="answer", text="We plan.", channel="terminal", now=NOW)
+        recorded = [record_pending_suggestion(session, participant_id=participant, answer_id=answer_id,
+                                              horizon=Horizon.NOW, input_text="We plan.\n\nMore. ",
+                                              suggestion=suggestion, now=NOW, context=given)
+                    for given in (context, None)]
+    with database.reading() as session:
+        assert [pending_suggestion(session, pending.id) for pending in recorded] == recorded
+    assert "sk-live" not in (recorded[0].suggestion.fallback_reason or "")
+    assert recorded[0].exchanges == context.exchanges and recorded[1].exchanges == []
 
 
 def test_a_result_is_stored_once_per_hash(database: Database, participant: int) -> None:
