@@ -83,7 +83,8 @@ class DefaultSuggestionEngine:
             return self._abstention(characteristic, screened, context)
 
         index = characteristic_index(self.kb, self.embedder, characteristic.id, self.cache_dir)
-        evidence = list(self._evidence(characteristic.id, text, context.horizon))
+        matched, names_the_topic = self._evidence(characteristic.id, text, context.horizon)
+        evidence = list(matched)
         replies = reply_readings(context.exchanges)
         said_earlier = set().union(*(self._said_in(characteristic.id, earlier) for earlier in context.earlier_answers))
         on_its_own = decide_level(evidence, self.tuning)
@@ -91,7 +92,7 @@ class DefaultSuggestionEngine:
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
                               said_earlier, context.horizon, context.level_now, self.tuning,
                               self._text_level(on_its_own.level, change, context, evidence),
-                              on_its_own.abstain_reason, change, self._names_the_topic(characteristic, text))
+                              on_its_own.abstain_reason, change, names_the_topic)
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
@@ -110,16 +111,14 @@ class DefaultSuggestionEngine:
             return context.level_now
         return climb_from(context.level_now, evidence, self.tuning)
 
-    def _match(self, characteristic_id: str, text: str, horizon: Horizon) -> tuple[ConditionEvidence, ...]:
+    def _match(self, characteristic_id: str, text: str, horizon: Horizon) -> tuple[tuple[ConditionEvidence, ...], bool]:
+        """The evidence the text gives each condition, and whether a clause of it only names the topic."""
         index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)
         clauses = split_clauses(text)
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
-        return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon))
-
-    @staticmethod
-    def _names_the_topic(characteristic: Characteristic, text: str) -> bool:
-        return any(only_names_the_topic(characteristic, set(content_tokens(c.text))) for c in split_clauses(text))
+        names_the_topic = any(only_names_the_topic(index.characteristic, set(content_tokens(c.text))) for c in clauses)
+        return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon)), names_the_topic
 
     def _said_in_one(self, characteristic_id: str, earlier_answer: str) -> frozenset[str]:
         index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)

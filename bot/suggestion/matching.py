@@ -7,6 +7,7 @@ qualifiers: "we don't have KPIs" is close to "kpis for each objective" but count
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,7 +83,12 @@ def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset
 def only_names_the_topic(characteristic: Characteristic, clause_words: set[str]) -> bool:
     """Whether a clause's words are all words of the characteristic's name ("Digital inclusion", "IT
     assets..."): it says what the answer is about, and nothing of where the city stands."""
-    return bool(clause_words) and clause_words <= set(content_tokens(characteristic.name))
+    return bool(clause_words) and clause_words <= _name_words(characteristic.name)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(content_tokens(name))
 
 
 def match_conditions(
