@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 # Where the domain score (bot.retrieval.relevance) changes the kind of answer, per embedder; measured
 # on the dev questions, on topic and off topic (docs/retrieval.md). The hashing embedder has no scale.
 RELEVANCE_BANDS: dict[str, RelevanceBands] = {
-    "all-MiniLM-L6-v2": RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1),
+    "all-MiniLM-L6-v2": RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1,
+                                       meaning=0.32),
 }
 
 

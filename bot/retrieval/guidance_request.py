@@ -28,6 +28,18 @@ _SEEKS_BY_NAME = re.compile(
     rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b",
     re.IGNORECASE,
 )
+# A question without its mark: a clause that opens with a question word and an auxiliary ("... between
+# infrastructures. what should our asset team read").
+_UNMARKED_QUESTION = re.compile(
+    r"(?:^|[.:;!]\s+|\n\s*)(?:so\s+|and\s+|but\s+)?(?:what|which|how|where|who|whom)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:should|could|would|can|do|does|did|is|are|must|might|shall|will)\b",
+    re.IGNORECASE,
+)
+# A need for guidance named as a thing: "I need the normative references", "we want a checklist".
+_NEEDS_BY_NAME = re.compile(
+    rf"\b(?:need|needs|want|wants|looking\s+for|after)\s+(?:the|a|an|some|any)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b",
+    re.IGNORECASE,
+)
 _ASKS_FOR_GUIDANCE = re.compile(
     r"""
       \bwhat(?:'s|’s|\s+is)\s+the\s+(?:best|right|recommended|usual)\b
@@ -83,11 +95,11 @@ def is_bare_topic(message: str) -> bool:
 
 def asks_for_guidance(message: str) -> bool:
     """Whether the message asks for anything a standard could answer (see the module docstring)."""
-    if "?" in message or seeks_guidance_by_name(message):
+    if "?" in message or _UNMARKED_QUESTION.search(message) or seeks_guidance_by_name(message):
         return True
     return bool(_ASKS_FOR_GUIDANCE.search(message) or _STATES_A_PROBLEM.search(message)) or is_bare_topic(message)
 
 
 def seeks_guidance_by_name(message: str) -> bool:
     """Whether the message asks for a standard, guidance, a method ... by name, or whether there is one."""
-    return bool(_SEEKS_BY_NAME.search(message))
+    return bool(_SEEKS_BY_NAME.search(message) or _NEEDS_BY_NAME.search(message))

@@ -11,7 +11,7 @@ from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.lexical import BM25Index, tokenize
-from bot.retrieval.pairs import STANDARD_MENTION, standard_number
+from bot.retrieval.pairs import numbers_named_in, standard_number
 from bot.retrieval.query import strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
@@ -88,7 +88,7 @@ class HybridRetriever:
         topics = self.nearest_topics(subject, 1)
         tokens = tokenize(subject)
         known = self._bm25.query_tokens(subject)
-        named = {match.group(1) for match in STANDARD_MENTION.finditer(query)}
+        named = numbers_named_in(query)
         return RelevanceSignals(
             best_similarity=round(max(nearest.values()), 6) if nearest else None,
             topic_similarity=topics[0].similarity if topics else None,

@@ -23,6 +23,7 @@ _FACT_LOOKUP = re.compile(
         | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
         | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
         | where\s+(?:is|are|can\s+i|do\s+i|does)\b
+          (?![^?.]*\b(?:defined|described|set\s+out|explained|specified|covered|documented)\b)  # = which document
         | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
                                        |get\s+(?:a|my)|find\s+(?:a|my))\b
         | what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|our\s+|their\s+|today'?s\s+|\w+(?:'s|’s)\s+)?
@@ -94,9 +95,11 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # where a word comes from: "where does the word 'resilience' come from?", "origin of the term"
     | \b(?:origin|origins|etymology|history)\s+of\s+the\s+(?:word|term|phrase)\b
     | \bwhere\s+does\s+the\s+(?:word|term|phrase)\b | \bwho\s+(?:\w+\s+)?coined\b
-    # our own figures: "how much did we budget for the network rollout?"
+    # our own figures: "how much did we budget for the network rollout?"; a count is a fact ("how many
+    # indicators are in 37120?", "how many cities hold ...?") unless a need comes with it ("how many KPIs
+    # should we report?")
     | \bhow\s+much\s+(?:did|do|have|had)\s+we\s+(?:budget|spend|spent|pay|paid|allocate|invest)
-    | \bhow\s+many\b[^?.]{0,60}\b(?:did|have|had)\s+we\b
+    | \bhow\s+many\b
     # the workspace and its meetings: "add me to #channel", "the Zoom link for today's call"
     | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"

@@ -18,6 +18,8 @@ from bot.knowledge import KnowledgeBase
 
 # "ISO 37106", "ISO/TS 37151", "ISO/IEC 18384-2", "ISO/30145", "ISO 37104:2019"; group 1 is the number
 STANDARD_MENTION = re.compile(r"\bISO(?:\s*/\s*(?:IEC|TS|TR))*\s*/?\s*(\d{4,5}(?:-\d+)?)", re.IGNORECASE)
+# a standard's number alone, as people type it ("we signed up to 37101 last year"); years have four digits
+BARE_STANDARD_NUMBER = re.compile(r"(?<![\w./-])(\d{5}(?:-\d+)?)(?![\w/]|[.,]\d)")
 PAIRING_SOURCES = ("Table 3", "Annex B")  # where the draft describes standards (clause 2 only cites them)
 
 
@@ -35,6 +37,11 @@ def standard_number(standard_id: str) -> str:
     """The number of a standard id ("ISO/IEC 18384-2" -> "18384-2"); the id itself when it has none."""
     match = STANDARD_MENTION.search(standard_id)
     return match.group(1) if match else standard_id
+
+
+def numbers_named_in(text: str) -> set[str]:
+    """The standard numbers `text` names, with "ISO" or alone ("ISO/TS 37151", "37101")."""
+    return {match.group(1) for pattern in (STANDARD_MENTION, BARE_STANDARD_NUMBER) for match in pattern.finditer(text)}
 
 
 def standards_named_in(text: str, kb: KnowledgeBase) -> list[str]:

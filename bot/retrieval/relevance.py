@@ -14,7 +14,8 @@ of four bands, calibrated per embedder on the dev questions (docs/retrieval.md):
 Between `clarify` and `closest_match` the question is in the domain but weakly; it gets the closest
 match only when the retrieved evidence and the nearest topic agree on where it belongs.
 
-A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says.
+A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says;
+one that asks about another standard ("is ISO 50001 the one?") is outside it (`bot.retrieval.other_standards`).
 A question that looks up a fact ("When is the next council meeting?", "What's Milan's air quality
 today?"), and a message that asks for no guidance at all (news, an update, an opinion: see
 `bot.retrieval.guidance_request`), is not answered with a standard, however many of the model's words it
@@ -50,6 +51,7 @@ class RelevanceSignals(BaseModel):
     looks_up_a_fact: bool = False  # asks for a date, a person, a number, a price: about the world, not guidance
     asks_a_chore: bool = False  # "translate this for me", "how much does a copy of ISO 37120 cost": no need to meet
     asks_for_guidance: bool = True  # False for news, updates, opinions, greetings: nothing a standard answers
+    other_standard: str | None = None  # a standard outside the knowledge base that the question asks about
 
     @property
     def shares_a_word(self) -> bool:
@@ -65,6 +67,10 @@ class RelevanceBands(BaseModel):
     clarify: float  # from here the question is in the domain: the closest match if the evidence agrees
     closest_match: float  # from here: the closest match even if it does not
     matched: float  # from here: a confident match
+    # Below this on both similarities the question means nothing close to the model, whatever words it
+    # shares with it ("what's the wifi password for meeting room 3?"): at most the nearest topics. On the
+    # dev questions no on-topic one that names no standard came under 0.33.
+    meaning: float = 0.0
 
 
 def domain_score(signals: RelevanceSignals, bands: RelevanceBands) -> float | None:
@@ -88,7 +94,7 @@ def judge_relevance(
     only evidence is lexical: a question sharing a word with the knowledge base is answered.
     """
     score = domain_score(signals, bands) if bands is not None else None
-    if signals.asks_a_chore:
+    if signals.asks_a_chore or (signals.other_standard and not signals.names_a_standard):
         return AnswerKind.NOTHING
     if signals.looks_up_a_fact or not signals.asks_for_guidance:  # the nearest topics, if it is near the model
         return AnswerKind.CLARIFY if signals.names_a_standard or (
@@ -99,7 +105,8 @@ def judge_relevance(
         return AnswerKind.MATCHED if signals.shares_a_word else AnswerKind.NOTHING
     if score >= bands.matched:
         return AnswerKind.MATCHED
-    if score >= bands.closest_match or (score >= bands.clarify and evidence_agrees):
+    means_something = max(signals.best_similarity or 0.0, signals.topic_similarity or 0.0) >= bands.meaning
+    if means_something and (score >= bands.closest_match or (score >= bands.clarify and evidence_agrees)):
         return AnswerKind.CLOSEST_MATCH
     if score >= bands.clarify:
         return AnswerKind.CLARIFY

@@ -14,6 +14,8 @@ from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
+from bot.retrieval.other_standards import other_standard_asked_about
+from bot.retrieval.pairs import standard_number
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
 from bot.retrieval.relevance import (
     ANSWERED_KINDS,
@@ -38,6 +40,7 @@ from bot.retrieval.standards_text import (
     compose_clarifying_question,
     compose_closest_match,
     compose_standards_answer,
+    outside_the_model,
 )
 from bot.retrieval.topics import TopicHit
 
@@ -147,7 +150,10 @@ def answer_standards_question(
                                kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version)
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
     signals, bands = relevance_of(text, entries, retriever)
-    answer = StandardsAnswer(question=text, answer=NOTHING_RELEVANT, standards=[], relevant=False,
+    other = other_standard_asked_about(text, {standard_number(standard.id) for standard in kb.standards})
+    signals = signals.model_copy(update={"other_standard": other})
+    nothing = outside_the_model(other) if other else NOTHING_RELEVANT
+    answer = StandardsAnswer(question=text, answer=nothing, standards=[], relevant=False,
                              kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
                              relevance=domain_score(signals, bands) if bands is not None else None)
     if judge_relevance(signals, bands, evidence_agrees=True) == AnswerKind.NOTHING:

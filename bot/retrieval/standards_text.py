@@ -23,6 +23,17 @@ NOT_ENGLISH = (
     "I can only read questions in English for now: the MMSSC draft and its standards mapping are in English. "
     "Could you ask again in English? For example: which standard helps with open data?"
 )
+
+
+def outside_the_model(standard: str) -> str:
+    """The answer to a question about a standard the draft does not map ("is ISO 50001 the one?")."""
+    return (
+        f"{standard} is not among the standards the MMSSC draft maps (Table 3, Annex B and Annex C), so I "
+        "cannot say how it helps. Ask me about the part of the community's work you want to improve, for "
+        "example open data, procurement or digital inclusion, and I will name the draft's standards for it."
+    )
+
+
 MATCHED_HEADING = "Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"
 CLOSEST_HEADING = (
     "Closest match: nothing in the MMSSC draft's standards mapping fits this question exactly, so check "

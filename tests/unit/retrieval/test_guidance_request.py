@@ -21,6 +21,9 @@ from bot.retrieval.intent import looks_up_a_fact
     "resilience planning is ad hoc across the agencies",
     "smart-enabled city vision standard",
     "indicators for a resilient city",
+    # a question without its mark, and a need named as a thing
+    "bigger picture: the operating model side plus the detailed stuff on infrastructures. what should our team read",
+    "for the audit file I need the normative references for this assessment",
 ])
 def test_ways_of_asking(message: str) -> None:
     assert asks_for_guidance(message)

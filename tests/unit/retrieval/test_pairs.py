@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.pairs import Partner, partner_scores, standard_partners, standards_named_in
+from bot.retrieval.pairs import Partner, numbers_named_in, partner_scores, standard_partners, standards_named_in
 from bot.retrieval.retriever import EntryKind, RetrievedEntry
 from bot.retrieval.standards_ranking import DEFAULT_WEIGHTS, rank_standards
 
@@ -39,6 +39,12 @@ def test_pairs_follow_the_knowledge_data_not_a_list(kb: KnowledgeBase):
     ])
     assert partners_of(edited, "ISO 37106") == {"ISO/IEC 30182"}
     assert partners_of(edited, "ISO 37100") == set()
+
+
+def test_a_standard_is_named_with_iso_or_by_its_number_alone_but_not_by_a_year_or_a_decimal():
+    assert numbers_named_in("we signed up to 37101 last yr; ISO/TS 37151 and ISO/IEC 18384-2 too") == {
+        "37101", "37151", "18384-2"}
+    assert numbers_named_in("in 2030, 12345.6 kWh, ref AB37120, 37120/2 and v37122") == set()
 
 
 def test_a_partner_is_lifted_to_its_share_unless_it_already_scores_more():

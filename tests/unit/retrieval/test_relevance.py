@@ -29,6 +29,15 @@ def test_bands_and_agreement_decide_the_kind(best, agrees, kind):
     assert judge_relevance(signals, BANDS, evidence_agrees=agrees) == kind
 
 
+def test_shared_words_alone_never_list_a_standard_when_the_meaning_is_far():
+    bands = BANDS.model_copy(update={"meaning": 0.32})
+    far = RelevanceSignals(best_similarity=0.30, topic_similarity=0.30, vocabulary_coverage=0.9)  # 1.05
+    assert judge_relevance(far, BANDS, evidence_agrees=True) == AnswerKind.CLOSEST_MATCH
+    assert judge_relevance(far, bands, evidence_agrees=True) == AnswerKind.CLARIFY
+    near = far.model_copy(update={"topic_similarity": 0.33})
+    assert judge_relevance(near, bands, evidence_agrees=True) == AnswerKind.CLOSEST_MATCH
+
+
 def test_a_named_standard_is_a_match_and_without_bands_words_decide():
     assert judge_relevance(RelevanceSignals(names_a_standard=True), BANDS) == AnswerKind.MATCHED
     assert judge_relevance(RelevanceSignals(vocabulary_coverage=0.2), None) == AnswerKind.MATCHED

@@ -1,0 +1,43 @@
+"""A question about a standard the draft does not map ("is ISO 50001 the one for our buildings?").
+
+The model's standards cannot answer for another standard, so such a question is outside the model,
+however close its subject comes to it. A standard named as a comparison ("a management system like
+ISO 14001 but for the whole town") says what kind of thing is wanted, and the question stays in the
+domain; so does one that names another standard only in passing, outside the sentence that asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+# "ISO 9001", "ISO/IEC 27001", "IEC 61850", "BS 8001", "PAS 181", "EN 50600-1"; group 1 is the number
+_ANY_STANDARD = re.compile(
+    r"\b(?:ISO|IEC|BS|EN|PAS)(?:\s*/\s*(?:IEC|TS|TR|PAS))*\s*/?\s*(\d{3,5}(?:-\d+)?)(?::\d{4})?\b", re.IGNORECASE
+)
+MODEL_ITSELF = "37107"  # ISO/TS 37107, the maturity model being assessed against
+# What a comparison sounds like just before the name: "like", "similar to", "the equivalent of", "think"
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:like|similar\s+to|equivalent\s+(?:of|to)|akin\s+to|comparable\s+to|along\s+the\s+lines\s+of"
+    r"|modell?ed\s+on|in\s+the\s+style\s+of|version\s+of|counterpart\s+(?:of|to)|think|than)"
+    r"\s+(?:an?\s+|the\s+|what\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_COMPARISON_AFTER = re.compile(r"^\s*(?:-?\s*(?:style|like|type)\b|but\s+for\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def other_standard_asked_about(question: str, known_numbers: Collection[str]) -> str | None:
+    """The standard outside `known_numbers` that the question asks about, as written; `None` when it asks
+    about none, names one of the known standards, or names another standard only as a comparison."""
+    known = set(known_numbers) | {MODEL_ITSELF}
+    if any(match.group(1) in known for match in _ANY_STANDARD.finditer(question)):
+        return None
+    sentences = [sentence for sentence in _SENTENCE_END.split(question) if sentence.strip()]
+    asking = [sentence for sentence in sentences if "?" in sentence] or sentences
+    for sentence in asking:
+        for match in _ANY_STANDARD.finditer(sentence):
+            before, after = sentence[: match.start()], sentence[match.end():]
+            if not (_COMPARISON_BEFORE.search(before) or _COMPARISON_AFTER.search(after)):
+                return match.group(0)
+    return None

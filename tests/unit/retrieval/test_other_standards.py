@@ -1,0 +1,50 @@
+"""A question about a standard the draft does not map is outside the model (bot/retrieval/other_standards.py)."""
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.retrieval.other_standards import other_standard_asked_about
+from bot.retrieval.pairs import standard_number
+from bot.retrieval.relevance import AnswerKind, RelevanceSignals, judge_relevance
+from bot.retrieval.standards import answer_standards_question
+
+
+@pytest.fixture
+def known(kb: KnowledgeBase) -> set[str]:
+    return {standard_number(standard.id) for standard in kb.standards}
+
+
+@pytest.mark.parametrize(("question", "standard"), [
+    ("what's the difference between ISO 9001 and ISO 9004?", "ISO 9001"),
+    ("We want to certify our office buildings - is ISO 50001 the one?", "ISO 50001"),
+    ("Our bribery policy is old. Is ISO 37001 certification worth it for a council our size?", "ISO 37001"),
+    ("do we need ISO/IEC 27001 for the data platform", "ISO/IEC 27001"),
+])
+def test_a_question_about_another_standard_names_it(known, question, standard):
+    assert other_standard_asked_about(question, known) == standard
+
+
+@pytest.mark.parametrize("question", [
+    "Is there a management system standard for a whole city, something like ISO 14001 but for a town?",
+    "We'd like an ISO 9001-style management system for sustainable development. What's out there?",
+    "We are ISO 9001 certified already. Which standard helps with a city-wide strategy?",  # not the sentence that asks
+    "Does ISO 37101 replace ISO 14001 for us?",  # names one of the draft's standards
+    "Is ISO/TS 37107 the maturity model we use?",  # the model itself
+    "Which standard helps with open data?",
+])
+def test_a_comparison_a_passing_mention_or_a_known_standard_is_not_asked_about(known, question):
+    assert other_standard_asked_about(question, known) is None
+
+
+def test_the_gate_says_nothing_for_another_standard_unless_a_known_one_is_named():
+    other = RelevanceSignals(best_similarity=0.9, topic_similarity=0.9, other_standard="ISO 50001")
+    assert judge_relevance(other, None) == AnswerKind.NOTHING
+    both = other.model_copy(update={"names_a_standard": True})
+    assert judge_relevance(both, None) == AnswerKind.MATCHED
+
+
+def test_the_answer_names_the_standard_it_cannot_speak_for(kb: KnowledgeBase, retriever):
+    answer = answer_standards_question("Is ISO 50001 the right standard for energy management in our buildings?",
+                                       kb, retriever)
+    assert answer.kind == AnswerKind.NOTHING and not answer.standards
+    assert answer.answer.startswith("ISO 50001 is not among the standards the MMSSC draft maps")
