@@ -93,6 +93,32 @@ def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifi
     return any(Qualifier.NEGATED in mark for mark in marks[i:i + _BEYOND_REACH])
 
 
+# A self-correction takes back what was just said: "We also accept the national digital ID... actually no,
+# that was the 2022 pilot", "I don't think we have a business case... well, ok, there is the investment case".
+_TAKES_BACK = re.compile(
+    r"^(?:(?:oh|and|but|so|hmm+|um+|er+),?\s+)?(?:actually(?=\s*,|\s+no\b|\s+scratch|\s*[-–—])"
+    r"|scratch\s+that|strike\s+that|no,?\s+wait|wait|correction|i\s+take\s+that\s+back|on\s+second\s+thoughts?|come\s+to\s+think\s+of\s+it|thinking\s+about\s+it"
+    r"|well,?\s+ok(?:ay)?\b|well,?\s+actually)\b",
+    re.IGNORECASE,
+)
+
+
+_NARROWS = re.compile(r"\b(?:only|just|except|apart\s+from)\b", re.IGNORECASE)
+
+
+def taken_back(clauses: list[Clause], i: int) -> list[int]:
+    """The clauses that clause `i` takes back, if it corrects the speaker: the rest of its sentence before
+    it, or the whole sentence before when it opens a sentence. A correction that narrows ("actually no,
+    the port's aren't on it, it's only our own tenders") leaves the fact, limited by its own words."""
+    if not _TAKES_BACK.match(clauses[i].text.replace("’", "'")):
+        return []
+    sentence = clauses[i].sentence
+    if any(_NARROWS.search(clause.text) for clause in clauses[i:] if clause.sentence == sentence):
+        return []
+    before = [j for j in range(i) if clauses[j].sentence == sentence]
+    return before or [j for j in range(i) if clauses[j].sentence == sentence - 1]
+
+
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
     return clause.continues and not _OWN_SUBJECT.match(clause.text.replace("’", "'"))
@@ -102,7 +128,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     """The qualifiers of every clause. A negation or plan reaches forward over a bare list continuation
     ("there's nothing on what we'd invest in or how data, digital or partnerships would help"); a narrowing
     clause's limitation reaches back as partial scope to the clause before it (same sentence, or the
-    last clause of the sentence before); a question asked in passing takes its answer's (`_asked`)."""
+    last clause of the sentence before); what the speaker takes back ("... actually no, that was the pilot")
+    is no evidence either way (`taken_back`); a question asked in passing takes its answer's (`_asked`)."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
@@ -119,6 +146,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if nothing_beyond_previous(clauses, own, i):
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
+    for i in range(1, len(clauses)):
+        for j in taken_back(clauses, i):  # said and then taken back: no evidence either way
+            marks[j] = marks[j] | {Qualifier.UNSURE}
     return _asked(clauses, marks)
 
 

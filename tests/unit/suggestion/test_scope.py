@@ -147,3 +147,22 @@ def test_a_question_answered_by_a_plain_statement_is_stated_and_left_unanswered_
     assert Qualifier.UNSURE not in clause_qualifiers(stated)[0]
     left = split_clauses("We inspect the bridges by hand. Sensors on the bridges?")
     assert Qualifier.UNSURE in clause_qualifiers(left)[1]
+
+
+def test_what_the_speaker_takes_back_is_no_evidence_either_way() -> None:
+    answer = ("I don't think we really have a business case... well, ok, there is the investment case that cabinet "
+              "approved. We also accept the national ID... actually no, that was the pilot we dropped.")
+    clauses = split_clauses(answer)
+    marks = dict(zip([c.text for c in clauses], clause_qualifiers(clauses), strict=True))
+    assert Qualifier.UNSURE in marks["I don't think we really have a business case..."]
+    assert Qualifier.UNSURE in marks["We also accept the national ID..."]
+    assert Qualifier.UNSURE not in marks["there is the investment case that cabinet approved."]
+
+
+def test_a_correction_that_narrows_leaves_the_fact_standing() -> None:
+    answer = ("We publish a pipeline of procurements for us and our partners... actually no, scratch that, the "
+              "partners' ones aren't on it, it's only our own tenders. Actually the portal is what people use.")
+    clauses = split_clauses(answer)
+    marks = clause_qualifiers(clauses)
+    assert Qualifier.UNSURE not in marks[0]
+    assert clauses[-1].text.startswith("Actually") and all(Qualifier.UNSURE not in mark for mark in marks)
