@@ -21,7 +21,8 @@ _SOUGHT = (
     r"(?:standards?|iso|iec|guidance|guidelines?|guides?|frameworks?|best\s+practices?|good\s+practices?"
     r"|methods?|methodology|approach(?:es)?|toolkits?|checklists?|templates?|tips|advice|pointers|resources"
     r"|reading|references?|examples?|ideas|recommendations?|suggestions?|principles|indicators|metrics|kpis"
-    r"|measures|vocabulary|terminology|ontology|definitions?|help|support|something|anything|architecture)"
+    r"|measures|vocabulary|terminology|ontology|definitions?|help|support|something|anything|architecture"
+    r"|documents?|docs|sources?)"
 )
 # Guidance asked for by name: "which standard ...", "any tips on ...", "is there a method for ...".
 _SEEKS_BY_NAME = re.compile(
@@ -35,9 +36,12 @@ _UNMARKED_QUESTION = re.compile(
     r"(?:should|could|would|can|do|does|did|is|are|must|might|shall|will)\b",
     re.IGNORECASE,
 )
-# A need for guidance named as a thing: "I need the normative references", "we want a checklist".
+# A need for guidance named as a thing: "I need the normative references", "point me to the vocabulary".
 _NEEDS_BY_NAME = re.compile(
-    rf"\b(?:need|needs|want|wants|looking\s+for|after)\s+(?:the|a|an|some|any)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b",
+    rf"\b(?:need|needs|want|wants|looking\s+for|after|point\s+(?:me|us)\s+to|send\s+(?:me|us)|give\s+(?:me|us)"
+    rf"|show\s+(?:me|us)|recommend)\s+(?:the|a|an|some|any)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b"
+    # the source of something the model uses: "where does the methodology behind the MMSSC come from?"
+    rf"|\bwhere\s+(?:does|do|did)\s+(?:the|this|that|our|its)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b[^?.]*\bcome\s+from\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_GUIDANCE = re.compile(
@@ -82,7 +86,7 @@ _FINITE_VERB = re.compile(
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|morning|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers|bye)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-BARE_TOPIC_WORDS = 12
+BARE_TOPIC_WORDS = 18
 
 
 def is_bare_topic(message: str) -> bool:

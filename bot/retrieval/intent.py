@@ -63,7 +63,10 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
       | \bwhen\s+(?:was|were|is|will)\s+(?:iso|iec|the\s+standards?|it)\b[^?]*\b(?:published|released|revised|out)\b
-      | \bhow\s+many\s+pages\b | \b(?:technical\s+specification|international\s+standard)\s+or\b
+      | \bhow\s+many\s+pages\b
+      | \b(?:available|translated|published)\s+in\s+(?-i:[A-Z][a-z]+)(?:\s+(?:and|or)\s+(?-i:[A-Z][a-z]+))?\b
+      | \b(?:translations?|other\s+languages|english\s+only)\b
+      | \b(?:technical\s+specification|international\s+standard)\s+or\b
       | \b(?:same|different)\s+(?:document|thing|standard)\s+(?:as|from)\b | \bfirst\s+published\b
       | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted)\b
       | \bcertifi(?:ed|cation)\b[^?.]{0,60}\b(?:require|requires|first|how\s+long|cost)\b
@@ -134,7 +137,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
 # A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.
 _NOT_ASKING = re.compile(
     r"""^\s*(?:fyi|notes|minutes|agenda|actions?|update|status)\b[\s:–-]
-      | \bfyi\b | \bworth\s+a\s+(?:read|skim|look)\b
+      | \bfyi\b | \bheads[\s-]up\b | \bworth\s+a\s+(?:read|skim|look)\b
       | \b(?:lol|lmao|haha+)\b | [\U0001F600-\U0001F64F\U0001F923]""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -24,6 +24,7 @@ from bot.retrieval.intent import looks_up_a_fact
     # a question without its mark, and a need named as a thing
     "bigger picture: the operating model side plus the detailed stuff on infrastructures. what should our team read",
     "for the audit file I need the normative references for this assessment",
+    "quality of life indicators for the wellbeing report, the standard core set that lots of cities use",
 ])
 def test_ways_of_asking(message: str) -> None:
     assert asks_for_guidance(message)
@@ -62,13 +63,21 @@ def test_a_bare_topic_has_no_person_and_no_finite_verb() -> None:
     assert not is_bare_topic("we scored badly")
     assert not is_bare_topic("the council approved it")
     assert not is_bare_topic("Nobody knows which servers the council owns.")  # a sentence, not a search
-    assert not is_bare_topic("a " * 13 + "topic")
+    assert not is_bare_topic("a " * 18 + "topic")
 
 
 def test_a_question_to_a_colleague_is_not_for_the_bot_unless_it_asks_for_a_standard() -> None:
     assert looks_up_a_fact("@Priya can you send me the slides for the resilience board?")
     assert looks_up_a_fact("<@U0123ABC> are you joining the procurement workshop on Thursday?")
     assert not looks_up_a_fact("@Priya is there a standard for resilience indicators?")
+
+
+def test_the_model_s_own_words_ask_when_the_message_asks_for_a_document_by_name() -> None:
+    for message in ("can someone point me to the vocabulary? the definitions the maturity model is built on",
+                    "Where does the methodology behind the maturity model come from? I'd like the source",
+                    "The director asked about the maturity levels. Can anyone point me to the right documents?"):
+        assert asks_for_guidance(message) and not looks_up_a_fact(message)
+    assert looks_up_a_fact("how many characteristics are there in the maturity model?")
 
 
 def test_a_task_put_as_an_imperative_or_a_topic_with_a_relative_clause_asks() -> None:

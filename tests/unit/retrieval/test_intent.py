@@ -11,6 +11,7 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "How many people live in our city according to the 2021 census?",
     "how many indicators are in 37120 in total and how many themes?",
     "how many canadian cities hold WCCD platinum for 37120 right now?",
+    "Just a heads-up: the vision steering group moved to Thursday 10am. Nothing needed from anyone.",
     "What's Barcelona's target for kilos of household waste per resident?",
     "Can you give me today's air quality readings for Milan?",
     "How much does a Power BI licence cost per user?",
@@ -89,6 +90,8 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Which standard helps us set up a sustainable development management system?", False),
     ("How do we license city data to start-ups so they can build services on it?", False),
     ("can u summarise the engagement survey results for me", True),
+    ("Are the ISO 37122 and 37123 documents available in French and Spanish, or English only?", True),
+    ("Is there guidance available in the public domain on open data?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
