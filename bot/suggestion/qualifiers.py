@@ -196,11 +196,14 @@ DISCONTINUED = _pattern(r"""\b(?:
     | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
-      |shelved|discontinued|left\sto\slapse)
-    | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed)
+      |shelved|discontinued|left\sto\slapse|deleted|removed)
+    | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
+    | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)
 )\b""")
-_REPLACED = _pattern(r"\b(?:replaced|superseded|succeeded|in\sfavou?r\sof|instead)\b")
+# ... unless something took its place ("replaced by the new strategy"; not "nobody replaced it")
+_REPLACED = _pattern(r"\b(?<!nobody\s)(?<!never\s)(?<!not\s)(?<!n't\s)(?<!n't\sbeen\s)"
+                     r"(?:replaced|superseded|succeeded|in\sfavou?r\sof|instead)\b")
 
 
 def qualifiers(text: str) -> frozenset[Qualifier]:

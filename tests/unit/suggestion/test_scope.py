@@ -106,6 +106,10 @@ def test_something_that_has_stopped_is_not_in_place() -> None:
     assert Qualifier.NEGATED not in qualifiers("The old portal was switched off and replaced by a new one")
     marks = _marks("We had a performance framework with 40 KPIs. It lapsed after the election.")
     assert Qualifier.NEGATED in marks["We had a performance framework with 40 KPIs."]
+    assert Qualifier.NEGATED in qualifiers("There was a digital transformation lead until last year")
+    assert Qualifier.NEGATED in qualifiers("the post got deleted in the restructure")
+    assert Qualifier.NEGATED in qualifiers("it ran out in 2020 and nobody replaced it")  # nothing took its place
+    assert Qualifier.NEGATED not in qualifiers("We have had a data lead since 2019 and until now it works well")
 
 
 def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standing() -> None:
