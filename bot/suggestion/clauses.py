@@ -14,7 +14,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+
 # Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ..."); so does
 # "X, not Y", whose negation is about Y only ("bids evaluated on whole-council value, not departmental savings").
 _CLAUSE_BREAK = re.compile(
-    r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b\s+|,\s+yet\s+|"
+    r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b[:,]?\s+|,\s+yet\s+|"
     r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)",
     re.IGNORECASE,
 )

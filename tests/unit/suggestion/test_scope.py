@@ -170,3 +170,9 @@ def test_a_correction_that_narrows_leaves_the_fact_standing() -> None:
     marks = clause_qualifiers(clauses)
     assert Qualifier.UNSURE not in marks[0]
     assert clauses[-1].text.startswith("Actually") and all(Qualifier.UNSURE not in mark for mark in marks)
+
+
+def test_a_negation_before_a_contrast_does_not_reach_past_it_whatever_the_punctuation() -> None:
+    marks = _marks("We're probably not great at this, but: resource strategy with priorities and a board.")
+    assert Qualifier.NEGATED in marks["We're probably not great at this"]
+    assert all(Qualifier.NEGATED not in mark for text, mark in marks.items() if "resource strategy" in text)
