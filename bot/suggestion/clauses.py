@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from bot.suggestion.words import word_count
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
+_AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have", "had",
+                "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'s", "'re", "’s", "’re")
+_AFTER_NO_AUXILIARY = "".join(rf"(?<!\b{word})" if word[0].isalpha() else rf"(?<!{word})" for word in _AUXILIARIES)
 # Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ..."); so does
 # "X, not Y", whose negation is about Y only ("bids evaluated on whole-council value, not departmental savings").
 _CLAUSE_BREAK = re.compile(
     r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b[:,]?\s+|,\s+yet\s+|"
-    r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)",
+    r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)"
+    # "organised by life events not by department": "not" before a preposition, after no auxiliary verb
+    rf"|{_AFTER_NO_AUXILIARY}(?<=[\w)])\s+(?=not\s+(?:by|in|for|on|at|from|with|through|around|as)\b)",
     re.IGNORECASE,
 )
 _LIST_BREAK = re.compile(

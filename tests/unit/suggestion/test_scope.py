@@ -122,6 +122,9 @@ def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standi
     assert Qualifier.NEGATED in qualifiers("We have no waste strategy")
     marks = _marks("We have KPIs, not yet for every service.")
     assert marks["We have KPIs"] == {Qualifier.PARTIAL}
+    marks = _marks("Content is organised by life events not by department.")
+    assert marks["Content is organised by life events"] == frozenset()
+    assert Qualifier.NEGATED in _marks("The register is not in place.")["The register is not in place."]
 
 
 def test_losing_a_budget_or_power_is_a_loss_and_not_only_any_more_is_no_denial() -> None:
