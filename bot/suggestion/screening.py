@@ -59,7 +59,9 @@ _DONT_KNOW = re.compile(
     r"i (?:do not|don't|dont|really don't|honestly don't) know|"
     # "we don't know what a phone call costs" states a fact about the city; "we don't know" does not
     r"we (?:do not|don't|dont|really don't|honestly don't) know(?! (?:what|how|whether|which|where|who|if)\b)|"
-    r"(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|no idea|not sure|no clue|"
+    # "I'm not sure we do much to grow a data market" doubts a claim, and the answer goes on to say what is done
+    r"(?:(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|not sure)"
+    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)|no idea|no clue|"
     r"(?:can't|cannot|couldn't) (?:say|tell|answer)|(?:unsure|unknown|dunno|idk|n/?a|pass|skip)|"
     r"(?:ask|check with) (?:someone else|someone|another|him|her|them|the|my|our)|not my (?:area|department|field)|"
     r"outside my (?:area|remit)|(?:i|we) would have to (?:check|ask|find out)|beats me|no comment|"

@@ -48,3 +48,7 @@ def test_dont_know() -> None:
     assert says_dont_know("No idea, that's really one for IT.")
     assert says_dont_know("idk, ask Sarah")
     assert not says_dont_know("We publish an annual report on the strategy and residents comment on it online.")
+    # doubting a claim is not not knowing: the answer goes on to say what is done
+    assert not says_dont_know("I'm not sure we do much to grow a data market. We just have the data programme.")
+    assert says_dont_know("Not sure, that sits with customer services.")
+    assert says_dont_know("I'm not sure, ask IT")
