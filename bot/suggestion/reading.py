@@ -22,7 +22,9 @@ from bot.suggestion.rungs import Rung, RungSource, askable_rungs, presence_of, r
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
-THIN_RUNG_2 = 0.5  # nothing described at all: whether the first rung is in place is a coin toss
+# Nothing described at all: every level is as likely as the next. These rung probabilities make the
+# five levels equally probable, so the first probe asks about the middle of the ladder.
+THIN_PRESENCE = {2: 0.8, 3: 0.75, 4: 2 / 3, 5: 0.5}
 
 
 class SaidOfChange(StrEnum):
@@ -83,7 +85,7 @@ def read_ladder(
     thin = thin and not keeps_now and (level_now is None or horizon == Horizon.NOW)
     presence = presence_of(rungs)
     if thin:
-        presence[2] = THIN_RUNG_2
+        presence = {level: THIN_PRESENCE[level] if not rungs[level].described else p for level, p in presence.items()}
     distribution = weigh_by_text_level(level_distribution(presence), text_level, tuning)
     # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
     # the ladder says how sure that is and what to ask
@@ -127,14 +129,19 @@ def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presen
     """The probe about the most informative askable rung. After a yes, the probes climb first (above the
     highest rung confirmed), then, with the top settled, come back to what it stands on; unless the answer
     gives reason to doubt the rungs below (`doubts_below`: a sign of the starting point; or a rung below the
-    yes denied or only partly said), which are then weighed with the rest."""
+    yes denied or only partly said), which are then weighed with the rest. Nothing above a rung answered "no"
+    is asked: the ladder is cumulative."""
     weights = None if text_level is None else {
         lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
     confirmed = max((level for level, rung in rungs.items() if rung.reply == ProbeAnswer.YES), default=1)
     doubted = doubts_below or any(rungs[level].source in (RungSource.DENIED, RungSource.PARTLY_SAID)
                                   for level in rungs if level < confirmed)
-    askable = askable_rungs(rungs) if doubted else (
-        [level for level in askable_rungs(rungs) if level > confirmed] or askable_rungs(rungs))
+    # the ladder is cumulative: nothing above a rung that is not in place can be reached, so it is not asked
+    missing = min((level for level, rung in rungs.items() if rung.reply in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)),
+                  default=6)
+    below_missing = [level for level in askable_rungs(rungs) if level < missing]
+    askable = below_missing if doubted else (
+        [level for level in below_missing if level > confirmed] or below_missing)
     rung = most_informative_rung(presence, askable, tuning.presence_reply_yes, tuning.presence_reply_no, weights)
     return None if rung is None else probe_for_rung(characteristic, rung, rungs[rung].open_conditions, horizon)
 

@@ -171,3 +171,25 @@ def test_with_a_sign_of_the_starting_point_the_rungs_below_a_yes_are_not_taken_a
     bridged = (tuning.presence_bridged, "bridged")
     assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, 0.5) == 5
     assert _asked_after_yes_to_3_and_4(kb, "2.1.2", bridged, tuning.presence_not_described, doubts_below=True) == 2
+
+
+def test_a_thin_opening_is_probed_from_the_middle_of_the_ladder(engine: DefaultSuggestionEngine) -> None:
+    everything = {1: "No.", 2: "Yes.", 3: "Yes.", 4: "Yes.", 5: "Yes."}
+    opening = "Environment is one of our stronger areas."
+    assert engine.suggest("4.2", opening).abstain_reason == "thin_evidence"
+    result, asked = answered(engine, "4.2", opening, everything)
+    assert asked == [3, 4, 5] and result.level == 5
+
+
+def test_nothing_above_a_rung_answered_no_is_asked(kb: KnowledgeBase) -> None:
+    assert _asked_after_yes_to_3_and_4(kb, "2.1.2", (0.7, "bridged"), 0.5, replied_no_to_5=True) == 2
+    from bot.suggestion.reading import next_probe
+    from bot.suggestion.rungs import Rung, RungSource
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("2.1.2")
+    rungs = {2: Rung(2, tuning.presence_reply_no, RungSource.REPLY, True, reply=ProbeAnswer.NO),
+             **{level: Rung(level, 0.5, RungSource.NOT_DESCRIBED,
+                            open_conditions=list(characteristic.level(level).conditions)) for level in (3, 4, 5)}}
+    assert next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None,
+                      tuning) is None
