@@ -112,6 +112,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
     | if\s(?:\w+\s){1,2}(?:has|have|gets?|finds?)\s(?:the\s|enough\s)?time
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
+    | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
@@ -259,6 +260,8 @@ _NO_CHANGE = re.compile(
     r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
     r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
     r"(?:not|no) much (?:will )?change|"
+    # "I'd expect us to be where we are now", "So probably where we are today"
+    r"(?:be|stay|remain|end up|probably|still|roughly|about|pretty much)\s+where\s+we\s+are(?:\s+(?:now|today))?|"
     # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said
     r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|i (?:guess|think|suspect|expect))))\b",
     re.IGNORECASE,

@@ -1,7 +1,7 @@
 """A limitation said after the fact reaches back to the fact; relative denials and loose plans do not."""
 
 from bot.suggestion.clauses import split_clauses
-from bot.suggestion.qualifiers import Qualifier, qualifiers
+from bot.suggestion.qualifiers import Qualifier, qualifiers, says_no_change
 from bot.suggestion.scope import clause_qualifiers
 
 
@@ -87,6 +87,8 @@ def test_a_hyphenated_compound_is_not_a_loss() -> None:
 def test_a_hypothetical_next_step_is_not_a_commitment() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("The next step would be a public progress page")
     assert Qualifier.UNCOMMITTED in qualifiers("That would need a data officer we don't have")
+    assert Qualifier.UNCOMMITTED in qualifiers("Real-time personalised services would be next")
+    assert Qualifier.UNCOMMITTED in qualifiers("but it hinges on a grant bid we haven't heard back on")
     assert Qualifier.UNCOMMITTED not in qualifiers("The board will publish a progress page in March")
 
 
@@ -179,3 +181,9 @@ def test_a_negation_before_a_contrast_does_not_reach_past_it_whatever_the_punctu
     marks = _marks("We're probably not great at this, but: resource strategy with priorities and a board.")
     assert Qualifier.NEGATED in marks["We're probably not great at this"]
     assert all(Qualifier.NEGATED not in mark for text, mark in marks.items() if "resource strategy" in text)
+
+
+def test_being_where_we_are_now_is_no_change() -> None:
+    assert says_no_change("Nothing planned, so I'd expect us to be where we are now.")
+    assert says_no_change("So probably where we are today.")
+    assert not says_no_change("Where we are now is a patchwork, but the new platform is funded for next year.")
