@@ -42,7 +42,8 @@ _FACT_LOOKUP = re.compile(
 # A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
 # need a standard answers, even when the question names one ("How much does a copy of ISO 37120 cost?").
 _CHORE_OR_PURCHASE = re.compile(
-    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?
+    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+
+          (?:please\s+|pls\s+)?
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
@@ -69,6 +70,9 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:technical\s+specification|international\s+standard)\s+or\b
       | \b(?:same|different)\s+(?:document|thing|standard)\s+(?:as|from)\b | \bfirst\s+published\b
       | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted)\b
+      | \bwhich\s+(?:committee|body|organi[sz]ation|publisher)\s+(?:publishes|published|develops|developed|maintains
+                                                            |owns|wrote|is\s+responsible)\b
+      | \bwhere\s+(?:can|do|could)\s+(?:i|we)\s+(?:download|get\s+hold\s+of|buy|order)\b
       | \bcertifi(?:ed|cation)\b[^?.]{0,60}\b(?:require|requires|first|how\s+long|cost)\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
     re.IGNORECASE | re.VERBOSE,

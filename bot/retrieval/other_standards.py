@@ -25,18 +25,25 @@ _COMPARISON_BEFORE = re.compile(
 )
 _COMPARISON_AFTER = re.compile(r"^\s*(?:-?\s*(?:style|like|type)\b|but\s+for\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+# In a message about standards, a number alone names one too: "which ISO covers security? 27001 I think"
+_ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w./-])(\d{5}(?:-\d+)?)(?![\w/]|[.,]\d)")
+# A sentence that asks, with or without its mark: "..., but what does the audit involve"
+_ASKS = re.compile(r"\?|\b(?:what|which|how|where|who|whether)\b", re.IGNORECASE)
 
 
 def other_standard_asked_about(question: str, known_numbers: Collection[str]) -> str | None:
     """The standard outside `known_numbers` that the question asks about, as written; `None` when it asks
     about none, names one of the known standards, or names another standard only as a comparison."""
     known = set(known_numbers) | {MODEL_ITSELF}
-    if any(match.group(1) in known for match in _ANY_STANDARD.finditer(question)):
+    named = (match.group(1) for pattern in (_ANY_STANDARD, _BARE_NUMBER) for match in pattern.finditer(question))
+    if any(number in known for number in named):
         return None
     sentences = [sentence for sentence in _SENTENCE_END.split(question) if sentence.strip()]
-    asking = [sentence for sentence in sentences if "?" in sentence] or sentences
+    asking = [sentence for sentence in sentences if _ASKS.search(sentence)] if "?" in question else sentences
+    patterns = (_ANY_STANDARD, _BARE_NUMBER) if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD,)
     for sentence in asking:
-        for match in _ANY_STANDARD.finditer(sentence):
+        for match in (found for pattern in patterns for found in pattern.finditer(sentence)):
             before, after = sentence[: match.start()], sentence[match.end():]
             if not (_COMPARISON_BEFORE.search(before) or _COMPARISON_AFTER.search(after)):
                 return match.group(0)

@@ -92,6 +92,10 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("can u summarise the engagement survey results for me", True),
     ("Are the ISO 37122 and 37123 documents available in French and Spanish, or English only?", True),
     ("Is there guidance available in the public domain on open data?", False),
+    ("Which committee publishes ISO/IEC 30182 - is it JTC 1 or TC 268?", True),
+    ("Can someone book Room 4B for the assessment workshop on the 14th?", True),
+    ("Where can I download the questionnaire for the CEN Smart Mature Resilience model?", True),
+    ("Can anyone recommend a standard for open data?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore

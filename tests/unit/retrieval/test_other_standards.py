@@ -19,6 +19,8 @@ def known(kb: KnowledgeBase) -> set[str]:
     ("We want to certify our office buildings - is ISO 50001 the one?", "ISO 50001"),
     ("Our bribery policy is old. Is ISO 37001 certification worth it for a council our size?", "ISO 37001"),
     ("do we need ISO/IEC 27001 for the data platform", "ISO/IEC 27001"),
+    ("which ISO covers information security for the city's IT? 27001 I think, but what does the audit involve",
+     "27001"),
 ])
 def test_a_question_about_another_standard_names_it(known, question, standard):
     assert other_standard_asked_about(question, known) == standard
@@ -31,6 +33,8 @@ def test_a_question_about_another_standard_names_it(known, question, standard):
     "Does ISO 37101 replace ISO 14001 for us?",  # names one of the draft's standards
     "Is ISO/TS 37107 the maturity model we use?",  # the model itself
     "Which standard helps with open data?",
+    "We have 40000 users on the app. Which standard helps us run it as a one-stop shop?",  # no standard's number
+    "we signed up to 37101 last year, is there a how-to that goes with it?",
 ])
 def test_a_comparison_a_passing_mention_or_a_known_standard_is_not_asked_about(known, question):
     assert other_standard_asked_about(question, known) is None
