@@ -20,7 +20,8 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+\b(?:but|however|although|though|whereas|except that|apart from that)\b[:,]?\s+|,\s+yet\s+|"
     r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)"
     # "organised by life events not by department": "not" before a preposition, after no auxiliary verb
-    rf"|{_AFTER_NO_AUXILIARY}(?<=[\w)])\s+(?=not\s+(?:by|in|for|on|at|from|with|through|around|as)\b)",
+    rf"|{_AFTER_NO_AUXILIARY}(?<=[\w)])\s+(?=not\s+(?:by|in|for|on|at|from|with|through|around|as|per|across|within"
+    r"|via)\b)",
     re.IGNORECASE,
 )
 _LIST_BREAK = re.compile(

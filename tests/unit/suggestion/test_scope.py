@@ -126,6 +126,8 @@ def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standi
     assert marks["We have KPIs"] == {Qualifier.PARTIAL}
     marks = _marks("Content is organised by life events not by department.")
     assert marks["Content is organised by life events"] == frozenset()
+    marks = _marks("Value for money is judged at council level not per department.")
+    assert marks["Value for money is judged at council level"] == frozenset()
     assert Qualifier.NEGATED in _marks("The register is not in place.")["The register is not in place."]
 
 
