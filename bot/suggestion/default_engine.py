@@ -23,7 +23,7 @@ from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
 from bot.suggestion.explanation import criterion_citation, follow_up_question
 from bot.suggestion.grounds import gather_grounds
-from bot.suggestion.matching import ConditionEvidence, match_conditions, only_names_the_topic
+from bot.suggestion.matching import ConditionEvidence, distinctive_name_words, match_conditions, only_names_the_topic
 from bot.suggestion.models import (
     Horizon,
     ProbeAnswer,
@@ -64,6 +64,8 @@ class DefaultSuggestionEngine:
         # answers): the reading of one text is a pure function of it, so it is done once.
         self._evidence = functools.lru_cache(maxsize=MEMO_SIZE)(self._match)
         self._said_in = functools.lru_cache(maxsize=MEMO_SIZE)(self._said_in_one)
+        names = distinctive_name_words(tuple(kb.characteristic(cid).name for cid in kb.characteristic_ids))
+        self._topic_words = {cid: names[kb.characteristic(cid).name] for cid in kb.characteristic_ids}
 
     def warm_up(self, characteristic_ids: list[str] | None = None) -> None:
         """Embed the conditions of these characteristics (all by default) ahead of the first answer."""
@@ -118,6 +120,8 @@ class DefaultSuggestionEngine:
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
         names_the_topic = any(only_names_the_topic(index.characteristic, set(content_tokens(c.text))) for c in clauses)
+        # "Our IT is much better than it was": about the topic, however thin; worth a probe, not off topic
+        names_the_topic = names_the_topic or bool(self._topic_words[characteristic_id] & set(content_tokens(text)))
         return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon)), names_the_topic
 
     def _said_in_one(self, characteristic_id: str, earlier_answer: str) -> frozenset[str]:

@@ -91,6 +91,22 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(content_tokens(name))
 
 
+GENERIC_NAME_WORD = 3  # a word in this many of the 31 names ("city", "management") names no topic of its own
+
+
+def distinctive_name_words(names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each name's words that few other names share: "ict" and "architecture" of "Open, service-oriented,
+    city-wide IT architecture", not "city" or "wide"."""
+    counts: dict[str, int] = {}
+    for name in names:
+        for word in _name_words(name):
+            counts[word] = counts.get(word, 0) + 1
+    # short words ("one" of one-stop, "use", "re" of re-use) name nothing on their own; "ict" is "IT"
+    return {name: frozenset(word for word in _name_words(name)
+                            if counts[word] < GENERIC_NAME_WORD and (len(word) > 3 or word == "ict"))
+            for name in names}
+
+
 def match_conditions(
     index: CharacteristicIndex,
     clauses: list[Clause],

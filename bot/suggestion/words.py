@@ -26,8 +26,13 @@ def word_count(text: str) -> int:
     return len(_TOKEN.findall(text.lower()))
 
 
+_INFORMATION_TECHNOLOGY = re.compile(r"\bIT\b")  # "our IT", "IT architecture": not the pronoun "it"
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'."""
+    """Lower-case word tokens with a light stem, so 'dashboards' matches 'dashboard'; "IT" in capitals is
+    information technology ("ict"), not the pronoun."""
+    text = _INFORMATION_TECHNOLOGY.sub("ict", text)
     return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 

@@ -193,3 +193,18 @@ def test_nothing_above_a_rung_answered_no_is_asked(kb: KnowledgeBase) -> None:
                             open_conditions=list(characteristic.level(level).conditions)) for level in (3, 4, 5)}}
     assert next_probe(characteristic, rungs, {level: rung.presence for level, rung in rungs.items()}, None,
                       tuning) is None
+
+
+def test_an_answer_that_mentions_the_topic_is_probed_not_dismissed(engine: DefaultSuggestionEngine) -> None:
+    result = engine.suggest("3.2.3", "Our IT is much better than it was.")
+    assert result.abstain_reason != "off_topic" and result.probe is not None
+    assert engine.suggest("3.2.3", "The canteen has a new menu.").abstain_reason == "off_topic"
+
+
+def test_the_words_that_name_a_topic_are_those_few_other_names_share(kb: KnowledgeBase) -> None:
+    from bot.suggestion.matching import distinctive_name_words
+
+    names = distinctive_name_words(tuple(kb.characteristic(cid).name for cid in kb.characteristic_ids))
+    assert names[kb.characteristic("3.2.3").name] >= {"ict", "architecture"}
+    assert "city" not in names[kb.characteristic("3.2.3").name]  # in many names: names no topic
+    assert names[kb.characteristic("4.3").name] == {"resilience"}

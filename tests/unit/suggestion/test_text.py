@@ -88,3 +88,10 @@ def test_on_paper_is_partial_in_name_only_not_when_records_are_kept_on_paper() -
 def test_an_understatement_denies_nothing_but_nothing_fancy_like_x_denies_x() -> None:
     assert Qualifier.NEGATED not in qualifiers("We use the usual channels, website, socials, nothing fancy")
     assert Qualifier.NEGATED in qualifiers("Nothing fancy like visualisations or social media campaigns")
+
+
+def test_it_in_capitals_is_information_technology_not_the_pronoun() -> None:
+    from bot.suggestion.words import content_tokens
+
+    assert content_tokens("Our IT is modern") == ["ict", "modern"]
+    assert content_tokens("it is modern") == ["modern"]
