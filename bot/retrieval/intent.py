@@ -79,7 +79,8 @@ _CHORE_OR_PURCHASE = re.compile(
 )
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
 # A stated need: "how do we ...", "we want to ...", "is there guidance / best practice ...".
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we"
+# ("do we have to ...?" asks what a rule requires: a fact, not a need for guidance)
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we(?!\s+have\s+to\b)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to")
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"

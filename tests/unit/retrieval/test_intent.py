@@ -12,6 +12,7 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "how many indicators are in 37120 in total and how many themes?",
     "how many canadian cities hold WCCD platinum for 37120 right now?",
     "Just a heads-up: the vision steering group moved to Thursday 10am. Nothing needed from anyone.",
+    "How many days' notice do we have to give before posting the council agenda under the open meetings law?",
     "What's Barcelona's target for kilos of household waste per resident?",
     "Can you give me today's air quality readings for Milan?",
     "How much does a Power BI licence cost per user?",
