@@ -17,6 +17,7 @@ from bot.adapters.slack.http_server import PooledWSGIServer, QuietRequestHandler
 from tests.support.slack.simulator import http_post
 
 StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 class RecordingServer(PooledWSGIServer):
@@ -45,7 +46,7 @@ class CountingSocket(socket.socket):
         super().sendall(data, *args)
 
 
-def answering_app(answered_in: list[str], pause: float = 0.0) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+def answering_app(answered_in: list[str], pause: float = 0.0) -> WsgiApp:
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         time.sleep(pause)
         answered_in.append(threading.current_thread().name)
@@ -59,7 +60,7 @@ def answering_app(answered_in: list[str], pause: float = 0.0) -> Callable[[dict[
 def serving() -> Iterator[Callable[..., tuple[RecordingServer, str]]]:
     started: list[tuple[RecordingServer, threading.Thread]] = []
 
-    def start(app: Any) -> tuple[RecordingServer, str]:
+    def start(app: WsgiApp) -> tuple[RecordingServer, str]:
         server = make_server("127.0.0.1", 0, app, server_class=RecordingServer, handler_class=QuietRequestHandler)
         thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
         thread.start()
