@@ -14,11 +14,13 @@ import logging
 import socket
 import threading
 import time
-from typing import Any
+from typing import Any, cast
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.adapters.slack.acks_first import AcksFirst
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,7 @@ class PooledWSGIServer(WSGIServer):
         self._stopping = threading.Event()
         self._serving = threading.Lock()
         self._threads: list[threading.Thread] = []
+        self.acks_first = AcksFirst()  # marks the requests being answered; the bot's workers wait for them
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Accept and answer in `handler_threads` threads until `shutdown()` (or Ctrl-C in this thread)."""
@@ -70,7 +73,8 @@ class PooledWSGIServer(WSGIServer):
             if self._stopping.is_set():  # a wake-up from `_stop_threads`, or a request as we stop
                 self.shutdown_request(request)
                 break
-            self._handle(request, client_address)
+            with self.acks_first.answering():
+                self._handle(request, client_address)
 
     def _handle(self, request: Any, client_address: Any) -> None:
         try:
@@ -112,17 +116,23 @@ class QuietRequestHandler(WSGIRequestHandler):
         log.debug("%s " + format, self.address_string(), *args)
 
 
-def make_slack_http_server(app: App, host: str = "127.0.0.1", port: int = 3000) -> WSGIServer:
-    """A WSGI server for `app` on host:port (port 0 picks a free port); call `serve_forever()`."""
+def make_slack_http_server(app: App, host: str = "127.0.0.1", port: int = 3000,
+                           acks_first: AcksFirst | None = None) -> PooledWSGIServer:
+    """A WSGI server for `app` on host:port (port 0 picks a free port); call `serve_forever()`. Pass the
+    `acks_first` the app was built with, so its work waits while requests are being answered."""
     handler = SlackRequestHandler(app, path=EVENTS_PATH)
-    return make_server(host, port, handler, server_class=PooledWSGIServer, handler_class=QuietRequestHandler)
+    server = cast(PooledWSGIServer, make_server(host, port, handler, server_class=PooledWSGIServer,
+                                                handler_class=QuietRequestHandler))
+    if acks_first is not None:
+        server.acks_first = acks_first
+    return server
 
 
 class BackgroundSlackServer:
     """The HTTP server in a daemon thread, for tests and the benchmark: `url` is the events endpoint."""
 
-    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0):
-        self.server = make_slack_http_server(app, host, port)
+    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0, acks_first: AcksFirst | None = None):
+        self.server = make_slack_http_server(app, host, port, acks_first)
         self._thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), name="slack-http",
                                         daemon=True)
 

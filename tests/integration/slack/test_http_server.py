@@ -13,6 +13,7 @@ from wsgiref.simple_server import make_server
 
 import pytest
 
+from bot.adapters.slack.acks_first import AcksFirst
 from bot.adapters.slack.http_server import PooledWSGIServer, QuietRequestHandler
 from tests.support.slack.simulator import http_post
 
@@ -133,3 +134,23 @@ def test_stopping_answers_the_requests_in_hand_then_ends_every_thread(serving: C
     with pytest.raises(OSError):  # nobody accepts any more once the socket is closed
         server.server_close()
         post(url)
+
+
+def test_a_request_counts_as_being_answered_until_its_response_is_sent(serving: Callable[..., Any]) -> None:
+    acks = AcksFirst()
+    seen: list[int] = []
+
+    def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        seen.append(acks.answering_now)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+    server, url = serving(app)
+    server.acks_first = acks  # the bot's workers wait on this one (see `AcksFirst`)
+    assert post(url) == (200, "ok")
+
+    assert seen == [1]
+    deadline = time.perf_counter() + 2
+    while acks.answering_now and time.perf_counter() < deadline:
+        time.sleep(0.01)
+    assert acks.answering_now == 0
