@@ -21,7 +21,12 @@ import contextlib
 import threading
 from collections.abc import Iterator
 
-MAX_WAIT_SECONDS = 0.05  # measured with `mmssc bench slack` (docs/slack.md); a card waits at most twice this
+# The longest wait at each of the two points (so a card waits at most twice this). Chosen with
+# `mmssc bench slack` in interleaved runs on the shared 2-core machine (docs/slack.md): 50 ms before
+# the work and before the engine met both targets (ack p95 <= 100 ms, card p95 <= 1.5 s) in 7 of 7 runs;
+# 20 ms at both points gave no faster cards (card target missed in 3 of 7), and 20 ms before the
+# work only (none before the engine) missed the ack target once and the card target twice in 5.
+MAX_WAIT_SECONDS = 0.05
 
 
 class AcksFirst:

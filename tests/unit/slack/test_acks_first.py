@@ -62,3 +62,31 @@ def test_the_bots_work_after_an_ack_starts_once_the_acks_are_answered(tmp_path: 
             assert acked == [{}] and started == []  # acknowledged, the work held back
             answered_at = time.perf_counter()
     assert len(started) == 1 and started[0] >= answered_at
+
+
+class RecordingEngine:
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.called: list[float] = []
+
+    def suggest(self, characteristic_id: str, answer: str, context: Any = None) -> Any:
+        self.called.append(time.perf_counter())
+        return "suggestion"
+
+
+def test_the_bots_suggestions_wait_for_the_acks_too(tmp_path: Path) -> None:
+    # The second wait: work that started may reach the engine while a new burst is being answered.
+    acks = AcksFirst(max_wait=5)
+    context = AppContext(Settings(data_dir=tmp_path))
+    engine = RecordingEngine()
+    context.engine, context.embedder, context.kb, context.database = engine, object(), object(), object()  # type: ignore[assignment]
+    with ThreadPoolExecutor(max_workers=1) as workers:
+        bot = SlackBot(context, workers, acks_first=acks)
+        with acks.answering():
+            asked = workers.submit(bot.service.engine.suggest, "C1", "an answer")
+            time.sleep(0.2)
+            assert engine.called == []  # held back while a request is being answered
+            answered_at = time.perf_counter()
+        assert asked.result(timeout=5) == "suggestion"
+    assert len(engine.called) == 1 and engine.called[0] >= answered_at
