@@ -22,6 +22,7 @@ import bot.adapters.slack.assess_listeners as assess_listeners
 import bot.adapters.slack.interview_listeners as interview_listeners
 import bot.adapters.slack.review_listeners as review_listeners
 import bot.adapters.slack.standards_listeners as standards_listeners
+from bot.adapters.slack.acks_first import AcksFirst
 from bot.adapters.slack.client import build_web_client
 from bot.adapters.slack.slackbot import SlackBot
 from bot.context import AppContext
@@ -34,8 +35,9 @@ WORKER_THREADS = 8  # slow work after the ack; more threads only contend for 2 c
 
 
 def create_slack_app(context: AppContext, client: WebClient | None = None, *, socket_mode: bool = False,
-                     service: InterviewService | None = None) -> App:
-    """The bot as a bolt App. `client` defaults to one built from settings (token, MMSSC_SLACK_API_URL)."""
+                     service: InterviewService | None = None, acks_first: AcksFirst | None = None) -> App:
+    """The bot as a bolt App. `client` defaults to one built from settings (token, MMSSC_SLACK_API_URL);
+    give the HTTP server the same `acks_first`, so the work after an ack waits while it answers requests."""
     settings = context.settings
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     if secret is None and not socket_mode:
@@ -47,7 +49,7 @@ def create_slack_app(context: AppContext, client: WebClient | None = None, *, so
     app = App(client=web_client, signing_secret=secret, process_before_response=True,
               request_verification_enabled=not socket_mode, raise_error_for_unhandled_request=False,
               listener_executor=workers)
-    bot = SlackBot(context, workers, service)
+    bot = SlackBot(context, workers, service, acks_first)
     for module in (interview_listeners, assess_listeners, review_listeners, standards_listeners):
         module.register(app, bot)
     app.error(_log_unhandled_error)

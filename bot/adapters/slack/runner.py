@@ -14,6 +14,7 @@ from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.adapters.slack.acks_first import AcksFirst
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
 from bot.adapters.slack.batching_embedder import BatchingEmbedder
 from bot.adapters.slack.http_server import make_slack_http_server
@@ -95,9 +96,10 @@ def batch_concurrent_embeddings(context: AppContext) -> None:
 def run_http(context: AppContext, host: str, port: int, progress: Progress = lambda _: None,
              ready: Callable[[], None] = lambda: None) -> None:
     batch_concurrent_embeddings(context)
-    app = create_checked_slack_app(context)
+    acks_first = AcksFirst()  # the server marks the requests it answers; the app's work waits for them
+    app = create_checked_slack_app(context, acks_first=acks_first)
     warm_up(context, progress)
-    server = make_slack_http_server(app, host, port)
+    server = make_slack_http_server(app, host, port, acks_first)
     ready()
     try:
         server.serve_forever()

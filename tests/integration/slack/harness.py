@@ -8,6 +8,7 @@ from typing import Any
 
 from slack_bolt import App
 
+from bot.adapters.slack.acks_first import AcksFirst
 from bot.adapters.slack.app import create_slack_app, stop_slack_app
 from bot.adapters.slack.client import build_web_client
 from bot.adapters.slack.http_server import BackgroundSlackServer
@@ -131,8 +132,9 @@ def start_harness(kb: KnowledgeBase, settings: Settings, mock_api: MockSlackWebA
         from bot.retrieval.standards import answer_standards_question
 
         service.standards_answerer = lambda question: answer_standards_question(question, kb, context.retriever)
-    app = create_slack_app(context, build_web_client(settings), service=service)
-    server = BackgroundSlackServer(app).start()
+    acks_first = AcksFirst()  # as `mmssc serve` wires them
+    app = create_slack_app(context, build_web_client(settings), service=service, acks_first=acks_first)
+    server = BackgroundSlackServer(app, acks_first=acks_first).start()
     sender = SignedSlackSender(server.url, SIGNING_SECRET, response_urls=mock_api.response_url_for)
     return SlackHarness(app=app, server=server, sender=sender, mock=mock_api, service=service)
 
