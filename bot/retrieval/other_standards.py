@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from bot.retrieval.pairs import BARE_STANDARD_NUMBER
+
 # "ISO 9001", "ISO/IEC 27001", "IEC 61850", "BS 8001", "PAS 181", "EN 50600-1"; group 1 is the number
 _ANY_STANDARD = re.compile(
     r"\b(?:ISO|IEC|BS|EN|PAS)(?:\s*/\s*(?:IEC|TS|TR|PAS))*\s*/?\s*(\d{3,5}(?:-\d+)?)(?::\d{4})?\b", re.IGNORECASE
@@ -27,7 +29,6 @@ _COMPARISON_AFTER = re.compile(r"^\s*(?:-?\s*(?:style|like|type)\b|but\s+for\b)"
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 # In a message about standards, a number alone names one too: "which ISO covers security? 27001 I think"
 _ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"(?<![\w./-])(\d{5}(?:-\d+)?)(?![\w/]|[.,]\d)")
 # A sentence that asks, with or without its mark: "..., but what does the audit involve"
 _ASKS = re.compile(r"\?|\b(?:what|which|how|where|who|whether)\b", re.IGNORECASE)
 
@@ -36,12 +37,13 @@ def other_standard_asked_about(question: str, known_numbers: Collection[str]) ->
     """The standard outside `known_numbers` that the question asks about, as written; `None` when it asks
     about none, names one of the known standards, or names another standard only as a comparison."""
     known = set(known_numbers) | {MODEL_ITSELF}
-    named = (match.group(1) for pattern in (_ANY_STANDARD, _BARE_NUMBER) for match in pattern.finditer(question))
+    mentions = (_ANY_STANDARD, BARE_STANDARD_NUMBER)
+    named = (match.group(1) for pattern in mentions for match in pattern.finditer(question))
     if any(number in known for number in named):
         return None
     sentences = [sentence for sentence in _SENTENCE_END.split(question) if sentence.strip()]
     asking = [sentence for sentence in sentences if _ASKS.search(sentence)] if "?" in question else sentences
-    patterns = (_ANY_STANDARD, _BARE_NUMBER) if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD,)
+    patterns = mentions if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD,)
     for sentence in asking:
         for match in (found for pattern in patterns for found in pattern.finditer(sentence)):
             before, after = sentence[: match.start()], sentence[match.end():]

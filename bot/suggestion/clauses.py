@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from bot.suggestion.words import word_count
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
-_AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have", "had",
-                "can", "could", "will", "would", "shall", "should", "may", "might", "must", "'s", "'re", "’s", "’re")
+_AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
+                "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+                "'s", "'re", "’s", "’re")
 _AFTER_NO_AUXILIARY = "".join(rf"(?<!\b{word})" if word[0].isalpha() else rf"(?<!{word})" for word in _AUXILIARIES)
 # Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ..."); so does
 # "X, not Y", whose negation is about Y only ("bids evaluated on whole-council value, not departmental savings").

@@ -64,8 +64,7 @@ class DefaultSuggestionEngine:
         # answers): the reading of one text is a pure function of it, so it is done once.
         self._evidence = functools.lru_cache(maxsize=MEMO_SIZE)(self._match)
         self._said_in = functools.lru_cache(maxsize=MEMO_SIZE)(self._said_in_one)
-        names = distinctive_name_words(tuple(kb.characteristic(cid).name for cid in kb.characteristic_ids))
-        self._topic_words = {cid: names[kb.characteristic(cid).name] for cid in kb.characteristic_ids}
+        self._topic_words = distinctive_name_words({cid: kb.characteristic(cid).name for cid in kb.characteristic_ids})
 
     def warm_up(self, characteristic_ids: list[str] | None = None) -> None:
         """Embed the conditions of these characteristics (all by default) ahead of the first answer."""

@@ -8,6 +8,8 @@ qualifiers: "we don't have KPIs" is close to "kpis for each objective" but count
 from __future__ import annotations
 
 import functools
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,17 +96,14 @@ def _name_words(name: str) -> frozenset[str]:
 GENERIC_NAME_WORD = 3  # a word in this many of the 31 names ("city", "management") names no topic of its own
 
 
-def distinctive_name_words(names: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Each name's words that few other names share: "ict" and "architecture" of "Open, service-oriented,
-    city-wide IT architecture", not "city" or "wide"."""
-    counts: dict[str, int] = {}
-    for name in names:
-        for word in _name_words(name):
-            counts[word] = counts.get(word, 0) + 1
+def distinctive_name_words(names: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """By key, the words of each name that few other names share: "ict" and "architecture" of "Open,
+    service-oriented, city-wide IT architecture", not "city" or "wide"."""
+    counts = Counter(word for name in names.values() for word in _name_words(name))
     # short words ("one" of one-stop, "use", "re" of re-use) name nothing on their own; "ict" is "IT"
-    return {name: frozenset(word for word in _name_words(name)
-                            if counts[word] < GENERIC_NAME_WORD and (len(word) > 3 or word == "ict"))
-            for name in names}
+    return {key: frozenset(word for word in _name_words(name)
+                           if counts[word] < GENERIC_NAME_WORD and (len(word) > 3 or word == "ict"))
+            for key, name in names.items()}
 
 
 def match_conditions(
