@@ -14,9 +14,9 @@ import re
 
 from bot.suggestion.clauses import Clause
 from bot.suggestion.models import ProbeAnswer
-from bot.suggestion.probe_reading import lead_answer
+from bot.suggestion.probe_reading import lead_answer, read_probe_reply
 from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, qualifiers
-from bot.suggestion.words import content_tokens
+from bot.suggestion.words import content_tokens, word_count
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
 _REFERS_BACK = re.compile(
@@ -152,26 +152,62 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
 
 
 _ANSWER_MARKS = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED, Qualifier.UNSURE})
+# What a reply to a question in passing does to the question, read as a probe's reply is read
+_REPLY_MARKS = {
+    ProbeAnswer.NO: frozenset({Qualifier.NEGATED}),
+    ProbeAnswer.NOT_YET: frozenset({Qualifier.NEGATED, Qualifier.FUTURE}),
+    ProbeAnswer.PARTLY: frozenset({Qualifier.PARTIAL}),
+    ProbeAnswer.UNSURE: frozenset({Qualifier.UNSURE}),
+}
+_TRAILS_OFF = ("...", "…")
 
 
 def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[frozenset[Qualifier]]:
-    """A question in the middle of an answer states nothing; the sentence after it answers it. "A business
-    case for the whole programme? Not planned." denies it; "Public progress page? Maybe." hopes for it; a
-    "yes" (as a probe's reply is read, `lead_answer`) states it; a question left unanswered is no evidence
-    either way (unsure)."""
+    """A question in the middle of an answer states nothing; the sentence after it answers it, read as a
+    probe's reply is read (`read_probe_reply`). "A business case for the whole programme? Not planned."
+    denies it; "Do residents know the strategy? The survey says 31% had heard of it, so no, not yet." does
+    too; "Sensors? We've got some." states it; a question left unanswered is no evidence either way
+    (unsure). A statement that trails off and is answered like a question ("Services that adapt in real
+    time... no, nowhere near that") is read the same way."""
     asked = list(marks)
     for i, clause in enumerate(clauses):
         sentence_ends = i + 1 == len(clauses) or clauses[i + 1].sentence != clause.sentence
-        if not (sentence_ends and clause.text.rstrip().endswith("?")):
+        text = clause.text.rstrip()
+        if not sentence_ends or not text.endswith(("?", *_TRAILS_OFF)):
             continue
-        answer = clauses[i + 1] if i + 1 < len(clauses) and clauses[i + 1].sentence == clause.sentence + 1 else None
-        if answer is not None and lead_answer(answer.text) == ProbeAnswer.YES:
+        indices = _reply_to(clauses, i)
+        reply = [clauses[k] for k in indices]
+        if text.endswith(_TRAILS_OFF) and not (reply and lead_answer(reply[0].text) not in (None, ProbeAnswer.YES)):
             continue
-        answered = marks[i + 1] & _ANSWER_MARKS if answer is not None else frozenset()
-        if answer is not None and not answered and not answer.text.rstrip().endswith("?"):
-            continue  # answered by a plain statement: "Sensors? We've got some."
+        unanswered = not reply or reply[-1].text.rstrip().endswith("?")
+        reading = ProbeAnswer.UNSURE if unanswered else read_probe_reply(" ".join(c.text for c in reply), level=3)
+        if reading == ProbeAnswer.YES:
+            continue
+        # the reply's own plan, hope or denial, where it says one ("they'll see how it goes")
+        said = frozenset().union(*(marks[k] for k in indices)) & _ANSWER_MARKS
         for j in range(i, -1, -1):
             if clauses[j].sentence != clause.sentence:
                 break
-            asked[j] = (asked[j] - {Qualifier.PARTIAL}) | (answered or {Qualifier.UNSURE})
+            asked[j] = (asked[j] - {Qualifier.PARTIAL}) | (said or _REPLY_MARKS[reading])
     return asked
+
+
+_FRAGMENT_WORDS = 5  # "Not a regular thing.": a fragment that goes on with the sentence before it
+
+
+def _reply_to(clauses: list[Clause], i: int) -> list[int]:
+    """The clauses (by index) answering the question that clause `i` ends: the next sentence, and the one
+    after it when that sentence trails off ("so...") or the one after is a fragment without a subject of its
+    own ("We did one supplier survey in 2021. Not a regular thing.")."""
+    reply: list[int] = []
+    sentence = clauses[i].sentence + 1
+    while True:
+        found = [k for k in range(i + 1, len(clauses)) if clauses[k].sentence == sentence]
+        if not found:
+            return reply
+        first = clauses[found[0]].text.replace("’", "'")
+        fragment = len(found) == 1 and word_count(first) <= _FRAGMENT_WORDS and not _OWN_SUBJECT.match(first)
+        if reply and not (clauses[reply[-1]].text.rstrip().endswith(_TRAILS_OFF) or fragment):
+            return reply
+        reply.extend(found)
+        sentence += 1

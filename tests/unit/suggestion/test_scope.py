@@ -189,3 +189,21 @@ def test_being_where_we_are_now_is_no_change() -> None:
     assert says_no_change("Nothing planned, so I'd expect us to be where we are now.")
     assert says_no_change("So probably where we are today.")
     assert not says_no_change("Where we are now is a patchwork, but the new platform is funded for next year.")
+
+
+def test_a_question_in_passing_is_answered_by_a_reply_that_ends_in_its_polarity() -> None:
+    answer = ("Do the key groups understand the strategy? The last survey said 31% had heard of it, so... "
+              "no, not yet.")
+    marks = _marks(answer)["Do the key groups understand the strategy?"]
+    assert {Qualifier.NEGATED, Qualifier.FUTURE} <= marks
+    fragment = _marks("Feedback from suppliers? We did one survey in 2021. Not a regular thing.")
+    assert Qualifier.NEGATED in fragment["Feedback from suppliers?"]
+    stated = _marks("Feedback from suppliers? We survey them every year. Then the board reviews it.")
+    assert stated["Feedback from suppliers?"] == frozenset()
+
+
+def test_a_statement_that_trails_off_and_is_answered_no_is_denied() -> None:
+    marks = _marks("Services that adapt in real time to each person... no, we're nowhere near that.")
+    assert Qualifier.NEGATED in marks["Services that adapt in real time to each person..."]
+    kept = _marks("We run a user panel... it has 600 members.")
+    assert kept["We run a user panel..."] == frozenset()
