@@ -118,7 +118,7 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
     half evidenced, firmly and with nothing against it; such a rung ends the climb. Level 2's beginnings,
-    not mentioned at all, are implied by plans that firmly reach level 3."""
+    unmentioned or said loosely, are implied by plans that firmly reach level 3."""
     start = level
     by_level = {candidate: [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
                 for candidate in range(1, 6)}
@@ -138,9 +138,9 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
 
 
 def _beginnings_implied(beginnings: list[ConditionEvidence], above: list[ConditionEvidence], tuning: Tuning) -> bool:
-    """Level 2's beginnings, not mentioned at all, are implied by level 3 firmly reached (as an answer about
-    today bridges an unmentioned level)."""
-    return (not any(is_met(e, tuning) or is_contradicted(e, tuning) for e in beginnings)
+    """Level 2's beginnings, unmentioned or said loosely ("launches as a pilot in April"), are implied by level 3
+    firmly reached, as an answer about today bridges them; unless the answer denies them."""
+    return (not any(is_contradicted(e, tuning) for e in beginnings)
             and level_reached(above, tuning) and _firm(above, tuning))
 
 

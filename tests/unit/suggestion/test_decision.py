@@ -145,6 +145,14 @@ def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_
     assert climb_from(1, _evidence({2: ["."], 3: ["."], 4: ["+", "+"]}), TUNING) == 1
 
 
+def test_climb_from_level_one_takes_beginnings_said_loosely_with_a_firm_level_three() -> None:
+    from bot.suggestion.decision import climb_from
+
+    loose_two = ConditionEvidence(Condition(id="9.9/2/a", text="c", cues=[]), 2,
+                                  ClauseMatch(Clause("c", 0, 1, 0), None, 0.55), None)  # type: ignore[arg-type]
+    assert climb_from(1, [loose_two, *_evidence({3: ["+", "+"], 4: [".", "."]})], TUNING) == 3
+
+
 def test_half_a_specific_level_said_loosely_does_not_outweigh_a_sign_of_the_starting_point() -> None:
     def loose(level: int, letter: str) -> ConditionEvidence:
         condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
