@@ -74,6 +74,10 @@ _CHORE_OR_PURCHASE = re.compile(
                                                             |owns|wrote|is\s+responsible)\b
       | \bwhere\s+(?:can|do|could)\s+(?:i|we)\s+(?:download|get\s+hold\s+of|buy|order)\b
       | \bcertifi(?:ed|cation)\b[^?.]{0,60}\b(?:require|requires|first|how\s+long|cost)\b
+      # who certifies against it, who maintains it, when it changes, what it costs to hold
+      | \b(?:certification|accreditation|certifying)\s+bod(?:y|ies)\b | \baccredited\s+to\s+certify\b
+      | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
+      | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
     re.IGNORECASE | re.VERBOSE,
 )

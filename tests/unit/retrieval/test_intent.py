@@ -97,6 +97,12 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Can someone book Room 4B for the assessment workshop on the 14th?", True),
     ("Where can I download the questionnaire for the CEN Smart Mature Resilience model?", True),
     ("Can anyone recommend a standard for open data?", False),
+    ("Which certification bodies can audit us against ISO 37101 here?", True),
+    ("When is the next revision of ISO 37120 expected?", True),
+    ("Who sits on the working group for ISO 37106?", True),
+    ("What is the annual fee to keep the certificate?", True),
+    ("Who pays for the certification audit, us or the region?", True),
+    ("We want to certify our sustainability management system: which standard?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
