@@ -18,13 +18,10 @@ from bot.suggestion.ladder import level_distribution, most_informative_rung, mos
 from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import Horizon, Probe, ProbeAnswer
 from bot.suggestion.probes import probe_for_rung
-from bot.suggestion.rungs import Rung, RungSource, askable_rungs, presence_of, read_rungs
+from bot.suggestion.rungs import THIN_PRESENCE, Rung, RungSource, askable_rungs, presence_of, read_rungs
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
-# Nothing described at all: every level is as likely as the next. These rung probabilities make the
-# five levels equally probable, so the first probe asks about the middle of the ladder.
-THIN_PRESENCE = {2: 0.8, 3: 0.75, 4: 2 / 3, 5: 0.5}
 
 
 class SaidOfChange(StrEnum):
@@ -86,7 +83,7 @@ def read_ladder(
     presence = presence_of(rungs)
     if thin:
         presence = {level: THIN_PRESENCE[level] if not rungs[level].described else p for level, p in presence.items()}
-    distribution = weigh_by_text_level(level_distribution(presence), text_level, tuning)
+    distribution = weigh_by_text_level(level_distribution(presence), within_replies(text_level, replies), tuning)
     # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
     # the ladder says how sure that is and what to ask
     level = text_level if text_level is not None and not replies and tuning.text_level_alone else \
@@ -110,6 +107,17 @@ def weigh_by_text_level(distribution: Mapping[int, float], text_level: int | Non
     weighed = {lv: p * tuning.text_level_weights[abs(lv - text_level)] for lv, p in distribution.items()}
     total = sum(weighed.values()) or 1.0
     return {lv: p / total for lv, p in weighed.items()}
+
+
+def within_replies(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -> int | None:
+    """The text's own level as the probe replies leave it: at least the highest rung answered "yes", below
+    the lowest answered "no" or "not yet" (a direct answer outweighs the reading of the opening)."""
+    if text_level is None:
+        return None
+    confirmed = max((level for level, answer in replies.items() if answer == ProbeAnswer.YES), default=1)
+    missing = min((level for level, answer in replies.items() if answer in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)),
+                  default=6)
+    return min(max(text_level, confirmed), max(missing - 1, 1))
 
 
 def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> dict[int, Rung]:

@@ -24,6 +24,11 @@ from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.tuning import Tuning
 
 
+# Nothing described at all: every level is as likely as the next. These rung probabilities make the
+# five levels equally probable (and, from any rung up, the levels above it), so a probe asks the middle.
+THIN_PRESENCE = {2: 0.8, 3: 0.75, 4: 2 / 3, 5: 0.5}
+
+
 class ConditionStatus(StrEnum):
     MET = "met"
     DENIED = "denied"
@@ -99,6 +104,10 @@ def read_rungs(
     said = {level: _from_answer(level, by_level[level], statuses, said_earlier, tuning) for level in RUNGS}
     starting_point = any(statuses[e.condition.id] == ConditionStatus.MET for e in by_level[1])
 
+    # a "yes" to a rung the answer did not describe shows the answer under-says: its silence above that rung
+    # is no sign of absence, so each level from there up is as likely as the next (`THIN_PRESENCE`)
+    under_said = max((level for level, answer in replies.items()
+                      if answer == ProbeAnswer.YES and said[level].source != RungSource.SAID), default=6)
     rungs: dict[int, Rung] = {}
     for level in RUNGS:
         rung = said[level]
@@ -118,7 +127,8 @@ def read_rungs(
             elif above:
                 rung = _with(rung, tuning.presence_bridged, RungSource.BRIDGED)
             else:
-                rung = _with(rung, tuning.presence_not_described, RungSource.NOT_DESCRIBED)
+                presence = THIN_PRESENCE[level] if level > under_said else tuning.presence_not_described
+                rung = _with(rung, presence, RungSource.NOT_DESCRIBED)
         rungs[level] = rung
     return rungs
 

@@ -208,3 +208,28 @@ def test_the_words_that_name_a_topic_are_those_few_other_names_share(kb: Knowled
     assert names["3.2.3"] >= {"ict", "architecture"}
     assert "city" not in names["3.2.3"]  # in many names: names no topic
     assert names["4.3"] == {"resilience"}
+
+
+def test_a_yes_to_a_rung_the_answer_did_not_describe_makes_its_silence_above_no_sign_of_absence() -> None:
+    from bot.suggestion.rungs import THIN_PRESENCE, read_rungs
+    from bot.suggestion.tuning import DEFAULT_TUNING
+
+    from bot.knowledge.models import Condition
+    from bot.suggestion.matching import ConditionEvidence
+
+    nothing = [ConditionEvidence(Condition(id=f"9.9/{level}/a", text="c", cues=[]), level, None, None)
+               for level in range(1, 6)]
+    silent = read_rungs(nothing, {}, set(), DEFAULT_TUNING)
+    assert silent[5].presence == DEFAULT_TUNING.presence_not_described
+    under_said = read_rungs(nothing, {3: ProbeAnswer.YES}, set(), DEFAULT_TUNING)
+    assert under_said[4].presence == THIN_PRESENCE[4] and under_said[5].presence == THIN_PRESENCE[5]
+
+
+def test_the_texts_own_level_gives_way_to_the_probe_replies() -> None:
+    from bot.suggestion.reading import within_replies
+
+    assert within_replies(1, {2: ProbeAnswer.YES, 3: ProbeAnswer.YES, 4: ProbeAnswer.YES}) == 4
+    assert within_replies(4, {3: ProbeAnswer.NO}) == 2
+    assert within_replies(4, {2: ProbeAnswer.NOT_YET}) == 1
+    assert within_replies(3, {}) == 3
+    assert within_replies(None, {3: ProbeAnswer.YES}) is None
