@@ -26,6 +26,7 @@ from bot.retrieval.relevance import (
     judge_relevance,
 )
 from bot.retrieval.retriever import JudgesRelevance, RetrievalMode, RetrievedEntry, Retriever
+from bot.retrieval.sought import sought_kind_first
 from bot.retrieval.standards_ranking import (
     DEFAULT_WEIGHTS,
     RankedStandard,
@@ -158,7 +159,7 @@ def answer_standards_question(
                              relevance=domain_score(signals, bands) if bands is not None else None)
     if judge_relevance(signals, bands, evidence_agrees=True) == AnswerKind.NOTHING:
         return answer
-    ranked = rank_standards(entries, kb, weights)
+    ranked = sought_kind_first(text, rank_standards(entries, kb, weights), kb)
     topics = nearest_topics(text, retriever)
     # the best standard's evidence sits in the sub-dimension of the question's nearest topic
     agrees = bool(ranked and topics and topics[0].sub_dimension == source_sub_dimension(kb, ranked[0].best.source))
