@@ -138,7 +138,8 @@ _LOSS = _pattern(r"""\b(?:
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
-    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)\b(?:ends?|runs?\sout|expires?|stops?|is\scut
+    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
+      \b(?:ends?|runs?\sout|expires?|stops?|is\scut
                                                                 |was\scut)
 )\b""")
 # A piece of work that ends is done, not lost: "the register project finishes at the end of 2025", "the

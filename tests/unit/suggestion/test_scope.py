@@ -207,3 +207,10 @@ def test_a_statement_that_trails_off_and_is_answered_no_is_denied() -> None:
     assert Qualifier.NEGATED in marks["Services that adapt in real time to each person..."]
     kept = _marks("We run a user panel... it has 600 members.")
     assert kept["We run a user panel..."] == frozenset()
+
+
+def test_by_the_end_of_a_year_is_a_date_not_a_budget_that_ends() -> None:
+    from bot.suggestion.qualifiers import says_something_is_lost
+
+    assert not says_something_is_lost("The platform is in the capital budget: by end 2026 every department is on it.")
+    assert says_something_is_lost("The budget for the hub ends next March.")
