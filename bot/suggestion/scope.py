@@ -189,6 +189,8 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
             if clauses[j].sentence != clause.sentence:
                 break
             asked[j] = (asked[j] - {Qualifier.PARTIAL}) | (said or _REPLY_MARKS[reading])
+        for k in indices:  # the reply says how far the question holds; on its own it is no evidence either way
+            asked[k] = asked[k] | {Qualifier.UNSURE}
     return asked
 
 

@@ -214,3 +214,11 @@ def test_by_the_end_of_a_year_is_a_date_not_a_budget_that_ends() -> None:
 
     assert not says_something_is_lost("The platform is in the capital budget: by end 2026 every department is on it.")
     assert says_something_is_lost("The budget for the hub ends next March.")
+
+
+def test_the_reply_to_a_question_in_passing_is_no_evidence_on_its_own() -> None:
+    marks = _marks("Feedback from suppliers? We did one supplier survey in 2021. Not a regular thing.")
+    assert Qualifier.UNSURE in marks["We did one supplier survey in 2021."]
+    assert Qualifier.NEGATED in marks["Feedback from suppliers?"]
+    stated = _marks("Sensors on the bridges? We've got some.")
+    assert Qualifier.UNSURE not in stated["We've got some."]
