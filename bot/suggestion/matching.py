@@ -8,6 +8,7 @@ qualifiers: "we don't have KPIs" is close to "kpis for each objective" but count
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens
 
 SINGLE_WORD_DISCOUNT = 0.7
+SAID_OF_TODAY = re.compile(r"\b(?:today|right now|at the moment|currently|at present|as of now|as things stand)\b",
+                           re.IGNORECASE)
 # Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a
 # partial scope ("a few integrations", "about 40% of departments") is what it describes, not against it.
 PARTIAL_LEVELS = frozenset({2})
@@ -124,6 +127,8 @@ def match_conditions(
                 continue
             if Qualifier.UNSURE in marks:
                 continue  # "I can't say yet whether they handle risks well" is no evidence either way
+            if horizon == Horizon.TWO_YEARS and SAID_OF_TODAY.search(clause.text):
+                continue  # "no map of our tech today": the level now, which the two-year question starts from
             words = set(content_tokens(clause.text))
             if only_names_the_topic(index.characteristic, words):
                 continue  # "Digital inclusion – we do what we can": naming the topic states nothing of it

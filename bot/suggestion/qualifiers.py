@@ -111,6 +111,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # conditions
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
     | if\s(?:\w+\s){1,2}(?:has|have|gets?|finds?)\s(?:the\s|enough\s)?time
+    # an event that may not happen: "if the new mayor gets in", "if the bid is approved", "if we win the vote"
+    | if\s(?:\w+\s){1,4}(?:gets?\s(?:in|elected|re-?elected|approved|funded|through)|wins?|comes?\sthrough
+                          |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
+    | (?:nothing|none\sof\sit)\s(?:is\s|has\sbeen\s)?(?:approved|agreed|decided|funded|signed|budgeted)
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     # talk, not decisions

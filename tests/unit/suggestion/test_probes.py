@@ -233,3 +233,13 @@ def test_the_texts_own_level_gives_way_to_the_probe_replies() -> None:
     assert within_replies(4, {2: ProbeAnswer.NOT_YET}) == 1
     assert within_replies(3, {}) == 3
     assert within_replies(None, {3: ProbeAnswer.YES}) is None
+
+
+def test_in_two_years_what_is_said_of_today_is_the_level_now_not_evidence(engine: DefaultSuggestionEngine) -> None:
+    answer = ("No inventory of IT assets today, literally spreadsheets per team. A funded CMDB project runs "
+              "2025-26 and maps every application.")
+    evidence, _ = engine._evidence("3.2.2", answer, Horizon.TWO_YEARS)
+    quoted = [match.clause.text for e in evidence for match in (e.support, e.against) if match]
+    assert quoted and not any("today" in text for text in quoted)
+    now, _ = engine._evidence("3.2.2", answer, Horizon.NOW)
+    assert any("today" in match.clause.text for e in now for match in (e.support, e.against) if match)

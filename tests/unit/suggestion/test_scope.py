@@ -222,3 +222,10 @@ def test_the_reply_to_a_question_in_passing_is_no_evidence_on_its_own() -> None:
     assert Qualifier.NEGATED in marks["Feedback from suppliers?"]
     stated = _marks("Sensors on the bridges? We've got some.")
     assert Qualifier.UNSURE not in stated["We've got some."]
+
+
+def test_an_event_that_may_not_happen_and_nothing_approved_are_not_commitments() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("If the new mayor gets in in May she's promised a smart city plan.")
+    assert Qualifier.UNCOMMITTED in qualifiers("if the bid is approved we start the hub in spring")
+    assert Qualifier.UNCOMMITTED in qualifiers("Nothing approved, no budget.")
+    assert Qualifier.UNCOMMITTED not in qualifiers("If residents need help, library staff sit with them.")
