@@ -76,6 +76,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bcertifi(?:ed|cation)\b[^?.]{0,60}\b(?:require|requires|first|how\s+long|cost)\b
       # who certifies against it, who maintains it, when it changes, what it costs to hold
       | \b(?:certification|accreditation|certifying)\s+bod(?:y|ies)\b | \baccredited\s+to\s+certify\b
+      | \bwho\s+(?:does|do|did|can\s+do|carries\s+out|issues|gives)\s+(?:the\s+|a\s+)?
+        (?:certification|certificates?|audits?|accreditation)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",

@@ -23,7 +23,6 @@ from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
 
-
 class SaidOfChange(StrEnum):
     """What a two-year answer says of change as such, besides its plans."""
 

@@ -23,7 +23,6 @@ from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.tuning import Tuning
 
-
 # Nothing described at all: every level is as likely as the next. These rung probabilities make the
 # five levels equally probable (and, from any rung up, the levels above it), so a probe asks the middle.
 THIN_PRESENCE = {2: 0.8, 3: 0.75, 4: 2 / 3, 5: 0.5}

@@ -102,6 +102,7 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Who sits on the working group for ISO 37106?", True),
     ("What is the annual fee to keep the certificate?", True),
     ("Who pays for the certification audit, us or the region?", True),
+    ("Could we be certified against ISO 37101, and who does the certification?", True),
     ("We want to certify our sustainability management system: which standard?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:

@@ -211,11 +211,10 @@ def test_the_words_that_name_a_topic_are_those_few_other_names_share(kb: Knowled
 
 
 def test_a_yes_to_a_rung_the_answer_did_not_describe_makes_its_silence_above_no_sign_of_absence() -> None:
-    from bot.suggestion.rungs import THIN_PRESENCE, read_rungs
-    from bot.suggestion.tuning import DEFAULT_TUNING
-
     from bot.knowledge.models import Condition
     from bot.suggestion.matching import ConditionEvidence
+    from bot.suggestion.rungs import THIN_PRESENCE, read_rungs
+    from bot.suggestion.tuning import DEFAULT_TUNING
 
     nothing = [ConditionEvidence(Condition(id=f"9.9/{level}/a", text="c", cues=[]), level, None, None)
                for level in range(1, 6)]
