@@ -17,13 +17,13 @@ import numpy as np
 from bot.knowledge.models import Characteristic, Condition
 from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens
 
-SINGLE_WORD_DISCOUNT = 0.7
 # Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a
 # partial scope ("a few integrations", "about 40% of departments") is what it describes, not against it.
 PARTIAL_LEVELS = frozenset({2})
@@ -52,18 +52,6 @@ class ConditionEvidence:
     @property
     def against_score(self) -> float:
         return self.against.score if self.against else 0.0
-
-
-def lexical_coverage(clause_words: set[str], phrase: Phrase, idf: dict[str, float]) -> float:
-    """Share of the phrase's informative words (idf-weighted) that the clause contains."""
-    if not phrase.words:
-        return 0.0
-    total = sum(idf.get(word, 1.0) for word in phrase.words)
-    found = sum(idf.get(word, 1.0) for word in phrase.words if word in clause_words)
-    coverage = found / total
-    if len(phrase.words) == 1:
-        coverage *= SINGLE_WORD_DISCOUNT  # one shared word is weaker evidence than a shared phrase
-    return coverage
 
 
 def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset[Qualifier]:
@@ -159,10 +147,12 @@ def _score_phrases(
     disagree: dict[str, tuple[float, Phrase]] = {}
     beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
         else marks
+    lexical_of = lexical_coverages(index.words, words)
+    similarity = dense_row.tolist()
     for j, phrase in enumerate(index.phrases):
         clause_marks = beginning if phrase.level in PARTIAL_LEVELS and not phrase.whole_scope else marks
-        lexical = lexical_coverage(words, phrase, index.idf)
-        score = round(max(float(dense_row[j]), tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
+        lexical = lexical_of.get(j, 0.0)
+        score = round(max(similarity[j], tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
         if not phrase.is_cue:
             score = round(score * tuning.condition_text_weight, 4)
         key = phrase.condition.id
