@@ -149,19 +149,29 @@ def _score_phrases(
         else marks
     lexical_of = lexical_coverages(index.words, words)
     similarity = dense_row.tolist()
+    lexical_weight, blend, text_weight = tuning.lexical_weight, tuning.blend, tuning.condition_text_weight
     for j, phrase in enumerate(index.phrases):
         clause_marks = beginning if phrase.level in PARTIAL_LEVELS and not phrase.whole_scope else marks
+        agrees, goes_against = _polarity(clause_marks, phrase.marks)
+        if not (agrees or goes_against):
+            continue
         lexical = lexical_of.get(j, 0.0)
-        score = round(max(similarity[j], tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
+        score = round(max(similarity[j], lexical_weight * lexical) + blend * lexical, 4)
         if not phrase.is_cue:
-            score = round(score * tuning.condition_text_weight, 4)
+            score = round(score * text_weight, 4)
         key = phrase.condition.id
-        if polarity_agrees(clause_marks, phrase.marks):
+        if agrees:
             if key not in agree or score > agree[key][0]:
                 agree[key] = (score, bool(phrase.words) and phrase.words <= words, phrase)
-        elif qualifies_against(clause_marks, phrase.marks) and (key not in disagree or score > disagree[key][0]):
+        elif key not in disagree or score > disagree[key][0]:
             disagree[key] = (score, phrase)
     return agree, disagree
+
+
+@functools.lru_cache(maxsize=256)
+def _polarity(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> tuple[bool, bool]:
+    """Whether a clause with these qualifiers agrees with a phrase with those, and whether it goes against it."""
+    return polarity_agrees(clause_marks, phrase_marks), qualifies_against(clause_marks, phrase_marks)
 
 
 def _match_one_clause(
