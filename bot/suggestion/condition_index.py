@@ -20,6 +20,7 @@ import numpy as np
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import AnnexBEntry, Characteristic, Condition
 from bot.retrieval.embedder import Embedder
+from bot.suggestion.coverage import PhraseWords, phrase_words
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.vector_cache import cache_path, load_vectors, save_vectors
 from bot.suggestion.words import content_tokens
@@ -64,6 +65,7 @@ class CharacteristicIndex:
     standards: list[AnnexBEntry]
     standard_vectors: np.ndarray  # one unit row per Annex B entry
     idf: dict[str, float]
+    words: PhraseWords  # the phrases' informative words, for `coverage.lexical_coverages`
 
     def conditions_of_level(self, level: int) -> list[Condition]:
         return list(self.characteristic.level(level).conditions)
@@ -102,13 +104,15 @@ def _build_index(
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(
         cache_dir, kb.version, embedder.name, characteristic.id))
+    idf = knowledge_idf(kb)
     return CharacteristicIndex(
         characteristic=characteristic,
         phrases=phrases,
         vectors=vectors[: len(phrases)],
         standards=standards,
         standard_vectors=vectors[len(phrases) :],
-        idf=knowledge_idf(kb),
+        idf=idf,
+        words=phrase_words([p.words for p in phrases], idf),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.condition_index import CharacteristicIndex
-from bot.suggestion.matching import lexical_coverage
+from bot.suggestion.coverage import lexical_coverage
 from bot.suggestion.qualifiers import polarity_agrees
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.tuning import Tuning

@@ -18,13 +18,13 @@ import numpy as np
 from bot.knowledge.models import Characteristic, Condition
 from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens
 
-SINGLE_WORD_DISCOUNT = 0.7
 SAID_OF_TODAY = re.compile(r"\b(?:today|right now|at the moment|currently|at present|as of now|as things stand)\b",
                            re.IGNORECASE)
 # Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a
@@ -55,18 +55,6 @@ class ConditionEvidence:
     @property
     def against_score(self) -> float:
         return self.against.score if self.against else 0.0
-
-
-def lexical_coverage(clause_words: set[str], phrase: Phrase, idf: dict[str, float]) -> float:
-    """Share of the phrase's informative words (idf-weighted) that the clause contains."""
-    if not phrase.words:
-        return 0.0
-    total = sum(idf.get(word, 1.0) for word in phrase.words)
-    found = sum(idf.get(word, 1.0) for word in phrase.words if word in clause_words)
-    coverage = found / total
-    if len(phrase.words) == 1:
-        coverage *= SINGLE_WORD_DISCOUNT  # one shared word is weaker evidence than a shared phrase
-    return coverage
 
 
 def read_for_horizon(marks: frozenset[Qualifier], horizon: Horizon) -> frozenset[Qualifier]:
@@ -164,19 +152,31 @@ def _score_phrases(
     disagree: dict[str, tuple[float, Phrase]] = {}
     beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
         else marks
+    lexical_of = lexical_coverages(index.words, words)
+    similarity = dense_row.tolist()
+    lexical_weight, blend, text_weight = tuning.lexical_weight, tuning.blend, tuning.condition_text_weight
     for j, phrase in enumerate(index.phrases):
         clause_marks = beginning if phrase.level in PARTIAL_LEVELS and not phrase.whole_scope else marks
-        lexical = lexical_coverage(words, phrase, index.idf)
-        score = round(max(float(dense_row[j]), tuning.lexical_weight * lexical) + tuning.blend * lexical, 4)
+        agrees, goes_against = _polarity(clause_marks, phrase.marks)
+        if not (agrees or goes_against):
+            continue
+        lexical = lexical_of.get(j, 0.0)
+        score = round(max(similarity[j], lexical_weight * lexical) + blend * lexical, 4)
         if not phrase.is_cue:
-            score = round(score * tuning.condition_text_weight, 4)
+            score = round(score * text_weight, 4)
         key = phrase.condition.id
-        if polarity_agrees(clause_marks, phrase.marks):
+        if agrees:
             if key not in agree or score > agree[key][0]:
                 agree[key] = (score, bool(phrase.words) and phrase.words <= words, phrase)
-        elif qualifies_against(clause_marks, phrase.marks) and (key not in disagree or score > disagree[key][0]):
+        elif key not in disagree or score > disagree[key][0]:
             disagree[key] = (score, phrase)
     return agree, disagree
+
+
+@functools.lru_cache(maxsize=256)
+def _polarity(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> tuple[bool, bool]:
+    """Whether a clause with these qualifiers agrees with a phrase with those, and whether it goes against it."""
+    return polarity_agrees(clause_marks, phrase_marks), qualifies_against(clause_marks, phrase_marks)
 
 
 def _match_one_clause(

@@ -14,6 +14,7 @@ or -ed is stripped ("dashboards" meets "dashboard"). Both drop the same English 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.words import FUNCTION_WORDS
@@ -36,6 +37,7 @@ def tokens(text: str) -> list[str]:
     return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 
+@functools.lru_cache(maxsize=16384)  # a few hundred tokens an answer, most of them seen before
 def stem(token: str) -> str:
     """A possessive 's, then one plural, -ing or -ed ending, keeping a stem of at least four letters."""
     if token.endswith("'s"):
