@@ -15,7 +15,7 @@ from bot.knowledge import KnowledgeBase
 from bot.retrieval.standards_ranking import RankedStandard
 from bot.words import FUNCTION_WORDS
 
-_ASKS_FOR_INDICATORS = re.compile(r"\b(?:indicators?|kpis?|key\s+performance\s+indicators?)\b", re.IGNORECASE)
+_ASKS_FOR_INDICATORS = re.compile(r"\b(?:indicators?|kpis?)\b", re.IGNORECASE)
 _INDICATOR_TITLE = re.compile(r"\bIndicators\s+for\s+(.+)$")
 _WORD = re.compile(r"[a-z]+")
 _GENERIC_TITLE_WORDS = frozenset({"city", "cities", "community", "communities"})

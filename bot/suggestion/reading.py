@@ -113,10 +113,18 @@ def within_replies(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -
     the lowest answered "no" or "not yet" (a direct answer outweighs the reading of the opening)."""
     if text_level is None:
         return None
-    confirmed = max((level for level, answer in replies.items() if answer == ProbeAnswer.YES), default=1)
-    missing = min((level for level, answer in replies.items() if answer in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)),
-                  default=6)
-    return min(max(text_level, confirmed), max(missing - 1, 1))
+    return min(max(text_level, highest_confirmed(replies)), max(lowest_missing(replies) - 1, 1))
+
+
+def highest_confirmed(replies: Mapping[int, ProbeAnswer | None]) -> int:
+    """The highest rung answered "yes" (1, the floor, when none is)."""
+    return max((level for level, answer in replies.items() if answer == ProbeAnswer.YES), default=1)
+
+
+def lowest_missing(replies: Mapping[int, ProbeAnswer | None]) -> int:
+    """The lowest rung answered "no" or "not yet" (6, above the ladder, when none is)."""
+    return min((level for level, answer in replies.items() if answer in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)),
+               default=6)
 
 
 def keep_level_now(rungs: dict[int, Rung], level_now: int, tuning: Tuning) -> dict[int, Rung]:
@@ -140,12 +148,12 @@ def next_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], presen
     is asked: the ladder is cumulative."""
     weights = None if text_level is None else {
         lv: tuning.text_level_weights[abs(lv - text_level)] for lv in range(1, 6)}
-    confirmed = max((level for level, rung in rungs.items() if rung.reply == ProbeAnswer.YES), default=1)
+    replies = {level: rung.reply for level, rung in rungs.items()}
+    confirmed = highest_confirmed(replies)
     doubted = doubts_below or any(rungs[level].source in (RungSource.DENIED, RungSource.PARTLY_SAID)
                                   for level in rungs if level < confirmed)
     # the ladder is cumulative: nothing above a rung that is not in place can be reached, so it is not asked
-    missing = min((level for level, rung in rungs.items() if rung.reply in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)),
-                  default=6)
+    missing = lowest_missing(replies)
     below_missing = [level for level in askable_rungs(rungs) if level < missing]
     askable = below_missing if doubted else (
         [level for level in below_missing if level > confirmed] or below_missing)
