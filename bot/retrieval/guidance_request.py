@@ -87,14 +87,22 @@ _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|morning|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|cheers|bye)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 BARE_TOPIC_WORDS = 18
+# A time of day or a day ("moving on to procurement tomorrow morning") belongs to news or plans, not to a topic
+# typed into a search box.
+_WHEN = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|later|(?:this|next|last)\s+(?:morning|afternoon|evening|week|month)"
+    r"|(?:on\s+|next\s+|last\s+)(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
 
 
 def is_bare_topic(message: str) -> bool:
-    """A few words with no person and no finite verb, as typed into a search box: not a sentence ending in a
-    full stop, not a greeting."""
+    """A few words with no person, no finite verb and no day, as typed into a search box: not a sentence
+    ending in a full stop, not a greeting."""
     words = _WORD.findall(message)
     return (0 < len(words) <= BARE_TOPIC_WORDS and not _PERSON.search(message) and not _FINITE_VERB.search(message)
-            and not _GREETING.search(message) and not message.rstrip().endswith((".", "!")))
+            and not _GREETING.search(message) and not _WHEN.search(message)
+            and not message.rstrip().endswith((".", "!")))
 
 
 def asks_for_guidance(message: str) -> bool:

@@ -19,6 +19,8 @@ _FACT_LOOKUP = re.compile(
     r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+|please,?\s+)?(?:
           (?:when|what\s+time|what\s+day|what\s+date)\b
         | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b | who(?:'s|’s)\s
+        # who did something: "who filled in the benefit tracking section?", "who signed it off?"
+        | who\s+(?:\w+\s+)?(?:\w{2,}(?<!e)ed|wrote|gave|made|took|sent|put|set|ran|got)\b
         | how\s+many\s+(?:people|residents|inhabitants|citizens|days|hours|times|employees|staff|visitors|cars)\b
         | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
         | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
@@ -78,6 +80,7 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:certification|accreditation|certifying)\s+bod(?:y|ies)\b | \baccredited\s+to\s+certify\b
       | \bwho\s+(?:does|do|did|can\s+do|carries\s+out|issues|gives)\s+(?:the\s+|a\s+)?
         (?:certification|certificates?|audits?|accreditation)\b
+      | \bwho\s+(?:\w+\s+)?(?:certif(?:y|ies)|audits?|accredits?)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",

@@ -64,6 +64,10 @@ def test_a_bare_topic_has_no_person_and_no_finite_verb() -> None:
     assert not is_bare_topic("the council approved it")
     assert not is_bare_topic("Nobody knows which servers the council owns.")  # a sentence, not a search
     assert not is_bare_topic("a " * 18 + "topic")
+    # a day belongs to news or plans, not to a search box
+    assert not is_bare_topic("Done with 1.3.1 and 1.3.2, moving on to procurement tomorrow morning")
+    assert not asks_for_guidance("Done with 1.3.1 and 1.3.2, moving on to procurement tomorrow morning")
+    assert is_bare_topic("procurement of smart street lighting")
 
 
 def test_a_question_to_a_colleague_is_not_for_the_bot_unless_it_asks_for_a_standard() -> None:

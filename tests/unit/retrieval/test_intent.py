@@ -39,6 +39,9 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "can someone add me to #digital-inclusion?",
     "what is the difference in meaning between the top two maturity levels?",
     "the parking sensors on Quay St have been offline since Monday again",
+    "who filled in the benefit tracking section? I want to check a couple of things with them",
+    "Who signed off the data sharing agreement with the police?",
+    "who wrote the open data policy in the end?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -63,6 +66,8 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "open data portal",
     "the sensors have been offline for weeks, we need a better way to manage these assets",
     "which standard helps us move up the maturity levels for benefit tracking?",
+    "who needs to be involved when we agree data sharing with partners?",
+    "who should own the city's register of data assets?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -103,6 +108,8 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("What is the annual fee to keep the certificate?", True),
     ("Who pays for the certification audit, us or the region?", True),
     ("Could we be certified against ISO 37101, and who does the certification?", True),
+    ("who actually certifies cities against ISO 37122? is it ISO itself or some third party?", True),
+    ("Who audits councils against ISO 37101 in Portugal?", True),
     ("We want to certify our sustainability management system: which standard?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
