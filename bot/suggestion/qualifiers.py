@@ -212,9 +212,33 @@ _REPLACED = _pattern(r"\b(?<!nobody\s)(?<!never\s)(?<!not\s)(?<!n't\s)(?<!n't\sb
                      r"(?:replaced|superseded|succeeded|in\sfavou?r\sof|instead)\b")
 
 
+# A name or motto in quotes ("our 'Leave No One Behind' plan", "'digital by default, never digital only'"):
+# its words are the name's, not the speaker's. A clause may end before the closing quote. Quoted speech with a
+# person in it ("staff say 'nobody tells us the targets'"), or after a verb of saying ("procurement says they'll
+# 'see how it goes'"), is the speaker's report and keeps its words.
+_QUOTED = re.compile(
+    r"(?<!\w)'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*(?:'(?!\w)|$)"  # straight single quotes, apostrophes inside
+    r'|"[^"\n]*(?:"|$)|“[^”\n]*(?:”|$)|‘(?:[^’\n]|(?<=\w)’(?=\w))*(?:’(?!\w)|$)'
+)
+_PERSON_IN_QUOTE = re.compile(r"\b(?:i|i'm|we|we're|us|our|you|your|they|them|their|my|me)\b", re.IGNORECASE)
+_SAYING_BEFORE = re.compile(r"\b(?:says?|said|told|tells?|ask(?:s|ed)?|repl(?:y|ies|ied)|answer(?:s|ed)?|put\s+it"
+                            r"|reckons?|thinks?|wr[io]tes?|quote)\b[\s,:]*(?:[\w'’]+[\s,:]+){0,2}$", re.IGNORECASE)
+NAME_WORDS = 8  # a quoted span longer than this is speech, not a name
+
+
+def _without_quoted_names(text: str) -> str:
+    def neutral(match: re.Match[str]) -> str:
+        quoted = match.group(0)
+        is_name = (len(quoted.split()) <= NAME_WORDS and not _PERSON_IN_QUOTE.search(quoted)
+                   and not _SAYING_BEFORE.search(text, 0, match.start()))
+        return " named " if is_name else quoted
+
+    return _QUOTED.sub(neutral, text)
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
-    cleaned = _NOT_ONLY.sub(" ", text.replace("’", "'"))
+    cleaned = _NOT_ONLY.sub(" ", _without_quoted_names(text).replace("’", "'"))
     cleaned = _PURPOSE_NEGATION.sub(" ", cleaned)
     cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}

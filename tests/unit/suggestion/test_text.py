@@ -95,3 +95,15 @@ def test_it_in_capitals_is_information_technology_not_the_pronoun() -> None:
 
     assert content_tokens("Our IT is modern") == ["ict", "modern"]
     assert content_tokens("it is modern") == ["modern"]
+
+
+def test_a_quoted_name_or_motto_carries_none_of_its_words_negation() -> None:
+    assert qualifiers("We've had a channel strategy since 2020, 'digital by default, never digital only'") == set()
+    assert qualifiers('Our "Leave No One Behind" plan has targets for every ward.') == set()
+    assert qualifiers("our ‘No Wrong Door’ policy covers all services") == set()
+    # the speaker's own words outside the quotes still count
+    assert Qualifier.NEGATED in qualifiers("we haven't got the 'one front door' yet")
+    # quoted speech is the speaker's report: a person in it, or a verb of saying before it
+    assert Qualifier.NEGATED in qualifiers("staff told us 'we never see the targets'")
+    assert Qualifier.NEGATED in qualifiers('the board said: "not this year"')
+    assert Qualifier.UNCOMMITTED in qualifiers("Procurement says they'll 'see how it goes'.")
