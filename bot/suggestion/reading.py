@@ -82,15 +82,18 @@ def read_ladder(
     presence = presence_of(rungs)
     if thin:
         presence = {level: THIN_PRESENCE[level] if not rungs[level].described else p for level, p in presence.items()}
-    distribution = weigh_by_text_level(level_distribution(presence), within_replies(text_level, replies), tuning)
+    weighing_level = None if contradicted_by_replies(text_level, replies) else within_replies(text_level, replies)
+    distribution = weigh_by_text_level(level_distribution(presence), weighing_level, tuning)
     # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
     # the ladder says how sure that is and what to ask
     level = text_level if text_level is not None and not replies and tuning.text_level_alone else \
         most_probable_level(distribution)
     confidence = round(distribution[level], 4)
     settled = confidence >= tuning.settled
-    starting_point = any(e.level == 1 and e.support_score >= tuning.support_threshold for e in evidence)
-    probe = None if settled else next_probe(characteristic, rungs, presence, text_level, tuning, horizon,
+    # a sign of the starting point is a doubt about the rungs below a "yes" until rung 2 itself is answered "yes"
+    starting_point = replies.get(2) != ProbeAnswer.YES and any(
+        e.level == 1 and e.support_score >= tuning.support_threshold for e in evidence)
+    probe = None if settled else next_probe(characteristic, rungs, presence, weighing_level, tuning, horizon,
                                             doubts_below=starting_point)
     if thin:
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
@@ -114,6 +117,12 @@ def within_replies(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -
     if text_level is None:
         return None
     return min(max(text_level, highest_confirmed(replies)), max(lowest_missing(replies) - 1, 1))
+
+
+def contradicted_by_replies(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -> bool:
+    """Whether a probe reply shows the text's own reading wrong: a "yes" above it (the answer under-said) or a
+    "no" at or below it (it over-said). Its reading then weighs nothing; the replies and the ladder decide."""
+    return text_level is not None and highest_confirmed(replies) > text_level
 
 
 def highest_confirmed(replies: Mapping[int, ProbeAnswer | None]) -> int:

@@ -124,7 +124,10 @@ def read_rungs(
             if level == 2 and starting_point and not above:
                 rung = _with(rung, tuning.presence_starting_point, RungSource.STARTING_POINT)
             elif above:
-                rung = _with(rung, tuning.presence_bridged, RungSource.BRIDGED)
+                # below a rung answered "yes", the cumulative ladder makes it as likely as a rung described
+                confirmed_above = any(replies.get(higher) == ProbeAnswer.YES for higher in RUNGS if higher > level)
+                rung = _with(rung, tuning.presence_said if confirmed_above else tuning.presence_bridged,
+                             RungSource.BRIDGED)
             else:
                 presence = THIN_PRESENCE[level] if level > under_said else tuning.presence_not_described
                 rung = _with(rung, presence, RungSource.NOT_DESCRIBED)

@@ -242,3 +242,48 @@ def test_in_two_years_what_is_said_of_today_is_the_level_now_not_evidence(engine
     assert quoted and not any("today" in text for text in quoted)
     now, _ = engine._evidence("3.2.2", answer, Horizon.NOW)
     assert any("today" in match.clause.text for e in now for match in (e.support, e.against) if match)
+
+
+def _read_thin_opening_with_a_sign_of_the_starting_point(kb: KnowledgeBase, replies: dict[int, ProbeAnswer]):
+    """1.4.2 read from an opening that only describes the starting point (the text reads level 1), with these
+    probe replies."""
+    from bot.suggestion.clauses import Clause
+    from bot.suggestion.condition_index import Phrase
+    from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+    from bot.suggestion.reading import read_ladder
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("1.4.2")
+    clause = Clause("We try to make it easy for start-ups to sell to us.", 0, 51, 0)
+    evidence = []
+    for level in characteristic.levels:
+        for condition in level.conditions:
+            support = None
+            if level.level == 1:
+                phrase = Phrase(condition, 1, condition.text, False, frozenset(), frozenset())
+                support = ClauseMatch(clause, phrase, tuning.strong_support)
+            evidence.append(ConditionEvidence(condition, level.level, support, None))
+    return read_ladder(characteristic, evidence, replies, set(), Horizon.NOW, None, tuning, text_level=1)
+
+
+def test_a_yes_above_the_texts_own_level_shows_the_opening_under_said_so_the_probes_halve_the_rest(
+        kb: KnowledgeBase) -> None:
+    # the opening read as level 1; a "yes" to rung 2 discredits that reading: levels 2-5 are as likely as each
+    # other, so the next probe asks the middle of them, not the next rung up
+    after_2 = _read_thin_opening_with_a_sign_of_the_starting_point(kb, {2: ProbeAnswer.YES})
+    assert after_2.probe is not None and after_2.probe.level == 4
+    # with rungs 2 and 4 confirmed, the rung between them is as good as said and the top is asked
+    after_4 = _read_thin_opening_with_a_sign_of_the_starting_point(kb, {2: ProbeAnswer.YES, 4: ProbeAnswer.YES})
+    assert after_4.rungs[3].presence >= 0.85
+    assert after_4.probe is not None and after_4.probe.level == 5
+    done = _read_thin_opening_with_a_sign_of_the_starting_point(
+        kb, {2: ProbeAnswer.YES, 4: ProbeAnswer.YES, 5: ProbeAnswer.YES})
+    assert done.level == 5
+
+
+def test_a_reply_that_agrees_with_the_texts_own_level_keeps_its_weight() -> None:
+    from bot.suggestion.reading import contradicted_by_replies
+
+    assert contradicted_by_replies(1, {2: ProbeAnswer.YES})
+    assert not contradicted_by_replies(3, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO})
+    assert not contradicted_by_replies(None, {2: ProbeAnswer.YES})
