@@ -29,6 +29,8 @@ _FACT_LOOKUP = re.compile(
         | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
                                        |get\s+(?:a|my)|find\s+(?:a|my))\b
         | what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|our\s+|their\s+|today'?s\s+|\w+(?:'s|’s)\s+)?
+          # "what's Port Elvane's household recycling rate"; not "what's a good target" (advice)
+          (?:(?!(?:good|best|right|realistic|reasonable|sensible|typical|recommended|ideal)\b)[\w'’-]+\s+){0,4}?
           (?:total\s+|overall\s+|current\s+|latest\s+|annual\s+|exact\s+|official\s+)?
           (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
           |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
@@ -61,7 +63,11 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bhow\s+much\s+(?:does|do|is|are)\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf)\s+of\b
       | \bprice\s+of\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf|iso)\b
       # the standard as a document: its edition, licence, publication, whether it is free
-      | \b(?:edition|corrigend(?:um|a)|pdf)\b
+      | \b(?:edition|corrigend(?:um|a))\b
+      # a PDF handled as a file (exported, shared, bought, attached), not one the city wrote ("a PDF nobody reads")
+      | \b(?:export|exports|share|forward|send|download|attach|attached|copy|licen[cs]e|purchased|bought|to|or|not\s+a)
+        \s+(?:\w+\s+){0,4}?pdf\b | \.pdf\b | \bpdf\s+(?:copy|copies|version|licen[cs]e|download)\b
+      | \bthe\s+pdf\s+(?:has|says|shows|lists)\b
       | \b(?:the|a|our|its|this)\s+licen[cs]e\s+(?:let|lets|allow|allows|permit|permits|cover|covers)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
@@ -80,7 +86,7 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:certification|accreditation|certifying)\s+bod(?:y|ies)\b | \baccredited\s+to\s+certify\b
       | \bwho\s+(?:does|do|did|can\s+do|carries\s+out|issues|gives)\s+(?:the\s+|a\s+)?
         (?:certification|certificates?|audits?|accreditation)\b
-      | \bwho\s+(?:\w+\s+)?(?:certif(?:y|ies)|audits?|accredits?)\b
+      | \bwho\s+(?:\w+\s+){0,2}?(?:certif(?:y|ies)|audits?|accredits?)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
@@ -108,6 +114,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
         | which\s+(?:other\s+)?(?:cities|countries|towns|councils|municipalities|regions|communities)\s+
           (?!(?:should|could|can)\b)
         | who\s+(?:wrote|developed|created|authored|drafted|funded|piloted)\b
+        | when\s+(?:exactly\s+)?(?:did|was|were)\b  # a past event: "when did Mississauga get certified?"
     )
     # where a word comes from: "where does the word 'resilience' come from?", "origin of the term"
     | \b(?:origin|origins|etymology|history)\s+of\s+the\s+(?:word|term|phrase)\b
@@ -135,9 +142,11 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
+    | \bwhat\s+(?:score|level|rating|mark)\s+did\s+(?:we|they|i|you)\b | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
+    | \bwhat\s+(?:do\s+)?(?:people|ppl|others|folks|everyone|you\s+all|y'all)\s+(?:think|reckon|feel)\b
     # a message to a colleague: "@Tomas are you joining the workshop?", or Slack's "<@U0123> ..." (the bot's
     # own mention is removed before the question is read)
     | ^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|@[\w.-]+\b)

@@ -42,6 +42,10 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "who filled in the benefit tracking section? I want to check a couple of things with them",
     "Who signed off the data sharing agreement with the police?",
     "who wrote the open data policy in the end?",
+    "when exactly did Mississauga get its WCCD ISO 37122 certification? need the year for a slide",
+    "what score did we give ourselves on digital inclusion last time round?",
+    "what's Port Elvane's household recycling rate for last year? need it for the resource use slide",
+    "honestly are 'smart cities' just a way for vendors to sell dashboards? curious what ppl think",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -68,6 +72,8 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "which standard helps us move up the maturity levels for benefit tracking?",
     "who needs to be involved when we agree data sharing with partners?",
     "who should own the city's register of data assets?",
+    "what's the best way to measure our recycling rate?",
+    "what is a good target for household recycling?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -110,6 +116,9 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Could we be certified against ISO 37101, and who does the certification?", True),
     ("who actually certifies cities against ISO 37122? is it ISO itself or some third party?", True),
     ("Who audits councils against ISO 37101 in Portugal?", True),
+    ("who can actually certify us against 37122 - is it only WCCD or are there other bodies?", True),
+    ("can we share our purchased PDF copy of ISO 37106 with the district council?", True),
+    ("consultation here = one evening meeting + a PDF nobody reads. what should we follow", False),
     ("We want to certify our sustainability management system: which standard?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
