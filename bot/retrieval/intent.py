@@ -65,8 +65,9 @@ _CHORE_OR_PURCHASE = re.compile(
       # the standard as a document: its edition, licence, publication, whether it is free
       | \b(?:edition|corrigend(?:um|a))\b
       # a PDF handled as a file (exported, shared, bought, attached), not one the city wrote ("a PDF nobody reads")
-      | \b(?:export|exports|share|forward|send|download|attach|attached|copy|licen[cs]e|purchased|bought|to|or|not\s+a)
-        \s+(?:\w+\s+){0,4}?pdf\b | \.pdf\b | \bpdf\s+(?:copy|copies|version|licen[cs]e|download)\b
+      | \b(?:export|exports|share|forward|send|download|attach|attached|copy|licen[cs]e|purchased|bought)
+        \s+(?:\w+\s+){0,4}?pdf\b | \b(?:to|or|not\s+a)\s+(?:a\s+|only\s+)?pdf\b | \.pdf\b
+      | \bpdf\s+(?:copy|copies|version|licen[cs]e|download)\b
       | \bthe\s+pdf\s+(?:has|says|shows|lists)\b
       | \b(?:the|a|our|its|this)\s+licen[cs]e\s+(?:let|lets|allow|allows|permit|permits|cover|covers)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b

@@ -119,6 +119,8 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("who can actually certify us against 37122 - is it only WCCD or are there other bodies?", True),
     ("can we share our purchased PDF copy of ISO 37106 with the district council?", True),
     ("consultation here = one evening meeting + a PDF nobody reads. what should we follow", False),
+    ("we want to turn our strategy pdf into something residents read: any guidance?", False),
+    ("can the assessment tool export to Excel or only PDF?", True),
     ("We want to certify our sustainability management system: which standard?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:

@@ -281,9 +281,9 @@ def test_a_yes_above_the_texts_own_level_shows_the_opening_under_said_so_the_pro
     assert done.level == 5
 
 
-def test_a_reply_that_agrees_with_the_texts_own_level_keeps_its_weight() -> None:
-    from bot.suggestion.reading import contradicted_by_replies
+def test_only_a_yes_above_the_texts_own_level_discredits_it() -> None:
+    from bot.suggestion.reading import shown_under_said
 
-    assert contradicted_by_replies(1, {2: ProbeAnswer.YES})
-    assert not contradicted_by_replies(3, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO})
-    assert not contradicted_by_replies(None, {2: ProbeAnswer.YES})
+    assert shown_under_said(1, {2: ProbeAnswer.YES})
+    assert not shown_under_said(3, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO})
+    assert not shown_under_said(None, {2: ProbeAnswer.YES})
