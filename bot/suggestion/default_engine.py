@@ -23,7 +23,13 @@ from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
 from bot.suggestion.explanation import criterion_citation, follow_up_question
 from bot.suggestion.grounds import gather_grounds
-from bot.suggestion.matching import ConditionEvidence, distinctive_name_words, match_conditions, only_names_the_topic
+from bot.suggestion.matching import (
+    ConditionEvidence,
+    distinctive_name_words,
+    match_conditions,
+    only_judges_the_topic,
+    only_names_the_topic,
+)
 from bot.suggestion.models import (
     Horizon,
     ProbeAnswer,
@@ -118,7 +124,9 @@ class DefaultSuggestionEngine:
         clauses = split_clauses(text)
         vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
-        names_the_topic = any(only_names_the_topic(index.characteristic, set(content_tokens(c.text))) for c in clauses)
+        names_the_topic = any(only_names_the_topic(index.characteristic, words) or
+                              only_judges_the_topic(index.characteristic, words)
+                              for words in (set(content_tokens(c.text)) for c in clauses))
         # "Our IT is much better than it was": about the topic, however thin; worth a probe, not off topic
         names_the_topic = names_the_topic or bool(self._topic_words[characteristic_id] & set(content_tokens(text)))
         return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon)), names_the_topic

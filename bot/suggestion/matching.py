@@ -79,6 +79,25 @@ def only_names_the_topic(characteristic: Characteristic, clause_words: set[str])
     return bool(clause_words) and clause_words <= _name_words(characteristic.name)
 
 
+# Words that judge without describing: "we're probably not very good at the attractiveness stuff", "not very
+# techy tbh". Stems, as `content_tokens` gives them.
+JUDGEMENT_WORDS = frozenset({
+    "good", "great", "bad", "poor", "strong", "weak", "excellent", "decent", "fine", "ok", "okay", "stuff",
+    "thing", "area", "side", "very", "really", "quite", "pretty", "fairly", "rather", "somewhat", "probably",
+    "honestly", "tbh", "much", "bit", "lot", "techy", "advanced", "behind", "ahead", "mature", "immature",
+    "well", "badly", "better", "best", "worse", "worst", "stronger", "weaker", "strength", "weakness",
+    "we're", "it's", "i'm", "i'd", "we've", "think", "guess", "suppose", "reckon", "say", "overall",
+    "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
+})
+
+
+def only_judges_the_topic(characteristic: Characteristic, clause_words: set[str]) -> bool:
+    """Whether a clause only judges the topic ("we're not very good at the attractiveness stuff", "we're not very
+    techy"): a verdict on itself, which says nothing of what is in place; worth a probe, not a level."""
+    judged = clause_words & JUDGEMENT_WORDS
+    return bool(judged) and judged != {"we're"} and clause_words <= JUDGEMENT_WORDS | _name_words(characteristic.name)
+
+
 @functools.lru_cache(maxsize=64)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(content_tokens(name))
@@ -118,8 +137,8 @@ def match_conditions(
             if horizon == Horizon.TWO_YEARS and SAID_OF_TODAY.search(clause.text):
                 continue  # "no map of our tech today": the level now, which the two-year question starts from
             words = set(content_tokens(clause.text))
-            if only_names_the_topic(index.characteristic, words):
-                continue  # "Digital inclusion – we do what we can": naming the topic states nothing of it
+            if only_names_the_topic(index.characteristic, words) or only_judges_the_topic(index.characteristic, words):
+                continue  # "Digital inclusion – we do what we can": naming or judging the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
                                                   tuning)
             _keep_best(best_for, supports)

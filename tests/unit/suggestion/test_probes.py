@@ -287,3 +287,15 @@ def test_only_a_yes_above_the_texts_own_level_discredits_it() -> None:
     assert shown_under_said(1, {2: ProbeAnswer.YES})
     assert not shown_under_said(3, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO})
     assert not shown_under_said(None, {2: ProbeAnswer.YES})
+
+
+def test_an_answer_that_only_judges_the_topic_is_probed_not_read_as_a_level(engine: DefaultSuggestionEngine) -> None:
+    from bot.suggestion.matching import only_judges_the_topic
+    from bot.suggestion.words import content_tokens
+
+    characteristic = engine.kb.characteristic("4.1")
+    verdict = "We're probably not very good at the attractiveness stuff."
+    assert only_judges_the_topic(characteristic, set(content_tokens(verdict)))
+    assert not only_judges_the_topic(characteristic, set(content_tokens("We have no attractiveness strategy.")))
+    result = engine.suggest("4.1", verdict)
+    assert result.level is None and result.abstain_reason == "thin_evidence" and result.probe is not None
