@@ -154,10 +154,11 @@ _WORK_BEFORE = re.compile(
     r"recruitment|training|programme of work)\b(?:\s+\w+){0,2}\s+(?:(?:will|'ll|is\sgoing\sto|should)\s+)?$",
     re.IGNORECASE,
 )
-# Words that look negative but do not deny anything: "not only", "no big gaps", "no exceptions".
+# Words that look negative but do not deny anything: "not only", "no longer just", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
+    r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
     r"\bno (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?|paperwork|red tape"

@@ -107,3 +107,8 @@ def test_a_quoted_name_or_motto_carries_none_of_its_words_negation() -> None:
     assert Qualifier.NEGATED in qualifiers("staff told us 'we never see the targets'")
     assert Qualifier.NEGATED in qualifiers('the board said: "not this year"')
     assert Qualifier.UNCOMMITTED in qualifiers("Procurement says they'll 'see how it goes'.")
+
+
+def test_no_longer_just_says_something_grew_while_no_longer_alone_says_it_stopped() -> None:
+    assert qualifiers("And it's no longer just her team") == set()
+    assert Qualifier.NEGATED in qualifiers("the board no longer meets")
