@@ -22,6 +22,7 @@ from bot.suggestion.ladder import RUNGS
 from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.tuning import Tuning
+from bot.suggestion.words import word_count
 
 # Nothing described at all: every level is as likely as the next. These rung probabilities make the
 # five levels equally probable (and, from any rung up, the levels above it), so a probe asks the middle.
@@ -100,7 +101,9 @@ def read_rungs(
     reply wins); `said_earlier`: condition ids evidenced in the person's answers to other characteristics."""
     by_level = {level: [e for e in evidence if e.level == level] for level in range(1, 6)}
     statuses = {e.condition.id: condition_status(e, tuning) for e in evidence}
-    said = {level: _from_answer(level, by_level[level], statuses, said_earlier, tuning) for level in RUNGS}
+    said = _one_rung_per_clause(
+        {level: _from_answer(level, by_level[level], statuses, said_earlier, tuning) for level in RUNGS}, statuses,
+        tuning)
     starting_point = any(statuses[e.condition.id] == ConditionStatus.MET for e in by_level[1])
 
     # a "yes" to a rung the answer did not describe shows the answer under-says: its silence above that rung
@@ -162,6 +165,32 @@ def _from_answer(
     else:
         presence, source = tuning.presence_not_described, RungSource.NOT_DESCRIBED
     return Rung(level, presence, source, firm, met, denied, open_conditions)
+
+
+SHORT_CLAUSE = 12  # words: a longer clause can describe two rungs ("a published vision with targets aligned ...")
+
+
+def _one_rung_per_clause(said: dict[int, Rung], statuses: Mapping[str, ConditionStatus],
+                         tuning: Tuning) -> dict[int, Rung]:
+    """One clause says one rung firmly: "We put £3m into digital inclusion!" may resemble a plan's funding and
+    its partnerships at once, but it cannot settle both. Conditions of a higher rung said firmly only by a clause
+    that firmly says a lower rung stay open (worth a probe); the rung's presence is unchanged."""
+    lowest_by_clause: dict[tuple[int, int], int] = {}
+    for level in sorted(said):
+        for evidence in said[level].met:
+            if is_said_firmly(evidence, statuses, tuning) and evidence.support:
+                span = (evidence.support.clause.start, evidence.support.clause.end)
+                lowest_by_clause.setdefault(span, level if word_count(evidence.support.clause.text) <= SHORT_CLAUSE
+                                            else 6)
+    result = dict(said)
+    for level, rung in said.items():
+        shared = [e.condition for e in rung.met if e.support and is_said_firmly(e, statuses, tuning)
+                  and lowest_by_clause[(e.support.clause.start, e.support.clause.end)] < level
+                  and e.condition not in rung.open_conditions]
+        if shared and not rung.denied:
+            result[level] = Rung(level, rung.presence, rung.source, rung.firm, rung.met, rung.denied,
+                                 rung.open_conditions + shared, rung.reply)
+    return result
 
 
 def _contradicted_by_above(rung: Rung) -> Rung:

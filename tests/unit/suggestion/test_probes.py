@@ -299,3 +299,29 @@ def test_an_answer_that_only_judges_the_topic_is_probed_not_read_as_a_level(engi
     assert not only_judges_the_topic(characteristic, set(content_tokens("We have no attractiveness strategy.")))
     result = engine.suggest("4.1", verdict)
     assert result.level is None and result.abstain_reason == "thin_evidence" and result.probe is not None
+
+
+def test_one_short_clause_firmly_says_one_rung_and_leaves_the_higher_one_open(kb: KnowledgeBase) -> None:
+    from bot.suggestion.clauses import Clause
+    from bot.suggestion.condition_index import Phrase
+    from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+    from bot.suggestion.rungs import RungSource, read_rungs
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    def said_by(text: str) -> list[ConditionEvidence]:
+        clause = Clause(text, 0, len(text), 0)
+        evidence = []
+        for level in kb.characteristic("2.3.1").levels:
+            for condition in level.conditions:
+                phrase = Phrase(condition, level.level, condition.text, False, frozenset(), frozenset())
+                support = ClauseMatch(clause, phrase, 0.9) if level.level in (4, 5) else None
+                evidence.append(ConditionEvidence(condition, level.level, support, None))
+        return evidence
+
+    short = read_rungs(said_by("We put £3m into digital inclusion!"), {}, set(), tuning)
+    assert short[4].source == short[5].source == RungSource.SAID  # the presence is what the answer says
+    assert not short[4].open_conditions and short[5].open_conditions  # but only the lower rung is settled
+    long = read_rungs(said_by("Our inclusion plan is funded for five years and run with the voluntary sector, "
+                              "the libraries and two local employers, each with their own part of it"), {}, set(),
+                      tuning)
+    assert not long[4].open_conditions and not long[5].open_conditions
