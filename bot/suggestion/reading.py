@@ -97,7 +97,23 @@ def read_ladder(
                                             doubts_below=starting_point)
     if thin:
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
+    if probe is not None and not _could_change(level, probe.level, presence, text_level, replies, tuning):
+        probe = None  # neither a yes nor a no would change the level: not worth the person's time
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
+
+
+def _could_change(level: int, rung: int, presence: Mapping[int, float], text_level: int | None,
+                  replies: Mapping[int, ProbeAnswer], tuning: Tuning) -> bool:
+    """Whether a yes or a no about `rung` would move the most probable level away from `level`."""
+    for answer, rung_presence in ((ProbeAnswer.YES, tuning.presence_reply_yes),
+                                  (ProbeAnswer.NO, tuning.presence_reply_no)):
+        after = {**replies, rung: answer}
+        weighing_level = None if shown_under_said(text_level, after) else within_replies(text_level, after)
+        distribution = weigh_by_text_level(level_distribution({**presence, rung: rung_presence}), weighing_level,
+                                           tuning)
+        if most_probable_level(distribution) != level:
+            return True
+    return False
 
 
 def weigh_by_text_level(distribution: Mapping[int, float], text_level: int | None,

@@ -325,3 +325,12 @@ def test_one_short_clause_firmly_says_one_rung_and_leaves_the_higher_one_open(kb
                               "the libraries and two local employers, each with their own part of it"), {}, set(),
                       tuning)
     assert not long[4].open_conditions and not long[5].open_conditions
+
+
+def test_a_probe_whose_answer_could_not_change_the_level_is_not_asked() -> None:
+    from bot.suggestion.reading import _could_change
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    presence = {2: 0.95, 3: 0.95, 4: 0.2, 5: 0.2}
+    assert _could_change(3, 4, presence, 3, {}, tuning)  # a yes to rung 4 makes it level 4
+    assert not _could_change(3, 5, presence, 3, {}, tuning)  # rung 5 cannot stand without rung 4
