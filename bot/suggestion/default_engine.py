@@ -127,8 +127,10 @@ class DefaultSuggestionEngine:
         names_the_topic = any(only_names_the_topic(index.characteristic, words) or
                               only_judges_the_topic(index.characteristic, words)
                               for words in (set(content_tokens(c.text)) for c in clauses))
-        # "Our IT is much better than it was": about the topic, however thin; worth a probe, not off topic
-        names_the_topic = names_the_topic or bool(self._topic_words[characteristic_id] & set(content_tokens(text)))
+        # "Our IT is much better than it was": about the topic, however thin; worth a probe, not off topic; so is a
+        # clause close to one of its phrases though not close enough to evidence it ("a shared API gateway")
+        names_the_topic = (names_the_topic or bool(self._topic_words[characteristic_id] & set(content_tokens(text)))
+                           or (len(clauses) > 0 and float((vectors @ index.vectors.T).max()) >= self.tuning.near_topic))
         return tuple(match_conditions(index, clauses, vectors, self.tuning, horizon)), names_the_topic
 
     def _said_in_one(self, characteristic_id: str, earlier_answer: str) -> frozenset[str]:
