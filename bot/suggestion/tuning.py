@@ -19,7 +19,6 @@ class Tuning:
     against_threshold: float = 0.55  # a qualified clause contradicts a condition from this score
     against_margin: float = 0.05  # ... if that condition is (nearly) the best match of the clause
     topic_threshold: float = 0.45  # below this everywhere, the answer is off-topic or too thin
-    near_topic: float = 0.42  # a clause this similar to a phrase is about the topic: too thin, not off topic
     level_share: float = 0.66  # share of a level's conditions that must be evidenced
     partial_share: float = 0.5  # with no level reached, the highest level this share evidenced
     gap_tolerance: int = 4  # unmentioned (not contradicted) levels a higher evidenced level may bridge
