@@ -2,9 +2,12 @@
 
 A Table 3 or Annex B entry that names more than one standard pairs them: "ISO 37104 ... apply the
 general requirements of ISO 37101", "ISO 37122 and ISO 37123 supplement ISO 37120", "... is available
-in ISO/IEC 30182 and ISO 37100". The pairs are read from the knowledge data, never listed by hand, so
-they change when the knowledge changes. When one standard of a pair is ranked, its partner scores at
-least `share` of its score, so it follows it (a partner that ranks higher on its own keeps its place).
+in ISO/IEC 30182 and ISO 37100". An Annex B row that builds on the row before it ("ISO 37104 ... how such
+approaches can best be applied", after ISO 37106's benefit mapping, tracking and delivery) makes the
+earlier standard its partner, one way: the later one needs it, not the reverse. The pairs are read from
+the knowledge data, never listed by hand, so they change when the knowledge changes. When one standard of
+a pair is ranked, its partner scores at least `share` of its score, so it follows it (a partner that ranks
+higher on its own keeps its place).
 """
 
 from __future__ import annotations
@@ -61,6 +64,11 @@ def standard_partners(kb: KnowledgeBase) -> dict[str, list[Partner]]:
                for standard in kb.standards if standard.source in PAIRING_SOURCES]
     entries += [(row.id, row.standard, row.guidance, "Annex B") for row in kb.annex_b]
     partners: dict[str, dict[str, Partner]] = {}
+    for position, row in enumerate(kb.annex_b):  # one way: the row that builds on another needs it, not back
+        for antecedent in _referred_back_to(kb, position):
+            if antecedent != row.standard:
+                partners.setdefault(row.standard, {}).setdefault(
+                    antecedent, Partner(standard=antecedent, source=row.id, source_kind="Annex B"))
     for entry_id, own, text, kind in entries:
         named = list(dict.fromkeys([own, *standards_named_in(text, kb)]))
         for standard in named:
@@ -69,6 +77,20 @@ def standard_partners(kb: KnowledgeBase) -> dict[str, list[Partner]]:
                     partners.setdefault(standard, {}).setdefault(
                         other, Partner(standard=other, source=entry_id, source_kind=kind))
     return {standard: list(found.values()) for standard, found in partners.items()}
+
+
+# An Annex B row that builds on the row before it: "ISO 37104 (Clause 4.5) provides guidance on how such approaches
+# can best be applied ..." after ISO 37106's benefit mapping, tracking and delivery
+_REFERS_BACK = re.compile(r"\bsuch\b", re.IGNORECASE)
+
+
+def _referred_back_to(kb: KnowledgeBase, position: int) -> list[str]:
+    """The standard of the Annex B row before this one in its sub-dimension, when this row refers back to it."""
+    row = kb.annex_b[position]
+    before = kb.annex_b[position - 1] if position > 0 else None
+    if before is None or before.sub_dimension != row.sub_dimension or not _REFERS_BACK.search(row.guidance):
+        return []
+    return [before.standard]
 
 
 def partner_scores(

@@ -12,7 +12,7 @@ def partners_of(kb: KnowledgeBase, standard: str) -> set[str]:
 
 def test_pairs_are_the_standards_one_table_3_or_annex_b_entry_names_together(kb: KnowledgeBase):
     assert partners_of(kb, "ISO 37101") == {"ISO 37104", "ISO 18091"}
-    assert partners_of(kb, "ISO 37104") == {"ISO 37101"}
+    assert partners_of(kb, "ISO 37104") == {"ISO 37101", "ISO 37106"}  # 37106 by a back-reference, below
     assert partners_of(kb, "ISO 37100") == {"ISO/IEC 30182"}
     assert partners_of(kb, "ISO/IEC 30182") == {"ISO 37100"}
     assert partners_of(kb, "ISO 37120") == {"ISO 37122", "ISO 37123"}
@@ -20,13 +20,25 @@ def test_pairs_are_the_standards_one_table_3_or_annex_b_entry_names_together(kb:
     assert partners_of(kb, "ISO 37106") == set()  # its entries name no other standard
 
 
+def test_a_row_that_builds_on_the_row_before_it_needs_that_standard_one_way(kb: KnowledgeBase):
+    # "ISO 37104 (Clause 4.5) provides guidance on how such approaches can best be applied ...", after ISO 37106's
+    # benefit mapping, tracking and delivery (annexB:1.5:1)
+    partner = next(p for p in standard_partners(kb)["ISO 37104"] if p.standard == "ISO 37106")
+    assert partner.source == "annexB:1.5:2"
+    assert "ISO 37104" not in partners_of(kb, "ISO 37106")  # 37106 is named everywhere: nothing follows it
+    assert partners_of(kb, "ISO/TS 37151") == {"ISO/TR 37152"}  # "... support such an integrated approach"
+
+
 def test_every_pairing_cites_an_entry_that_names_both(kb: KnowledgeBase):
     texts = {s.id: s.description for s in kb.standards} | {row.id: row.guidance for row in kb.annex_b}
     owners = {s.id: s.id for s in kb.standards} | {row.id: row.standard for row in kb.annex_b}
+    rows = [row.id for row in kb.annex_b]
     for standard, partners in standard_partners(kb).items():
         for partner in partners:
             assert kb.has_entry(partner.source)
             named = {owners[partner.source], *standards_named_in(texts[partner.source], kb)}
+            if partner.source in rows and "such" in texts[partner.source]:  # or the row it builds on names it
+                named.add(owners[rows[rows.index(partner.source) - 1]])
             assert {standard, partner.standard} <= named
 
 
