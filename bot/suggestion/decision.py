@@ -117,7 +117,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     the two-year question's reading of plans ("the public dashboard is contracted for next year"). Each
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
-    half evidenced, firmly and with nothing against it; such a rung ends the climb. Level 2's beginnings,
+    half evidenced, firmly and with nothing against it; such a rung ends the climb. So does the first rung
+    above, every condition of it planned in words other than its cues (loose matches): one step, no more. Level 2's beginnings,
     unmentioned or said loosely, are implied by plans that firmly reach level 3."""
     start = level
     by_level = {candidate: [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
@@ -133,6 +134,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
         if candidate == 2 and _beginnings_implied(conditions, by_level[3], tuning):
             level = candidate
             continue
+        if candidate == start + 1 and level_reached(conditions, tuning):
+            return candidate  # the next rung fully planned, in other words than its cues: one step, no further
         break
     return level
 

@@ -100,7 +100,10 @@ _UNSURE = _pattern(r"""\b(?:
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
       hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
-    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\snice
+    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\s(?:nice|good|great|lovely|ideal)
+    | (?:maybe|perhaps)(?!\s(?:\d|a\s(?:dozen|few|couple|handful|third|quarter)|about|around|half|two|three|four
+                                |five|ten|twenty|[\w-]+\s(?:percent|per\scent|%)))  # not "maybe 40 datasets"
+    | who\sknows
     | (?:step|thing|move|idea|option)\s(?:would|could)\sbe | (?:would|could)\s(?:need|require|mean)\b
     | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
@@ -120,7 +123,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
-    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
+    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions? | (?:some\s)?talk\s(?:of|about)
+    | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
 )\b""")
 # Something in place that will stop.

@@ -100,13 +100,14 @@ def test_climb_from_a_level_reads_a_gap_today_followed_by_a_plan_as_the_plan() -
     assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan_first, dropped_after)], TUNING) == 2
 
 
-def test_climb_from_a_level_needs_a_firm_match_on_each_rung() -> None:
+def test_climb_from_a_level_needs_a_firm_match_on_each_rung_past_the_first() -> None:
     from bot.suggestion.decision import climb_from
 
     rung_two = _evidence({2: ["+"]})
     loose = ClauseMatch(Clause("platform and policy are there", 0, 30, 0), None, 0.52)  # type: ignore[arg-type]
     condition = Condition(id="9.9/3/a", text="marketplace", cues=[])
-    assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, loose, None)], TUNING) == 2
+    # from level 1, rung 2 is climbed firmly; rung 3, loosely said and not the first above, is not
+    assert climb_from(1, [*rung_two, ConditionEvidence(condition, 3, loose, None)], TUNING) == 2
 
 
 def test_half_a_level_is_taken_when_the_answer_names_the_gap_just_above_it() -> None:
@@ -180,3 +181,23 @@ def test_loose_evidence_of_a_specific_level_does_not_count_against_the_starting_
     assert decide_level([firm_start, *silent, *half_three, *loose_five], TUNING).level == 1
     firm_five = [matched(5, "a", 0.7), *_evidence({5: [".", "."]})[1:]]
     assert decide_level([firm_start, *silent, *half_three, *firm_five], TUNING).level == 5  # firm: two clauses
+
+
+def test_climb_from_a_level_takes_the_next_rung_fully_planned_in_loose_words_and_stops_there() -> None:
+    from bot.suggestion.decision import climb_from
+
+    def loose(level: int, count: int) -> list[ConditionEvidence]:
+        items = []
+        for index in range(count):
+            condition = Condition(id=f"9.9/{level}/{'abcd'[index]}", text=f"condition {level}{index}", cues=[])
+            match = ClauseMatch(Clause(f"plan {level}{index}", 0, 1, 0), None, 0.55)  # type: ignore[arg-type]
+            items.append(ConditionEvidence(condition, level, match, None))
+        return items
+
+    evidence = [*_evidence({1: ["."], 2: ["+"], 3: ["+"], 4: ["+"]}), *loose(5, 2)]
+    assert climb_from(4, evidence, TUNING) == 5  # every condition of rung 5, none firmly: one step
+    both_loose = [*_evidence({2: ["+"], 3: ["+"]}), *loose(4, 2), *loose(5, 2)]
+    assert climb_from(3, both_loose, TUNING) == 4  # and no further
+    half = [*_evidence({2: ["+"], 3: ["+"], 4: ["+"]}), *loose(5, 1)]
+    assert climb_from(4, [*half, ConditionEvidence(Condition(id="9.9/5/b", text="c", cues=[]), 5, None, None)],
+                      TUNING) == 4  # half of it, loosely: not enough

@@ -112,3 +112,11 @@ def test_a_quoted_name_or_motto_carries_none_of_its_words_negation() -> None:
 def test_no_longer_just_says_something_grew_while_no_longer_alone_says_it_stopped() -> None:
     assert qualifiers("And it's no longer just her team") == set()
     assert Qualifier.NEGATED in qualifiers("the board no longer meets")
+
+
+def test_talk_maybe_and_would_be_good_are_hopes_but_maybe_forty_is_a_count() -> None:
+    for hope in ("There's talk of a 3D model and doing more on social", "Would be good to reach more young people",
+                 "Maybe after the elections the new council will want one, who knows.", "nothing concrete planned"):
+        assert Qualifier.UNCOMMITTED in qualifiers(hope), hope
+    assert qualifiers("we publish maybe 40 datasets") == set()
+    assert qualifiers("maybe a dozen have a target trajectory") == set()
