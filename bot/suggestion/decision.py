@@ -118,8 +118,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
     half evidenced, firmly and with nothing against it; such a rung ends the climb. So does the first rung
-    above, every condition of it planned in words other than its cues (loose matches): one step, no more. Level 2's beginnings,
-    unmentioned or said loosely, are implied by plans that firmly reach level 3."""
+    above, every condition of it planned in words other than its cues (loose matches): one step, no more.
+    Level 2's beginnings, unmentioned or said loosely, are implied by plans that firmly reach level 3."""
     start = level
     by_level = {candidate: [planned_after_the_gap(e, tuning) for e in evidence if e.level == candidate]
                 for candidate in range(1, 6)}
