@@ -117,7 +117,8 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
     the two-year question's reading of plans ("the public dashboard is contracted for next year"). Each
     rung climbed needs one firm match (a plan that only loosely resembles a rung does not reach it). As for
     an answer about today, the first rung above it (or one whose gap the answer names just above it) may be
-    half evidenced, firmly and with nothing against it; such a rung ends the climb. So does the first rung
+    half evidenced, firmly and with nothing against it; such a rung ends the climb, unless the rung above it is
+    reached firmly, which bridges it as for an answer about today. So does the first rung
     above, every condition of it planned in words other than its cues (loose matches): one step, no more.
     Level 2's beginnings, unmentioned or said loosely, are implied by plans that firmly reach level 3."""
     start = level
@@ -130,6 +131,10 @@ def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) ->
             continue
         first_or_named_gap = candidate == start + 1 or _gap_named_above(candidate, by_level, tuning)
         if first_or_named_gap and _half_reached(conditions, tuning):
+            above = by_level.get(candidate + 1, [])
+            if above and level_reached(above, tuning) and _firm(above, tuning):
+                level = candidate  # half of it, then the rung above firmly: bridged, as for an answer about today
+                continue
             return candidate
         if candidate == 2 and _beginnings_implied(conditions, by_level[3], tuning):
             level = candidate

@@ -205,6 +205,9 @@ DISCONTINUED = _pattern(r"""\b(?:
     | back\sin\s(?:19|20)\d\d\s?(?:-|–|to)\s?(?:19|20)?\d\d
     | back\s(?:in\s(?:the\sday|(?:19|20)\d\d)|when)\b[^.;]{0,40}?\b(?:we\shad|there\s(?:was|were)|we\sran)
     | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
+    # someone ended it: "the CEO scrapped the quarterly performance review last year"
+    | (?:scrapped|axed|abolished|disbanded|shelved|discontinued|cancell?ed|dropped)\s(?:the|our|its|their|his|her|that
+                                                                                     |this|all)\b
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
       |shelved|discontinued|left\sto\slapse|deleted|removed)

@@ -80,8 +80,8 @@ def test_climb_from_a_level_reaches_only_consecutive_rungs() -> None:
 def test_climb_from_a_level_takes_a_half_evidenced_first_rung_and_stops_there() -> None:
     from bot.suggestion.decision import climb_from
 
-    evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["+"]})
-    assert climb_from(3, evidence, TUNING) == 4  # half of rung 4, firmly; rung 5 is not climbed after it
+    evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "."], 5: ["+", "."]})
+    assert climb_from(3, evidence, TUNING) == 4  # half of rung 4, firmly; half of rung 5 is not climbed after it
     assert climb_from(2, evidence, TUNING) == 3  # only the first rung above may be half evidenced
     against = _evidence({1: ["."], 2: ["+"], 3: ["+", "+"], 4: ["+", "-"], 5: ["."]})
     assert climb_from(3, against, TUNING) == 3
@@ -201,3 +201,12 @@ def test_climb_from_a_level_takes_the_next_rung_fully_planned_in_loose_words_and
     half = [*_evidence({2: ["+"], 3: ["+"], 4: ["+"]}), *loose(5, 1)]
     assert climb_from(4, [*half, ConditionEvidence(Condition(id="9.9/5/b", text="c", cues=[]), 5, None, None)],
                       TUNING) == 4  # half of it, loosely: not enough
+
+
+def test_climb_from_a_level_bridges_a_half_evidenced_rung_under_one_firmly_reached() -> None:
+    from bot.suggestion.decision import climb_from
+
+    evidence = _evidence({1: ["."], 2: ["+"], 3: ["+", "."], 4: ["+", "+"], 5: ["."]})
+    assert climb_from(2, evidence, TUNING) == 4  # half of rung 3, then all of rung 4 firmly
+    no_more = _evidence({1: ["."], 2: ["+"], 3: ["+", "."], 4: ["+", "."], 5: ["."]})
+    assert climb_from(2, no_more, TUNING) == 3

@@ -120,3 +120,8 @@ def test_talk_maybe_and_would_be_good_are_hopes_but_maybe_forty_is_a_count() -> 
         assert Qualifier.UNCOMMITTED in qualifiers(hope), hope
     assert qualifiers("we publish maybe 40 datasets") == set()
     assert qualifiers("maybe a dozen have a target trajectory") == set()
+
+
+def test_someone_who_scrapped_it_says_it_stopped_unless_something_replaced_it() -> None:
+    assert Qualifier.NEGATED in qualifiers("the CEO scrapped the quarterly performance review last year")
+    assert qualifiers("we dropped the paper forms in favour of the app") == set()
