@@ -131,7 +131,9 @@ _UNCOMMITTED = _pattern(r"""\b(?:
 _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
                                                   |be\sdropped|be\sdiscontinued|be\swound\sdown|be\sreduced
-                                                  |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded)
+                                                  |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded
+                                                  |be\s(?:switched|turned)\soff|be\sshut\sdown|be\swithdrawn)
+    | no\s(?:budget|funding|money)\s(?:for\s(?:\w+\s){0,4})?(?:after|beyond)\s(?:that|it|then|20\d\d)
     | (?<!-)(?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
       (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the|year\send|spring|summer|autumn|winter
                                              |january|february|march|april|may|june|july|august|september
@@ -141,7 +143,7 @@ _LOSS = _pattern(r"""\b(?:
     | won't\sbe\s(?:renewed|continued|funded)
     | (?:dissolv(?:e|es|ing)|abolish(?:es|ing)?|disband(?:s|ing)?|scrap(?:s|ping)?|ax(?:e|es|ing)
       |(?:close|closes|closing|shut|shuts|shutting|wind|winds|winding)\sdown)\s(?:the|our|it|them|this|that)
-    | (?:be|go|going|fall|falling|slip|slipping)\sback\sto
+    | (?:be|go|going|fall|falling|slip|slipping|it's|it\sis|we're|we\sare)\sback\sto
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
@@ -246,10 +248,12 @@ def _without_quoted_names(text: str) -> str:
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
-    cleaned = _NOT_ONLY.sub(" ", _without_quoted_names(text).replace("’", "'"))
-    cleaned = _PURPOSE_NEGATION.sub(" ", cleaned)
-    cleaned = _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
-    found = {q for q, pattern in _QUALIFIER_PATTERNS.items() if pattern.search(cleaned)}
+    cleaned = _cleaned(text.replace("’", "'"))
+    # a quoted name lends no negation or scope ("our 'Leave No One Behind' plan"); a quoted phrase of time or
+    # hope keeps its sense ("a strategy has been 'in the pipeline' for 2 years")
+    named = _cleaned(_without_quoted_names(text).replace("’", "'"))
+    found = {q for q, pattern in _QUALIFIER_PATTERNS.items()
+             if pattern.search(named if q in (Qualifier.NEGATED, Qualifier.PARTIAL) else cleaned)}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
         found.add(Qualifier.NEGATED)
     if _UNSURE.search(cleaned):
@@ -259,6 +263,12 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     if _says_loss(cleaned):
         found |= {Qualifier.LOSS, Qualifier.FUTURE}
     return frozenset(found)
+
+
+def _cleaned(text: str) -> str:
+    """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...")."""
+    cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
+    return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 
 def _says_loss(text: str) -> bool:

@@ -125,3 +125,10 @@ def test_talk_maybe_and_would_be_good_are_hopes_but_maybe_forty_is_a_count() -> 
 def test_someone_who_scrapped_it_says_it_stopped_unless_something_replaced_it() -> None:
     assert Qualifier.NEGATED in qualifiers("the CEO scrapped the quarterly performance review last year")
     assert qualifiers("we dropped the paper forms in favour of the app") == set()
+
+
+def test_a_quoted_phrase_of_time_keeps_its_sense_and_a_switch_off_is_a_loss() -> None:
+    assert Qualifier.FUTURE in qualifiers("A wellbeing strategy has been 'in the pipeline' for 2 years.")
+    for loss in ("so it will be switched off", "there's no budget for the licence after that",
+                 "realistically in two years it's back to website, newsletter and social"):
+        assert Qualifier.LOSS in qualifiers(loss), loss
