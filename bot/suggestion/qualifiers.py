@@ -96,6 +96,12 @@ _UNSURE = _pattern(r"""\b(?:
       (?:can't|cannot|couldn't)\s(?:yet\s)?(?:say|tell) | hard\sto\s(?:say|tell) | too\s(?:early|soon)\sto\s(?:say|tell)
     | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
+# Another body's business, not the city's: "waste is the county's", "water is the utility's", "that sits with the
+# region". It says nothing of what the city itself has in place.
+_SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:the\s)?
+    (?:county|region|regional\sauthority|state|utility|utilities|government|ministry|province|police|nhs|water\scompany
+     |transport\sauthority|health\sboard|operator|contractor)(?:'s|s')(?:\s(?:job|thing|responsibility|business))?
+    | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b""")
 # A plan nobody has committed to: not in place in two years either.
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
@@ -256,7 +262,7 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
              if pattern.search(named if q in (Qualifier.NEGATED, Qualifier.PARTIAL) else cleaned)}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
         found.add(Qualifier.NEGATED)
-    if _UNSURE.search(cleaned):
+    if _UNSURE.search(cleaned) or _SOMEONE_ELSES.search(cleaned):
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one

@@ -132,3 +132,9 @@ def test_a_quoted_phrase_of_time_keeps_its_sense_and_a_switch_off_is_a_loss() ->
     for loss in ("so it will be switched off", "there's no budget for the licence after that",
                  "realistically in two years it's back to website, newsletter and social"):
         assert Qualifier.LOSS in qualifiers(loss), loss
+
+
+def test_another_bodys_business_is_no_evidence_of_the_citys_own() -> None:
+    for elsewhere in ("Waste is the county's", "water is the utility's", "transport sits with the region"):
+        assert Qualifier.UNSURE in qualifiers(elsewhere), elsewhere
+    assert qualifiers("the county's plan covers us") == set()
