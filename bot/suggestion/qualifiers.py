@@ -66,7 +66,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     )\b"""),
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it
-          some\sdepartments? | (?:in|for)\ssome | a\sfew | one\sor\stwo | limited\sto
+          some\sdepartments? | (?:in|for)\ssome | one\sor\stwo | limited\sto
+        # "a few", but not of what was achieved: "it has actually sorted a few cross-boundary problems"
+        | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
+          a\sfew
         | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof

@@ -138,3 +138,8 @@ def test_another_bodys_business_is_no_evidence_of_the_citys_own() -> None:
     for elsewhere in ("Waste is the county's", "water is the utility's", "transport sits with the region"):
         assert Qualifier.UNSURE in qualifiers(elsewhere), elsewhere
     assert qualifiers("the county's plan covers us") == set()
+
+
+def test_a_few_problems_sorted_is_an_achievement_not_a_limited_scope() -> None:
+    assert qualifiers("which has actually sorted a few cross-boundary problems") == set()
+    assert Qualifier.PARTIAL in qualifiers("a few departments publish data")
