@@ -167,7 +167,7 @@ def _from_answer(
     return Rung(level, presence, source, firm, met, denied, open_conditions)
 
 
-SHORT_CLAUSE = 12  # words: a longer clause can describe two rungs ("a published vision with targets aligned ...")
+SHORT_CLAUSE = 8  # words: a longer clause can describe two rungs ("a published vision with targets aligned ...")
 
 
 def _one_rung_per_clause(said: dict[int, Rung], statuses: Mapping[str, ConditionStatus],
