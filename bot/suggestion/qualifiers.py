@@ -215,13 +215,16 @@ DISCONTINUED = _pattern(r"""\b(?:
       used\sto\s(?:have|be|run|do|publish|hold|meet|track|report|produce|send|get|share)
     | back\sin\s(?:19|20)\d\d\s?(?:-|–|to)\s?(?:19|20)?\d\d
     | back\s(?:in\s(?:the\sday|(?:19|20)\d\d)|when)\b[^.;]{0,40}?\b(?:we\shad|there\s(?:was|were)|we\sran)
+    # "we had a Smart City Programme Director from 2019 to 2023"
+    | (?:we\shad|there\s(?:was|were)|we\sran)\b[^.;]{0,80}?\bfrom\s(?:19|20)\d\d\s?(?:to|until|till|-|–)\s?(?:19|20)\d\d
+    | stopped\s(?:meeting|running|working|publishing|updating|reporting|being\sused)
     | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
     # someone ended it: "the CEO scrapped the quarterly performance review last year"
     | (?:scrapped|axed|abolished|disbanded|shelved|discontinued|cancell?ed|dropped)\s(?:the|our|its|their|his|her|that
                                                                                      |this|all)\b
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
-      |shelved|discontinued|left\sto\slapse|deleted|removed)
+      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired)
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
     | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)

@@ -143,3 +143,9 @@ def test_another_bodys_business_is_no_evidence_of_the_citys_own() -> None:
 def test_a_few_problems_sorted_is_an_achievement_not_a_limited_scope() -> None:
     assert qualifiers("which has actually sorted a few cross-boundary problems") == set()
     assert Qualifier.PARTIAL in qualifiers("a few departments publish data")
+
+
+def test_something_held_between_two_past_years_or_frozen_has_stopped() -> None:
+    assert Qualifier.NEGATED in qualifiers("We had a Smart City Programme Director from 2019 to 2023 with a small team")
+    assert Qualifier.NEGATED in qualifiers("the post was frozen in the savings round and the board stopped meeting")
+    assert qualifiers("the strategy runs from 2020 to 2030") == set()
