@@ -88,6 +88,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bwho\s+(?:does|do|did|can\s+do|carries\s+out|issues|gives)\s+(?:the\s+|a\s+)?
         (?:certification|certificates?|audits?|accreditation)\b
       | \bwho\s+(?:\w+\s+){0,2}?(?:certif(?:y|ies)|audits?|accredits?)\b
+      | \bwhich\s+(?:\w+\s+)?(?:bodies|body|organi[sz]ations?|companies|firms|auditors)\s+(?:can\s+|could\s+|will\s+)?
+        (?:certify|audit|accredit)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
@@ -143,11 +145,15 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
-    | \bwhat\s+(?:score|level|rating|mark)\s+did\s+(?:we|they|i|you)\b | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
+    | \bwhat\s+(?:score|level|rating|mark)\s+(?:did\s+)?(?:we|they|i|you)\b | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
+    | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
     | \bwhat\s+(?:do\s+)?(?:people|ppl|others|folks|everyone|you\s+all|y'all)\s+(?:think|reckon|feel)\b
+    # "do you think the whole smart city thing is just vendor hype?"; not "do you think a standard would help?"
+    | \b(?:do|don't)\s+you\s+(?:honestly\s+)?(?:think|reckon|feel|believe)\b
+      (?![^?]*\b(?:standards?|iso|help|guidance|framework|approach|method|should|could|ought)\b)
     # a message to a colleague: "@Tomas are you joining the workshop?", or Slack's "<@U0123> ..." (the bot's
     # own mention is removed before the question is read)
     | ^\s*(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|@[\w.-]+\b)

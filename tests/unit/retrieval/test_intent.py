@@ -46,6 +46,8 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "what score did we give ourselves on digital inclusion last time round?",
     "what's Port Elvane's household recycling rate for last year? need it for the resource use slide",
     "honestly are 'smart cities' just a way for vendors to sell dashboards? curious what ppl think",
+    "remind me what level we put for channel management last Tuesday?",
+    "honestly do you think the whole smart city thing is just vendor hype?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -74,6 +76,8 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "who should own the city's register of data assets?",
     "what's the best way to measure our recycling rate?",
     "what is a good target for household recycling?",
+    "do you think a standard would help us with open data?",
+    "do you think we should start with a data strategy?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -117,6 +121,7 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("who actually certifies cities against ISO 37122? is it ISO itself or some third party?", True),
     ("Who audits councils against ISO 37101 in Portugal?", True),
     ("who can actually certify us against 37122 - is it only WCCD or are there other bodies?", True),
+    ("which bodies can certify us against ISO 37122? WCCD is the only one I know", True),
     ("can we share our purchased PDF copy of ISO 37106 with the district council?", True),
     ("consultation here = one evening meeting + a PDF nobody reads. what should we follow", False),
     ("we want to turn our strategy pdf into something residents read: any guidance?", False),
