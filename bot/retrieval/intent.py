@@ -145,7 +145,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
-    | \bwhat\s+(?:score|level|rating|mark)\s+(?:did\s+)?(?:we|they|i|you)\b | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
+    | \bwhat\s+(?:score|level|rating|mark)\s+(?:did\s+)?(?:we|they|i|you)\b
+    | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ..."
