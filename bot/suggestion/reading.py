@@ -97,12 +97,12 @@ def read_ladder(
                                             doubts_below=starting_point)
     if thin:
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
-    if probe is not None and not _could_change(level, probe.level, presence, text_level, replies, tuning):
+    if probe is not None and not could_change_the_level(level, probe.level, presence, text_level, replies, tuning):
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
 
 
-def _could_change(level: int, rung: int, presence: Mapping[int, float], text_level: int | None,
+def could_change_the_level(level: int, rung: int, presence: Mapping[int, float], text_level: int | None,
                   replies: Mapping[int, ProbeAnswer], tuning: Tuning) -> bool:
     """Whether a yes or a no about `rung` would move the most probable level away from `level`."""
     for answer, rung_presence in ((ProbeAnswer.YES, tuning.presence_reply_yes),

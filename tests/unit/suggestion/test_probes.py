@@ -330,9 +330,9 @@ def test_one_short_clause_firmly_says_one_rung_and_leaves_the_higher_one_open(kb
 
 
 def test_a_probe_whose_answer_could_not_change_the_level_is_not_asked() -> None:
-    from bot.suggestion.reading import _could_change
+    from bot.suggestion.reading import could_change_the_level
     from bot.suggestion.tuning import DEFAULT_TUNING as tuning
 
     presence = {2: 0.95, 3: 0.95, 4: 0.2, 5: 0.2}
-    assert _could_change(3, 4, presence, 3, {}, tuning)  # a yes to rung 4 makes it level 4
-    assert not _could_change(3, 5, presence, 3, {}, tuning)  # rung 5 cannot stand without rung 4
+    assert could_change_the_level(3, 4, presence, 3, {}, tuning)  # a yes to rung 4 makes it level 4
+    assert not could_change_the_level(3, 5, presence, 3, {}, tuning)  # rung 5 cannot stand without rung 4
