@@ -69,7 +69,17 @@ _CHORE_OR_PURCHASE = re.compile(
         \s+(?:\w+\s+){0,4}?pdf\b | \b(?:to|or|not\s+a)\s+(?:a\s+|only\s+)?pdf\b | \.pdf\b
       | \bpdf\s+(?:copy|copies|version|licen[cs]e|download)\b
       | \bthe\s+pdf\s+(?:has|says|shows|lists)\b
-      | \b(?:the|a|our|its|this)\s+licen[cs]e\s+(?:let|lets|allow|allows|permit|permits|cover|covers)\b
+      | \b(?:the|a|our|its|this)\s+licen[cs]e\s+(?:let|lets|allow|allows|permit|permits|cover|covers|forbids?
+                                                  |prohibits?|restricts?)\b
+      | \b(?:purchased|bought|our)\s+cop(?:y|ies)\b | \bcop(?:y|ies)\s+of\s+(?:iso|iec|the\s+standard)
+      # chores on our own files and data: "can you pull our recycling rate for 2023 from the dashboard?",
+      # "compare v3 and v4 of the roadmap docx", "book 45 mins with Hannah and Kofi"
+      | \b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:pull|fetch|look\s+up|dig\s+out|grab|export)
+        \s+(?:our|the|me|my|us)\b
+      | \bcompare\s+(?:v\d+|versions?|drafts?|the\s+two\s+(?:files|versions|drafts|docs))\b
+      | \.(?:docx?|xlsx?|pptx?|csv)\b
+      | ^\s*(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:book|schedule|arrange)\s+(?:a\s+|an\s+)?
+        (?:\d+\s*(?:mins?|minutes|hours?)|meeting|call|slot|room|time|catch-?up)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
       | \bwhen\s+(?:was|were|is|will)\s+(?:iso|iec|the\s+standards?|it)\b[^?]*\b(?:published|released|revised|out)\b
