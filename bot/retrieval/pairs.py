@@ -65,10 +65,10 @@ def standard_partners(kb: KnowledgeBase) -> dict[str, list[Partner]]:
     entries += [(row.id, row.standard, row.guidance, "Annex B") for row in kb.annex_b]
     partners: dict[str, dict[str, Partner]] = {}
     for position, row in enumerate(kb.annex_b):  # one way: the row that builds on another needs it, not back
-        for antecedent in _referred_back_to(kb, position):
-            if antecedent != row.standard:
-                partners.setdefault(row.standard, {}).setdefault(
-                    antecedent, Partner(standard=antecedent, source=row.id, source_kind="Annex B"))
+        antecedent = _referred_back_to(kb, position)
+        if antecedent is not None and antecedent != row.standard:
+            partners.setdefault(row.standard, {}).setdefault(
+                antecedent, Partner(standard=antecedent, source=row.id, source_kind="Annex B"))
     for entry_id, own, text, kind in entries:
         named = list(dict.fromkeys([own, *standards_named_in(text, kb)]))
         for standard in named:
@@ -84,13 +84,13 @@ def standard_partners(kb: KnowledgeBase) -> dict[str, list[Partner]]:
 _REFERS_BACK = re.compile(r"\bsuch\b", re.IGNORECASE)
 
 
-def _referred_back_to(kb: KnowledgeBase, position: int) -> list[str]:
+def _referred_back_to(kb: KnowledgeBase, position: int) -> str | None:
     """The standard of the Annex B row before this one in its sub-dimension, when this row refers back to it."""
     row = kb.annex_b[position]
     before = kb.annex_b[position - 1] if position > 0 else None
     if before is None or before.sub_dimension != row.sub_dimension or not _REFERS_BACK.search(row.guidance):
-        return []
-    return [before.standard]
+        return None
+    return before.standard
 
 
 def partner_scores(

@@ -89,7 +89,7 @@ JUDGEMENT_WORDS = frozenset({
     "we're", "it's", "i'm", "i'd", "we've", "think", "guess", "suppose", "reckon", "say", "overall",
     "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
     "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
-    "old-fashioned", "leading", "progressive", "impressive",
+    "leading", "progressive", "impressive",
 })
 
 

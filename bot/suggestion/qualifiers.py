@@ -263,7 +263,8 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     cleaned = _cleaned(text.replace("’", "'"))
     # a quoted name lends no negation or scope ("our 'Leave No One Behind' plan"); a quoted phrase of time or
     # hope keeps its sense ("a strategy has been 'in the pipeline' for 2 years")
-    named = _cleaned(_without_quoted_names(text).replace("’", "'"))
+    unquoted = _without_quoted_names(text)
+    named = cleaned if unquoted == text else _cleaned(unquoted.replace("’", "'"))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items()
              if pattern.search(named if q in (Qualifier.NEGATED, Qualifier.PARTIAL) else cleaned)}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):

@@ -82,7 +82,7 @@ def read_ladder(
     presence = presence_of(rungs)
     if thin:
         presence = {level: THIN_PRESENCE[level] if not rungs[level].described else p for level, p in presence.items()}
-    weighing_level = None if shown_under_said(text_level, replies) else within_replies(text_level, replies)
+    weighing_level = weighing_text_level(text_level, replies)
     distribution = weigh_by_text_level(level_distribution(presence), weighing_level, tuning)
     # without replies the text's own reading is the level (it weighs evidence the ladder only counts);
     # the ladder says how sure that is and what to ask
@@ -107,10 +107,8 @@ def could_change_the_level(level: int, rung: int, presence: Mapping[int, float],
     """Whether a yes or a no about `rung` would move the most probable level away from `level`."""
     for answer, rung_presence in ((ProbeAnswer.YES, tuning.presence_reply_yes),
                                   (ProbeAnswer.NO, tuning.presence_reply_no)):
-        after = {**replies, rung: answer}
-        weighing_level = None if shown_under_said(text_level, after) else within_replies(text_level, after)
-        distribution = weigh_by_text_level(level_distribution({**presence, rung: rung_presence}), weighing_level,
-                                           tuning)
+        distribution = weigh_by_text_level(level_distribution({**presence, rung: rung_presence}),
+                                           weighing_text_level(text_level, {**replies, rung: answer}), tuning)
         if most_probable_level(distribution) != level:
             return True
     return False
@@ -133,6 +131,12 @@ def within_replies(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -
     if text_level is None:
         return None
     return min(max(text_level, highest_confirmed(replies)), max(lowest_missing(replies) - 1, 1))
+
+
+def weighing_text_level(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -> int | None:
+    """The text's own level as it weighs the ladder once these replies are in: none when a reply shows the text
+    under-said, else as the replies leave it (`within_replies`)."""
+    return None if shown_under_said(text_level, replies) else within_replies(text_level, replies)
 
 
 def shown_under_said(text_level: int | None, replies: Mapping[int, ProbeAnswer]) -> bool:
