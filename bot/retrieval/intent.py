@@ -132,11 +132,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # where a word comes from: "where does the word 'resilience' come from?", "origin of the term"
     | \b(?:origin|origins|etymology|history)\s+of\s+the\s+(?:word|term|phrase)\b
     | \bwhere\s+does\s+the\s+(?:word|term|phrase)\b | \bwho\s+(?:\w+\s+)?coined\b
-    # our own figures: "how much did we budget for the network rollout?"; a count is a fact ("how many
-    # indicators are in 37120?", "how many cities hold ...?") unless a need comes with it ("how many KPIs
+    # a quantity is a fact: our own figures ("how much is left in the capital budget this year?"), a count ("how
+    # many indicators are in 37120?", "how many cities hold ...?"), unless a need comes with it ("how many KPIs
     # should we report?")
-    | \bhow\s+much\s+(?:did|do|have|had)\s+we\s+(?:budget|spend|spent|pay|paid|allocate|invest)
-    | \bhow\s+many\b
+    | \bhow\s+(?:many|much)\b
     # the workspace and its meetings: "add me to #channel", "the Zoom link for today's call"
     | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
@@ -192,6 +191,8 @@ _REQUEST = re.compile(
     r"|ideas?|framework|approach|way\s+to)\b",
     re.IGNORECASE,
 )
+# A period's figures: "council tax band D for 2024/25?", "Q3 footfall numbers" (a fiscal year, a quarter)
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[/-]\s*\d\d\b|\bFY\s*'?\d\d|\bQ[1-4]\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:has|have)\s+been\b|\b(?:broke|crashed|went\s+down|again)\b", re.IGNORECASE)
 
 
@@ -216,7 +217,7 @@ def looks_up_a_fact(query: str) -> bool:
         return not (_NEED.search(query) or seeks_guidance_by_name(query))
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
-    if "?" not in query and not _REQUEST.search(query) and _REPORTING.search(query):
+    if not _REQUEST.search(query) and (("?" not in query and _REPORTING.search(query)) or _PERIOD.search(query)):
         return True
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
 
