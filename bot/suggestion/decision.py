@@ -21,7 +21,7 @@ from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
-OVERRULE_CLAUSES = 3  # clauses evidencing higher levels needed per clause that limits a lower one
+OVERRULE_CLAUSES = 4  # clauses evidencing higher levels needed per clause that limits a lower one
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def test_as_many_clauses_but_firmer_outweigh_a_borderline_starting_point() -> No
 
 
 def test_a_limitation_is_outweighed_by_a_higher_level_evidenced_by_many_clauses() -> None:
-    four = [("+", FIRM, n) for n in (2, 3, 4)]
+    four = [("+", FIRM, n) for n in (2, 3, 4, 5)]
     decision = decide_level(_evidence({2: [("-", FIRM, 1)], 4: four}), TUNING)
     assert decision.level == 4
     assert [e.condition.id for e in decision.contradicted] == ["9.9/2/a"]
@@ -56,3 +56,10 @@ def test_a_limitation_is_outweighed_by_a_higher_level_evidenced_by_many_clauses(
 def test_a_limitation_still_caps_the_level_when_little_stands_above_it() -> None:
     four = [("+", FIRM, 2), ("+", FIRM, 3)]
     assert decide_level(_evidence({2: [("-", FIRM, 1)], 4: four}), TUNING).level != 4
+
+
+def test_three_clauses_of_impressive_detail_do_not_outweigh_a_stated_limitation() -> None:
+    # "a live dashboard of all partners ... a smart city team ... flags slippage early. They're advisory only,
+    # no budget of their own": the detail is one level's worth, the limitation is the truth of the rung below it
+    three = [("+", FIRM, n) for n in (2, 3, 4)]
+    assert decide_level(_evidence({2: [("-", FIRM, 1)], 4: three + [NOTHING]}), TUNING).level == 1
