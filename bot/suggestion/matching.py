@@ -225,7 +225,22 @@ def _match_one_clause(
     denials = {key: match for key, match in disagree.items()
                if match.score >= tuning.against_threshold and match.score + tuning.against_margin >= reference
                and not (key in agree and agree[key].score >= match.score)}
+    denials.update(_absence_of_the_first_rung(supports, disagree, marks, tuning))
     return supports, denials
+
+
+def _absence_of_the_first_rung(supports: dict[str, ClauseMatch], disagree: dict[str, ClauseMatch],
+                               marks: frozenset[Qualifier], tuning: Tuning) -> dict[str, ClauseMatch]:
+    """A denial that firmly says the starting point ("no one has set KPIs for the city vision" is a level-1 cue)
+    also denies the level-2 fact it is the absence of: the condition the clause goes against most closely, when
+    that is a level-2 one, with the strength of the level-1 match."""
+    if Qualifier.NEGATED not in marks or not disagree:
+        return {}
+    floor = max((m.score for m in supports.values() if m.phrase.level == 1), default=0.0)
+    closest = max(disagree.values(), key=lambda m: m.score)
+    if floor < tuning.strong_support or closest.phrase.level != 2 or closest.score < tuning.topic_threshold:
+        return {}
+    return {closest.phrase.condition.id: ClauseMatch(closest.clause, closest.phrase, max(closest.score, floor))}
 
 
 def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> None:
