@@ -72,6 +72,9 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     if not text:
         return ProbeAnswer.UNSURE
     lead = lead_answer(text)
+    if lead is None:  # the question repeated before the answer: "consult people on the strategy? not really"
+        text = _after_an_echoed_question(text)
+        lead = lead_answer(text)
     marks = qualifiers(text)
     if lead is None and says_dont_know(text):
         return ProbeAnswer.UNSURE
@@ -83,6 +86,12 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     if lead == ProbeAnswer.YES:
         return _limited_yes(text)
     return _plain_description(marks, level)
+
+
+def _after_an_echoed_question(text: str) -> str:
+    """The reply after a question it opens with, when an answer follows it; else the reply as it is."""
+    question, mark, rest = text.partition("?")
+    return rest.strip() if mark and rest.strip() and lead_answer(rest.strip()) is not None else text
 
 
 def _qualifiers_after_lead(text: str) -> frozenset[Qualifier]:

@@ -132,7 +132,9 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
-    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions? | (?:some\s)?talk\s(?:of|about)
+    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
+    # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
+    | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
 )\b""")

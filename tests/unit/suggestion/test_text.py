@@ -118,6 +118,7 @@ def test_talk_maybe_and_would_be_good_are_hopes_but_maybe_forty_is_a_count() -> 
     for hope in ("There's talk of a 3D model and doing more on social", "Would be good to reach more young people",
                  "Maybe after the elections the new council will want one, who knows.", "nothing concrete planned"):
         assert Qualifier.UNCOMMITTED in qualifiers(hope), hope
+    assert qualifiers("We use the website and social media to talk about the city's future plans") == set()
     assert qualifiers("we publish maybe 40 datasets") == set()
     assert qualifiers("maybe a dozen have a target trajectory") == set()
 
