@@ -219,6 +219,7 @@ def _match_one_clause(
     supports = {key: match for key, match in agree.items()
                 if match.score >= tuning.support_threshold
                 and (match.score + tuning.support_margin >= best_agree or scored[key][1])}
+    supports = _loose_when_diffuse(supports, {key for key in supports if not scored[key][1]}, tuning)
     disagree = {key: ClauseMatch(clause, phrase, score) for key, (score, phrase) in against.items()}
     reference = max([m.score for m in agree.values() if m.phrase.level > 1] + [m.score for m in disagree.values()],
                     default=0.0)
@@ -241,6 +242,22 @@ def _absence_of_the_first_rung(supports: dict[str, ClauseMatch], disagree: dict[
     if floor < tuning.strong_support or closest.phrase.level != 2 or closest.score < tuning.topic_threshold:
         return {}
     return {closest.phrase.condition.id: ClauseMatch(closest.clause, closest.phrase, max(closest.score, floor))}
+
+
+DIFFUSE_LEVELS = 3  # a clause resembling conditions of this many levels alike is about the topic, not one rung
+
+
+def _loose_when_diffuse(supports: dict[str, ClauseMatch], resembled: set[str],
+                        tuning: Tuning) -> dict[str, ClauseMatch]:
+    """A clause that only resembles (`resembled`: no cue word for word) conditions of three or more levels
+    about as closely ("Services here are designed by the service managers" is near a design standard, service
+    audits and personalised services) says something of the topic, not which rung is in place: it evidences
+    each of them loosely, never firmly, so it bridges nothing and stays open to a probe."""
+    if len({supports[key].phrase.level for key in resembled}) < DIFFUSE_LEVELS:
+        return supports
+    loose = tuning.strong_support - 0.01
+    return {key: ClauseMatch(m.clause, m.phrase, min(m.score, loose)) if key in resembled else m
+            for key, m in supports.items()}
 
 
 def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> None:
