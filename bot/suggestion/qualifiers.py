@@ -26,7 +26,7 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 DRAFT = r"(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.NEGATED: _pattern(r"""\b(?:
-          no | not | never | none | nothing | nobody | neither | nor | without | cannot | absent | missing
+          no | not | never | none | nothing | nobody | nowhere | neither | nor | without | cannot | absent | missing
         | lack(?:s|ing)?
         | (?:do|does|did|is|are|was|were|has|have|had|can|could|would|wo|should)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto

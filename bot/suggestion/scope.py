@@ -62,6 +62,22 @@ def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return Qualifier.NEGATED in marks and bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
 
 
+# A bare denial says the fact just named is not ours: "Brekkeby runs a startup programme on its data, but we have
+# nothing like that here", "Teesbury has a live dashboard, we're nowhere near that", "... - we don't".
+_POINTS_BACK = re.compile(r"\b(?:that|it|this|those|them|one|any)\b|n't\W*$|\bnot\W*$", re.IGNORECASE)
+_BARE_DENIAL_WORDS = frozenset({"but", "and", "yet", "though", "noth", "nowhere", "near", "close", "like", "either",
+                                "really", "sadly", "unfortunately", "we're", "i'm", "don't", "haven't", "didn't",
+                                "can't", "aren't", "never", "none", "sort", "kind", "still", "ourselves", "us"})
+
+
+def denies_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
+    """Whether this clause is a bare denial of the fact just named (nothing of its own but the denial and a word
+    pointing back): someone else's practice set against ours."""
+    text = clause.text.replace("’", "'")
+    return (Qualifier.NEGATED in marks and bool(_POINTS_BACK.search(text))
+            and not set(content_tokens(text)) - _BARE_DENIAL_WORDS)
+
+
 # A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
 # negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
 _OWN_SUBJECT = re.compile(
@@ -141,7 +157,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
         if not_in_place_yet(clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
-        if no_longer_in_place(clauses[i], own[i]):
+        if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if nothing_beyond_previous(clauses, own, i):
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}

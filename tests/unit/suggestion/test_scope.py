@@ -229,3 +229,16 @@ def test_an_event_that_may_not_happen_and_nothing_approved_are_not_commitments()
     assert Qualifier.UNCOMMITTED in qualifiers("if the bid is approved we start the hub in spring")
     assert Qualifier.UNCOMMITTED in qualifiers("Nothing approved, no budget.")
     assert Qualifier.UNCOMMITTED not in qualifiers("If residents need help, library staff sit with them.")
+
+
+def test_a_bare_denial_after_someone_elses_practice_denies_it_for_us() -> None:
+    marks = _marks("Someone said Brekkeby runs a startup programme around its city data, but we have nothing like "
+                   "that here.")
+    assert Qualifier.NEGATED in marks["Someone said Brekkeby runs a startup programme around its city data"]
+    marks = _marks("Teesbury apparently has a live public dashboard which would be nice, but we're nowhere near that.")
+    assert Qualifier.NEGATED in marks["Teesbury apparently has a live public dashboard which would be nice"]
+
+
+def test_a_denial_with_a_fact_of_its_own_leaves_the_fact_before_it() -> None:
+    marks = _marks("We publish a dashboard, but nobody outside the council uses it.")
+    assert Qualifier.NEGATED not in marks["We publish a dashboard"]
