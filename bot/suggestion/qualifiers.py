@@ -154,7 +154,10 @@ _LOSS = _pattern(r"""\b(?:
     | won't\sbe\s(?:renewed|continued|funded)
     | (?:dissolv(?:e|es|ing)|abolish(?:es|ing)?|disband(?:s|ing)?|scrap(?:s|ping)?|ax(?:e|es|ing)
       |(?:close|closes|closing|shut|shuts|shutting|wind|winds|winding)\sdown)\s(?:the|our|it|them|this|that)
-    | (?:be|go|going|fall|falling|slip|slipping|it's|it\sis|we're|we\sare)\sback\sto
+    | (?:be|go|goes|going|fall|falls|falling|slip|slipping|it's|it\sis|we're|we\sare)\sback\sto
+    # a decision already taken that ends it at a date: "the board is abolished from April"
+    | (?:is|are)\s(?:being\s)?(?:abolished|scrapped|cut|closed|disbanded|dissolved|wound\sdown|discontinued
+                                |withdrawn|switched\soff|decommissioned)\s(?:from|in|at\sthe\send\sof|after|when)\s
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
@@ -325,7 +328,7 @@ _NO_CHANGE = re.compile(
     # "I'd expect us to be where we are now", "So probably where we are today"
     r"(?:be|stay|remain|end up|probably|still|roughly|about|pretty much)\s+where\s+we\s+are(?:\s+(?:now|today))?|"
     # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said
-    r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|i (?:guess|think|suspect|expect))))\b",
+    r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|unless\b|i (?:guess|think|suspect|expect))))\b",
     re.IGNORECASE,
 )
 

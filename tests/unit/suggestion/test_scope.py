@@ -242,3 +242,10 @@ def test_a_bare_denial_after_someone_elses_practice_denies_it_for_us() -> None:
 def test_a_denial_with_a_fact_of_its_own_leaves_the_fact_before_it() -> None:
     marks = _marks("We publish a dashboard, but nobody outside the council uses it.")
     assert Qualifier.NEGATED not in marks["We publish a dashboard"]
+
+
+def test_a_dated_abolition_and_going_back_are_losses_and_the_same_unless_is_no_change() -> None:
+    assert Qualifier.LOSS in qualifiers("the board is abolished from April")
+    assert Qualifier.LOSS in qualifiers("each outcome goes back to a single directorate")
+    assert Qualifier.LOSS not in qualifiers("the board is abolished")  # done already: a fact of today, no date to come
+    assert says_no_change("So two years from now, probably the same unless something changes.")
