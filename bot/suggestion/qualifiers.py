@@ -40,6 +40,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
         | the\s(?:idea|plan|intention|aim|hope)\s(?:is|was)\s(?:to|a|an|for)\b
         | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
+        # "a portal is 'on the roadmap'"; not "a progress update on the roadmap" (what the update is about)
+        | (?:is|are|'s|'re|was|were)\s(?:still\s|now\s|only\s)?['"‘“]?on\s(?:our|the)\s(?:roadmap|horizon|radar|cards)
         # vague times to come
         | next\syear | in\sthe\sfuture | one\sday | eventually | soon | someday | in\sthe\spipeline
         | next\s(?:spring|summer|autumn|fall|winter|month|quarter|term|financial\syear|budget|election)
@@ -95,7 +97,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     )\b"""),
 }
 # The speaker does not know: no evidence either way.
-_UNSURE = _pattern(r"""\b(?:
+_UNSURE = _pattern(r"""^\W*whether\b | \b(?:
       (?:can't|cannot|couldn't)\s(?:yet\s)?(?:say|tell) | hard\sto\s(?:say|tell) | too\s(?:early|soon)\sto\s(?:say|tell)
     | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
@@ -126,7 +128,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # an event that may not happen: "if the new mayor gets in", "if the bid is approved", "if we win the vote"
     | if\s(?:\w+\s){1,4}(?:gets?\s(?:in|elected|re-?elected|approved|funded|through)|wins?|comes?\sthrough
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
-    | (?:nothing|none\sof\sit)\s(?:is\s|has\sbeen\s)?(?:approved|agreed|decided|funded|signed|budgeted)
+    | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
+    | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     # talk, not decisions

@@ -150,3 +150,11 @@ def test_something_held_between_two_past_years_or_frozen_has_stopped() -> None:
     assert Qualifier.NEGATED in qualifiers("We had a Smart City Programme Director from 2019 to 2023 with a small team")
     assert Qualifier.NEGATED in qualifiers("the post was frozen in the savings round and the board stopped meeting")
     assert qualifiers("the strategy runs from 2020 to 2030") == set()
+
+
+def test_an_open_question_a_thing_on_the_roadmap_and_a_mention_are_no_facts() -> None:
+    assert Qualifier.UNSURE in qualifiers("Whether they'll then monitor compliance")
+    assert Qualifier.FUTURE in qualifiers("an open data portal is 'on the roadmap'")
+    assert Qualifier.FUTURE not in qualifiers("we publish a progress update on the roadmap")
+    assert Qualifier.UNCOMMITTED in qualifiers("they've mentioned benchmarking")
+    assert Qualifier.UNCOMMITTED in qualifiers("Nothing's approved.")
