@@ -50,7 +50,7 @@ from bot.suggestion.screening import (
     validate_answer,
 )
 from bot.suggestion.tuning import DEFAULT_TUNING, Tuning
-from bot.suggestion.words import content_tokens
+from bot.suggestion.words import content_tokens, word_count
 
 ENGINE_NAME = "default"
 MEMO_SIZE = 512  # texts whose reading is kept; a few hundred bytes each
@@ -58,6 +58,7 @@ MEMO_SIZE = 512  # texts whose reading is kept; a few hundred bytes each
 # evidences (too thin, not off topic). Only for an embedder with a calibrated similarity scale: the off-topic
 # answers of the dev cases reach 0.39 with all-MiniLM-L6-v2, thin on-topic openings 0.45.
 NEAR_TOPIC = {"all-MiniLM-L6-v2": 0.42}
+BRIEF_ANSWER_WORDS = 15  # a line of chat: it may name what is in place, it cannot settle a level on its own
 
 
 class DefaultSuggestionEngine:
@@ -104,7 +105,8 @@ class DefaultSuggestionEngine:
         reading = read_ladder(characteristic, evidence, {level: answer for level, (answer, _) in replies.items()},
                               said_earlier, context.horizon, context.level_now, self.tuning,
                               self._text_level(on_its_own.level, change, context, evidence),
-                              on_its_own.abstain_reason, change, names_the_topic)
+                              on_its_own.abstain_reason, change, names_the_topic,
+                              brief=context.horizon == Horizon.NOW and word_count(text) <= BRIEF_ANSWER_WORDS)
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)

@@ -18,7 +18,15 @@ from bot.suggestion.ladder import level_distribution, most_informative_rung, mos
 from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import Horizon, Probe, ProbeAnswer
 from bot.suggestion.probes import probe_for_rung
-from bot.suggestion.rungs import THIN_PRESENCE, Rung, RungSource, askable_rungs, presence_of, read_rungs
+from bot.suggestion.rungs import (
+    THIN_PRESENCE,
+    Rung,
+    RungSource,
+    askable_rungs,
+    presence_of,
+    read_rungs,
+    with_denials_open,
+)
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
@@ -54,6 +62,7 @@ def read_ladder(
     text_abstains: AbstainReason | None = None,
     change: SaidOfChange = SaidOfChange.NOTHING,
     names_the_topic: bool = False,
+    brief: bool = False,
 ) -> LadderReading:
     """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
 
@@ -64,8 +73,13 @@ def read_ladder(
     to tell), which stands until a probe reply says more. `change`: what a two-year answer says of change
     as such ("same as now", "the grant ends next June"), which is on topic however little else it says;
     after a loss, the rungs up to the level now are no longer taken as kept. `names_the_topic`: the answer
-    names the characteristic's topic ("IT assets... honestly a mess"): too thin to tell, not off topic."""
+    names the characteristic's topic ("IT assets... honestly a mess"): too thin to tell, not off topic.
+    `brief`: the answer is a line of chat ("we're not very techy tbh, mostly the website"), which cannot settle
+    the level on its own: until a probe is answered, the level is not settled."""
     rungs = read_rungs(evidence, replies, said_earlier, tuning)
+    if brief:
+        rungs = {level: with_denials_open(rung) if rung.source == RungSource.DENIED else rung
+                 for level, rung in rungs.items()}
     two_years = horizon == Horizon.TWO_YEARS and level_now is not None
     if two_years and level_now is not None and change != SaidOfChange.LOSS:
         rungs = keep_level_now(rungs, level_now, tuning)
@@ -89,7 +103,7 @@ def read_ladder(
     level = text_level if text_level is not None and not replies and tuning.text_level_alone else \
         most_probable_level(distribution)
     confidence = round(distribution[level], 4)
-    settled = confidence >= tuning.settled
+    settled = confidence >= tuning.settled and not (brief and not replies)
     # a sign of the starting point is a doubt about the rungs below a "yes" until rung 2 itself is answered "yes"
     starting_point = replies.get(2) != ProbeAnswer.YES and any(
         e.level == 1 and e.support_score >= tuning.support_threshold for e in evidence)
@@ -99,7 +113,19 @@ def read_ladder(
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
     if probe is not None and not could_change_the_level(level, probe.level, presence, text_level, replies, tuning):
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
+    if probe is not None and settled_by_two_replies(confidence, probe.level, replies, tuning):
+        probe, settled = None, True
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
+
+
+def settled_by_two_replies(confidence: float, rung: int, replies: Mapping[int, ProbeAnswer], tuning: Tuning) -> bool:
+    """Whether two replies have settled the level well enough not to ask a third time: its probability is at
+    least `Tuning.settled_after_two_replies`, and the rung the third probe would ask about is not the one left
+    between a "yes" and a "no" (that rung's answer is the level itself, whatever the opening claimed)."""
+    if len(replies) < 2 or confidence < tuning.settled_after_two_replies:
+        return False
+    below, above = highest_confirmed(replies), lowest_missing(replies)
+    return not (1 < below < rung < above < 6)
 
 
 def could_change_the_level(level: int, rung: int, presence: Mapping[int, float], text_level: int | None,

@@ -115,7 +115,7 @@ def read_rungs(
         rung = said[level]
         if rung.source == RungSource.DENIED and any(said[higher].source == RungSource.SAID and said[higher].firm
                                                     for higher in RUNGS if higher > level):
-            rung = _contradicted_by_above(rung)
+            rung = with_denials_open(rung)  # the answer contradicts itself: worth a question
         above = any(said[higher].source in (RungSource.SAID, RungSource.PARTLY_SAID)
                     or replies.get(higher) in (ProbeAnswer.YES, ProbeAnswer.PARTLY)
                     for higher in RUNGS if higher > level)
@@ -193,9 +193,10 @@ def _one_rung_per_clause(said: dict[int, Rung], statuses: Mapping[str, Condition
     return result
 
 
-def _contradicted_by_above(rung: Rung) -> Rung:
-    """A denied rung below a firmly evidenced one: the answer contradicts itself, so the denied conditions
-    are worth a question (the denial still caps the level until it is answered)."""
+def with_denials_open(rung: Rung) -> Rung:
+    """The rung with its denied conditions worth a question (the denial still caps the level until it is
+    answered): when the answer contradicts itself, a denied rung below a firmly evidenced one; or when the
+    answer is too brief to be taken at its word."""
     return Rung(rung.level, rung.presence, rung.source, rung.firm, rung.met, rung.denied,
                 [e.condition for e in rung.denied], rung.reply)
 

@@ -43,6 +43,7 @@ class Tuning:
     text_level_weights: tuple[float, ...] = (1.0, 0.3, 0.1, 0.05, 0.02)
     text_level_alone: bool = True  # without probe replies, the text's own level is the suggestion
     settled: float = 0.98  # the most probable level is settled from this probability on
+    settled_after_two_replies: float = 0.95  # ... and from this one once two probes are answered (`reading.py`)
 
 
 DEFAULT_TUNING = Tuning()

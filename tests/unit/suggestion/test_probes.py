@@ -60,10 +60,23 @@ def test_replies_settle_the_level_within_three_probes(engine: DefaultSuggestionE
 
 def test_a_no_to_a_lower_rung_caps_the_level(engine: DefaultSuggestionEngine) -> None:
     opening = "There's a quarterly performance review of our KPIs by the management team."
-    replies = {1: "No.", 2: "No - honestly nothing is published, it's all internal.", 3: "No.", 4: "Yes.", 5: "No."}
+    replies = {1: "No.", 2: "No - honestly nothing is published, it's all internal.", 3: "No.",
+               4: "No, only some of them.", 5: "No."}
     result, asked = answered(engine, "1.1.1", opening, replies)
     assert 2 in asked or 3 in asked
     assert result.level is not None and result.level <= 2
+
+
+def test_two_replies_settle_a_level_they_make_very_likely_unless_the_rung_between_a_yes_and_a_no_is_left() -> None:
+    from bot.suggestion.reading import settled_by_two_replies
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    yes, no = ProbeAnswer.YES, ProbeAnswer.NO
+    likely = tuning.settled_after_two_replies
+    assert settled_by_two_replies(likely, 2, {4: yes, 5: no}, tuning)  # a yes to 4 stands on 2 and 3
+    assert not settled_by_two_replies(likely - 0.01, 2, {4: yes, 5: no}, tuning)
+    assert not settled_by_two_replies(likely, 3, {2: yes, 4: no}, tuning)  # rung 3's answer is the level itself
+    assert not settled_by_two_replies(0.99, 3, {4: no}, tuning)  # one reply is not two
 
 
 def test_a_button_answer_needs_no_words(engine: DefaultSuggestionEngine) -> None:
@@ -336,3 +349,32 @@ def test_a_probe_whose_answer_could_not_change_the_level_is_not_asked() -> None:
     presence = {2: 0.95, 3: 0.95, 4: 0.2, 5: 0.2}
     assert could_change_the_level(3, 4, presence, 3, {}, tuning)  # a yes to rung 4 makes it level 4
     assert not could_change_the_level(3, 5, presence, 3, {}, tuning)  # rung 5 cannot stand without rung 4
+
+
+def _read_a_denial_of_the_beginnings(kb: KnowledgeBase, brief: bool):  # type: ignore[no-untyped-def]
+    from bot.suggestion.clauses import Clause
+    from bot.suggestion.condition_index import Phrase
+    from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+    from bot.suggestion.reading import read_ladder
+    from bot.suggestion.tuning import DEFAULT_TUNING as tuning
+
+    characteristic = kb.characteristic("1.3.2")
+    clause = Clause("we're not very techy, we don't do digital engagement", 0, 52, 0)
+    evidence = []
+    for level in characteristic.levels:
+        for condition in level.conditions:
+            match = ClauseMatch(clause, Phrase(condition, level.level, condition.text, False, frozenset(),
+                                               frozenset()), 0.8)
+            evidence.append(ConditionEvidence(condition, level.level, match if level.level == 1 else None,
+                                              match if level.level == 2 else None))
+    return read_ladder(characteristic, evidence, {}, set(), Horizon.NOW, None, tuning, text_level=1, brief=brief)
+
+
+def test_a_line_of_chat_is_never_settled_before_a_probe_is_answered(kb: KnowledgeBase) -> None:
+    # a paragraph that denies the beginnings settles level 1; a line of chat saying the same cannot settle a
+    # level, so its denial is asked about rather than taken at its word
+    paragraph = _read_a_denial_of_the_beginnings(kb, brief=False)
+    assert paragraph.level == 1 and paragraph.probe is None
+    line = _read_a_denial_of_the_beginnings(kb, brief=True)
+    assert line.level == 1 and not line.settled
+    assert line.probe is not None and line.probe.level == 2
