@@ -245,6 +245,7 @@ def _absence_of_the_first_rung(supports: dict[str, ClauseMatch], disagree: dict[
 
 
 DIFFUSE_LEVELS = 3  # a clause resembling conditions of this many levels alike is about the topic, not one rung
+BELOW_FIRM = 0.01  # how far under `Tuning.strong_support` such a clause's matches are held: loose, never firm
 
 
 def _loose_when_diffuse(supports: dict[str, ClauseMatch], resembled: set[str],
@@ -255,7 +256,7 @@ def _loose_when_diffuse(supports: dict[str, ClauseMatch], resembled: set[str],
     each of them loosely, never firmly, so it bridges nothing and stays open to a probe."""
     if len({supports[key].phrase.level for key in resembled}) < DIFFUSE_LEVELS:
         return supports
-    loose = tuning.strong_support - 0.01
+    loose = tuning.strong_support - BELOW_FIRM
     return {key: ClauseMatch(m.clause, m.phrase, min(m.score, loose)) if key in resembled else m
             for key, m in supports.items()}
 

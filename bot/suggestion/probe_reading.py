@@ -90,7 +90,7 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
 
 def _after_an_echoed_question(text: str) -> str:
     """The reply after a question it opens with, when an answer follows it; else the reply as it is."""
-    question, mark, rest = text.partition("?")
+    _, mark, rest = text.partition("?")
     return rest.strip() if mark and rest.strip() and lead_answer(rest.strip()) is not None else text
 
 

@@ -65,6 +65,7 @@ def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 # A bare denial says the fact just named is not ours: "Brekkeby runs a startup programme on its data, but we have
 # nothing like that here", "Teesbury has a live dashboard, we're nowhere near that", "... - we don't".
 _POINTS_BACK = re.compile(r"\b(?:that|it|this|those|them|one|any)\b|n't\W*$|\bnot\W*$", re.IGNORECASE)
+# the words such a denial may hold besides function words, as `content_tokens` gives them ("nothing" is "noth")
 _BARE_DENIAL_WORDS = frozenset({"but", "and", "yet", "though", "noth", "nowhere", "near", "close", "like", "either",
                                 "really", "sadly", "unfortunately", "we're", "i'm", "don't", "haven't", "didn't",
                                 "can't", "aren't", "never", "none", "sort", "kind", "still", "ourselves", "us"})
