@@ -209,7 +209,8 @@ _NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
 
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
-    vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`."""
+    vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
+    with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`)."""
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
         return not seeks_guidance_by_name(query)
     if _ABOUT_SOMETHING_ELSE.search(query):
@@ -217,8 +218,10 @@ def looks_up_a_fact(query: str) -> bool:
         return not (_NEED.search(query) or seeks_guidance_by_name(query))
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
-    if not _REQUEST.search(query) and (("?" not in query and _REPORTING.search(query)) or _PERIOD.search(query)):
-        return True
+    if not _REQUEST.search(query):
+        reports = "?" not in query and _REPORTING.search(query)  # "the sensors have been offline since Friday again"
+        if reports or _PERIOD.search(query):  # "council tax band D for 2024/25?"
+            return True
     return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
 
 
