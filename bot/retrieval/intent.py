@@ -78,7 +78,8 @@ _CHORE_OR_PURCHASE = re.compile(
         \s+(?:our|the|me|my|us)\b
       | \bcompare\s+(?:v\d+|versions?|drafts?|the\s+two\s+(?:files|versions|drafts|docs))\b
       | \.(?:docx?|xlsx?|pptx?|csv)\b
-      | ^\s*(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:book|schedule|arrange)\s+(?:a\s+|an\s+)?
+      | ^\s*(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?
+        (?:book|schedule|arrange|organi[sz]e|set\s+up|sort\s+out|put\s+in)\s+(?:a\s+|an\s+|us\s+a\s+|me\s+a\s+)?
         (?:\d+\s*(?:mins?|minutes|hours?)|meeting|call|slot|room|time|catch-?up)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
