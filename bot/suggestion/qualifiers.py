@@ -153,7 +153,11 @@ _LOSS = _pattern(r"""\b(?:
                                              |january|february|march|april|may|june|july|august|september
                                              |october|november|december)|next\s\w+)
     | (?:being|to\sbe)\s(?:cut|scrapped|dropped|discontinued|wound\sdown|phased\sout|dissolved|abolished|disbanded
-                        |closed|reduced)
+                        |closed|reduced|withdrawn|switched\soff|turned\soff|shut\sdown|decommissioned|cancell?ed
+                        |terminated|axed)
+    # a decision already taken, said in the present: "the budget switches the platform off at the end of March"
+    | (?:switch(?:es)?|turns?|shuts?)\s(?:the|our|it|them|this|that)\s(?:[\w-]+\s){0,3}?(?:off|down)\s
+      (?:at\sthe\send\sof|in|from|after|by|next)\b
     | won't\sbe\s(?:renewed|continued|funded)
     | (?:dissolv(?:e|es|ing)|abolish(?:es|ing)?|disband(?:s|ing)?|scrap(?:s|ping)?|ax(?:e|es|ing)
       |(?:close|closes|closing|shut|shuts|shutting|wind|winds|winding)\sdown)\s(?:the|our|it|them|this|that)
@@ -165,7 +169,7 @@ _LOSS = _pattern(r"""\b(?:
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
-    | (?:funding|grant|money|budget|contract)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
+    | (?:funding|grants?|money|budgets?|contracts?)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
       \b(?:ends?|runs?\sout|expires?|stops?|is\scut
                                                                 |was\scut)
 )\b""")

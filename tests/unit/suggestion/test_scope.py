@@ -244,6 +244,14 @@ def test_a_denial_with_a_fact_of_its_own_leaves_the_fact_before_it() -> None:
     assert Qualifier.NEGATED not in marks["We publish a dashboard"]
 
 
+def test_a_decided_switch_off_or_withdrawal_is_a_loss() -> None:
+    assert Qualifier.LOSS in qualifiers("the budget switches the platform off at the end of March next year")
+    assert Qualifier.LOSS in qualifiers("The open data policy is being withdrawn as part of the savings package")
+    assert Qualifier.LOSS in qualifiers("the data team's contracts end then")
+    assert Qualifier.LOSS not in qualifiers("we switch the street lights off at night")
+    assert Qualifier.LOSS not in qualifiers("they turn it off when nobody uses it")
+
+
 def test_a_dated_abolition_and_going_back_are_losses_and_the_same_unless_is_no_change() -> None:
     assert Qualifier.LOSS in qualifiers("the board is abolished from April")
     assert Qualifier.LOSS in qualifiers("each outcome goes back to a single directorate")
