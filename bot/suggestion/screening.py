@@ -61,7 +61,9 @@ _DONT_KNOW = re.compile(
     r"we (?:do not|don't|dont|really don't|honestly don't) know(?! (?:what|how|whether|which|where|who|if)\b)|"
     # "I'm not sure we do much to grow a data market" doubts a claim, and the answer goes on to say what is done
     r"(?:(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|not sure)"
-    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)|no idea|no clue|"
+    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)|"
+    # "no idea what tech we have across the council" says the city has no record of it, as "we don't know what" does
+    r"no (?:idea|clue)(?! (?:what|which|how|where|who)\b)|"
     r"(?:can't|cannot|couldn't) (?:say|tell|answer)|(?:unsure|unknown|dunno|idk|n/?a|pass|skip)|"
     r"(?:ask|check with) (?:someone else|someone|another|him|her|them|the|my|our)|not my (?:area|department|field)|"
     r"outside my (?:area|remit)|(?:i|we) would have to (?:check|ask|find out)|beats me|no comment|"
@@ -107,7 +109,35 @@ def _is_pronounceable(word: str) -> bool:
     return not re.search(r"[bcdfghjklmnpqrstvwxz]{5,}|(.)\1\1", word)
 
 
+# How a question opens: a question word or an auxiliary verb put first ("What do you mean ...?", "Does that
+# include ...?", "Can you explain ...?")
+_QUESTION_OPENING = re.compile(
+    r"^\W*(?:what|which|who|whom|whose|when|where|why|how|do|does|did|is|are|was|were|can|could|would|will|should"
+    r"|shall|may|might|must|has|have|had|am|isn't|aren't|doesn't|don't|wouldn't|shouldn't|couldn't)\b",
+    re.IGNORECASE,
+)
+_ADDRESSED = re.compile(r"\b(?:you|your|u)\b", re.IGNORECASE)
+# How a statement opens: its subject first ("We don't really have a smart city office, ..., so probably low?")
+_STATEMENT_OPENING = re.compile(
+    r"^\W*(?:we|we're|we've|we'd|our|i|i'm|i've|it|it's|they|they're|their|there|there's|nobody|no\s+one|nothing"
+    r"|each|every|everyone|all|most|some|none)\b",
+    re.IGNORECASE,
+)
+
+
 def only_asks_questions(answer: str) -> bool:
-    """The person asked something back instead of answering ("What do you mean by ...?")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", answer.strip()) if s.strip()]
-    return bool(sentences) and all(s.rstrip().endswith("?") for s in sentences)
+    """The person asked something back instead of answering ("What do you mean by ...?").
+
+    Every sentence (or line) must be a question: it ends with "?" and opens like one, speaks to the assistant,
+    or is a few words. "We don't have a smart city office, there's no CDO, so probably low?" states facts with a
+    doubtful tone; "Think that's everything?" after a list of facts closes the answer, it does not replace it.
+    """
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", answer.strip()) if s.strip()]
+    return bool(sentences) and all(_asks(sentence) for sentence in sentences)
+
+
+def _asks(sentence: str) -> bool:
+    if not sentence.endswith("?"):
+        return False
+    return bool(_QUESTION_OPENING.match(sentence) or _ADDRESSED.search(sentence)
+                or not _STATEMENT_OPENING.match(sentence.replace("’", "'")))

@@ -3,7 +3,13 @@ import pytest
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
 from bot.suggestion.condition_index import knowledge_vocabulary
-from bot.suggestion.screening import looks_like_gibberish, looks_like_instruction, says_dont_know, validate_answer
+from bot.suggestion.screening import (
+    looks_like_gibberish,
+    looks_like_instruction,
+    only_asks_questions,
+    says_dont_know,
+    validate_answer,
+)
 
 
 @pytest.mark.parametrize("answer", ["", "   ", "\n\t"])
@@ -52,3 +58,27 @@ def test_dont_know() -> None:
     assert not says_dont_know("I'm not sure we do much to grow a data market. We just have the data programme.")
     assert says_dont_know("Not sure, that sits with customer services.")
     assert says_dont_know("I'm not sure, ask IT")
+    # the city not knowing what it has is a fact about the city, as "we don't know what ..." is
+    assert not says_dont_know("no idea what tech we own tbh, each dept buys its own, no inventory")
+    assert says_dont_know("I have no idea what we do there")
+    assert says_dont_know("no clue tbh")
+
+
+@pytest.mark.parametrize("answer", [
+    "What do you mean by a common citizen identifier exactly? Like the national ID number?",
+    "Which datasets count as 'data assets' here? Does that include paper records in the archive?",
+    "Why does this matter? Who sees these scores?",
+    "the whole council or just IT?",
+])
+def test_questions_back_are_spotted(answer: str) -> None:
+    assert only_asks_questions(answer)
+
+
+@pytest.mark.parametrize("answer", [
+    # facts in a doubtful tone
+    "We don't really have a smart city office, there's no CDO or anything, so probably low?",
+    # a list of facts, one per line, closed by a question
+    "Quick summary:\n- Vision 2040 published in 2022\n- action plan with dated milestones\nThink that's everything?",
+])
+def test_statements_ending_in_a_question_mark_are_answers(answer: str) -> None:
+    assert not only_asks_questions(answer)
