@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from bot.errors import InvalidInputError
 from bot.knowledge import KnowledgeBase
+from bot.retrieval.aspects import aspects_of, names_its_need, with_aspects_covered, with_only
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 from bot.retrieval.other_standards import other_standard_asked_about
@@ -172,7 +173,8 @@ def answer_standards_question(
         return answer.model_copy(update={"kind": kind, "topics": topics,
                                          "answer": compose_clarifying_question(topics)})
     floor_score = ranked[0].score * MIN_RELATIVE_SCORE
-    kept = [standard for standard in ranked if standard.score >= floor_score][:limit]
+    kept = [standard for standard in ranked if standard.score >= floor_score]
+    kept = each_aspect_covered(text, kept, kb, retriever, mode=mode, weights=weights)[:limit]
     if topics:  # quote each standard from the part of the model the question is nearest to, if it can
         kept = [cite_from_sub_dimension(kb, standard, topics[0].sub_dimension) for standard in kept]
     hits = [_hit(standard, kb) for standard in kept]
@@ -188,6 +190,36 @@ def answer_standards_question(
         log.warning("kept the template answer: %s", rejected)
         return result.model_copy(update={"fallback_reason": str(rejected)})
     return result.model_copy(update={"answer": phrased, "phrased_by": "llm"})
+
+
+def each_aspect_covered(
+    question: str,
+    ranked: Sequence[RankedStandard],
+    kb: KnowledgeBase,
+    retriever: Retriever,
+    *,
+    mode: RetrievalMode = RetrievalMode.HYBRID,
+    weights: RankingWeights = DEFAULT_WEIGHTS,
+) -> list[RankedStandard]:
+    """`ranked`, with the best standard of each thing the question lists (`bot.retrieval.aspects`) near the top.
+
+    Each aspect is ranked as the question would be if it listed only that aspect; it asks for the kind of
+    document it names, or else for the kind the whole question asks for ("indicators ...: the general ones,
+    plus the resilience ones").
+    """
+    aspects = aspects_of(question)
+    if not aspects or not ranked:
+        return list(ranked)
+    found = {standard.standard: standard for standard in ranked}
+    bests = []
+    for aspect in aspects:
+        alone = with_only(aspect, question, aspects)
+        standards = rank_standards(retriever.search(alone, k=RETRIEVAL_DEPTH, mode=mode), kb, weights)
+        standards = sought_kind_first(aspect if names_its_need(aspect) else question, standards, kb)
+        if standards:
+            bests.append(standards[0].standard)
+            found.setdefault(standards[0].standard, standards[0])
+    return [found[standard] for standard in with_aspects_covered([item.standard for item in ranked], bests)]
 
 
 def relevance_of(
