@@ -42,6 +42,8 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.YES, re.compile(
         r"yes|yeah|yep|yup|ya|aye|sure|correct|indeed|absolutely|definitely|certainly|of\s+course|"
         r"that'?s\s+(?:right|correct|true)|right|true|exactly|mostly(?:\s+yes)?|largely|broadly|"
+        # a quantity or a frequency for an answer: "plenty", "loads", "all the time", "always"
+        r"plenty|lots|loads|tons|all\s+the\s+time|always|totally|for\s+sure|big\s+time|"
         r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)",
         re.IGNORECASE)),
 ]
@@ -62,8 +64,12 @@ def lead_answer(reply: str) -> ProbeAnswer | None:
 def _is_whole_lead(text: str, end: int) -> bool:
     """"no" as a lead, not "no dig goes ahead without..." or "none of the directors..."."""
     rest = text[end:].lstrip()
-    return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in {"no", "none", "never", "right",
-                                                                                       "true", "half", "sure"}
+    return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in _LEADS_ONLY_ALONE
+
+
+# Words that lead an answer only when a mark ends them: "plenty, it's not ad hoc", not "always been a problem"
+_LEADS_ONLY_ALONE = frozenset({"no", "none", "never", "right", "true", "half", "sure", "plenty", "lots", "loads",
+                               "tons", "always", "totally"})
 
 
 def read_probe_reply(reply: str, level: int) -> ProbeAnswer:

@@ -28,6 +28,10 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("consult people on the strategy? not really, nothing formal - it was signed off internally", NO),
     ("A full virtual model of the whole city? No, nothing like that.", NO),
     ("Published? yes, every quarter.", YES),
+    # a quantity or a frequency for an answer, ended by a mark
+    ("sharing and reuse? plenty, it's not ad hoc", YES),
+    ("loads, every department does it", YES),
+    ("always been a problem, we never get budget", NO),
     ("Not yet.", NOT_YET),
     ("No, that's planned for 2027.", NOT_YET),
     ("It goes to council next spring.", NOT_YET),
