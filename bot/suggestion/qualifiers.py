@@ -38,7 +38,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
         | considering | thinking\sabout | exploring
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
-        | the\s(?:idea|plan|intention|aim|hope)\s(?:is|was)\s(?:to|a|an|for)\b
+        | (?:the\s|our\s|^)(?:idea|plan|intention|aim|hope)\s(?:is|was)\s(?:to|a|an|for)\b
         | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
         # "a portal is 'on the roadmap'"; not "a progress update on the roadmap" (what the update is about)
         | (?:is|are|'s|'re|was|were)\s(?:still\s|now\s|only\s)?['"‘“]?on\s(?:our|the)\s(?:roadmap|horizon|radar|cards)
@@ -132,6 +132,11 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
+    | no\spromises | it\s(?:all\s)?depends | depend(?:s|ing)?\son\s(?:how|whether|what|who)
+    # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
+    | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
+                          |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))
+    | in\s(?:early\s)?talks\b | (?:we|they)(?:'ve|\shave)\s(?:\w+\s)?talked\sabout
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)

@@ -62,6 +62,24 @@ def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return Qualifier.NEGATED in marks and bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
 
 
+# How a hedge on what was just said opens: "ideally next year", "if the council agrees", "but no promises"
+_HEDGE_OPENING = re.compile(
+    r"^\W*(?:(?:but|and|or|so)\s+)?(?:ideally|hopefully|if|maybe|perhaps|possibly|no\s+promises|it\s+(?:all\s+)?depends"
+    r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless)\b",
+    re.IGNORECASE,
+)
+_HEDGE_WORDS = 8  # "ideally next year, if the new council wants to", "but no promises there"
+
+
+def hedges_previous(clause: Clause, marks: frozenset[Qualifier], previous: frozenset[Qualifier]) -> bool:
+    """Whether this clause is a bare hedge on the plan just named: "Plan is to rewrite it with SDG-linked goals...
+    ideally next year, if the new council wants to", "we'll open it up, but no promises there". The plan is then
+    a hope."""
+    return (Qualifier.UNCOMMITTED in marks and word_count(clause.text) <= _HEDGE_WORDS
+            and bool(_HEDGE_OPENING.match(clause.text.replace("’", "'")))
+            and Qualifier.FUTURE in previous and Qualifier.UNCOMMITTED not in previous)
+
+
 # A bare denial says the fact just named is not ours: "Brekkeby runs a startup programme on its data, but we have
 # nothing like that here", "Teesbury has a live dashboard, we're nowhere near that", "... - we don't".
 _POINTS_BACK = re.compile(r"\b(?:that|it|this|those|them|one|any)\b|n't\W*$|\bnot\W*$", re.IGNORECASE)
@@ -160,6 +178,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if hedges_previous(clauses[i], own[i], own[i - 1]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}
         if nothing_beyond_previous(clauses, own, i):
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
     for i in range(1, len(clauses)):

@@ -244,6 +244,23 @@ def test_a_denial_with_a_fact_of_its_own_leaves_the_fact_before_it() -> None:
     assert Qualifier.NEGATED not in marks["We publish a dashboard"]
 
 
+def test_promises_withheld_talks_and_someone_elses_will_are_hopes() -> None:
+    for hope in ("but no promises there", "it depends how the negotiations go", "if the new council wants to",
+                 "if the chamber co-funds it", "we're in talks with the water company",
+                 "we've talked about putting it into the new waste contract"):
+        assert Qualifier.UNCOMMITTED in qualifiers(hope), hope
+    assert Qualifier.UNCOMMITTED not in qualifiers("If someone wants data they send an FOI.")  # what happens today
+    assert Qualifier.FUTURE in qualifiers("Plan is to rewrite it with SDG-linked goals")
+
+
+def test_a_bare_hedge_makes_the_plan_before_it_a_hope() -> None:
+    clauses = split_clauses("Plan is to rewrite it with SDG goals... ideally next year, if the council wants to.")
+    assert Qualifier.UNCOMMITTED in clause_qualifiers(clauses)[0]
+    # a hope with its own subject stays its own: the signed plan before it stands
+    clauses = split_clauses("The joint venture is signed and starts in 2026. Market engagement, we'd like to.")
+    assert Qualifier.UNCOMMITTED not in clause_qualifiers(clauses)[0]
+
+
 def test_a_decided_switch_off_or_withdrawal_is_a_loss() -> None:
     assert Qualifier.LOSS in qualifiers("the budget switches the platform off at the end of March next year")
     assert Qualifier.LOSS in qualifiers("The open data policy is being withdrawn as part of the savings package")
