@@ -227,7 +227,47 @@ def _match_one_clause(
                if match.score >= tuning.against_threshold and match.score + tuning.against_margin >= reference
                and not (key in agree and agree[key].score >= match.score)}
     denials.update(_absence_of_the_first_rung(supports, disagree, marks, tuning))
+    for key, match in _artefact_denied(index, clause, marks, agree, tuning).items():
+        if key not in denials or denials[key].score < match.score:
+            denials[key] = match
     return supports, denials
+
+
+# A governance artefact denied outright: "there's no policy behind it", "nobody ever signed off a plan", "we
+# don't have a formal strategy"; not a compound naming something narrower ("no delivery plan", "no board papers")
+_NEGATED_ARTEFACT = re.compile(
+    r"\b(?:no|not\s+(?:a|any)|without(?:\s+(?:a|any))?|(?:signed\s+off|agreed|adopted|written|set|published)\s+(?:a|any)"
+    r"|isn't\s+(?:a|any)|there's\s+no|(?:don't|doesn't)\s+have\s+(?:a|any)|never\s+had\s+(?:a|any))\s+"
+    r"(?:(?:formal|real|proper|written|official|agreed|city-?wide|overall|single|clear|actual|corporate|council-?wide)"
+    r"\s+){0,2}"
+    r"(polic(?:y|ies)|strateg(?:y|ies)|plans?|frameworks?|boards?|budgets?|targets?|baselines?|roadmaps?|process(?:es)?)\b"
+    r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)",
+    re.IGNORECASE,
+)
+ARTEFACT_DENIAL = 0.05  # how far over `Tuning.against_threshold` such a denial scores: a denial, not a firm one
+
+
+def _artefact_denied(index: CharacteristicIndex, clause: Clause, marks: frozenset[Qualifier],
+                     agree: dict[str, ClauseMatch], tuning: Tuning) -> dict[str, ClauseMatch]:
+    """A denial of a governance artefact ("there's no policy behind it", "nobody signed off a plan") denies the
+    lowest rung whose criteria name that artefact, however loosely the rest of the clause resembles them: the
+    pronoun or the missing topic word ("no policy requiring it for all major developments") is what keeps
+    the clause from matching the criterion's own words. Not when the clause firmly evidences a rung above the
+    starting point (it is about that), nor for a plan ("there's no policy yet, it goes to cabinet in May")."""
+    if Qualifier.NEGATED not in marks or Qualifier.FUTURE in marks:
+        return {}
+    found = _NEGATED_ARTEFACT.search(clause.text.replace("’", "'"))
+    firmly_about_a_rung = max((m.score for m in agree.values() if m.phrase.level > 1), default=0.0) >= \
+        tuning.strong_support
+    if found is None or firmly_about_a_rung:
+        return {}
+    named = set(content_tokens(found.group(1)))
+    criteria = [phrase for phrase in index.phrases if not phrase.is_cue and phrase.level >= 2 and phrase.words & named]
+    if not criteria:
+        return {}
+    lowest = min(phrase.level for phrase in criteria)
+    score = round(tuning.against_threshold + ARTEFACT_DENIAL, 4)
+    return {phrase.condition.id: ClauseMatch(clause, phrase, score) for phrase in criteria if phrase.level == lowest}
 
 
 def _absence_of_the_first_rung(supports: dict[str, ClauseMatch], disagree: dict[str, ClauseMatch],
