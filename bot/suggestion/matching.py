@@ -257,10 +257,10 @@ def _artefact_denied(index: CharacteristicIndex, clause: Clause, marks: frozense
     if Qualifier.NEGATED not in marks or Qualifier.FUTURE in marks:
         return {}
     found = _NEGATED_ARTEFACT.search(clause.text.replace("’", "'"))
-    firmly_about_a_rung = max((m.score for m in agree.values() if m.phrase.level > 1), default=0.0) >= \
-        tuning.strong_support
-    if found is None or firmly_about_a_rung:
+    if found is None:
         return {}
+    if max((m.score for m in agree.values() if m.phrase.level > 1), default=0.0) >= tuning.strong_support:
+        return {}  # firmly about a rung above the starting point: that is what it says
     named = set(content_tokens(found.group(1)))
     criteria = [phrase for phrase in index.phrases if not phrase.is_cue and phrase.level >= 2 and phrase.words & named]
     if not criteria:

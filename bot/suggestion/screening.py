@@ -129,14 +129,16 @@ def only_asks_questions(answer: str) -> bool:
     """The person asked something back instead of answering ("What do you mean by ...?").
 
     Every sentence (or line) must be a question: it ends with "?" and opens like one, speaks to the assistant,
-    or is a few words. "We don't have a smart city office, there's no CDO, so probably low?" states facts with a
-    doubtful tone; "Think that's everything?" after a list of facts closes the answer, it does not replace it.
+    or at least does not open with its subject ("the whole council or just IT?"). "We don't have a smart city
+    office, there's no CDO, so probably low?" states facts with a doubtful tone; "Think that's everything?" after
+    a list of facts closes the answer, it does not replace it.
     """
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", answer.strip()) if s.strip()]
     return bool(sentences) and all(_asks(sentence) for sentence in sentences)
 
 
 def _asks(sentence: str) -> bool:
+    """Whether one sentence asks something (`only_asks_questions`)."""
     if not sentence.endswith("?"):
         return False
     return bool(_QUESTION_OPENING.match(sentence) or _ADDRESSED.search(sentence)
