@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 
 from bot.retrieval.lexical import tokenize
+from bot.retrieval.query import sentences_of
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 _LIST_MARK = re.compile(
     r"\s\+\s|;|\s\((?:[a-c]|[1-3]|i{1,3})\)\s|,?\s+\b(?:plus|as\s+well\s+as|and\s+separately|and\s+also)\b",
     re.IGNORECASE,
@@ -33,7 +33,7 @@ MAX_ASPECTS = 3
 def aspects_of(question: str) -> list[str]:
     """The two or three things the question lists, verbatim, or `[]` when it lists none (or more than three)."""
     aspects = []
-    for sentence in _SENTENCE_END.split(question):
+    for sentence in sentences_of(question):
         pieces = [piece.strip(" ,:-") for piece in _LIST_MARK.split(sentence)]
         if len(pieces) > 1:
             aspects += [piece for piece in pieces if len(tokenize(piece)) >= MIN_ASPECT_WORDS]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from bot.retrieval.pairs import BARE_STANDARD_NUMBER
+from bot.retrieval.query import sentences_of
 
 # "ISO 9001", "ISO/IEC 27001", "IEC 61850", "BS 8001", "PAS 181", "EN 50600-1"; group 1 is the number
 _ANY_STANDARD = re.compile(
@@ -26,7 +27,6 @@ _COMPARISON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_AFTER = re.compile(r"^\s*(?:-?\s*(?:style|like|type)\b|but\s+for\b)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 # In a message about standards, a number alone names one too: "which ISO covers security? 27001 I think"
 _ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
 # A sentence that asks, with or without its mark: "..., but what does the audit involve"
@@ -41,7 +41,7 @@ def other_standard_asked_about(question: str, known_numbers: Collection[str]) ->
     named = (match.group(1) for pattern in mentions for match in pattern.finditer(question))
     if any(number in known for number in named):
         return None
-    sentences = [sentence for sentence in _SENTENCE_END.split(question) if sentence.strip()]
+    sentences = sentences_of(question)
     asking = [sentence for sentence in sentences if _ASKS.search(sentence)] if "?" in question else sentences
     patterns = mentions if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD,)
     for sentence in asking:

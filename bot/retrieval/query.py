@@ -46,3 +46,11 @@ def strip_standard_mentions(query: str) -> str:
     stripped = _SPACES.sub(" ", _STANDARD_WORDS.sub(" ", strip_request_framing(query)))
     stripped = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", stripped).strip(" -:,/")
     return stripped if any(char.isalpha() for char in stripped) else query
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+
+
+def sentences_of(text: str) -> list[str]:
+    """The question's sentences (or lines), in order, without empty ones."""
+    return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]

@@ -48,6 +48,9 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         re.IGNORECASE)),
 ]
 _LEAD_END = r"(?=$|[\s,.;:!?\-–—)]|\b)"
+# Words that lead an answer only when a mark ends them: "plenty, it's not ad hoc", not "always been a problem"
+_LEADS_ONLY_ALONE = frozenset({"no", "none", "never", "right", "true", "half", "sure", "plenty", "lots", "loads",
+                               "tons", "always", "totally"})
 _CONTRAST = re.compile(r"\b(?:but|though|although|however|except|apart from|yet)\b", re.IGNORECASE)
 
 
@@ -66,10 +69,6 @@ def _is_whole_lead(text: str, end: int) -> bool:
     rest = text[end:].lstrip()
     return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in _LEADS_ONLY_ALONE
 
-
-# Words that lead an answer only when a mark ends them: "plenty, it's not ad hoc", not "always been a problem"
-_LEADS_ONLY_ALONE = frozenset({"no", "none", "never", "right", "true", "half", "sure", "plenty", "lots", "loads",
-                               "tons", "always", "totally"})
 
 
 def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
