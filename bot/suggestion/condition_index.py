@@ -37,6 +37,7 @@ class Phrase:
     marks: frozenset[Qualifier]
     words: frozenset[str]
     whole_scope: bool = False  # the phrase claims the whole city ("city-wide inclusion plan")
+    partial_scope: bool = False  # a partial scope meets its condition (`meets_partial_scope`)
 
 
 def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifier]:
@@ -55,6 +56,13 @@ _WHOLE_SCOPE = re.compile(
 def claims_whole_scope(text: str) -> bool:
     """Whether a phrase claims the whole city or organisation, which a partial scope falls short of."""
     return bool(_WHOLE_SCOPE.search(text))
+
+
+def meets_partial_scope(condition: Condition, level: int) -> bool:
+    """Whether a fact said with a partial scope ("about 40% of departments", "compliance is patchy") is what a
+    condition describes rather than short of it: every level-2 condition ("started to map", "examples of"),
+    and a higher one whose own text states a beginning ("has started to develop policies and standards")."""
+    return level == 2 or (level > 2 and Qualifier.PARTIAL in qualifiers(condition.text))
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,8 @@ def _build_index(
             for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
                 marks = phrase_qualifiers(text, level.level, is_cue)
                 words = frozenset(content_tokens(text))
-                phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text)))
+                phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text),
+                                      meets_partial_scope(condition, level.level)))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(

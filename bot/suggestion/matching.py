@@ -27,9 +27,6 @@ from bot.suggestion.words import content_tokens
 
 SAID_OF_TODAY = re.compile(r"\b(?:today|right now|at the moment|currently|at present|as of now|as things stand)\b",
                            re.IGNORECASE)
-# Level 2 describes a beginning ("started to map", "examples of", "some pilots"): a fact said with a
-# partial scope ("a few integrations", "about 40% of departments") is what it describes, not against it.
-PARTIAL_LEVELS = frozenset({2})
 
 
 @dataclass(frozen=True)
@@ -177,7 +174,7 @@ def _score_phrases(
     similarity = dense_row.tolist()
     lexical_weight, blend, text_weight = tuning.lexical_weight, tuning.blend, tuning.condition_text_weight
     for j, phrase in enumerate(index.phrases):
-        clause_marks = beginning if phrase.level in PARTIAL_LEVELS and not phrase.whole_scope else marks
+        clause_marks = beginning if phrase.partial_scope and not phrase.whole_scope else marks
         agrees, goes_against = _polarity(clause_marks, phrase.marks)
         if not (agrees or goes_against):
             continue

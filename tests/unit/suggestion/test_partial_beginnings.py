@@ -1,11 +1,12 @@
-"""Partial scope at level 2, topic lead-ins, "no X without Y", tenders and factual "we don't know"."""
+"""Partial scope at level 2 (and a higher condition stating a beginning), topic lead-ins, "no X without Y",
+tenders and factual "we don't know"."""
 
 import numpy as np
 
 from bot.knowledge import KnowledgeBase
 from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.clauses import is_topic_lead_in, split_clauses
-from bot.suggestion.condition_index import characteristic_index, claims_whole_scope
+from bot.suggestion.condition_index import characteristic_index, claims_whole_scope, meets_partial_scope
 from bot.suggestion.matching import match_conditions
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import says_dont_know
@@ -23,6 +24,18 @@ def _evidence(kb: KnowledgeBase, characteristic: str, answer: str) -> dict[str, 
 
 def test_a_partial_scope_is_what_level_two_describes(kb: KnowledgeBase) -> None:
     support, against = _evidence(kb, "3.2.1", "There are a few point-to-point integrations.")["3.2.1/2/b"]
+    assert support >= Tuning().support_threshold
+    assert against == 0.0
+
+
+def test_a_higher_condition_that_states_a_beginning_is_met_by_a_partial_scope(kb: KnowledgeBase) -> None:
+    standards = kb.characteristic("3.2.1").level(3).conditions[0]  # "has started to develop policies ..."
+    clear_map = kb.characteristic("3.1.2").level(3).conditions[0]  # "has developed a clear map ..."
+    assert meets_partial_scope(standards, 3)
+    assert not meets_partial_scope(clear_map, 3)
+    assert not meets_partial_scope(kb.characteristic("3.2.1").level(1).conditions[0], 1)
+    answer = "We published a data standards policy. Compliance is patchy."  # the level-3 limitation, said
+    support, against = _evidence(kb, "3.2.1", answer)["3.2.1/3/a"]
     assert support >= Tuning().support_threshold
     assert against == 0.0
 
