@@ -322,11 +322,15 @@ def polarity_agrees(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[
 
     "We don't have a vision" agrees with the level-1 cue "we don't have a vision" but not with the
     level-2 cue "we have a vision"; "a few pilots" agrees with a level-2 cue "pilot projects" but not
-    with a level-4 condition "across the whole city".
+    with a level-4 condition "across the whole city". A denied share ("not every department follows the IT
+    standards": the standards exist) agrees only with a denied share, not with an absence ("there's no
+    inventory").
     """
     clause_negated = Qualifier.NEGATED in clause_marks or Qualifier.FUTURE in clause_marks
     phrase_negated = Qualifier.NEGATED in phrase_marks or Qualifier.FUTURE in phrase_marks
     if clause_negated != phrase_negated:
+        return False
+    if phrase_negated and Qualifier.PARTIAL in phrase_marks and Qualifier.PARTIAL not in clause_marks:
         return False
     return not (Qualifier.PARTIAL in clause_marks and Qualifier.PARTIAL not in phrase_marks and not phrase_negated)
 

@@ -50,6 +50,14 @@ def test_polarity_agreement() -> None:
     assert polarity_agrees(plain, partial)
 
 
+def test_a_denied_share_is_not_a_denied_whole() -> None:
+    # "not every department follows the IT standards" (the standards exist) is not "there's no inventory"
+    not_every = qualifiers("not every department follows the it standards")
+    assert not_every == {Qualifier.NEGATED, Qualifier.PARTIAL}
+    assert not polarity_agrees(qualifiers("Every department has its own systems, there's no inventory"), not_every)
+    assert polarity_agrees(qualifiers("not all departments follow the standards yet"), not_every)
+
+
 def test_tokens_are_lightly_stemmed() -> None:
     assert tokens("Dashboards tracked by the city's leaders") == ["dashboard", "track", "by", "the", "city", "leader"]
 
