@@ -231,14 +231,17 @@ def _match_one_clause(
 
 
 # A governance artefact denied outright: "there's no policy behind it", "nobody ever signed off a plan", "we
-# don't have a formal strategy"; not a compound naming something narrower ("no delivery plan", "no board papers")
+# don't have a formal strategy", "there's no overall strategy or priorities"; not a compound naming something
+# narrower ("no delivery plan", "no board papers")
+_ARTEFACT = (r"(?:polic(?:y|ies)|strateg(?:y|ies)|plans?|frameworks?|boards?|budgets?|targets?|baselines?|roadmaps?"
+             r"|process(?:es)?|priorit(?:y|ies))")
 _NEGATED_ARTEFACT = re.compile(
     r"\b(?:no|not\s+(?:a|any)|without(?:\s+(?:a|any))?|(?:signed\s+off|agreed|adopted|written|set|published)\s+(?:a|any)"
     r"|isn't\s+(?:a|any)|there's\s+no|(?:don't|doesn't)\s+have\s+(?:a|any)|never\s+had\s+(?:a|any))\s+"
     r"(?:(?:formal|real|proper|written|official|agreed|city-?wide|overall|single|clear|actual|corporate|council-?wide)"
     r"\s+){0,2}"
-    r"(polic(?:y|ies)|strateg(?:y|ies)|plans?|frameworks?|boards?|budgets?|targets?|baselines?|roadmaps?|process(?:es)?)\b"
-    r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)",
+    r"(_ARTEFACT(?:\s+(?:or|and|nor)\s+(?:any\s+)?_ARTEFACT)?)\b"
+    r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)".replace("_ARTEFACT", _ARTEFACT),
     re.IGNORECASE,
 )
 ARTEFACT_DENIAL = 0.05  # how far over `Tuning.against_threshold` such a denial scores: a denial, not a firm one

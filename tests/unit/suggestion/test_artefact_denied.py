@@ -23,6 +23,7 @@ INDEX = SimpleNamespace(phrases=[
     _criterion(2, "Some data is published system by system"),
     _criterion(3, "An open data policy applies across the city"),
     _criterion(4, "The policy is reviewed with users every year"),
+    _criterion(5, "Leaders agree the priorities with partners"),
 ])
 
 
@@ -34,6 +35,8 @@ def _denied(text: str, marks: frozenset[Qualifier] = NEGATED, agree: dict[str, C
 def test_the_lowest_rung_naming_the_artefact_is_denied() -> None:
     assert _denied("But there's no policy behind it.") == ["2.2.1/3/a"]
     assert _denied("nobody ever signed off a formal policy") == ["2.2.1/3/a"]
+    assert _denied("there's no overall strategy or priorities") == ["2.2.1/5/a"]  # the second of a pair
+    assert _denied("no priorities agreed") == ["2.2.1/5/a"]
     match = _artefact_denied(INDEX, Clause("no policy", 0, 9, 0), NEGATED, {}, TUNING)["2.2.1/3/a"]  # type: ignore[arg-type]
     assert TUNING.against_threshold < match.score < TUNING.strong_support
 
