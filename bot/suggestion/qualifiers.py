@@ -224,6 +224,16 @@ _EMBEDDED_MODAL = re.compile(
     re.IGNORECASE,
 )
 
+# What a fact is about, not its tense or scope: a time's own artefact ("the evaluation feeds into next year's
+# plan" is a yearly habit) and a pilot that was reviewed ("evaluation of the reuse-shop pilots fed into the
+# policy": the evaluation is the fact).
+_NOUN_COMPLEMENT = re.compile(
+    r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term|budget)'s\b|"
+    r"\b(?:evaluations?|reviews?|lessons|learning|results|findings|outcomes|success)\s+(?:of|from)\s+"
+    r"(?:the\s+|our\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?pilots?\b",
+    re.IGNORECASE,
+)
+
 
 # Something that was in place and has stopped: "we used to have a data board", "back in 2016 we had ...",
 # "it lapsed", "the panel was disbanded in 2022". Not in place now, nor in two years. A thing replaced by a
@@ -296,8 +306,10 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
 
 
 def _cleaned(text: str) -> str:
-    """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...")."""
+    """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...",
+    "next year's plan")."""
     cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
+    cleaned = _NOUN_COMPLEMENT.sub(" ", cleaned)
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 

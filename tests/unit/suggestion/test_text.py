@@ -166,3 +166,10 @@ def test_an_open_question_a_thing_on_the_roadmap_and_a_mention_are_no_facts() ->
     assert Qualifier.FUTURE not in qualifiers("we publish a progress update on the roadmap")
     assert Qualifier.UNCOMMITTED in qualifiers("they've mentioned benchmarking")
     assert Qualifier.UNCOMMITTED in qualifiers("Nothing's approved.")
+
+
+def test_a_times_artefact_or_a_reviewed_pilot_qualifies_nothing() -> None:
+    assert qualifiers("the annual evaluation feeds into next year's plan") == frozenset()
+    assert qualifiers("evaluation of the reuse-shop pilots fed into the new policy") == frozenset()
+    assert Qualifier.FUTURE in qualifiers("next year we publish it")
+    assert Qualifier.PARTIAL in qualifiers("we run a pilot in two wards")
