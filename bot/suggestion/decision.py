@@ -82,14 +82,16 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     """Climb while each level is reached; a level the answer does not mention is bridged by a firm match
     above it, a stated limitation stops the climb unless a higher level outweighs it. Levels 3-5 state
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
-    loose resemblance does not reach it; level 2 describes beginnings, which people mention loosely. The
-    level reached and the levels bridged on the way."""
+    loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`);
+    level 2 describes beginnings, which people mention loosely. The level reached and the levels bridged on the
+    way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
     for candidate in range(2, 6):
         conditions = by_level[candidate]
-        if level_reached(conditions, tuning) and ((candidate == 2 and gap == 0) or _firm(conditions, tuning)):
+        firm_enough = (candidate == 2 or _carried_by_the_rung_above(candidate, by_level, tuning)) and gap == 0
+        if level_reached(conditions, tuning) and (firm_enough or _firm(conditions, tuning)):
             level, gap = candidate, 0
             bridged.extend(pending)
             pending = []
@@ -104,6 +106,16 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         if gap > tuning.gap_tolerance:
             break
     return level, bridged
+
+
+def _carried_by_the_rung_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether a level reached only loosely is carried by the rung above it, reached too (loosely or firmly) by
+    another clause: evidence that goes on up the ladder ("the plan came out in 2022 ... the city manager goes
+    through the tracker every month ... we post it on the website") is no loose resemblance of one rung."""
+    if level == 5 or not level_reached(by_level[level + 1], tuning):
+        return False
+    clauses = {_span(e.support) for lv in (level, level + 1) for e in by_level[lv] if is_met(e, tuning)}
+    return len(clauses) >= 2
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

@@ -36,6 +36,14 @@ def test_a_firm_match_still_bridges_unmentioned_levels() -> None:
     assert decision.bridged_levels == [2, 3]
 
 
+def test_a_loose_rung_is_carried_by_the_rung_above_it_said_in_another_clause() -> None:
+    assert decide_level(_evidence({2: [("+", WEAK, 1)], 3: [("+", WEAK, 2)]}), TUNING).level == 2
+    spec = {2: [("+", WEAK, 1)], 3: [("+", WEAK, 2)], 4: [("+", WEAK, 3)]}
+    assert decide_level(_evidence(spec), TUNING).level == 3  # the top rung of the chain is still loose
+    one_clause = {2: [("+", WEAK, 1)], 3: [("+", WEAK, 2)], 4: [("+", WEAK, 2)]}
+    assert decide_level(_evidence(one_clause), TUNING).level == 2
+
+
 def test_one_clause_resembling_two_levels_is_one_piece_of_evidence() -> None:
     spec = {1: [("+", FIRM, 1)], 3: [("+", FIRM, 2), NOTHING], 4: [("+", FIRM, 2), NOTHING]}
     assert decide_level(_evidence(spec), TUNING).level == 1
