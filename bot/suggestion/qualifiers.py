@@ -71,7 +71,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
           some\sdepartments? | (?:in|for)\ssome | one\sor\stwo | limited\sto
         # "a few", but not of what was achieved: "it has actually sorted a few cross-boundary problems"
         | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
-          a\sfew
+          a\sfew(?!\s(?:hundred|thousand|million|dozen)\b)  # "a few thousand people" is a crowd
         | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
@@ -193,8 +193,8 @@ _NOT_ONLY = re.compile(
     r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
-    r"\bno (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?|paperwork|red tape"
-    r"|surprises|blind spots?|single point of failure)\b|"
+    r"\b(?:no|without(?: any)?) (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?"
+    r"|paperwork|red tape|surprises|blind spots?|single point of failure|escalation|escalating|fuss|friction)\b|"
     # understatement denies sophistication, not the thing: "website, socials, nothing fancy" (but "nothing
     # fancy like visualisations" denies the visualisations)
     r"\b(?:nothing|not)\s(?:too\s|very\s|that\s|particularly\s|terribly\s)?(?:fancy|special|sophisticated|elaborate"

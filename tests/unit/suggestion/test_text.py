@@ -173,3 +173,10 @@ def test_a_times_artefact_or_a_reviewed_pilot_qualifies_nothing() -> None:
     assert qualifiers("evaluation of the reuse-shop pilots fed into the new policy") == frozenset()
     assert Qualifier.FUTURE in qualifiers("next year we publish it")
     assert Qualifier.PARTIAL in qualifiers("we run a pilot in two wards")
+
+
+def test_a_crowd_and_a_problem_avoided_qualify_nothing() -> None:
+    assert qualifiers("our live Q&As on social media get a few thousand people each time") == frozenset()
+    assert qualifiers("the board sorted it across departments without escalation") == frozenset()
+    assert Qualifier.PARTIAL in qualifiers("a few departments use it")
+    assert Qualifier.NEGATED in qualifiers("we work without a plan")
