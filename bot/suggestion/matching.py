@@ -23,7 +23,7 @@ from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.tuning import Tuning
-from bot.suggestion.words import content_tokens
+from bot.suggestion.words import content_tokens, tokens
 
 SAID_OF_TODAY = re.compile(r"\b(?:today|right now|at the moment|currently|at present|as of now|as things stand)\b",
                            re.IGNORECASE)
@@ -77,8 +77,8 @@ def only_names_the_topic(characteristic: Characteristic, clause_words: set[str])
 
 
 # Words that judge without describing: "we're probably not very good at the attractiveness stuff", "not very
-# techy tbh". Stems, as `content_tokens` gives them.
-JUDGEMENT_WORDS = frozenset({
+# techy tbh", "we're very advanced on resource use". Kept as `tokens` stems them.
+JUDGEMENT_WORDS = frozenset(stem for word in {
     "good", "great", "bad", "poor", "strong", "weak", "excellent", "decent", "fine", "ok", "okay", "stuff",
     "thing", "area", "side", "very", "really", "quite", "pretty", "fairly", "rather", "somewhat", "probably",
     "honestly", "tbh", "much", "bit", "lot", "techy", "advanced", "behind", "ahead", "mature", "immature",
@@ -87,7 +87,7 @@ JUDGEMENT_WORDS = frozenset({
     "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
     "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
     "leading", "progressive", "impressive",
-})
+} for stem in tokens(word))
 
 
 def only_judges_the_topic(characteristic: Characteristic, clause_words: set[str]) -> bool:

@@ -312,6 +312,9 @@ def test_an_answer_that_only_judges_the_topic_is_probed_not_read_as_a_level(engi
     assert not only_judges_the_topic(characteristic, set(content_tokens("We have no attractiveness strategy.")))
     procurement = engine.kb.characteristic("1.4.2")
     assert only_judges_the_topic(procurement, set(content_tokens("we're not very innovative on procurement honestly")))
+    resources = engine.kb.characteristic("4.4")  # judgement words whose stems differ from them ("advanc")
+    assert only_judges_the_topic(resources, set(content_tokens("We're very advanced on resource use!")))
+    assert only_judges_the_topic(resources, set(content_tokens("Amazing, sophisticated resource use")))
     result = engine.suggest("4.1", verdict)
     assert result.level is None and result.abstain_reason == "thin_evidence" and result.probe is not None
 
