@@ -86,7 +86,8 @@ JUDGEMENT_WORDS = frozenset(stem for word in {
     "we're", "it's", "i'm", "i'd", "we've", "think", "guess", "suppose", "reckon", "say", "overall",
     "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
     "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
-    "leading", "progressive", "impressive",
+    "leading", "progressive", "impressive", "proud", "pride", "something", "such", "super", "oh", "wow", "keen",
+    "passionate", "love", "quietly",
 } for stem in tokens(word))
 
 

@@ -315,6 +315,8 @@ def test_an_answer_that_only_judges_the_topic_is_probed_not_read_as_a_level(engi
     resources = engine.kb.characteristic("4.4")  # judgement words whose stems differ from them ("advanc")
     assert only_judges_the_topic(resources, set(content_tokens("We're very advanced on resource use!")))
     assert only_judges_the_topic(resources, set(content_tokens("Amazing, sophisticated resource use")))
+    wellbeing = engine.kb.characteristic("4.6")
+    assert only_judges_the_topic(wellbeing, set(content_tokens("Wellbeing is something we're quietly proud of")))
     result = engine.suggest("4.1", verdict)
     assert result.level is None and result.abstain_reason == "thin_evidence" and result.probe is not None
 
