@@ -105,6 +105,8 @@ _OWN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CARRIED = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED})
+# "not anything special, just the normal climate plan": what there is instead of what was denied
+_WHAT_THERE_IS = re.compile(r"^\W*(?:just|simply|merely|purely|only|mostly|mainly|basically)\b", re.IGNORECASE)
 
 
 # "The waste team has a recycling plan. Beyond that, nothing joined up": what comes before is the exception.
@@ -155,7 +157,8 @@ def taken_back(clauses: list[Clause], i: int) -> list[int]:
 
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
-    return clause.continues and not _OWN_SUBJECT.match(clause.text.replace("’", "'"))
+    text = clause.text.replace("’", "'")
+    return clause.continues and not _OWN_SUBJECT.match(text) and not _WHAT_THERE_IS.match(text)
 
 
 def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:

@@ -185,6 +185,13 @@ def test_a_negation_before_a_contrast_does_not_reach_past_it_whatever_the_punctu
     assert all(Qualifier.NEGATED not in mark for text, mark in marks.items() if "resource strategy" in text)
 
 
+def test_a_negation_does_not_reach_what_there_is_instead() -> None:
+    marks = _marks("I don't think we're doing anything special, just the normal climate plan stuff everyone has.")
+    assert all(Qualifier.NEGATED not in mark for text, mark in marks.items() if "climate plan" in text)
+    listed = _marks("There's nothing on what we'd invest in or how data would help")  # a bare continuation still is
+    assert all(Qualifier.NEGATED in mark for mark in listed.values())
+
+
 def test_being_where_we_are_now_is_no_change() -> None:
     assert says_no_change("Nothing planned, so I'd expect us to be where we are now.")
     assert says_no_change("So probably where we are today.")
