@@ -191,6 +191,9 @@ _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
     r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
+    # a lesser description denied: "it's not ad hoc, it's policy", "no longer a pilot"
+    r"\b(?:not|no\s+longer|never|isn't|aren't|wasn't)\s+(?:just\s+|only\s+|really\s+)?(?:an?\s+)?(?:ad[-\s]hoc"
+    r"|pilots?|piecemeal|one-offs?|sporadic|occasional|patchy|trial)\b(?!\s+(?:yet|either|even)\b)|"
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
     r"\b(?:no|without(?: any)?) (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?"

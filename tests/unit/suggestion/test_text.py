@@ -180,3 +180,10 @@ def test_a_crowd_and_a_problem_avoided_qualify_nothing() -> None:
     assert qualifiers("the board sorted it across departments without escalation") == frozenset()
     assert Qualifier.PARTIAL in qualifiers("a few departments use it")
     assert Qualifier.NEGATED in qualifiers("we work without a plan")
+
+
+def test_a_lesser_description_denied_is_more_not_less() -> None:
+    assert qualifiers("It's not ad hoc, it's policy.") == frozenset()
+    assert qualifiers("it is no longer a pilot, it runs city-wide") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("not a pilot yet")
+    assert Qualifier.NEGATED in qualifiers("we haven't even run a pilot")
