@@ -15,7 +15,9 @@ Between `clarify` and `closest_match` the question is in the domain but weakly; 
 match only when the retrieved evidence and the nearest topic agree on where it belongs.
 
 A question that names a standard of the knowledge base ("ISO 37120") is in the domain whatever it says;
-one that asks about another standard ("is ISO 50001 the one?") is outside it (`bot.retrieval.other_standards`).
+one that asks about another standard ("is ISO 50001 the one?") is outside it (`bot.retrieval.other_standards`),
+and so is one about a management system for a field the draft's standards do not cover ("an energy management
+system for our buildings", `bot.retrieval.other_fields`).
 A question that looks up a fact ("When is the next council meeting?", "What's Milan's air quality
 today?"), and a message that asks for no guidance at all (news, an update, an opinion: see
 `bot.retrieval.guidance_request`), is not answered with a standard, however many of the model's words it
@@ -52,6 +54,7 @@ class RelevanceSignals(BaseModel):
     asks_a_chore: bool = False  # "translate this for me", "how much does a copy of ISO 37120 cost": no need to meet
     asks_for_guidance: bool = True  # False for news, updates, opinions, greetings: nothing a standard answers
     other_standard: str | None = None  # a standard outside the knowledge base that the question asks about
+    other_field: str | None = None  # a management system's field that no standard of the knowledge base covers
 
     @property
     def shares_a_word(self) -> bool:
@@ -94,7 +97,7 @@ def judge_relevance(
     only evidence is lexical: a question sharing a word with the knowledge base is answered.
     """
     score = domain_score(signals, bands) if bands is not None else None
-    if signals.asks_a_chore or (signals.other_standard and not signals.names_a_standard):
+    if signals.asks_a_chore or ((signals.other_standard or signals.other_field) and not signals.names_a_standard):
         return AnswerKind.NOTHING
     if signals.looks_up_a_fact or not signals.asks_for_guidance:  # the nearest topics, if it is near the model
         return AnswerKind.CLARIFY if signals.names_a_standard or (

@@ -15,6 +15,7 @@ from bot.knowledge import KnowledgeBase
 from bot.retrieval.aspects import aspects_of, names_its_need, with_aspects_covered, with_only
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
+from bot.retrieval.other_fields import management_titles, other_field_asked_about
 from bot.retrieval.other_standards import other_standard_asked_about
 from bot.retrieval.pairs import standard_number
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
@@ -42,6 +43,7 @@ from bot.retrieval.standards_text import (
     compose_clarifying_question,
     compose_closest_match,
     compose_standards_answer,
+    outside_the_fields,
     outside_the_model,
 )
 from bot.retrieval.topics import TopicHit
@@ -153,8 +155,9 @@ def answer_standards_question(
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
     signals, bands = relevance_of(text, entries, retriever)
     other = other_standard_asked_about(text, {standard_number(standard.id) for standard in kb.standards})
-    signals = signals.model_copy(update={"other_standard": other})
-    nothing = outside_the_model(other) if other else NOTHING_RELEVANT
+    field = other_field_asked_about(text, management_titles(standard.title for standard in kb.standards))
+    signals = signals.model_copy(update={"other_standard": other, "other_field": field})
+    nothing = outside_the_model(other) if other else outside_the_fields(field) if field else NOTHING_RELEVANT
     answer = StandardsAnswer(question=text, answer=nothing, standards=[], relevant=False,
                              kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
                              relevance=domain_score(signals, bands) if bands is not None else None)

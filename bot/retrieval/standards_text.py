@@ -34,6 +34,20 @@ def outside_the_model(standard: str) -> str:
     )
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def outside_the_fields(field: str) -> str:
+    """The answer to a question about a management system for a field the draft's standards do not cover."""
+    return (
+        f"The MMSSC draft maps no standard for {_article(field)} {field} management system, so I cannot name one. "
+        "Ask me about "
+        "the part of the community's work you want to improve, for example open data, procurement or digital "
+        "inclusion, and I will name the draft's standards for it."
+    )
+
+
 MATCHED_HEADING = "Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"
 CLOSEST_HEADING = (
     "Closest match: nothing in the MMSSC draft's standards mapping fits this question exactly, so check "

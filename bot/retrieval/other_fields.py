@@ -1,0 +1,69 @@
+"""A question about a management system for a field the draft's standards do not cover ("an energy
+management system for our buildings", "a formal information security management system").
+
+The draft maps two management-system standards: ISO 37101, for sustainable development in communities,
+and ISO 18091, for quality management in local government. A management system named for another field
+(energy, information security, food safety, road traffic safety, anti-bribery) is another standard's
+business, as a question naming that standard's number would be (`bot.retrieval.other_standards`). The
+field is read from the words just before "management system" and compared, stem by stem, with the titles
+of the knowledge base's management-system standards, so the check follows the knowledge base, not a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.retrieval.lexical import tokenize
+
+_MANAGEMENT_SYSTEM = re.compile(r"\bmanagement\s+systems?\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w-]+")
+# Words before "management system" that say what kind of system or whose, not what field it manages, and
+# where the field's words end
+_NOT_A_FIELD = frozenset({
+    "a", "an", "the", "our", "their", "its", "my", "your", "this", "that", "one", "any", "some", "proper", "formal",
+    "real", "actual", "certified", "certifiable", "iso-style", "iso", "plan-do-check-act", "pdca", "integrated",
+    "overall", "single", "new", "own", "whole", "full", "city", "city-wide", "city-level", "citywide", "council",
+    "council-wide", "municipal", "community", "communities", "town", "local", "corporate", "organisation",
+    "organization", "management-wide", "wide-ranging",
+    # what is done with the system, said just before it: "which standard covers anti-bribery management systems"
+    "standard", "standards", "guidance", "covers", "cover", "covering", "need", "needs", "want", "wants", "run",
+    "runs", "running", "set", "sets", "setting", "implement", "implementing", "certify", "certifying", "adopt",
+    "adopting", "introduce", "introducing", "get", "build", "building", "roll", "use", "using", "follow",
+    "following", "called", "named", "about",
+})
+
+
+def management_system_field(question: str) -> str | None:
+    """The field a management system is named for in `question` ("information security", "energy"); `None`
+    when no management system is named for a field ("a proper management system", "our management system")."""
+    said = "\n".join(line for line in question.splitlines() if not line.lstrip().startswith(">"))  # not a quote
+    for match in _MANAGEMENT_SYSTEM.finditer(said):
+        words = _WORD.findall(said[: match.start()])
+        field: list[str] = []
+        for word in reversed(words):
+            lowered = word.lower()
+            if lowered in _NOT_A_FIELD or (lowered not in ("and", "&") and not tokenize(word)):
+                break
+            field.insert(0, word)
+        while field and field[0].lower() in ("and", "&"):
+            field.pop(0)
+        if field:
+            return " ".join(field)
+    return None
+
+
+def management_titles(titles: Iterable[str]) -> list[str]:
+    """The titles of management-system standards among `titles`."""
+    return [title for title in titles if _MANAGEMENT_SYSTEM.search(title)]
+
+
+def other_field_asked_about(question: str, management_titles: Iterable[str]) -> str | None:
+    """The field of a management system that `question` asks about and none of the knowledge base's
+    management-system standards (`management_titles`) covers; `None` when it names no field or a covered
+    one ("sustainability", "quality")."""
+    field = management_system_field(question)
+    if field is None:
+        return None
+    covered = {token for title in management_titles for token in tokenize(title)}
+    return None if set(tokenize(field)) & covered else field
