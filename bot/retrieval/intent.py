@@ -33,7 +33,7 @@ _FACT_LOOKUP = re.compile(
           (?:(?!(?:good|best|right|realistic|reasonable|sensible|typical|recommended|ideal)\b)[\w'’-]+\s+){0,4}?
           (?:total\s+|overall\s+|current\s+|latest\s+|annual\s+|exact\s+|official\s+)?
           (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
-          |maximum|minimum|average|percentage|target|budget|name|result|opening|time)\b
+          |maximum|minimum|average|percentage|target|budget|name|result|opening|time|thresholds?|limit)\b
         | what\s+did\b
         | what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:url|link|links|website|web\s+address|email\s+address
                                             |zoom|teams\s+link)\b
@@ -46,7 +46,8 @@ _FACT_LOOKUP = re.compile(
 # A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
 # need a standard answers, even when the question names one ("How much does a copy of ISO 37120 cost?").
 _CHORE_OR_PURCHASE = re.compile(
-    r"""^\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+
+    r"""(?:^|[.!?;:–—]\s+|\s-\s+)\s*(?:hi,?\s+|hey,?\s+|please,?\s+)?(?:can|could|would|will)\s+
+          (?:you|u|someone|somebody|anyone|anybody)\s+
           (?:please\s+|pls\s+)?
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
@@ -159,7 +160,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
-    # opinions and small talk: "honest opinion: ...", "what do you think of ..."
+    # opinions and small talk: "honest opinion: ...", "what do you think of ...", a poll ("quick poll: ... react
+    # with 🏠 or 🚌")
+    | \b(?:quick|straw|snap|team|office)\s+(?:poll|vote)\b | ^\W*poll\b
     | \b(?:honest|your)\s+(?:opinion|view|take)\b | \bwhat\s+do\s+you\s+(?:think|reckon)\b
     | \bwhat\s+(?:do\s+)?(?:people|ppl|others|folks|everyone|you\s+all|y'all)\s+(?:think|reckon|feel)\b
     # "do you think the whole smart city thing is just vendor hype?"; not "do you think a standard would help?"

@@ -10,6 +10,8 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "Who is the head of the digital team at Leeds City Council?",
     "How many people live in our city according to the 2021 census?",
     "how many indicators are in 37120 in total and how many themes?",
+    "What's the current EU tender threshold for services contracts? need it for the sensor contract",
+    "quick poll for the retreat agenda: should the sustainability session focus on housing or transit? react 🏠 or 🚌",
     "how many canadian cities hold WCCD platinum for 37120 right now?",
     "Just a heads-up: the vision steering group moved to Thursday 10am. Nothing needed from anyone.",
     "How many days' notice do we have to give before posting the council agenda under the open meetings law?",
@@ -138,6 +140,8 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("we want to turn our strategy pdf into something residents read: any guidance?", False),
     ("can the assessment tool export to Excel or only PDF?", True),
     ("We want to certify our sustainability management system: which standard?", False),
+    ("I missed the steering group - can someone summarise what was decided about the portal relaunch?", True),
+    ("the portal relaunch slipped - can we set up a data platform residents trust?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
