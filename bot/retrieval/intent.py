@@ -160,6 +160,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
+    # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?"
+    | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b
+    | \b(?:which|what)\s+(?:bit|part|section|article|clause|paragraph)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?
+      (?:act|law|regulation|directive|code|statute)\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ...", a poll ("quick poll: ... react
     # with 🏠 or 🚌")
     | \b(?:quick|straw|snap|team|office)\s+(?:poll|vote)\b | ^\W*poll\b

@@ -11,6 +11,7 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "How many people live in our city according to the 2021 census?",
     "how many indicators are in 37120 in total and how many themes?",
     "What's the current EU tender threshold for services contracts? need it for the sensor contract",
+    "Is the council legally allowed to livestream meetings? which bit of the open meetings act applies?",
     "quick poll for the retreat agenda: should the sustainability session focus on housing or transit? react 🏠 or 🚌",
     "how many canadian cities hold WCCD platinum for 37120 right now?",
     "Just a heads-up: the vision steering group moved to Thursday 10am. Nothing needed from anyone.",
