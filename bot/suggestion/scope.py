@@ -133,7 +133,7 @@ def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifi
 # A self-correction takes back what was just said: "We also accept the national digital ID... actually no,
 # that was the 2022 pilot", "I don't think we have a business case... well, ok, there is the investment case".
 _TAKES_BACK = re.compile(
-    r"^(?:(?:oh|and|but|so|hmm+|um+|er+),?\s+)?(?:actually(?=\s*,|\s+no\b|\s+scratch|\s*[-–—])"
+    r"^(?:(?:oh|and|but|so|hmm+|um+|er+|sorry|oops|ah),?\s+)?(?:actually(?=\s*,|\s+no\b|\s+scratch|\s*[-–—])"
     r"|scratch\s+that|strike\s+that|no,?\s+wait|wait|correction|i\s+take\s+that\s+back|on\s+second\s+thoughts?"
     r"|come\s+to\s+think\s+of\s+it|thinking\s+about\s+it"
     r"|well,?\s+ok(?:ay)?\b|well,?\s+actually)\b",

@@ -170,6 +170,11 @@ def test_what_the_speaker_takes_back_is_no_evidence_either_way() -> None:
     assert Qualifier.UNSURE not in marks["there is the investment case that cabinet approved."]
 
 
+def test_an_apology_before_a_correction_still_takes_back_what_was_said() -> None:
+    marks = _marks("No channel strategy - sorry, scratch that, there is one, from 2021: joined-up.")
+    assert Qualifier.UNSURE in marks["No channel strategy"]
+
+
 def test_a_correction_that_narrows_leaves_the_fact_standing() -> None:
     answer = ("We publish a pipeline of procurements for us and our partners... actually no, scratch that, the "
               "partners' ones aren't on it, it's only our own tenders. Actually the portal is what people use.")
