@@ -187,3 +187,8 @@ def test_a_lesser_description_denied_is_more_not_less() -> None:
     assert qualifiers("it is no longer a pilot, it runs city-wide") == frozenset()
     assert Qualifier.NEGATED in qualifiers("not a pilot yet")
     assert Qualifier.NEGATED in qualifiers("we haven't even run a pilot")
+
+
+def test_needs_stated_as_a_finding_are_no_wish() -> None:
+    assert qualifiers("We did a skills review in 2022 and listed what we need: strategy, commercial") == frozenset()
+    assert Qualifier.UNCOMMITTED in qualifiers("what we need is a strategy")
