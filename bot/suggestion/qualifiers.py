@@ -290,6 +290,15 @@ def _without_quoted_names(text: str) -> str:
     return _QUOTED.sub(neutral, text)
 
 
+# A measured share of the people ("around 12% of residents are offline or lack basic digital skills", "only 18% of
+# our residents use the app"): a statistic about them, neither an absence nor a partial scope of what the city does
+_STATISTIC = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)\s+of\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:residents|people"
+    r"|households|citizens|users|adults|population|pupils|businesses|customers|visitors|over-\d+s|older\s+people)\b",
+    re.IGNORECASE,
+)
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
     cleaned = _cleaned(text.replace("’", "'"))
@@ -299,6 +308,8 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     named = cleaned if unquoted == text else _cleaned(unquoted.replace("’", "'"))
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items()
              if pattern.search(named if q in (Qualifier.NEGATED, Qualifier.PARTIAL) else cleaned)}
+    if _STATISTIC.search(cleaned):  # "12% of residents lack basic digital skills": a measure of the people
+        found -= {Qualifier.NEGATED, Qualifier.PARTIAL}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
         found.add(Qualifier.NEGATED)
     if _UNSURE.search(cleaned) or _SOMEONE_ELSES.search(cleaned):

@@ -192,3 +192,8 @@ def test_a_lesser_description_denied_is_more_not_less() -> None:
 def test_needs_stated_as_a_finding_are_no_wish() -> None:
     assert qualifiers("We did a skills review in 2022 and listed what we need: strategy, commercial") == frozenset()
     assert Qualifier.UNCOMMITTED in qualifiers("what we need is a strategy")
+
+
+def test_a_measured_share_of_the_people_is_a_statistic() -> None:
+    assert qualifiers("Around 12% of residents are offline or lack basic digital skills") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("residents lack basic digital skills and we have no courses")
