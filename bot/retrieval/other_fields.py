@@ -58,12 +58,12 @@ def management_titles(titles: Iterable[str]) -> list[str]:
     return [title for title in titles if _MANAGEMENT_SYSTEM.search(title)]
 
 
-def other_field_asked_about(question: str, management_titles: Iterable[str]) -> str | None:
+def other_field_asked_about(question: str, titles: Iterable[str]) -> str | None:
     """The field of a management system that `question` asks about and none of the knowledge base's
-    management-system standards (`management_titles`) covers; `None` when it names no field or a covered
-    one ("sustainability", "quality")."""
+    management-system standards (their `titles`, from `management_titles`) covers; `None` when it names no
+    field or a covered one ("sustainability", "quality")."""
     field = management_system_field(question)
     if field is None:
         return None
-    covered = {token for title in management_titles for token in tokenize(title)}
+    covered = {token for title in titles for token in tokenize(title)}
     return None if set(tokenize(field)) & covered else field

@@ -157,7 +157,7 @@ def answer_standards_question(
     other = other_standard_asked_about(text, {standard_number(standard.id) for standard in kb.standards})
     field = other_field_asked_about(text, management_titles(standard.title for standard in kb.standards))
     signals = signals.model_copy(update={"other_standard": other, "other_field": field})
-    nothing = outside_the_model(other) if other else outside_the_fields(field) if field else NOTHING_RELEVANT
+    nothing = outside_the_model(other) if other else (outside_the_fields(field) if field else NOTHING_RELEVANT)
     answer = StandardsAnswer(question=text, answer=nothing, standards=[], relevant=False,
                              kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
                              relevance=domain_score(signals, bands) if bands is not None else None)

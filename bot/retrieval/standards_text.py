@@ -42,9 +42,8 @@ def outside_the_fields(field: str) -> str:
     """The answer to a question about a management system for a field the draft's standards do not cover."""
     return (
         f"The MMSSC draft maps no standard for {_article(field)} {field} management system, so I cannot name one. "
-        "Ask me about "
-        "the part of the community's work you want to improve, for example open data, procurement or digital "
-        "inclusion, and I will name the draft's standards for it."
+        "Ask me about the part of the community's work you want to improve, for example open data, procurement "
+        "or digital inclusion, and I will name the draft's standards for it."
     )
 
 
