@@ -104,11 +104,12 @@ def _build_index(
     phrases: list[Phrase] = []
     for level in characteristic.levels:
         for condition in level.conditions:
+            partial_scope = meets_partial_scope(condition, level.level)
             for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
                 marks = phrase_qualifiers(text, level.level, is_cue)
                 words = frozenset(content_tokens(text))
                 phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text),
-                                      meets_partial_scope(condition, level.level)))
+                                      partial_scope))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(

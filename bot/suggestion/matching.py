@@ -241,8 +241,8 @@ _NEGATED_ARTEFACT = re.compile(
     r"|isn't\s+(?:a|any)|there's\s+no|(?:don't|doesn't)\s+have\s+(?:a|any)|never\s+had\s+(?:a|any))\s+"
     r"(?:(?:formal|real|proper|written|official|agreed|city-?wide|overall|single|clear|actual|corporate|council-?wide)"
     r"\s+){0,2}"
-    r"(_ARTEFACT(?:\s+(?:or|and|nor)\s+(?:any\s+)?_ARTEFACT)?)\b"
-    r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)".replace("_ARTEFACT", _ARTEFACT),
+    rf"({_ARTEFACT}(?:\s+(?:or|and|nor)\s+(?:any\s+)?{_ARTEFACT})?)\b"
+    r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)",
     re.IGNORECASE,
 )
 ARTEFACT_DENIAL = 0.05  # how far over `Tuning.against_threshold` such a denial scores: a denial, not a firm one

@@ -70,7 +70,6 @@ def _is_whole_lead(text: str, end: int) -> bool:
     return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in _LEADS_ONLY_ALONE
 
 
-
 def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     """How a typed reply to a probe about `level` reads (see the module docstring)."""
     text = reply.strip()
