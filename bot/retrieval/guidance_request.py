@@ -67,7 +67,7 @@ _ASKS_FOR_GUIDANCE = re.compile(
 # A problem stated is a need left unsaid: something missing, nobody doing it, each doing its own thing.
 _STATES_A_PROBLEM = re.compile(
     r"""\b(?:no|not|never|nobody|no\s+one|none|nothing|without|lack(?:s|ing)?|missing|non-?existent
-        | (?:do|does|did|is|are|was|were|has|have|can|could|wo)n'?t | n't | cannot
+        | (?:do|does|did|is|are|was|were|has|have|ca|can|could|wo)n'?t | n't | cannot
         | ad[-\s]hoc | silo(?:s|ed)? | patchy | piecemeal | fragmented | disjointed | duplicat\w*
         | (?:its|their|his|her)\s+own\s+(?:thing|way|system|systems|plan|plans|data|kit|register)
         | struggl\w*

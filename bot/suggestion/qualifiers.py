@@ -28,7 +28,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.NEGATED: _pattern(r"""\b(?:
           no | not | never | none | nothing | nobody | nowhere | neither | nor | without | cannot | absent | missing
         | lack(?:s|ing)?
-        | (?:do|does|did|is|are|was|were|has|have|had|can|could|would|wo|should)n'?t | n't
+        | (?:do|does|did|is|are|was|were|has|have|had|ca|can|could|would|wo|should|must|need|might|ai|sha)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
     )\b"""),
     Qualifier.FUTURE: _pattern(rf"""\b(?:
@@ -213,10 +213,11 @@ _PURPOSE_NEGATION = re.compile(
     r"[^,.;:]*", re.IGNORECASE)
 # A denial inside a relative clause qualifies the noun before it, not the fact the clause states:
 # "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
-# (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself).
+# (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself); so does
+# "who can't" ("a phone line for people who can't go online"), but not "systems that can't talk to each other".
 _RELATIVE_DENIAL = re.compile(
     r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
-    r"\b[^,.;:]*",
+    r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+\w+\b[^,.;:]*",
     re.IGNORECASE,
 )
 

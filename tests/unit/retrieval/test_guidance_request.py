@@ -17,6 +17,7 @@ from bot.retrieval.intent import looks_up_a_fact
     "send me whatever covers digital identity",
     "our asset register is a mess. no idea where to begin",
     "Nobody knows which servers and licences the council owns.",
+    "We can't find out which servers and licences the council owns.",
     "Each department buys its own system and keeps its own data.",
     "resilience planning is ad hoc across the agencies",
     "smart-enabled city vision standard",

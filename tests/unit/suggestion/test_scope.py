@@ -1,5 +1,7 @@
 """A limitation said after the fact reaches back to the fact; relative denials and loose plans do not."""
 
+import pytest
+
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, qualifiers, says_no_change
 from bot.suggestion.scope import clause_qualifiers
@@ -39,6 +41,14 @@ def test_a_denial_inside_a_relative_clause_does_not_deny_the_fact() -> None:
     assert qualifiers("We evaluated the policy and dropped two measures that weren't working") == frozenset()
     assert Qualifier.NEGATED in qualifiers("We have a plan that hasn't been adopted")
     assert Qualifier.NEGATED in qualifiers("Most projects that don't have KPIs are small")
+    assert qualifiers("Assisted digital at the hubs for people who can't go online") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("Our systems can't talk to each other")
+
+
+@pytest.mark.parametrize("clause", ["But citizens can't see any of it", "You mustn't forget it isn't public",
+                                    "Residents needn't be asked", "We ain't got one"])
+def test_every_contracted_negation_negates(clause: str) -> None:
+    assert Qualifier.NEGATED in qualifiers(clause)
 
 
 def test_other_peoples_wishes_and_looking_at_data_are_not_plans() -> None:
