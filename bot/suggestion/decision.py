@@ -82,9 +82,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     """Climb while each level is reached; a level the answer does not mention is bridged by a firm match
     above it, a stated limitation stops the climb unless a higher level outweighs it. Levels 3-5 state
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
-    loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`);
-    level 2 describes beginnings, which people mention loosely. The level reached and the levels bridged on the
-    way."""
+    loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
+    or is the gap the answer names (`_where_the_named_gap_starts`); level 2 describes beginnings, which people
+    mention loosely. The level reached and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
@@ -97,7 +97,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
             pending = []
             continue
         named_gap = candidate < 5 and _gap_named_above(candidate, by_level, tuning)
-        if gap == 0 and named_gap and _half_reached(conditions, tuning):
+        if gap == 0 and named_gap and (_half_reached(conditions, tuning)
+                                       or _where_the_named_gap_starts(conditions, by_level, tuning)):
             return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
             break
@@ -116,6 +117,14 @@ def _carried_by_the_rung_above(level: int, by_level: dict[int, list[ConditionEvi
         return False
     clauses = {_span(e.support) for lv in (level, level + 1) for e in by_level[lv] if is_met(e, tuning)}
     return len(clauses) >= 2
+
+
+def _where_the_named_gap_starts(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
+                                tuning: Tuning) -> bool:
+    """Whether a level reached only loosely is where the speaker stands, the rung above it being the gap the answer
+    names ("the strategy has the investment set out ... what we don't have is an action plan with milestones"):
+    people name the gap above where they stand. Not against a firm sign of the starting point."""
+    return level_reached(conditions, tuning) and not _firm(by_level[1], tuning)
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

@@ -138,6 +138,22 @@ def test_levels_above_the_beginnings_need_a_firm_match() -> None:
                         TUNING).level == 2
 
 
+def test_a_loosely_reached_level_is_taken_when_the_answer_names_the_gap_just_above_it() -> None:
+    def said(level: int, letter: str, score: float, *, against: bool = False) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        match = ClauseMatch(Clause(f"c{level}{letter}", level, level + 1, 0), None, score)  # type: ignore[arg-type]
+        return ConditionEvidence(condition, level, None if against else match, match if against else None)
+
+    firm_two, nothing_above = _evidence({2: ["+"]}), _evidence({5: ["."]})
+    loose_three = [said(3, "a", 0.55), said(3, "b", 0.55)]
+    gap_named = [said(4, "a", 0.9, against=True)]
+    assert decide_level([said(1, "a", 0.0), *firm_two, *loose_three, *gap_named, *nothing_above], TUNING).level == 3
+    assert decide_level([said(1, "a", 0.0), *firm_two, *loose_three, *_evidence({4: ["."]}), *nothing_above],
+                        TUNING).level == 2
+    # a firm sign of the starting point stands against a loose rung
+    assert decide_level([said(1, "a", 0.9), *firm_two, *loose_three, *gap_named, *nothing_above], TUNING).level == 2
+
+
 def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_level_three() -> None:
     from bot.suggestion.decision import climb_from
 
