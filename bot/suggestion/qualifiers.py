@@ -84,7 +84,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:still\s)?in\sprogress
         # now and then, informally, as a trial
         | ad[-\s]hoc | occasionally | sometimes | sporadic(?:ally)? | informal(?:ly)? | loosely
-        | (?:a\s|one\s)?pilot(?:s|\sproject|\sscheme)? | trial(?:s|led)?
+        | (?:a\s|one\s)?pilot(?:s|ing|ed|\sproject|\sscheme)? | trial(?:s|led|ling|ing)?
         # more in name than in practice
         | mostly\son\spaper | in\stheory
         # "it only exists on paper"; not the paper itself: "inspections are logged on paper"

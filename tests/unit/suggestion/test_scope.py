@@ -296,3 +296,9 @@ def test_a_dated_abolition_and_going_back_are_losses_and_the_same_unless_is_no_c
     assert Qualifier.LOSS in qualifiers("each outcome goes back to a single directorate")
     assert Qualifier.LOSS not in qualifiers("the board is abolished")  # done already: a fact of today, no date to come
     assert says_no_change("So two years from now, probably the same unless something changes.")
+
+
+@pytest.mark.parametrize("clause", ["We're piloting a data trust with the bus operators", "We piloted it in two wards",
+                                    "We are trialling a live dashboard", "Two pilots in the north"])
+def test_a_pilot_said_with_a_verb_is_partial_scope(clause: str) -> None:
+    assert Qualifier.PARTIAL in qualifiers(clause)
