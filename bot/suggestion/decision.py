@@ -83,8 +83,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     above it, a stated limitation stops the climb unless a higher level outweighs it. Levels 3-5 state
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
     loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
-    or is the gap the answer names (`_where_the_named_gap_starts`); level 2 describes beginnings, which people
-    mention loosely. The level reached and the levels bridged on the way."""
+    or is the gap the answer names (`_where_the_named_gap_starts`); half of level 5 said clearly reaches it
+    (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. The level reached
+    and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
@@ -99,6 +100,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         named_gap = candidate < 5 and _gap_named_above(candidate, by_level, tuning)
         if gap == 0 and named_gap and (_half_reached(conditions, tuning)
                                        or _where_the_named_gap_starts(conditions, by_level, tuning)):
+            return candidate, bridged
+        if candidate == 5 and gap == 0 and _top_half_said_clearly(conditions, by_level, tuning):
             return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
             break
@@ -125,6 +128,16 @@ def _where_the_named_gap_starts(conditions: list[ConditionEvidence], by_level: d
     names ("the strategy has the investment set out ... what we don't have is an action plan with milestones"):
     people name the gap above where they stand. Not against a firm sign of the starting point."""
     return level_reached(conditions, tuning) and not _firm(by_level[1], tuning)
+
+
+def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
+                           tuning: Tuning) -> bool:
+    """Whether half of level 5, right above a level reached, is said clearly (a cue nearly word for word) with
+    nothing against it, and nothing firmly says the starting point. Level 5 lists several capstones (live
+    dashboards, evaluation, learning shared beyond the city): an answer at the top names the one it has, and no
+    rung above can carry it."""
+    return (_half_reached(conditions, tuning) and not _firm(by_level[1], tuning)
+            and max(e.support_score for e in conditions if is_met(e, tuning)) >= tuning.clear_support)
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

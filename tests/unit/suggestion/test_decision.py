@@ -154,6 +154,18 @@ def test_a_loosely_reached_level_is_taken_when_the_answer_names_the_gap_just_abo
     assert decide_level([said(1, "a", 0.9), *firm_two, *loose_three, *gap_named, *nothing_above], TUNING).level == 2
 
 
+def test_half_of_level_five_said_clearly_reaches_it() -> None:
+    def said(level: int, letter: str, score: float) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        return ConditionEvidence(condition, level, ClauseMatch(Clause(f"c{level}{letter}", level, level + 1, 0), None,  # type: ignore[arg-type]
+                                                               score), None)
+
+    below = _evidence({2: ["+"], 3: ["+"], 4: ["+"]})
+    assert decide_level([said(1, "a", 0.0), *below, said(5, "a", 1.0), said(5, "b", 0.0)], TUNING).level == 5
+    assert decide_level([said(1, "a", 0.0), *below, said(5, "a", 0.7), said(5, "b", 0.0)], TUNING).level == 4
+    assert decide_level([said(1, "a", 0.9), *below, said(5, "a", 1.0), said(5, "b", 0.0)], TUNING).level == 4
+
+
 def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_level_three() -> None:
     from bot.suggestion.decision import climb_from
 
