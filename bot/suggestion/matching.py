@@ -225,7 +225,8 @@ def _match_one_clause(
                if match.score >= tuning.against_threshold and match.score + tuning.against_margin >= reference
                and not (key in agree and agree[key].score >= match.score)}
     denials.update(_absence_of_the_first_rung(supports, disagree, marks, tuning))
-    for key, match in _artefact_denied(index, clause, marks, agree, tuning).items():
+    for key, match in (_artefact_denied(index, clause, marks, agree, tuning)
+                       | _publicity_denied(index, clause, tuning)).items():
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
     return supports, denials
@@ -306,3 +307,30 @@ def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> N
     for key, match in found.items():
         if key not in best or match.score > best[key].score:
             best[key] = match
+
+
+
+# Something kept from the public: "it's internal only", "all internal for now", "we don't publish those numbers",
+# "citizens can't see any of it", "behind the firewall"
+_KEPT_INTERNAL = re.compile(
+    r"\b(?:internal(?:ly)?[-\s]only|only\s(?:used\s)?internal(?:ly)?|(?:all|only)\s+internal|internal\s+for\s+now"
+    r"|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall|not\s+public(?:ly)?|isn't\s+public"
+    r"|(?:don't|doesn't|do\s+not|never|haven't|hasn't)\s+(?:yet\s+)?publish|not\s+(?:yet\s+)?published"
+    r"|no\s+public\s+(?:version|dashboard|report)|(?:citizens|residents|the\s+public|public)\s+(?:can't|cannot|don't"
+    r"|do\s+not)\s+see)\b",
+    re.IGNORECASE,
+)
+_PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|can\s+see)\b(?![-\s]private)",
+                     re.IGNORECASE)
+
+
+def _publicity_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning) -> dict[str, ClauseMatch]:
+    """Something kept from the public ("it's all internal for now", "we don't publish those numbers") denies the
+    level-5 conditions that speak of the public ("regular public reporting of progress", cues such as "citizens can
+    see the kpis"), however little the clause resembles them: it names the gap above an internal practice. A denial,
+    not a firm one, as an artefact's (`ARTEFACT_DENIAL`)."""
+    if not _KEPT_INTERNAL.search(clause.text.replace("’", "'")):
+        return {}
+    score = round(tuning.against_threshold + ARTEFACT_DENIAL, 4)
+    return {phrase.condition.id: ClauseMatch(clause, phrase, score)
+            for phrase in index.phrases if phrase.level == 5 and _PUBLIC.search(phrase.text)}
