@@ -75,6 +75,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
+        | in\sbits | bits\sand\spieces | bitty
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
         | not\s(?:yet\s)?(?:for|in|across|to)\s(?:all|every|each)
         # only begun
@@ -373,7 +374,10 @@ _NO_CHANGE = re.compile(
     # "I'd expect us to be where we are now", "So probably where we are today"
     r"(?:be|stay|remain|end up|probably|still|roughly|about|pretty much)\s+where\s+we\s+are(?:\s+(?:now|today))?|"
     # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said
-    r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|unless\b|i (?:guess|think|suspect|expect))))\b",
+    r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|unless\b|i (?:guess|think|suspect|expect)))|"
+    # "So same place in two years", "the same position as today"
+    r"same (?:place|position|spot|situation|level) (?:in two years|as (?:now|today)|then|by then|next year)"
+    r"|(?:in|at) the same (?:place|position|spot) (?:in two years|as (?:now|today)|then|by then))\b",
     re.IGNORECASE,
 )
 

@@ -211,6 +211,14 @@ def test_being_where_we_are_now_is_no_change() -> None:
     assert says_no_change("Nothing planned, so I'd expect us to be where we are now.")
     assert says_no_change("So probably where we are today.")
     assert not says_no_change("Where we are now is a patchwork, but the new platform is funded for next year.")
+    assert says_no_change("Budget is tight. So same place in two years.")
+    assert says_no_change("We'll be in the same position as today")
+    assert not says_no_change("The panel meets in the same place as the board, the town hall")
+
+
+def test_work_done_in_bits_is_partial() -> None:
+    assert Qualifier.PARTIAL in qualifiers("Wellbeing is done in bits by public health")
+    assert Qualifier.PARTIAL in qualifiers("It's all bits and pieces")
 
 
 def test_a_question_in_passing_is_answered_by_a_reply_that_ends_in_its_polarity() -> None:
