@@ -38,6 +38,11 @@ _FACT_LOOKUP = re.compile(
         | what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:url|link|links|website|web\s+address|email\s+address
                                             |zoom|teams\s+link)\b
 
+        # a date asked of the room: "anyone know if the expo is in November this year?"
+        | (?:does\s+)?(?:anyone|anybody|someone|somebody)\s+know\s+(?:when|what\s+(?:date|day|time)
+          |(?:if|whether)\b[^?]*?\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september
+                                                 |october|november|december|monday|tuesday|wednesday|thursday
+                                                 |friday|saturday|sunday)\b)
         | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
     )""",

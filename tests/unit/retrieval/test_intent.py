@@ -51,6 +51,8 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "honestly are 'smart cities' just a way for vendors to sell dashboards? curious what ppl think",
     "remind me what level we put for channel management last Tuesday?",
     "honestly do you think the whole smart city thing is just vendor hype?",
+    "anyone know if the resilience summit in Rotterdam is on Tuesday? booking trains",
+    "does anybody know when the open data awards are this year?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -81,6 +83,7 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "what is a good target for household recycling?",
     "do you think a standard would help us with open data?",
     "do you think we should start with a data strategy?",
+    "anyone know if there's a standard for sharing data with the police?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
