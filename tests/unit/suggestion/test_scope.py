@@ -310,3 +310,9 @@ def test_a_dated_abolition_and_going_back_are_losses_and_the_same_unless_is_no_c
                                     "We are trialling a live dashboard", "Two pilots in the north"])
 def test_a_pilot_said_with_a_verb_is_partial_scope(clause: str) -> None:
     assert Qualifier.PARTIAL in qualifiers(clause)
+
+
+def test_working_on_is_a_plan_only_when_it_is_the_speakers_work() -> None:
+    assert Qualifier.FUTURE in qualifiers("We're still 'working on' a vision")
+    assert Qualifier.FUTURE in qualifiers("Working on a data strategy")
+    assert qualifiers("An incubator with 9 start-ups working on city data") == frozenset()
