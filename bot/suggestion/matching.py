@@ -309,7 +309,6 @@ def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> N
             best[key] = match
 
 
-
 # Something kept from the public: "it's internal only", "all internal for now", "we don't publish those numbers",
 # "citizens can't see any of it", "behind the firewall"
 _KEPT_INTERNAL = re.compile(

@@ -45,8 +45,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # vague times to come
         | next\syear | in\sthe\sfuture | one\sday | eventually | soon | someday | in\sthe\spipeline
         | next\s(?:spring|summer|autumn|fall|winter|month|quarter|term|financial\syear|budget|election)
-        # work under way
-        # (the speaker's work, not others': "9 start-ups working on city data" is what they do now)
+        # work under way, the speaker's own ("9 start-ups working on city data" is what they do now)
         | (?:^|(?:we|i|they|team|council|we're|i'm|they're|are|is|am|'re|'s|been|currently|still|now|busy|already
                |actively|also|really|hard)\s['"‘“]?)working\s(?:on|towards) | in\spreparation
         | being\s(?:drafted|developed|prepared|written|designed|discussed)
