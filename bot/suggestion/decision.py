@@ -22,6 +22,7 @@ from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
 OVERRULE_CLAUSES = 4  # clauses evidencing higher levels needed per clause that limits a lower one
+BRIDGED_OVER_A_CLEAR_START = 2  # unmentioned levels not bridged when the answer clearly says the starting point
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
     loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
     or is the gap the answer names (`_where_the_named_gap_starts`); half of level 5 said clearly reaches it
-    (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. The level reached
+    (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. Two unmentioned levels
+    or more are not bridged over a clear sign of the starting point (`_start_said_clearly`). The level reached
     and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
@@ -108,6 +110,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         gap += 1
         pending.append(candidate)
         if gap > tuning.gap_tolerance:
+            break
+        if gap >= BRIDGED_OVER_A_CLEAR_START and _start_said_clearly(by_level[1], tuning):
             break
     return level, bridged
 
@@ -138,6 +142,14 @@ def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[i
     rung above can carry it."""
     return (_half_reached(conditions, tuning) and not _firm(by_level[1], tuning)
             and max(e.support_score for e in conditions if is_met(e, tuning)) >= tuning.clear_support)
+
+
+def _start_said_clearly(floor: list[ConditionEvidence], tuning: Tuning) -> bool:
+    """Whether the answer says the starting point clearly (a level-1 cue nearly word for word: "no one has set KPIs
+    for the city vision"). Unmentioned levels are bridged because people describe their best features first; an
+    answer that says it stands at the start says otherwise, so impressive detail above ("a public dashboard for
+    waste") does not bridge two levels or more over it."""
+    return any(is_met(e, tuning) and e.support_score >= tuning.clear_support for e in floor)
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

@@ -23,7 +23,9 @@ class Tuning:
     partial_share: float = 0.5  # with no level reached, the highest level this share evidenced
     gap_tolerance: int = 4  # unmentioned (not contradicted) levels a higher evidenced level may bridge
     strong_support: float = 0.62  # evidence this strong counts as firm: it may bridge levels, and is never asked again
-    clear_support: float = 0.8  # a cue said (nearly) word for word: half of level 5 said this clearly reaches it
+    # a cue said (nearly) word for word: half of level 5 said this clearly reaches it; the starting point said this
+    # clearly is not bridged over by two levels or more
+    clear_support: float = 0.8
 
     # The ladder (`rungs.py`, `ladder.py`): how likely a rung is in place, by what was said about it.
     presence_said_firm: float = 0.95  # (nearly) all its conditions evidenced, one firmly

@@ -166,6 +166,19 @@ def test_half_of_level_five_said_clearly_reaches_it() -> None:
     assert decide_level([said(1, "a", 0.9), *below, said(5, "a", 1.0), said(5, "b", 0.0)], TUNING).level == 4
 
 
+def test_two_unmentioned_levels_are_not_bridged_over_a_clear_sign_of_the_starting_point() -> None:
+    def said(level: int, letter: str, score: float) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
+        return ConditionEvidence(condition, level, ClauseMatch(Clause(f"c{level}{letter}", level, level + 1, 0), None,  # type: ignore[arg-type]
+                                                               score), None)
+
+    top = _evidence({2: ["."], 3: ["."], 4: ["+"], 5: ["+"]})  # firm evidence of 4 and 5, nothing below
+    assert decide_level([said(1, "a", 0.0), *top], TUNING).level == 5
+    assert decide_level([said(1, "a", 1.0), *top], TUNING).level != 5  # "no one has set KPIs for the vision"
+    one_level = _evidence({2: ["+"], 3: ["."], 4: ["+"], 5: ["."]})  # one level bridged is still bridged
+    assert decide_level([said(1, "a", 1.0), *one_level], TUNING).level == 4
+
+
 def test_climb_from_level_one_takes_unmentioned_beginnings_as_implied_by_a_firm_level_three() -> None:
     from bot.suggestion.decision import climb_from
 
