@@ -86,8 +86,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
     or is the gap the answer names (`_where_the_named_gap_starts`); half of level 5 said clearly reaches it
     (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. Two unmentioned levels
-    or more are not bridged over a clear sign of the starting point (`_start_said_clearly`). The level reached
-    and the levels bridged on the way."""
+    or more are not bridged over a clear sign of the starting point (a level-1 cue nearly word for word). The
+    level reached and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
     pending: list[int] = []
@@ -111,7 +111,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         pending.append(candidate)
         if gap > tuning.gap_tolerance:
             break
-        if gap >= BRIDGED_OVER_A_CLEAR_START and _start_said_clearly(by_level[1], tuning):
+        # levels are bridged because people describe their best features first; an answer that clearly says it
+        # stands at the start ("no one has set KPIs for the city vision") says otherwise
+        if gap >= BRIDGED_OVER_A_CLEAR_START and _clear(by_level[1], tuning):
             break
     return level, bridged
 
@@ -140,16 +142,7 @@ def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[i
     nothing against it, and nothing firmly says the starting point. Level 5 lists several capstones (live
     dashboards, evaluation, learning shared beyond the city): an answer at the top names the one it has, and no
     rung above can carry it."""
-    return (_half_reached(conditions, tuning) and not _firm(by_level[1], tuning)
-            and max(e.support_score for e in conditions if is_met(e, tuning)) >= tuning.clear_support)
-
-
-def _start_said_clearly(floor: list[ConditionEvidence], tuning: Tuning) -> bool:
-    """Whether the answer says the starting point clearly (a level-1 cue nearly word for word: "no one has set KPIs
-    for the city vision"). Unmentioned levels are bridged because people describe their best features first; an
-    answer that says it stands at the start says otherwise, so impressive detail above ("a public dashboard for
-    waste") does not bridge two levels or more over it."""
-    return any(is_met(e, tuning) and e.support_score >= tuning.clear_support for e in floor)
+    return _half_reached(conditions, tuning) and not _firm(by_level[1], tuning) and _clear(conditions, tuning)
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
@@ -270,6 +263,11 @@ def _outweighs(above: int, floor: int, partial_firm: bool, floor_firm: bool) -> 
 def _firm(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
     """Whether at least one of these conditions is evidenced by a strong match."""
     return any(is_met(e, tuning) and e.support_score >= tuning.strong_support for e in conditions)
+
+
+def _clear(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
+    """Whether at least one of these conditions is evidenced by a cue said (nearly) word for word."""
+    return any(is_met(e, tuning) and e.support_score >= tuning.clear_support for e in conditions)
 
 
 def _supporting_clauses(conditions: list[ConditionEvidence], tuning: Tuning) -> int:
