@@ -229,7 +229,22 @@ def _match_one_clause(
                        | _publicity_denied(index, clause, tuning)).items():
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
-    return supports, denials
+    return _not_the_start_when_the_top_is_denied(supports, denials), denials
+
+
+GAP_AT_THE_TOP = 4  # a denial of a condition of this level or above names the gap at the top of the ladder
+
+
+def _not_the_start_when_the_top_is_denied(supports: dict[str, ClauseMatch],
+                                          denials: dict[str, ClauseMatch]) -> dict[str, ClauseMatch]:
+    """A clause that denies a condition at the top of the ladder more closely than it resembles the starting point
+    ("no ongoing dialogue space between stakeholders themselves" under a formal engagement programme) names the gap
+    above where the speaker stands: it is no sign of level 1 ("no stakeholder plan"), whatever its negation."""
+    top = max((m.score for m in denials.values() if m.phrase.level >= GAP_AT_THE_TOP), default=0.0)
+    floor = max((m.score for m in supports.values() if m.phrase.level == 1), default=0.0)
+    if not floor or top <= floor:
+        return supports
+    return {key: match for key, match in supports.items() if match.phrase.level != 1}
 
 
 # A governance artefact denied outright: "there's no policy behind it", "nobody ever signed off a plan", "we
