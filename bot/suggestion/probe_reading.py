@@ -23,6 +23,12 @@ from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import says_dont_know
 
+# A yes said modestly: "I guess that counts?", "I suppose so". The hedge is the speaker's modesty about what they
+# describe, not a limit on it (as "kind of" is)
+_MODEST_YES = (r"i\s+(?:guess|suppose|think|reckon)\s+"
+               r"(?:so|yes|yeah|(?:that|it|this)\s+(?:counts|does|qualifies))\b[?!.]*"
+               r"|(?:does|would)\s+(?:that|it|this)\s+count\b\??")
+_MODESTLY = re.compile(rf"\b(?:{_MODEST_YES})", re.IGNORECASE)
 _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.NOT_YET, re.compile(r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it", re.IGNORECASE)),
     (ProbeAnswer.UNSURE, re.compile(
@@ -36,11 +42,11 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         r"completely|everywhere|across)|not\s+all",
         re.IGNORECASE)),
     (ProbeAnswer.NO, re.compile(
-        r"no(?:pe)?|nah|not\s+really|not\s+at\s+all|never|none|negative|not\s+as\s+such|"
+        r"i\s+(?:guess|suppose|think|reckon)\s+not|no(?:pe)?|nah|not\s+really|not\s+at\s+all|never|none|negative|not\s+as\s+such|"
         r"(?:we\s+)?(?:don'?t|do\s+not|haven'?t|have\s+not|aren'?t|are\s+not)(?=\s*[,.!;:\-–—]|\s*$)",
         re.IGNORECASE)),
     (ProbeAnswer.YES, re.compile(
-        r"yes|yeah|yep|yup|ya|aye|sure|correct|indeed|absolutely|definitely|certainly|of\s+course|"
+        rf"{_MODEST_YES}|yes|yeah|yep|yup|ya|aye|sure|correct|indeed|absolutely|definitely|certainly|of\s+course|"
         r"that'?s\s+(?:right|correct|true)|right|true|exactly|mostly(?:\s+yes)?|largely|broadly|"
         # a quantity or a frequency for an answer: "plenty", "loads", "all the time", "always"
         r"plenty|lots|loads|tons|all\s+the\s+time|always|totally|for\s+sure|big\s+time|"
@@ -79,7 +85,7 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     if lead is None:  # the question repeated before the answer: "consult people on the strategy? not really"
         text = _after_an_echoed_question(text)
         lead = lead_answer(text)
-    marks = qualifiers(text)
+    marks = qualifiers(_MODESTLY.sub("", text))  # "we did a 3D flythrough, I guess that counts?": a description
     if lead is None and says_dont_know(text):
         return ProbeAnswer.UNSURE
     if lead in (ProbeAnswer.UNSURE, ProbeAnswer.PARTLY, ProbeAnswer.NOT_YET):

@@ -32,6 +32,13 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("sharing and reuse? plenty, it's not ad hoc", YES),
     ("loads, every department does it", YES),
     ("always been a problem, we never get budget", NO),
+    # a yes or no said modestly: the hedge is modesty about the answer, not a limit on what is in place
+    ("I guess so", YES),
+    ("I guess yes? Last year the board moved retrofit to the top of the strategy. Didn't think that was special.", YES),
+    ("we did a 3D flythrough and a map-based comment tool, I guess that counts? got about 4k comments", YES),
+    ("I guess not", NO),
+    ("I guess so, but only in transport", PARTLY),
+    ("kind of, the big services at least", PARTLY),
     ("Not yet.", NOT_YET),
     ("No, that's planned for 2027.", NOT_YET),
     ("It goes to council next spring.", NOT_YET),
