@@ -53,6 +53,9 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)",
         re.IGNORECASE)),
 ]
+# Words a reply may open with before its answer: "Actually yes, now that I think about it", "Apparently yes", "Hmm, no"
+_INTERJECTION = re.compile(r"^(?:(?:actually|apparently|well|oh|ah|um+|uh+|erm|hmm+|ok(?:ay)?|honestly|tbh|so)"
+                           r"(?:[,.!:;…]+\s*|\s+))+(?=\w)", re.IGNORECASE)
 _LEAD_END = r"(?=$|[\s,.;:!?\-–—)]|\b)"
 # Words that lead an answer only when a mark ends them: "plenty, it's not ad hoc", not "always been a problem"
 _LEADS_ONLY_ALONE = frozenset({"no", "none", "never", "right", "true", "half", "sure", "plenty", "lots", "loads",
@@ -78,7 +81,7 @@ def _is_whole_lead(text: str, end: int) -> bool:
 
 def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     """How a typed reply to a probe about `level` reads (see the module docstring)."""
-    text = reply.strip()
+    text = _INTERJECTION.sub("", reply.strip())
     if not text:
         return ProbeAnswer.UNSURE
     lead = lead_answer(text)

@@ -39,6 +39,11 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("I guess not", NO),
     ("I guess so, but only in transport", PARTLY),
     ("kind of, the big services at least", PARTLY),
+    # an interjection before the answer
+    ("Actually yes, now that I think about it. The renewal contract, signed in May, includes an API sandbox", YES),
+    ("Apparently yes - there's one customer record underneath", YES),
+    ("Hmm, no", NO),
+    ("Honestly not sure", UNSURE),
     ("Not yet.", NOT_YET),
     ("No, that's planned for 2027.", NOT_YET),
     ("It goes to council next spring.", NOT_YET),
