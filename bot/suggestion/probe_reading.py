@@ -30,7 +30,9 @@ _MODEST_YES = (r"i\s+(?:guess|suppose|think|reckon)\s+"
                r"|(?:does|would)\s+(?:that|it|this)\s+count\b\??")
 _MODESTLY = re.compile(rf"\b(?:{_MODEST_YES})", re.IGNORECASE)
 _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
-    (ProbeAnswer.NOT_YET, re.compile(r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it", re.IGNORECASE)),
+    (ProbeAnswer.NOT_YET, re.compile(
+        r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it|"
+        r"(?:it'?s\s+|that'?s\s+)?(?:planned|scheduled|in\s+the\s+pipeline|on\s+the\s+roadmap)", re.IGNORECASE)),
     (ProbeAnswer.UNSURE, re.compile(
         r"not\s+(?:really\s+)?sure|unsure|(?:i\s+)?(?:don'?t|do\s+not)\s+know|no\s+idea|no\s+clue|"
         r"hard\s+to\s+say|(?:i\s+)?(?:can'?t|cannot|couldn'?t)\s+(?:say|tell)|good\s+question|"
@@ -39,9 +41,13 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.PARTLY, re.compile(
         r"partly|partially|in\s+part|somewhat|sort\s+of|kind\s+of|to\s+some\s+(?:extent|degree)|"
         r"yes\s+and\s+no|half|only\s+(?:in|for|partly|some)|some\s+of\s+(?:it|them)|not\s+(?:fully|entirely|"
-        r"completely|everywhere|across)|not\s+all",
+        r"completely|everywhere|across)|not\s+all|almost|nearly|a\s+(?:bit|little)|getting\s+there|in\s+principle|"
+        r"more\s+or\s+less",
         re.IGNORECASE)),
     (ProbeAnswer.NO, re.compile(
+        # an intensified no before the words of a yes: "definitely not", "absolutely not"
+        r"(?:definitely|absolutely|certainly|really|probably|of\s+course|sadly|unfortunately|afraid)\s+not|"
+        r"(?:i\s+)?doubt\s+it|unlikely|hardly|barely|(?:we\s+)?used\s+to|"
         r"i\s+(?:guess|suppose|think|reckon)\s+not|no(?:pe)?|nah|not\s+really|not\s+at\s+all|never|none|negative|not\s+as\s+such|"
         r"(?:we\s+)?(?:don'?t|do\s+not|haven'?t|have\s+not|aren'?t|are\s+not)(?=\s*[,.!;:\-–—]|\s*$)",
         re.IGNORECASE)),
