@@ -302,6 +302,21 @@ _STATISTIC = re.compile(
 )
 
 
+# Something put off, or left without money: "the shared platform is longer term", "the long-term dream", "years
+# off", "down the line", "unfunded", "no budget for that", "exec deferred it", "would be cool"
+_DEFERRED = _pattern(r"""\b(?:
+      (?:is|are|'s|'re|remains?)\s(?:a\s|the\s|more\s|much\s)?(?:longer|long)[-\s]term\b
+    | (?:long[-\s]term|distant)\s(?:dream|hope|wish|ambition|aspiration)
+    | (?:years|way|some\sway)\soff | down\sthe\s(?:line|road|track)
+    | unfunded | not\s(?:yet\s)?(?:funded|budgeted|resourced|costed)
+    | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
+    | no\s(?:money|budget|funding)\s(?:for|to)\b
+    | deferred | postponed | shelved | on\shold | parked
+    | would\sbe\s(?:cool|amazing|brilliant|fantastic|awesome|the\sstep\safter)
+    | (?:step|phase)\safter\sthat
+)\b""")
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
     cleaned = _cleaned(text.replace("’", "'"))
@@ -319,6 +334,8 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one
+    if _DEFERRED.search(cleaned):
+        found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # put off past the horizon: not a commitment either
     if _says_loss(cleaned):
         found |= {Qualifier.LOSS, Qualifier.FUTURE}
     return frozenset(found)

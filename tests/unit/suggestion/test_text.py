@@ -82,6 +82,16 @@ def test_might_and_if_someone_has_time_are_hopes() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("Legal might look at it")
 
 
+def test_something_put_off_or_left_without_money_is_no_commitment() -> None:
+    for deferred in ("Getting everything onto one common platform is the long-term dream",
+                     "Getting all departments onto one shared platform is longer term, 5+ years.",
+                     "that's years off and unfunded", "no budget for that", "exec deferred it",
+                     "A live view of skills across the partners would be cool"):
+        assert {Qualifier.UNCOMMITTED, Qualifier.FUTURE} <= qualifiers(deferred), deferred
+    assert qualifiers("Our long-term strategy was adopted in 2020") == set()
+    assert Qualifier.UNCOMMITTED not in qualifiers("the long-term plan is funded and starts in January")
+
+
 def test_a_fact_judged_short_of_the_mark_is_partial_but_a_low_cost_channel_is_not() -> None:
     assert qualifiers("online take-up is low") == {Qualifier.PARTIAL}
     assert qualifiers("uptake remains very poor") == {Qualifier.PARTIAL}
