@@ -89,6 +89,27 @@ _BARE_DENIAL_WORDS = frozenset({"but", "and", "yet", "though", "noth", "nowhere"
                                 "can't", "aren't", "never", "none", "sort", "kind", "still", "ourselves", "us"})
 
 
+# A verdict on what was just named: "Real-time personalisation - not in any plan", "the long-term dream, not in the
+# 2-year budget", "Opening it to partners - not funded yet"
+_VERDICT = re.compile(
+    r"^\W*(?:(?:but|and)\s+)?(?:not|no|nope|none)\W+(?:yet\s+|really\s+|even\s+)?"
+    r"(?:(?:in|on|part\s+of)\s+(?:any|the|our|a|this|next\s+year's|the\s+\S+)?\s*"
+    r"(?:plans?|budgets?|scope|programme|roadmap|pipeline)"
+    r"|funded|planned|budgeted|approved|agreed|happening|scheduled|committed|resourced)\b[^,;]{0,20}$",
+    re.IGNORECASE)
+
+
+_BARE_TOPIC_WORDS = 5  # "Real-time personalisation." then "Not in any plan.": a topic named, its verdict after
+
+
+def gives_a_verdict_on_previous(previous: Clause, clause: Clause) -> bool:
+    """Whether this clause is a bare verdict that what was just named is not planned or funded ("X - not in any
+    plan", "X, not funded yet"): unlike "X, not Y" ("bids evaluated on whole-council value, not departmental
+    savings"), whose negation is about Y only, it denies X. Within the sentence, or after a bare topic."""
+    near = clause.sentence == previous.sentence or word_count(previous.text) <= _BARE_TOPIC_WORDS
+    return near and bool(_VERDICT.match(clause.text.replace("’", "'")))
+
+
 def denies_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause is a bare denial of the fact just named (nothing of its own but the denial and a word
     pointing back): someone else's practice set against ours."""
@@ -180,6 +201,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if not_in_place_yet(clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if gives_a_verdict_on_previous(clauses[i - 1], clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}

@@ -316,3 +316,15 @@ def test_working_on_is_a_plan_only_when_it_is_the_speakers_work() -> None:
     assert Qualifier.FUTURE in qualifiers("We're still 'working on' a vision")
     assert Qualifier.FUTURE in qualifiers("Working on a data strategy")
     assert qualifiers("An incubator with 9 start-ups working on city data") == frozenset()
+
+
+def test_a_bare_verdict_that_it_is_not_planned_denies_what_was_just_named() -> None:
+    marks = _marks("Real-time personalisation - not in any plan.")
+    assert Qualifier.NEGATED in marks["Real-time personalisation"]
+    marks = _marks("Getting everything onto one common platform is the long-term dream, not in the 2-year budget.")
+    assert Qualifier.NEGATED in marks["Getting everything onto one common platform is the long-term dream"]
+    # "X, not Y": the negation is about Y only
+    marks = _marks("Bids are evaluated on whole-council value, not departmental savings")
+    assert Qualifier.NEGATED not in marks["Bids are evaluated on whole-council value"]
+    marks = _marks("We publish the pipeline online. Not the partners' one though.")
+    assert Qualifier.NEGATED not in marks["We publish the pipeline online."]
