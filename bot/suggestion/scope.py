@@ -99,6 +99,44 @@ _VERDICT = re.compile(
     re.IGNORECASE)
 
 
+# A hope said of a subject that is a list: "A live view of skills across us, the uni and the hospital trust would be
+# cool", "GIS, payments and the CRM on one platform is the long-term dream"
+_HEDGED_PREDICATE = re.compile(
+    r"\b(?:would|could|might)\s+be\s+(?:nice|good|great|cool|amazing|lovely|ideal|brilliant|the\s+(?:next|step))"
+    r"|\b(?:is|are|remains?)\s+(?:a\s+|the\s+)?(?:long(?:er)?[-\s]term|(?:long[-\s]term\s+)?(?:dream|wish|hope|aspiration))",
+    re.IGNORECASE)
+_PERSONAL_SUBJECT = re.compile(r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:we|i|you|they|it|it's|there|there's|he"
+                               r"|she)\b", re.IGNORECASE)
+
+
+def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],
+                          marks: frozenset[Qualifier]) -> bool:
+    """Whether this list piece ends with a hope whose subject is the whole list, the pieces before it included
+    ("A live view of skills across us, the uni and the hospital trust would be cool")."""
+    return (clause.continues and clause.sentence == previous.sentence and Qualifier.UNCOMMITTED in marks
+            and not previous_marks and bool(_HEDGED_PREDICATE.search(clause.text))
+            and not _PERSONAL_SUBJECT.match(clause.text))
+
+
+_VERDICT_MARKS = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
+_SENTENCE_MARK = (".", "!", "?", "…")
+_TOPIC_WORDS = 4  # "Baselining + targets", "Interop policy", "Real-time personalisation"
+_PAST_VERB = re.compile(r"\b\w{3,}ed\b", re.IGNORECASE)  # "started mapping physical assets" says something itself
+
+
+def hedges_a_bare_topic(topic: Clause, clause: Clause, topic_marks: frozenset[Qualifier],
+                        marks: frozenset[Qualifier], *, first: bool) -> bool:
+    """Whether `clause` gives its verdict on a bare topic named just before it, set off by a dash or a colon
+    ("Baselining + targets — we'll do that if the lottery bid comes through", "Interop policy - would be nice"): the
+    topic is hoped for or denied as the verdict says. The topic opens its sentence, is a few words with no verb, no
+    qualifier of its own and no full stop ("KPIs. We don't publish them." limits the publishing, not the KPIs); the
+    verdict is no continuation of a list ("the utilities and the university aren't part of it" is said of both)."""
+    return (first and not topic.continues and not clause.continues and not topic_marks
+            and bool(marks & {Qualifier.NEGATED, Qualifier.UNCOMMITTED}) and word_count(topic.text) <= _TOPIC_WORDS
+            and not topic.text.rstrip().endswith(_SENTENCE_MARK) and not _PERSONAL_SUBJECT.match(topic.text)
+            and not _PAST_VERB.search(topic.text))
+
+
 _BARE_TOPIC_WORDS = 5  # "Real-time personalisation." then "Not in any plan.": a topic named, its verdict after
 
 
@@ -202,6 +240,11 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if hedges_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
+        if hedges_a_bare_topic(clauses[i - 1], clauses[i], own[i - 1], own[i], first=i == 1 or
+                               clauses[i - 2].sentence != clauses[i - 1].sentence):
+            marks[i - 1] = marks[i - 1] | (own[i] & _VERDICT_MARKS)
         if gives_a_verdict_on_previous(clauses[i - 1], clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):

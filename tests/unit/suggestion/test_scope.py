@@ -328,3 +328,24 @@ def test_a_bare_verdict_that_it_is_not_planned_denies_what_was_just_named() -> N
     assert Qualifier.NEGATED not in marks["Bids are evaluated on whole-council value"]
     marks = _marks("We publish the pipeline online. Not the partners' one though.")
     assert Qualifier.NEGATED not in marks["We publish the pipeline online."]
+
+
+def test_a_hope_said_of_a_whole_list_reaches_its_first_items() -> None:
+    marks = _marks("A live view of skills across us, the uni and the hospital trust would be cool, but no budget.")
+    assert Qualifier.UNCOMMITTED in marks["A live view of skills across us, the uni"]
+    # a piece with a subject of its own hopes for itself only
+    marks = _marks("We publish the pipeline, and we would like a sandbox")
+    assert marks["We publish the pipeline"] == frozenset()
+
+
+def test_a_verdict_after_a_dash_is_said_of_the_bare_topic_before_it() -> None:
+    marks = _marks("Baselining + targets - we'll do that if the lottery bid comes through.")
+    assert Qualifier.UNCOMMITTED in marks["Baselining + targets"]
+    # a sentence of its own limits what it says, not the topic named before it
+    assert _marks("KPIs. We do not publish them.")["KPIs."] == frozenset()
+    # two items of a list joined by "and" are no bare topic and its verdict: the list's own scope rules apply
+    marks = _marks("It only covers council-owned assets; the utilities and the university aren't part of it.")
+    assert marks["the utilities"] == frozenset()
+    # a topic with a verb of its own says something itself
+    marks = _marks("started mapping physical assets - streetlights and buildings done, highways not yet.")
+    assert Qualifier.FUTURE not in marks["started mapping physical assets"]
