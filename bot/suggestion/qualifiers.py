@@ -223,6 +223,14 @@ _RELATIVE_DENIAL = re.compile(
     re.IGNORECASE,
 )
 
+# ... as does one with a subject of its own: "a pooled budget for cross-cutting projects that departments can't raid",
+# "a dashboard that residents can't see" (what the public can't see is `matching._publicity_denied`'s business)
+_OBJECT_RELATIVE_DENIAL = re.compile(
+    r"\b(?<=\w\w )(?:that|which)\s+(?!there\b|it\b|this\b)(?:the\s+|our\s+|their\s+|other\s+)?[a-z][\w-]*\s+"
+    r"(?:can'?t|cannot|don'?t|doesn'?t|won'?t|couldn'?t|didn'?t)\s+(?!have\b|exist)\w+\b[^,.;:]*",
+    re.IGNORECASE,
+)
+
 # A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
 # what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
 # "what we will do is publish" and "and how it will work" begin the clause).
@@ -346,6 +354,7 @@ def _cleaned(text: str) -> str:
     "next year's plan")."""
     cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
     cleaned = _NOUN_COMPLEMENT.sub(" ", cleaned)
+    cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", cleaned)
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 

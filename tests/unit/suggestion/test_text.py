@@ -82,6 +82,13 @@ def test_might_and_if_someone_has_time_are_hopes() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("Legal might look at it")
 
 
+def test_a_denial_in_a_relative_clause_with_its_own_subject_qualifies_the_noun() -> None:
+    assert qualifiers("a pooled budget for cross-cutting projects that departments can't raid") == set()
+    assert qualifiers("the data that departments don't share with us") == set()
+    assert Qualifier.NEGATED in qualifiers("systems that can't talk to each other")
+    assert Qualifier.NEGATED in qualifiers("a plan that we don't have")
+
+
 def test_something_put_off_or_left_without_money_is_no_commitment() -> None:
     for deferred in ("Getting everything onto one common platform is the long-term dream",
                      "Getting all departments onto one shared platform is longer term, 5+ years.",
