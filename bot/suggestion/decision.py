@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
@@ -53,10 +54,13 @@ def level_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
 
 def planned_after_the_gap(evidence: ConditionEvidence, tuning: Tuning) -> ConditionEvidence:
     """For the two-year question: a gap today followed by a plan for it ("nothing is baselined; the university
-    is contracted to do the baselines") is the plan; the denial stands only if it comes after the plan."""
+    is contracted to do the baselines") is the plan; the denial stands if it comes after the plan, or if it is a
+    hope rather than a gap ("we'd like a pipeline")."""
     if (evidence.support is None or evidence.against is None or evidence.support_score < tuning.support_threshold
             or evidence.against.clause.start > evidence.support.clause.start):
         return evidence
+    if Qualifier.UNCOMMITTED in qualifiers(evidence.against.clause.text):
+        return evidence  # "We'd like a pipeline but procurement is 2 people": a hope, not a gap today
     return replace(evidence, against=None)
 
 

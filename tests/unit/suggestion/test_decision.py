@@ -98,6 +98,9 @@ def test_climb_from_a_level_reads_a_gap_today_followed_by_a_plan_as_the_plan() -
     plan_first = ClauseMatch(Clause("the university is contracted", 0, 20, 0), None, 0.7)  # type: ignore[arg-type]
     dropped_after = ClauseMatch(Clause("but that fell through", 22, 40, 1), None, 0.9)  # type: ignore[arg-type]
     assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan_first, dropped_after)], TUNING) == 2
+    # a hope said first is no gap today: what follows it is no plan for it
+    hope = ClauseMatch(Clause("we'd like baselines", 0, 19, 0), None, 0.9)  # type: ignore[arg-type]
+    assert climb_from(2, [*rung_two, ConditionEvidence(condition, 3, plan, hope)], TUNING) == 2
 
 
 def test_climb_from_a_level_needs_a_firm_match_on_each_rung_past_the_first() -> None:
