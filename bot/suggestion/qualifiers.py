@@ -262,6 +262,9 @@ DISCONTINUED = _pattern(r"""\b(?:
     | (?:we\shad|there\s(?:was|were)|we\sran)\b[^.;]{0,80}?\bfrom\s(?:19|20)\d\d\s?(?:to|until|till|-|–)\s?(?:19|20)\d\d
     | stopped\s(?:meeting|running|working|publishing|updating|reporting|being\sused)
     | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
+    # it stopped going: "the partnership with the university stalled in 2023 when the funding ended"
+    | (?:stalled|ground\sto\sa\shalt|went\snowhere|fell\s(?:through|apart)|collapsed|folded)\b(?!\s(?:up|into)\b)
+    | (?:funding|money|grant|budget)\s(?:ended|ran\sout|dried\sup|was\scut)
     # someone ended it: "the CEO scrapped the quarterly performance review last year"
     | (?:scrapped|axed|abolished|disbanded|shelved|discontinued|cancell?ed|dropped)\s(?:the|our|its|their|his|her|that
                                                                                      |this|all)\b

@@ -118,6 +118,19 @@ def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
             and not _PERSONAL_SUBJECT.match(clause.text))
 
 
+_LIST_ITEM_WORDS = 3  # "The bus operator", "the utilities"
+
+
+def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],
+                          marks: frozenset[Qualifier]) -> bool:
+    """Whether this list piece ends with a denial whose subject is the whole list, the bare item before it
+    included ("The bus operator and the water utility haven't shared their data")."""
+    return (clause.continues and clause.sentence == previous.sentence and Qualifier.NEGATED in marks
+            and not previous_marks and word_count(previous.text) <= _LIST_ITEM_WORDS
+            and not _PERSONAL_SUBJECT.match(previous.text) and not _PAST_VERB.search(previous.text)
+            and not _PERSONAL_SUBJECT.match(clause.text))
+
+
 _VERDICT_MARKS = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
 _SENTENCE_MARK = (".", "!", "?", "…")
 _TOPIC_WORDS = 4  # "Baselining + targets", "Interop policy", "Real-time personalisation"
@@ -239,6 +252,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if not_in_place_yet(clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if denies_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}

@@ -343,9 +343,17 @@ def test_a_verdict_after_a_dash_is_said_of_the_bare_topic_before_it() -> None:
     assert Qualifier.UNCOMMITTED in marks["Baselining + targets"]
     # a sentence of its own limits what it says, not the topic named before it
     assert _marks("KPIs. We do not publish them.")["KPIs."] == frozenset()
-    # two items of a list joined by "and" are no bare topic and its verdict: the list's own scope rules apply
+    # two items of a list joined by "and" are no bare topic and its verdict: the list's own rule denies both
     marks = _marks("It only covers council-owned assets; the utilities and the university aren't part of it.")
-    assert marks["the utilities"] == frozenset()
+    assert marks["the utilities"] == frozenset({Qualifier.NEGATED})
     # a topic with a verb of its own says something itself
     marks = _marks("started mapping physical assets - streetlights and buildings done, highways not yet.")
     assert Qualifier.FUTURE not in marks["started mapping physical assets"]
+
+
+def test_a_denial_said_of_a_whole_list_reaches_its_first_bare_item() -> None:
+    marks = _marks("The bus operator and the water utility haven't shared their data though")
+    assert Qualifier.NEGATED in marks["The bus operator"]
+    # an item that says something of its own keeps its own reading
+    marks = _marks("Highways shared the ducts and the parks team hasn't done anything")
+    assert Qualifier.NEGATED not in marks["Highways shared the ducts"]

@@ -89,6 +89,12 @@ def test_a_denial_in_a_relative_clause_with_its_own_subject_qualifies_the_noun()
     assert Qualifier.NEGATED in qualifiers("a plan that we don't have")
 
 
+def test_something_that_stalled_is_not_in_place() -> None:
+    assert Qualifier.NEGATED in qualifiers("the partnership with the university stalled in 2023 when the funding ended")
+    assert Qualifier.NEGATED in qualifiers("the data trust went nowhere")
+    assert Qualifier.NEGATED not in qualifiers("the board folded up the two groups into one")
+
+
 def test_something_put_off_or_left_without_money_is_no_commitment() -> None:
     for deferred in ("Getting everything onto one common platform is the long-term dream",
                      "Getting all departments onto one shared platform is longer term, 5+ years.",
