@@ -34,7 +34,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.FUTURE: _pattern(rf"""\b(?:
         # intentions
           not\syet | yet\sto
-        | plan(?:s|ning)?\sto | intend(?:s|ing)?\sto | aim(?:s|ing)?\sto | hope(?:s)?\sto | would\slike\sto
+        # "we plan to", not a plan that exists: "a city-wide plan to build on it"
+        | (?<!\ba\s)(?<!-wide\s)(?<!\bcitywide\s)(?<!\baction\s)plan(?:s|ning)?\sto
+        | intend(?:s|ing)?\sto | aim(?:s|ing)?\sto | hope(?:s)?\sto | would\slike\sto
         | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
         | considering | thinking\sabout | exploring
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
@@ -74,7 +76,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
           a\sfew(?!\s(?:hundred|thousand|million|dozen)\b)  # "a few thousand people" is a crowd
         | one-offs? | case\sby\scase
-        | (?<!not\s)(?<!the\s)(?<!if\s)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
+        | (?<!not\s)(?<!the\s)(?<!if\s)(?<!\w-)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | in\sbits | bits\sand\spieces | bitty
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
@@ -192,7 +194,12 @@ _WORK_BEFORE = re.compile(
 )
 # Words that look negative but do not deny anything: "not only", "no longer just", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
-    r"\b(?:no|nothing|nobody|never)\b[^,.;:]{0,40}?\bwithout\b|"  # "no dig goes ahead without a check": always
+    r"\b(?:no|nothing|nobody|never|won't|wouldn't|doesn't|don't|can't|cannot|isn't|aren't)\b[^,.;:]{0,40}?\bwithout\b|"
+    # "no dig goes ahead without a check", "the panel won't approve without a statement": always
+    r"\bnot[-\s]for[-\s]profits?\b|\bnon[-\s]profits?\b|"  # a kind of organisation
+    r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
+    r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
+    r"\bnot\s+[\w-]+[-\s]only\b|"  # "digital by default but not digital only": more than one way
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
     r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
     # a lesser description denied: "it's not ad hoc, it's policy", "no longer a pilot"
@@ -217,9 +224,18 @@ _PURPOSE_NEGATION = re.compile(
 # "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
 # (but "a plan that hasn't been adopted" and "projects that don't have KPIs" deny the fact itself); so does
 # "who can't" ("a phone line for people who can't go online"), but not "systems that can't talk to each other".
+# What a document says we should do is its content, not a plan of the speaker's: "a procurement strategy approved in
+# 2023 says we should move towards joint purchasing", "it lays out what we want to change on jobs"
+_REPORTED_CONTENT = re.compile(
+    r"\b(?:says?|said|states?|sets?\s+out|lays?\s+out|commits?\s+(?:us\s+)?to|describes?|explains?)\s+(?:that\s+|what\s+)?"
+    r"(?:we|the\s+council|the\s+city|all|every|departments?)\s+(?:should|will|must|would|shall|'ll|want\s+to|need\s+to"
+    r"|aim\s+to|plan\s+to)\b", re.IGNORECASE)
+# "Considering an innovation route is mandatory": a gerund that names a step of a process, not an intention
+_GERUND_STEP = re.compile(r"^\W*considering\b(?=[^,.;]*\b(?:is|are)\s+(?:mandatory|required|compulsory|standard"
+                          r"|expected|routine|part\s+of)\b)", re.IGNORECASE)
 _RELATIVE_DENIAL = re.compile(
     r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
-    r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+\w+\b[^,.;:]*",
+    r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t|never|rarely|seldom)\s+\w+\b[^,.;:]*",
     re.IGNORECASE,
 )
 
@@ -357,7 +373,7 @@ def _cleaned(text: str) -> str:
     "next year's plan")."""
     cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
     cleaned = _NOUN_COMPLEMENT.sub(" ", cleaned)
-    cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", cleaned)
+    cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_no_change, says_something_is_lost
 from bot.suggestion.words import tokens
@@ -87,6 +89,30 @@ def test_a_denial_in_a_relative_clause_with_its_own_subject_qualifies_the_noun()
     assert qualifiers("the data that departments don't share with us") == set()
     assert Qualifier.NEGATED in qualifiers("systems that can't talk to each other")
     assert Qualifier.NEGATED in qualifiers("a plan that we don't have")
+
+
+@pytest.mark.parametrize("text", [
+    "A procurement strategy approved in 2023 says we should move towards joint purchasing.",  # the document's content
+    "it lays out what we want to change on jobs, housing quality",
+    "The planning panel won't approve without a participation statement",  # always
+    "paid community connectors who go out to people who never come to meetings.",  # who the people are
+    "we've a strategic partnership with a not-for-profit on care tech",  # a kind of organisation
+    "quarterly meet-the-buyer days, SME-only lots",  # a kind of lot
+    "most of it refreshes daily or weekly, charts and maps, no login needed.",  # made easy
+    "And we're not the only ones publishing anymore",  # others do too
+    "digital by default but not digital only",  # more than one way
+    "and there's a city-wide plan to build on it.",  # a plan that exists
+    "Considering an innovation route is mandatory for anything over EUR 200k",  # a step of the process
+])
+def test_words_that_look_like_qualifiers_and_are_not(text: str) -> None:
+    assert qualifiers(text) == set()
+
+
+def test_the_same_words_still_qualify_where_they_mean_it() -> None:
+    assert qualifiers("we plan to publish it") == {Qualifier.FUTURE}
+    assert Qualifier.UNCOMMITTED in qualifiers("we're considering a dashboard")
+    assert qualifiers("it is only used in IT") == {Qualifier.PARTIAL}
+    assert Qualifier.NEGATED in qualifiers("there is no budget")
 
 
 def test_something_that_stalled_is_not_in_place() -> None:
