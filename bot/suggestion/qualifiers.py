@@ -125,6 +125,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:we|i|it)\smay\b | might | years\saway | a\slong\sway\soff
     # (not needs stated as a finding: "we did a skills review and listed what we need")
     | (?<!listed\s)(?<!identified\s)(?<!defined\s)(?<!mapped\s)(?<!know\s)(?<!knew\s)(?<!agreed\s)(?<!out\s)
+      (?<!down\s)(?<!documented\s)(?<!recorded\s)(?<!captured\s)(?<!assessed\s)
       (?:something|what)\s(?:we|i)\s(?:really\s)?(?:want|need|would\slike|'d\slike)\b
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee

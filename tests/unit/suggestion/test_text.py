@@ -108,6 +108,11 @@ def test_words_that_look_like_qualifiers_and_are_not(text: str) -> None:
     assert qualifiers(text) == set()
 
 
+def test_needs_written_down_as_a_finding_are_no_wish() -> None:
+    assert qualifiers("We did a skills mapping and wrote down what we need") == set()
+    assert Qualifier.UNCOMMITTED in qualifiers("what we need is a proper skills plan")
+
+
 def test_the_same_words_still_qualify_where_they_mean_it() -> None:
     assert qualifiers("we plan to publish it") == {Qualifier.FUTURE}
     assert Qualifier.UNCOMMITTED in qualifiers("we're considering a dashboard")
