@@ -55,7 +55,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | {DRAFT} | (?:a|the|our|their|its)\sdraft
         | under\s(?:development|discussion|consideration|preparation)
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
-        | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b
+        | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b | mid[-\s](?:procurement|tender)
         # things that will happen, and when
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
                                         |put|have|get|make|look|consider|try)
@@ -82,8 +82,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
         | not\s(?:yet\s)?(?:for|in|across|to)\s(?:all|every|each)
         # only begun
-        | (?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently)\s(?:just\s|only\s|recently\s)?
-          (?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
+        | (?:^\W*|(?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently|team|governance|department|council|it)\s)
+          (?:just\s|only\s|recently\s)?(?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
+        | \b\d{1,2}\s?%\s(?:done|complete|completed|finished|mapped|covered|through)\b
         | so\sfar | early\s(?:days|stages?) | first\ssteps | (?:about|around|roughly)\shalf | half\sof
         | (?:still\s)?in\sprogress
         # now and then, informally, as a trial
@@ -150,6 +151,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
+    | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)
+    | (?:is|are)\s(?:the|our)\s(?:target|goal|aim|ambition|end\sstate)\b
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
 )\b""")
@@ -200,6 +203,7 @@ _NOT_ONLY = re.compile(
     r"\bnot[-\s]for[-\s]profits?\b|\bnon[-\s]profits?\b|"  # a kind of organisation
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
     r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
+    r"\bnot\s+in\s+(?:work|education|employment|training)\b|"  # "young people not in work or education": who
     r"\bnot\s+[\w-]+[-\s]only\b|"  # "digital by default but not digital only": more than one way
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
     r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
@@ -287,7 +291,7 @@ DISCONTINUED = _pattern(r"""\b(?:
                                                                                      |this|all)\b
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
-      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired)
+      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused)
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
     | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)

@@ -108,6 +108,22 @@ def test_words_that_look_like_qualifiers_and_are_not(text: str) -> None:
     assert qualifiers(text) == set()
 
 
+def test_talk_targets_a_tender_under_way_and_a_pause_are_not_in_place() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("We've been talking about a digital twin to use the sensor data")
+    assert Qualifier.UNCOMMITTED in qualifiers("The platform is the target")
+    assert Qualifier.FUTURE in qualifiers("We're mid-procurement for an AI chatbot")
+    assert Qualifier.NEGATED in qualifiers("the open data portal project got paused when the CDO left")
+    # people who keep talking about the city's future is the dialogue itself
+    assert qualifiers("an online platform where residents keep talking about future plans") == set()
+
+
+def test_work_begun_or_part_done_is_partial() -> None:
+    for begun in ("Started an asset register across departments last year", "maybe 60% done",
+                  "Information governance started an information asset register in 2023"):
+        assert Qualifier.PARTIAL in qualifiers(begun), begun
+    assert qualifiers("young people not in work or education, new arrivals") == set()  # who, not a gap
+
+
 def test_needs_written_down_as_a_finding_are_no_wish() -> None:
     assert qualifiers("We did a skills mapping and wrote down what we need") == set()
     assert Qualifier.UNCOMMITTED in qualifiers("what we need is a proper skills plan")
