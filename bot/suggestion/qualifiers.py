@@ -116,7 +116,8 @@ _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:th
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
       hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
-    | would\s(?:like|love) | (?:we|i)'d\s(?:like|love) | would\sbe\s(?:nice|good|great|lovely|ideal)
+    | would\s(?:really\s|also\s)?(?:like|love) | (?:we|i)'d\s(?:really\s|also\s)?(?:like|love)
+    | would\sbe\s(?:nice|good|great|lovely|ideal)
     | (?:maybe|perhaps)(?!\s(?:\d|a\s(?:dozen|few|couple|handful|third|quarter)|about|around|half|two|three|four
                                 |five|ten|twenty|[\w-]+\s(?:percent|per\scent|%)))  # not "maybe 40 datasets"
     | who\sknows
@@ -134,6 +135,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
     | if\s(?:\w+\s){1,2}(?:has|have|gets?|finds?)\s(?:the\s|enough\s)?time
     # an event that may not happen: "if the new mayor gets in", "if the bid is approved", "if we win the vote"
+    | if\s(?:[\w'-]+\s){1,7}(?:goes\sthrough|goes\sahead|includes?|allows?|approves?|agrees?|funds?)\b
     | if\s(?:\w+\s){1,4}(?:gets?\s(?:in|elected|re-?elected|approved|funded|through)|wins?|comes?\sthrough
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
     | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
@@ -152,7 +154,12 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
     | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)
-    | (?:is|are)\s(?:the|our)\s(?:target|goal|aim|ambition|end\sstate)\b
+    | (?:is|are)\s(?:the|our)\s(?:20\d\d\s)?(?:target|goal|aim|ambition|end\sstate)\b | target\sstate\swould\sbe
+    # floated, not decided: "a logic model was 'discussed'", "a board was proposed", "we've been discussing",
+    # "we've chatted with the university about", "the opposition's manifesto promises"
+    | (?:was|were|has\sbeen|have\sbeen|been)\s['"‘“]?(?:discussed|proposed|suggested|floated|mooted|raised)
+    | (?:been|are|'re|still|currently|now)\s(?:\w+\s)?discuss?ing | manifesto
+    | chatted\swith | had\s(?:a\s)?(?:chat|coffee|conversation)s?\swith
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
 )\b""")
@@ -181,6 +188,8 @@ _LOSS = _pattern(r"""\b(?:
     | (?:is|are)\s(?:being\s)?(?:abolished|scrapped|cut|closed|disbanded|dissolved|wound\sdown|discontinued
                                 |withdrawn|switched\soff|decommissioned)\s(?:from|in|at\sthe\send\sof|after|when)\s
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
+    | being\swound\sup
+    | (?<![\w-])(?:deletes|removes|cuts)\s(?:the|our|his|her|its)\s(?:[\w-]+\s){0,2}(?:post|role|team|budget|fund)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
@@ -340,6 +349,7 @@ _DEFERRED = _pattern(r"""\b(?:
       (?:is|are|'s|'re|remains?)\s(?:a\s|the\s|more\s|much\s)?(?:longer|long)[-\s]term\b
     | (?:long[-\s]term|distant)\s(?:dream|hope|wish|ambition|aspiration)
     | (?:years|way|some\sway)\soff | down\sthe\s(?:line|road|track)
+    | (?:comes?|happens?|starts?|is\splanned|is\sscheduled|will\scome)\s(?:only\s)?after\s20\d\d
     | unfunded | not\s(?:yet\s)?(?:funded|budgeted|resourced|costed)
     | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
     | no\s(?:money|budget|funding)\s(?:for|to)\b

@@ -117,6 +117,32 @@ def test_talk_targets_a_tender_under_way_and_a_pause_are_not_in_place() -> None:
     assert qualifiers("an online platform where residents keep talking about future plans") == set()
 
 
+@pytest.mark.parametrize("hope", [
+    "If the merger with the neighbouring district goes through we'd probably adopt their digital infrastructure",
+    "The plan is to rewrite it with proper outcomes IF the new mayor's budget includes it",
+    "we'd really like a proper smart city strategy",
+    "Moving to a shared platform comes after 2027.",
+    "Target state would be an EA on open standards with a roadmap",
+    "Everything on a shared platform is the 2028 target",
+    "A logic model linking investments to outcomes was 'discussed'",
+    "A data governance board with real teeth was proposed",
+    "We've been discusing a cross-directorate outcomes board for a while.",
+    "We've chatted with the university about a regional data partnership",
+    "The opposition's manifesto promises a city-wide outcomes framework",
+])
+def test_floated_conditional_or_later_is_a_hope(hope: str) -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers(hope)
+
+
+def test_a_post_deleted_or_a_panel_wound_up_is_a_loss() -> None:
+    assert Qualifier.LOSS in qualifiers("But the budget agreed last week deletes the director post from April")
+    assert Qualifier.LOSS in qualifiers("The citizens' panel is being wound up in the savings")
+    assert qualifiers("the board discussed the KPIs last month") == set()
+    assert qualifiers("the strategy includes a dashboard") == set()
+    assert qualifiers("we re-cut the budget to match.") == set()  # done, and no loss
+    assert qualifiers("a standing online forum where people keep discussing upcoming plans") == set()
+
+
 def test_work_begun_or_part_done_is_partial() -> None:
     for begun in ("Started an asset register across departments last year", "maybe 60% done",
                   "Information governance started an information asset register in 2023"):
