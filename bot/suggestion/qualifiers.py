@@ -202,7 +202,7 @@ _LOSS = _pattern(r"""\b(?:
 _WORK_BEFORE = re.compile(
     r"\b(?:project|projects|consultation|rollout|roll-out|build|construction|installation|migration|"
     r"implementation|procurement|tender|phase|works?|survey|study|mapping|upgrade|refresh|audit|review|"
-    r"recruitment|training|programme of work)\b(?:\s+\w+){0,2}\s+(?:(?:will|'ll|is\sgoing\sto|should)\s+)?$",
+    r"recruitment|training|programme of work)\b(?:\s+[\w-]+){0,5}\s+(?:(?:will|'ll|is\sgoing\sto|should)\s+)?$",
     re.IGNORECASE,
 )
 # Words that look negative but do not deny anything: "not only", "no longer just", "no big gaps", "no exceptions".
@@ -431,7 +431,7 @@ _NO_CHANGE = re.compile(
     r"(?:stays?|remains?|staying|remaining) (?:the same|as (?:it )?is|where (?:we|it) (?:is|are)|put|unchanged)|"
     r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
     r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
-    r"(?:not|no) much (?:will )?change|"
+    r"(?:not|no) much (?:will )?change|nothing new (?:is |has been )?planned|no new plans|"
     # "I'd expect us to be where we are now", "So probably where we are today"
     r"(?:be|stay|remain|end up|probably|still|roughly|about|pretty much)\s+where\s+we\s+are(?:\s+(?:now|today))?|"
     # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said

@@ -41,7 +41,8 @@ _INSTRUCTION = re.compile(
     r"\b(?:record|set|mark|give|assign|score|rate|put|enter|log|make|suggest|output|return|respond with|"
     r"just say)\b[^.]{0,30}(?:\blevel\s*[=:]?\s*|\bas\s+(?:an?\s+)?|\bto\s+)[1-5]\b|"
     r"\b(?:i|we)\s+(?:instruct|order|command|tell)\s+you\b|^\s*(?:system|assistant|operator)\s*:|"
-    r"\blevel\s*[1-5]\b[^.]{0,20}\b(?:regardless|no matter|whatever|please|now)\b|"
+    # "level 5 regardless", "give it level 5 now!"; not a self-rating: "Level 4 now: pipeline online, ..."
+    r"\blevel\s*[1-5]\b[^.]{0,20}\b(?:regardless|no matter|whatever|please|now\s*(?:!|$|please\b))|"
     r"\b(?:you are now|act as|pretend (?:to be|you)|system prompt|new instructions?|developer mode|"
     r"jailbreak|as an ai)\b|"
     r"\b(?:you|the bot|the assistant)\s+(?:must|should|will|have to)\s+(?:answer|say|record|give|output|rate)\b",

@@ -70,6 +70,7 @@ def test_a_resource_that_ends_is_a_loss_but_work_that_ends_is_done() -> None:
     assert Qualifier.LOSS in qualifiers("the pilot ends in June")
     assert not says_something_is_lost("The asset register project finishes at the end of 2025, and it is funded.")
     assert not says_something_is_lost("The consultation closes in February; the council votes in June.")
+    assert not says_something_is_lost("procurement for an open-standards platform closes in June.")
     assert Qualifier.LOSS not in qualifiers("the rollout will finish by spring")
 
 
@@ -77,6 +78,7 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
     assert says_no_change("So in two years, honestly, probably the same.")
     assert says_no_change("Same next year. There's no programme beyond that.")
     assert not says_no_change("We use the same platform as the county.")
+    assert says_no_change("Nothing new planned for the next two years - the team's focus is the new law.")
 
 
 def test_might_and_if_someone_has_time_are_hopes() -> None:
