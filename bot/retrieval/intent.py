@@ -108,6 +108,9 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bwhich\s+(?:\w+\s+)?(?:bodies|body|organi[sz]ations?|companies|firms|auditors)\s+(?:can\s+|could\s+|will\s+)?
         (?:certify|audit|accredit)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
+      # the assistant itself: "who else can see what I type here?", "who can see my answers?"
+      | \bwho\s+(?:else\s+)?(?:can|could|will)\s+see\s+(?:what\s+(?:i|we)\s+(?:type|write|say|answer|put)
+                                                         |my\s+(?:answers?|replies|messages?)|our\s+(?:answers?|replies))\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
       | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
     re.IGNORECASE | re.VERBOSE,

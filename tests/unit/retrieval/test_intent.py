@@ -146,6 +146,10 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("We want to certify our sustainability management system: which standard?", False),
     ("I missed the steering group - can someone summarise what was decided about the portal relaunch?", True),
     ("the portal relaunch slipped - can we set up a data platform residents trust?", False),
+    # the assistant itself
+    ("who else can see what I type here? is it shared with the other cities in the benchmarking group??", True),
+    ("who can see my answers?", True),
+    ("which standard helps decide who can see what data?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
