@@ -89,16 +89,6 @@ _BARE_DENIAL_WORDS = frozenset({"but", "and", "yet", "though", "noth", "nowhere"
                                 "can't", "aren't", "never", "none", "sort", "kind", "still", "ourselves", "us"})
 
 
-# A verdict on what was just named: "Real-time personalisation - not in any plan", "the long-term dream, not in the
-# 2-year budget", "Opening it to partners - not funded yet"
-_VERDICT = re.compile(
-    r"^\W*(?:(?:but|and)\s+)?(?:not|no|nope|none)\W+(?:yet\s+|really\s+|even\s+)?"
-    r"(?:(?:in|on|part\s+of)\s+(?:any|the|our|a|this|next\s+year's|the\s+\S+)?\s*"
-    r"(?:plans?|budgets?|scope|programme|roadmap|pipeline)"
-    r"|funded|planned|budgeted|approved|agreed|happening|scheduled|committed|resourced)\b[^,;]{0,20}$",
-    re.IGNORECASE)
-
-
 # A hope said of a subject that is a list: "A live view of skills across us, the uni and the hospital trust would be
 # cool", "GIS, payments and the CRM on one platform is the long-term dream"
 _HEDGED_PREDICATE = re.compile(
@@ -107,6 +97,7 @@ _HEDGED_PREDICATE = re.compile(
     re.IGNORECASE)
 _PERSONAL_SUBJECT = re.compile(r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:we|i|you|they|it|it's|there|there's|he"
                                r"|she)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b\w{3,}ed\b", re.IGNORECASE)  # "started mapping physical assets" says something itself
 
 
 def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],
@@ -134,7 +125,6 @@ def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
 _VERDICT_MARKS = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
 _SENTENCE_MARK = (".", "!", "?", "…")
 _TOPIC_WORDS = 4  # "Baselining + targets", "Interop policy", "Real-time personalisation"
-_PAST_VERB = re.compile(r"\b\w{3,}ed\b", re.IGNORECASE)  # "started mapping physical assets" says something itself
 
 
 def hedges_a_bare_topic(topic: Clause, clause: Clause, topic_marks: frozenset[Qualifier],
@@ -148,6 +138,16 @@ def hedges_a_bare_topic(topic: Clause, clause: Clause, topic_marks: frozenset[Qu
             and bool(marks & {Qualifier.NEGATED, Qualifier.UNCOMMITTED}) and word_count(topic.text) <= _TOPIC_WORDS
             and not topic.text.rstrip().endswith(_SENTENCE_MARK) and not _PERSONAL_SUBJECT.match(topic.text)
             and not _PAST_VERB.search(topic.text))
+
+
+# A verdict on what was just named: "Real-time personalisation - not in any plan", "the long-term dream, not in the
+# 2-year budget", "Opening it to partners - not funded yet"
+_VERDICT = re.compile(
+    r"^\W*(?:(?:but|and)\s+)?(?:not|no|nope|none)\W+(?:yet\s+|really\s+|even\s+)?"
+    r"(?:(?:in|on|part\s+of)\s+(?:any|the|our|a|this|next\s+year's|the\s+\S+)?\s*"
+    r"(?:plans?|budgets?|scope|programme|roadmap|pipeline)"
+    r"|funded|planned|budgeted|approved|agreed|happening|scheduled|committed|resourced)\b[^,;]{0,20}$",
+    re.IGNORECASE)
 
 
 _BARE_TOPIC_WORDS = 5  # "Real-time personalisation." then "Not in any plan.": a topic named, its verdict after
@@ -238,7 +238,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     ("there's nothing on what we'd invest in or how data, digital or partnerships would help"); a narrowing
     clause's limitation reaches back as partial scope to the clause before it (same sentence, or the
     last clause of the sentence before); what the speaker takes back ("... actually no, that was the pilot")
-    is no evidence either way (`taken_back`); a question asked in passing takes its answer's (`_asked`)."""
+    is no evidence either way (`taken_back`); a question asked in passing takes its answer's (`_asked`). A denial or a
+    hope said at the end of a list is said of its first items too, a verdict after a dash of the bare topic before it,
+    and "X - not in any plan" denies X."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
