@@ -82,7 +82,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
         | not\s(?:yet\s)?(?:for|in|across|to)\s(?:all|every|each)
         # only begun
-        | (?:^\W*|(?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently|team|governance|department|council|it)\s)
+        | (?:^\W*|(?:we(?:'ve)?|they(?:'ve)?|it|has|have|just|only|recently|team|governance|department|council)\s)
           (?:just\s|only\s|recently\s)?(?:started|begun)\s(?:a|an|to|on|with|work|mapping|building|drafting|collecting)\b
         | \b\d{1,2}\s?%\s(?:done|complete|completed|finished|mapped|covered|through)\b
         | so\sfar | early\s(?:days|stages?) | first\ssteps | (?:about|around|roughly)\shalf | half\sof
