@@ -30,6 +30,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | lack(?:s|ing)?
         | (?:do|does|did|is|are|was|were|has|have|had|ca|can|could|would|wo|should|must|need|might|ai|sha)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
+        # left out of a plan: "a self-service view is out of scope"
+        | out\sof\sscope | outside\s(?:the\s)?scope
     )\b"""),
     Qualifier.FUTURE: _pattern(rf"""\b(?:
         # intentions
@@ -129,6 +131,9 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?<!listed\s)(?<!identified\s)(?<!defined\s)(?<!mapped\s)(?<!know\s)(?<!knew\s)(?<!agreed\s)(?<!out\s)
       (?<!down\s)(?<!documented\s)(?<!recorded\s)(?<!captured\s)(?<!assessed\s)
       (?:something|what)\s(?:we|i)\s(?:really\s)?(?:want|need|would\slike|'d\slike)\b
+    # an attempt, not a result: "we were trying to get telcos into a partnership"
+    | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)(?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)
+      \s(?:still\s|also\s)?trying\sto
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
@@ -189,11 +194,14 @@ _LOSS = _pattern(r"""\b(?:
                                 |withdrawn|switched\soff|decommissioned)\s(?:from|in|at\sthe\send\sof|after|when)\s
     | (?:winds?|winding|wound|folds?|folding|folded)\s(?:it|them|the\s\w+|our\s\w+)\s(?:up|down|into)
     | being\swound\sup
+    # a decision already taken that takes it away at a date: "the financial plan removes the ringfence from 2026"
+    | (?:removes|cuts|ends|scraps|withdraws|drops|abolishes|stops)\s(?:the|our|its|their)\s(?:[\w-]+\s){0,3}?
+      (?:from|in|at\sthe\send\sof|after)\s(?:20\d\d|next)
     | (?<![\w-])(?:deletes|removes|cuts)\s(?:the|our|his|her|its)\s(?:[\w-]+\s){0,2}(?:post|role|team|budget|fund)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
-    | (?:funding|grants?|money|budgets?|contracts?)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
+    | (?:funding|grants?|money|budgets?|contracts?|investment|subsidy|subsidies|ring-?fence)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
       \b(?:ends?|runs?\sout|expires?|stops?|is\scut
                                                                 |was\scut)
 )\b""")
@@ -220,6 +228,9 @@ _NOT_ONLY = re.compile(
     r"\b(?:not|no\s+longer|never|isn't|aren't|wasn't)\s+(?:just\s+|only\s+|really\s+)?(?:an?\s+)?(?:ad[-\s]hoc"
     r"|pilots?|piecemeal|one-offs?|sporadic|occasional|patchy|trial)\b(?!\s+(?:yet|either|even)\b)|"
     r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
+    # looked and found none: "last review we couldn't find any real gaps"
+    r"\b(?:could(?:n't|\s+not)|did(?:n't|\s+not)|can(?:'t|not)|don't|haven't)\s+(?:find|see|spot|identify|uncover)\s+"
+    r"(?:any\s+)?(?:big\s+|major\s+|significant\s+|real\s+|serious\s+)?(?:gaps?|problems?|issues?|weaknesses)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
     r"\b(?:no|without(?: any)?) (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?"
     r"|paperwork|red tape|surprises|blind spots?|single point of failure|escalation|escalating|fuss|friction)\b|"
@@ -300,7 +311,10 @@ DISCONTINUED = _pattern(r"""\b(?:
                                                                                      |this|all)\b
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
-      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused)
+      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused|zeroed)
+    | (?:cut|reduced)\sto\szero
+    # "we were trying to get telcos into a partnership but that's dead now"
+    | (?:it|that|this|they|which)(?:'s|\sis|\swas|'re|\sare|\swere)\s(?:now\s|basically\s|pretty\smuch\s)?dead\b
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
     | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)
@@ -383,11 +397,19 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     return frozenset(found)
 
 
+# A contrast of two kinds of one thing: "bids evaluated on whole-council value not departmental value". The "not"
+# sets aside the second kind; the clause states the first.
+# Not a contrast of pronouns: "services designed for them, not with them" denies the "with".
+_PARALLEL_CONTRAST = re.compile(
+    r"\b(?!(?:them|they|us|we|it|you|him|her|me|this|that|these|those)\b)([a-z][\w-]*),?\s+not\s+((?:[\w-]+\s+){1,2})\1\b",
+    re.IGNORECASE)
+
+
 def _cleaned(text: str) -> str:
     """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...",
     "next year's plan")."""
     cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
-    cleaned = _NOUN_COMPLEMENT.sub(" ", cleaned)
+    cleaned = _PARALLEL_CONTRAST.sub(r"\1", _NOUN_COMPLEMENT.sub(" ", cleaned))
     cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 

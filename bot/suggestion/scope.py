@@ -157,7 +157,8 @@ def gives_a_verdict_on_previous(previous: Clause, clause: Clause) -> bool:
     """Whether this clause is a bare verdict that what was just named is not planned or funded ("X - not in any
     plan", "X, not funded yet"): unlike "X, not Y" ("bids evaluated on whole-council value, not departmental
     savings"), whose negation is about Y only, it denies X. Within the sentence, or after a bare topic."""
-    near = clause.sentence == previous.sentence or word_count(previous.text) <= _BARE_TOPIC_WORDS
+    set_off = not previous.text.rstrip().endswith(_SENTENCE_MARK)  # by a dash: "X or Y - not planned"
+    near = clause.sentence == previous.sentence or set_off or word_count(previous.text) <= _BARE_TOPIC_WORDS
     return near and bool(_VERDICT.match(clause.text.replace("’", "'")))
 
 

@@ -357,3 +357,36 @@ def test_a_denial_said_of_a_whole_list_reaches_its_first_bare_item() -> None:
     # an item that says something of its own keeps its own reading
     marks = _marks("Highways shared the ducts and the parks team hasn't done anything")
     assert Qualifier.NEGATED not in marks["Highways shared the ducts"]
+
+
+def test_a_verdict_after_a_dash_reaches_a_topic_of_several_words() -> None:
+    marks = _marks("A formal management process or indicators - not planned, the team has no capacity.")
+    assert Qualifier.NEGATED in marks["A formal management process or indicators"]
+    # a sentence of its own is no topic set off by a dash
+    marks = _marks("We publish a formal resilience action plan every year. Not planned: the indicators.")
+    assert Qualifier.NEGATED not in marks["We publish a formal resilience action plan every year."]
+
+
+def test_a_contrast_of_two_kinds_of_one_thing_states_the_first() -> None:
+    assert Qualifier.NEGATED not in qualifiers("evaluation on whole-council value not departmental value")
+    # a contrast of pronouns denies what it sets aside
+    assert Qualifier.NEGATED in qualifiers("services are designed for them, not with them")
+    assert Qualifier.NEGATED in qualifiers("the dashboard is not live")
+
+
+def test_finding_no_gaps_is_no_denial_and_out_of_scope_is() -> None:
+    assert Qualifier.NEGATED not in qualifiers("Last review we couldn't find any real gaps.")
+    assert Qualifier.NEGATED in qualifiers("Self-service view of 'who looked at my data' is out of scope.")
+
+
+def test_an_attempt_is_no_result_and_what_is_dead_or_zeroed_is_gone() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("We were trying to get telcos into a partnership")
+    assert Qualifier.UNCOMMITTED not in qualifiers("what we're trying to achieve is a fairer city")
+    assert Qualifier.NEGATED in qualifiers("that's dead now too.")
+    assert Qualifier.NEGATED in qualifiers("The training budget was zeroed.")
+
+
+def test_a_decision_that_takes_money_away_at_a_date_is_a_loss() -> None:
+    assert Qualifier.LOSS in qualifiers("the financial plan agreed last week removes the ringfence from 2026")
+    assert Qualifier.LOSS in qualifiers("so the strategy stays but the big investment stops.")
+    assert Qualifier.LOSS not in qualifiers("the plan removes the barriers people face")
