@@ -132,8 +132,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
       (?<!down\s)(?<!documented\s)(?<!recorded\s)(?<!captured\s)(?<!assessed\s)
       (?:something|what)\s(?:we|i)\s(?:really\s)?(?:want|need|would\slike|'d\slike)\b
     # an attempt, not a result: "we were trying to get telcos into a partnership"
-    | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)(?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)
-      \s(?:still\s|also\s)?trying\sto
+    | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)
+      (?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)\s(?:still\s|also\s)?trying\sto
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
@@ -201,9 +201,9 @@ _LOSS = _pattern(r"""\b(?:
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
-    | (?:funding|grants?|money|budgets?|contracts?|investment|subsidy|subsidies|ring-?fence)\b[^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
-      \b(?:ends?|runs?\sout|expires?|stops?|is\scut
-                                                                |was\scut)
+    | (?:funding|grants?|money|budgets?|contracts?|investment|subsidy|subsidies|ring-?fence)\b
+      [^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
+      \b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
 )\b""")
 # A piece of work that ends is done, not lost: "the register project finishes at the end of 2025", "the
 # consultation closes in February", "the rollout will finish by spring". Its subject is the work itself.
