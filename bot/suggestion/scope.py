@@ -190,17 +190,26 @@ _BEYOND_IT = re.compile(
 )
 
 
+_BEYOND_NAMED = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:beyond|apart\sfrom|other\sthan|outside(?:\sof)?|besides"
+                           r"|except\s(?:for\s)?)\s(?:the\s)?([\w-]{2,})\b", re.IGNORECASE)
 _BEYOND_REACH = 3
 
 
-def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> bool:
-    """Whether clause `i` says there is nothing beyond the fact just stated ("Beyond that – land, water –
-    nothing joined up"), which makes that fact the exception, not the rule. "Beyond that, we also publish
-    ..." adds a fact: without a denial in it or the clauses just after (dashes split "Beyond that – land,
-    water – nothing joined up" into three) it is not this."""
-    if not _BEYOND_IT.match(clauses[i].text.replace("’", "'")):
-        return False
-    return any(Qualifier.NEGATED in mark for mark in marks[i:i + _BEYOND_REACH])
+def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
+    """The clauses that clause `i` makes the exception, not the rule, by saying there is nothing beyond them:
+    the clause just before ("Beyond that – land, water – nothing joined up"), or the sentence before that names
+    what it goes beyond ("IT have a proper competency framework ... Outside IT tho each directorate does its own,
+    and nobody has worked out the skills"). "Beyond that, we also publish ..." adds a fact: without a denial in it
+    or the clauses just after (dashes split "Beyond that – land, water – nothing joined up" into three) it is not
+    this."""
+    if not any(Qualifier.NEGATED in mark for mark in marks[i:i + _BEYOND_REACH]):
+        return []
+    text = clauses[i].text.replace("’", "'")
+    named = _BEYOND_NAMED.match(text)
+    before = [j for j in range(i) if clauses[j].sentence == clauses[i - 1].sentence]
+    if named and not named.group(1).islower() and any(named.group(1) in clauses[j].text.split() for j in before):
+        return before  # a name said again, as it was said: "Outside IT" after "IT have ..."
+    return [i - 1] if _BEYOND_IT.match(text) else []
 
 
 # A self-correction takes back what was just said: "We also accept the national digital ID... actually no,
@@ -267,8 +276,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}
-        if nothing_beyond_previous(clauses, own, i):
-            marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
+        for j in nothing_beyond_previous(clauses, own, i):
+            marks[j] = marks[j] | {Qualifier.PARTIAL}
     for i in range(1, len(clauses)):
         for j in taken_back(clauses, i):  # said and then taken back: no evidence either way
             marks[j] = marks[j] | {Qualifier.UNSURE}
@@ -286,6 +295,14 @@ _REPLY_MARKS = {
 _TRAILS_OFF = ("...", "…")
 
 
+# A question put in the speaker's own words: "But if you ask which groups are most at risk ... nobody's ever pinned
+# that down", "if you asked most of the groups what the vision is, they couldn't tell you"
+_PUT_AS_A_QUESTION = re.compile(
+    r"^\W*(?:(?:but|and|so|honestly|tbh|though|tho|well)\W+)*(?:if|when)\s+you(?:'re|\s+are|\s+were)?\s+"
+    r"ask(?:ed|ing|s)?\s+(?:(?:me|us|them|people|residents|anyone|anybody|most\s+(?:of\s+)?[\w\s]{0,30}?)\s+)?"
+    r"(?:whether|if|which|what|how|who|where|about)\b", re.IGNORECASE)
+
+
 def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[frozenset[Qualifier]]:
     """A question in the middle of an answer states nothing; the sentence after it answers it, read as a
     probe's reply is read (`read_probe_reply`). "A business case for the whole programme? Not planned."
@@ -297,11 +314,14 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
     for i, clause in enumerate(clauses):
         sentence_ends = i + 1 == len(clauses) or clauses[i + 1].sentence != clause.sentence
         text = clause.text.rstrip()
-        if not sentence_ends or not text.endswith(("?", *_TRAILS_OFF)):
+        put = bool(_PUT_AS_A_QUESTION.match(text.replace("’", "'")))
+        if not put and (not sentence_ends or not text.endswith(("?", *_TRAILS_OFF))):
             continue
-        indices = _reply_to(clauses, i)
+        rest = [k for k in range(i + 1, len(clauses)) if clauses[k].sentence == clause.sentence]
+        indices = rest if put and rest else _reply_to(clauses, i)
         reply = [clauses[k] for k in indices]
-        if text.endswith(_TRAILS_OFF) and not (reply and lead_answer(reply[0].text) not in (None, ProbeAnswer.YES)):
+        if text.endswith(_TRAILS_OFF) and not put and not (reply and lead_answer(reply[0].text)
+                                                           not in (None, ProbeAnswer.YES)):
             continue
         unanswered = not reply or reply[-1].text.rstrip().endswith("?")
         reading = ProbeAnswer.UNSURE if unanswered else read_probe_reply(" ".join(c.text for c in reply), level=3)

@@ -390,3 +390,23 @@ def test_a_decision_that_takes_money_away_at_a_date_is_a_loss() -> None:
     assert Qualifier.LOSS in qualifiers("the financial plan agreed last week removes the ringfence from 2026")
     assert Qualifier.LOSS in qualifiers("so the strategy stays but the big investment stops.")
     assert Qualifier.LOSS not in qualifiers("the plan removes the barriers people face")
+
+
+def test_a_question_put_in_the_speakers_words_takes_its_answer() -> None:
+    marks = _marks("We fund loads of great stuff. But if you ask which groups are most at risk of being left out or "
+                   "what the barriers are... nobody's ever pinned that down.")
+    assert Qualifier.NEGATED in marks["But if you ask which groups are most at risk of being left out or what the "
+                                      "barriers are..."]
+    assert marks["We fund loads of great stuff."] == frozenset()
+    # "if you ask" with an answer that says yes states it
+    marks = _marks("If you ask whether we track the indicators... we do, every month on the dashboard.")
+    assert marks["If you ask whether we track the indicators..."] == frozenset()
+
+
+def test_going_beyond_a_name_said_before_makes_its_sentence_the_exception() -> None:
+    marks = _marks("IT have a proper competency framework, its genuinely good and the CIO is proud of it. Outside IT "
+                   "each directorate does its own thing, and nobody has worked out what skills we need.")
+    assert Qualifier.PARTIAL in marks["IT have a proper competency framework, its genuinely good"]
+    # a pronoun goes beyond the clause just before only
+    marks = _marks("We have a framework for it. We audit skills yearly. Outside it, nothing is joined up.")
+    assert Qualifier.PARTIAL not in marks["We have a framework for it."]
