@@ -10,6 +10,7 @@ from bot.retrieval.documents import build_index_documents
 from bot.retrieval.embedder import Embedder, RecentTextsEmbedder
 from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexAction, IndexReport, ensure_index, index_fingerprint
+from bot.retrieval.other_fields import OtherFieldIndex
 from bot.retrieval.relevance import RelevanceBands
 from bot.retrieval.retriever import Retriever
 from bot.retrieval.topics import TopicIndex
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 # on the dev questions, on topic and off topic (docs/retrieval.md). The hashing embedder has no scale.
 RELEVANCE_BANDS: dict[str, RelevanceBands] = {
     "all-MiniLM-L6-v2": RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1,
-                                       meaning=0.32),
+                                       meaning=0.32, other_field_margin=0.05),
 }
 
 
@@ -50,7 +51,7 @@ def open_retriever(
     log.log(level, "retrieval index %s (%s): %d documents, %.2fs", report.action, report.reason, report.documents,
             report.seconds)
     retriever = HybridRetriever(documents, store, relevance_bands=RELEVANCE_BANDS.get(embedder.name),
-                                topics=TopicIndex(kb, embedder))
+                                topics=TopicIndex(kb, embedder), other_fields=OtherFieldIndex(embedder))
     return retriever, report
 
 

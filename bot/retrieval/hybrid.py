@@ -11,6 +11,7 @@ from bot.retrieval.fusion import FusionConfig, FusionMethod, fuse
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, looks_up_a_fact
 from bot.retrieval.lexical import BM25Index, tokenize
+from bot.retrieval.other_fields import OtherFieldIndex
 from bot.retrieval.pairs import numbers_named_in, standard_number
 from bot.retrieval.query import strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
@@ -45,12 +46,14 @@ class HybridRetriever:
         candidate_pool: int = CANDIDATE_POOL,
         relevance_bands: RelevanceBands | None = None,
         topics: TopicIndex | None = None,
+        other_fields: OtherFieldIndex | None = None,
     ):
         self.documents = list(documents)
         self.fusion = fusion
         self.relevance_bands = relevance_bands
         self._dense = dense
         self._topics = topics
+        self._other_fields = other_fields
         self._candidate_pool = candidate_pool
         self._position = {document.id: index for index, document in enumerate(self.documents)}
         self._bm25 = BM25Index([document.search_text for document in self.documents])
@@ -89,6 +92,7 @@ class HybridRetriever:
         tokens = tokenize(subject)
         known = self._bm25.query_tokens(subject)
         named = numbers_named_in(query)
+        other_field = self._other_fields.nearest(subject) if self._other_fields is not None else None
         return RelevanceSignals(
             best_similarity=round(max(nearest.values()), 6) if nearest else None,
             topic_similarity=topics[0].similarity if topics else None,
@@ -96,6 +100,8 @@ class HybridRetriever:
             names_a_standard=bool(named & self._standard_numbers),
             looks_up_a_fact=looks_up_a_fact(query), asks_a_chore=asks_a_chore_or_a_price(query),
             asks_for_guidance=asks_for_guidance(query),
+            nearest_other_field=other_field[0] if other_field else None,
+            other_field_similarity=other_field[1] if other_field else None,
         )
 
     def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]:

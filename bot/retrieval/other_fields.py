@@ -1,5 +1,6 @@
-"""A question about a management system for a field the draft's standards do not cover ("an energy
-management system for our buildings", "a formal information security management system").
+"""Questions about fields the draft's standards do not cover: a management system for another field ("an energy
+management system for our buildings", "a formal information security management system"), or a field of other
+standards altogether ("safety rules for lift maintenance", "food hygiene for the market's vendors").
 
 The draft maps two management-system standards: ISO 37101, for sustainable development in communities,
 and ISO 18091, for quality management in local government. A management system named for another field
@@ -12,8 +13,10 @@ of the knowledge base's management-system standards, so the check follows the kn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Sequence
 
+from bot.retrieval.embedder import Embedder, cosine
 from bot.retrieval.lexical import tokenize
 
 _MANAGEMENT_SYSTEM = re.compile(r"\bmanagement\s+systems?\b", re.IGNORECASE)
@@ -67,3 +70,65 @@ def other_field_asked_about(question: str, titles: Iterable[str]) -> str | None:
         return None
     covered = {token for title in titles for token in tokenize(title)}
     return None if set(tokenize(field)) & covered else field
+
+
+# Fields of standardisation far from the model, after the International Classification for Standards (ICS): what
+# other standards are for. Fields near the model (sustainability, the environment, infrastructure, energy, water
+# and transport, IT architecture, data, management, indicators, services, risk, privacy, assets, maps) are left out,
+# so a question about them stays the model's.
+FIELDS_OF_OTHER_STANDARDS = (
+    "occupational health and safety of workers",
+    "information security controls and cybersecurity certification of IT systems and data centres",
+    "food safety, food hygiene and catering kitchens",
+    "acoustics, noise and vibration measurement methods",
+    "lifts, elevators, escalators and machinery safety and maintenance",
+    "electrical installations, wiring, plugs and charging connectors",
+    "road vehicles, tyres and automotive engineering",
+    "railway rolling stock and track engineering",
+    "fire safety, fire protection and fire detection in buildings",
+    "construction materials, concrete, steel and structural design",
+    "playground equipment, sports and leisure equipment safety",
+    "laboratory testing and calibration, accreditation of laboratories",
+    "medical devices and health care technology",
+    "accounting, financial reporting and audit of accounts",
+    "anti-bribery, compliance and fraud prevention",
+    "textiles, clothing and footwear",
+    "agriculture, farming, fisheries and forestry",
+    "packaging, labelling and transport of goods",
+    "paints, coatings, plastics and chemicals",
+    "mining, metals and metallurgy",
+    "ships, boats and marine engineering",
+    "aircraft, aerospace and drones",
+    "welding, pipes, valves, screws and mechanical engineering",
+    "photography, image and video technology",
+    "date and time formats, country codes, currency codes and language codes",
+    "security services, CCTV cameras and intruder alarm systems",
+    "toys, furniture and household appliances",
+    "banking, insurance and payment cards",
+    "nuclear energy and radiation protection",
+)
+
+
+class OtherFieldIndex:
+    """Cosine similarity of a text to each field of `FIELDS_OF_OTHER_STANDARDS`, embedded once, on first use."""
+
+    def __init__(self, embedder: Embedder, fields: Sequence[str] = FIELDS_OF_OTHER_STANDARDS):
+        self._embedder = embedder
+        self._fields = tuple(fields)
+        self._vectors: list[list[float]] | None = None
+        self._lock = threading.Lock()
+
+    def nearest(self, text: str) -> tuple[str, float] | None:
+        """The field nearest to `text` and its similarity; `None` without fields."""
+        if not self._fields:
+            return None
+        query = self._embedder.embed([text])[0]
+        scored = [(round(cosine(query, vector), 6), -position) for position, vector in enumerate(self._field_vectors())]
+        similarity, position = max(scored)
+        return self._fields[-position], similarity
+
+    def _field_vectors(self) -> list[list[float]]:
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = self._embedder.embed(list(self._fields))
+            return self._vectors

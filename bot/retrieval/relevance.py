@@ -55,6 +55,8 @@ class RelevanceSignals(BaseModel):
     asks_for_guidance: bool = True  # False for news, updates, opinions, greetings: nothing a standard answers
     other_standard: str | None = None  # a standard outside the knowledge base that the question asks about
     other_field: str | None = None  # a management system's field that no standard of the knowledge base covers
+    nearest_other_field: str | None = None  # the nearest field of other standards (`other_fields`)
+    other_field_similarity: float | None = None  # cosine to it
 
     @property
     def shares_a_word(self) -> bool:
@@ -74,6 +76,23 @@ class RelevanceBands(BaseModel):
     # shares with it ("what's the wifi password for meeting room 3?"): at most the nearest topics. On the
     # dev questions no on-topic one that names no standard came under 0.33.
     meaning: float = 0.0
+    # A question nearer than this to a field of other standards (food hygiene, lift safety) than to the knowledge
+    # base and its topics is that field's, unless it is a confident match; `None`: not judged.
+    other_field_margin: float | None = None
+
+
+def field_of_other_standards(signals: RelevanceSignals, bands: RelevanceBands | None) -> str | None:
+    """The field of other standards a question is about ("food safety, food hygiene and catering kitchens"), when it
+    comes clearly nearer to that field than to the knowledge base and its nearest topic; `None` otherwise, and for a
+    question that names one of the knowledge base's standards or is a confident match."""
+    score = domain_score(signals, bands) if bands is not None else None
+    if (bands is None or bands.other_field_margin is None or score is None or score >= bands.matched
+            or signals.names_a_standard or signals.other_field_similarity is None):
+        return None
+    nearest_model = max(signals.best_similarity or 0.0, signals.topic_similarity or 0.0)
+    if signals.other_field_similarity - nearest_model >= bands.other_field_margin:
+        return signals.nearest_other_field
+    return None
 
 
 def domain_score(signals: RelevanceSignals, bands: RelevanceBands) -> float | None:
@@ -104,6 +123,8 @@ def judge_relevance(
             score is not None and bands is not None and score >= bands.clarify) else AnswerKind.NOTHING
     if signals.names_a_standard:
         return AnswerKind.MATCHED
+    if field_of_other_standards(signals, bands):
+        return AnswerKind.NOTHING
     if bands is None or score is None:
         return AnswerKind.MATCHED if signals.shares_a_word else AnswerKind.NOTHING
     if score >= bands.matched:

@@ -25,6 +25,7 @@ from bot.retrieval.relevance import (
     RelevanceBands,
     RelevanceSignals,
     domain_score,
+    field_of_other_standards,
     judge_relevance,
 )
 from bot.retrieval.retriever import JudgesRelevance, RetrievalMode, RetrievedEntry, Retriever
@@ -43,6 +44,7 @@ from bot.retrieval.standards_text import (
     compose_clarifying_question,
     compose_closest_match,
     compose_standards_answer,
+    in_another_field,
     outside_the_fields,
     outside_the_model,
 )
@@ -158,6 +160,9 @@ def answer_standards_question(
     field = other_field_asked_about(text, management_titles(standard.title for standard in kb.standards))
     signals = signals.model_copy(update={"other_standard": other, "other_field": field})
     nothing = outside_the_model(other) if other else (outside_the_fields(field) if field else NOTHING_RELEVANT)
+    elsewhere = field_of_other_standards(signals, bands)
+    if elsewhere and not other and not field:
+        nothing = in_another_field(elsewhere)
     answer = StandardsAnswer(question=text, answer=nothing, standards=[], relevant=False,
                              kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
                              relevance=domain_score(signals, bands) if bands is not None else None)

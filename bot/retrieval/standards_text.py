@@ -47,6 +47,15 @@ def outside_the_fields(field: str) -> str:
     )
 
 
+def in_another_field(field: str) -> str:
+    """The answer to a question that belongs to a field of other standards (`bot.retrieval.other_fields`)."""
+    return (
+        f"This looks like a question for the standards of another field ({field}), which the MMSSC draft does not "
+        "map, so I cannot name one. Ask me about the part of the community's work you want to improve, for example "
+        "open data, procurement or digital inclusion, and I will name the draft's standards for it."
+    )
+
+
 MATCHED_HEADING = "Standards that help, best first (from the MMSSC draft's Table 3, Annex B and Annex C):"
 CLOSEST_HEADING = (
     "Closest match: nothing in the MMSSC draft's standards mapping fits this question exactly, so check "

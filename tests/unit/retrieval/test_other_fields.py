@@ -1,12 +1,25 @@
-"""A management system for a field the draft's standards do not cover is outside the model
-(bot/retrieval/other_fields.py)."""
+"""A management system for a field the draft's standards do not cover, or a field of other standards altogether, is
+outside the model (bot/retrieval/other_fields.py)."""
 
 import pytest
 
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.other_fields import management_system_field, management_titles, other_field_asked_about
-from bot.retrieval.relevance import AnswerKind, RelevanceSignals, judge_relevance
+from bot.retrieval.embedder import HashingEmbedder
+from bot.retrieval.other_fields import (
+    OtherFieldIndex,
+    management_system_field,
+    management_titles,
+    other_field_asked_about,
+)
+from bot.retrieval.relevance import (
+    AnswerKind,
+    RelevanceBands,
+    RelevanceSignals,
+    field_of_other_standards,
+    judge_relevance,
+)
 from bot.retrieval.standards import answer_standards_question
+from bot.retrieval.standards_text import in_another_field
 
 
 @pytest.fixture
@@ -54,3 +67,34 @@ def test_the_gate_says_nothing_for_another_field_and_the_answer_says_why(kb: Kno
     answer = answer_standards_question("Which standard covers anti-bribery management systems?", kb, retriever)
     assert answer.kind == AnswerKind.NOTHING and not answer.standards
     assert answer.answer.startswith("The MMSSC draft maps no standard for an anti-bribery management system")
+
+
+FIELDS = RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1, other_field_margin=0.05)
+
+
+def test_a_question_clearly_nearer_a_field_of_other_standards_gets_nothing() -> None:
+    lifts = RelevanceSignals(best_similarity=0.41, topic_similarity=0.40, vocabulary_coverage=0.64,
+                             nearest_other_field="lifts", other_field_similarity=0.69)  # 0.999: closest match
+    assert field_of_other_standards(lifts, FIELDS) == "lifts"
+    assert judge_relevance(lifts, FIELDS, evidence_agrees=True) == AnswerKind.NOTHING
+    # near the model as well as the field: the model's
+    close = lifts.model_copy(update={"other_field_similarity": 0.45})
+    assert field_of_other_standards(close, FIELDS) is None
+    assert judge_relevance(close, FIELDS, evidence_agrees=True) == AnswerKind.CLOSEST_MATCH
+    # a confident match, a named standard of the model, or bands that do not judge fields: the model's
+    matched = lifts.model_copy(update={"best_similarity": 0.55, "vocabulary_coverage": 1.0})
+    assert field_of_other_standards(matched, FIELDS) is None
+    assert field_of_other_standards(lifts.model_copy(update={"names_a_standard": True}), FIELDS) is None
+    assert field_of_other_standards(lifts, FIELDS.model_copy(update={"other_field_margin": None})) is None
+
+
+def test_the_fields_of_other_standards_are_found_by_meaning() -> None:
+    index = OtherFieldIndex(HashingEmbedder(), ["food hygiene in kitchens", "lifts and escalators"])
+    field, similarity = index.nearest("lifts and escalators") or ("", 0.0)
+    assert field == "lifts and escalators" and similarity == pytest.approx(1.0, abs=1e-6)
+    assert OtherFieldIndex(HashingEmbedder(), []).nearest("anything") is None
+
+
+def test_the_answer_names_the_field_it_belongs_to() -> None:
+    assert in_another_field("lifts").startswith("This looks like a question for the standards of another field "
+                                                "(lifts)")
