@@ -115,7 +115,24 @@ def read_ladder(
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
     if probe is not None and settled_by_two_replies(confidence, probe.level, replies, tuning):
         probe, settled = None, True
+    if probe is None:
+        probe = verification_probe(characteristic, level, rungs, replies, tuning, horizon)
+        settled = settled and probe is None
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
+
+
+def verification_probe(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],
+                       replies: Mapping[int, ProbeAnswer], tuning: Tuning, horizon: Horizon) -> Probe | None:
+    """A question about the level itself, once the one probe asked says "no" to the rung just above it, when the
+    level rests on a single condition the opening said: an assessor checks a claim that everything now rests on
+    ("We have a Smart City Board chaired by the chief exec." - is someone leading the change?). Openings oversell;
+    an answer that says the level in full has more than one condition said, and is not asked again."""
+    top = rungs.get(level)
+    if (level < 2 or top is None or len(replies) != 1 or top.reply is not None or top.source != RungSource.SAID
+            or replies.get(level + 1) not in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)
+            or len(top.met) > tuning.verify_top_met):
+        return None
+    return probe_for_rung(characteristic, level, [], horizon)
 
 
 def settled_by_two_replies(confidence: float, rung: int, replies: Mapping[int, ProbeAnswer], tuning: Tuning) -> bool:

@@ -383,3 +383,29 @@ def test_a_line_of_chat_is_never_settled_before_a_probe_is_answered(kb: Knowledg
     line = _read_a_denial_of_the_beginnings(kb, brief=True)
     assert line.level == 1 and not line.settled
     assert line.probe is not None and line.probe.level == 2
+
+
+def _rungs_with_level_2_said_by(met: int) -> dict:  # type: ignore[type-arg]
+    from bot.suggestion.rungs import Rung, RungSource
+
+    said = Rung(2, 0.95, RungSource.SAID, True, met=[object()] * met)  # type: ignore[list-item]
+    above = Rung(3, 0.03, RungSource.REPLY, True, reply=ProbeAnswer.NO)
+    return {2: said, 3: above, 4: Rung(4, 0.2, RungSource.NOT_DESCRIBED), 5: Rung(5, 0.2, RungSource.NOT_DESCRIBED)}
+
+
+def test_a_no_just_above_a_level_resting_on_one_thing_said_is_followed_by_a_question_about_the_level(
+        kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import verification_probe
+    from bot.suggestion.tuning import DEFAULT_TUNING
+
+    characteristic = kb.characteristic("1.2.1")
+    probe = verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1), {3: ProbeAnswer.NO},
+                               DEFAULT_TUNING, Horizon.NOW)
+    assert probe is not None and probe.level == 2
+    # a level said in full, a yes above, or a second reply already in: not asked
+    assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(2), {3: ProbeAnswer.NO},
+                              DEFAULT_TUNING, Horizon.NOW) is None
+    assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1), {3: ProbeAnswer.YES},
+                              DEFAULT_TUNING, Horizon.NOW) is None
+    assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1),
+                              {3: ProbeAnswer.NO, 4: ProbeAnswer.NO}, DEFAULT_TUNING, Horizon.NOW) is None
