@@ -206,7 +206,10 @@ def test_a_whole_assessment_through_mmssc_serve(slack: Slack, tmp_path: Path) ->
                                      .value(), "block_id": "invitation", "type": "button"}, channel="DUBOB"))
     question = slack.next_post("DUBOB", 1, lambda call: is_card(call, "1.1.1", "now", "question"))
     bob_probe = answer(slack, "UBOB", "1.1.1", "The mayor has a vision on paper, but nobody tracks it.", CardKind.PROBE)
-    bob_card = answer(slack, "UBOB", "1.1.1", "no, we have not set outcome targets yet", CardKind.SUGGESTION)
+    # a "no" just above the level the answer rests on: the engine checks that level once, as an assessor would
+    bob_check = answer(slack, "UBOB", "1.1.1", "no, we have not set outcome targets yet", CardKind.PROBE)
+    assert "before a level: question 2 of at most 3" in post_text(bob_check)
+    bob_card = answer(slack, "UBOB", "1.1.1", "yes, the vision is published on our website", CardKind.SUGGESTION)
     assert slack.last_line("UBOB", bob_probe) == "You answered: \u201cno, we have not set outcome targets yet\u201d"
     bob_suggested = card_ref(bob_card)
     before = slack.posts("DUBOB")
