@@ -309,7 +309,9 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
     denies it; "Do residents know the strategy? The survey says 31% had heard of it, so no, not yet." does
     too; "Sensors? We've got some." states it; a question left unanswered is no evidence either way
     (unsure). A statement that trails off and is answered like a question ("Services that adapt in real
-    time... no, nowhere near that") is read the same way."""
+    time... no, nowhere near that") is read the same way, and so is a question put in the speaker's own words,
+    answered in the rest of its sentence or the next ("But if you ask which groups are most at risk... nobody's ever
+    pinned that down")."""
     asked = list(marks)
     for i, clause in enumerate(clauses):
         sentence_ends = i + 1 == len(clauses) or clauses[i + 1].sentence != clause.sentence
