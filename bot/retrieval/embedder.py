@@ -30,6 +30,22 @@ class Embedder(Protocol):
 ModelLoading = Callable[[], AbstractContextManager[object]]
 
 
+class EmbeddedOnce:
+    """Fixed texts embedded with `embedder` on first use (once, whichever thread asks first), then kept."""
+
+    def __init__(self, embedder: Embedder, texts: list[str]):
+        self._embedder = embedder
+        self._texts = list(texts)
+        self._vectors: list[list[float]] | None = None
+        self._lock = threading.Lock()
+
+    def vectors(self) -> list[list[float]]:
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = self._embedder.embed(self._texts)
+            return self._vectors
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2 on the CPU, loaded lazily once per process, offline.
 

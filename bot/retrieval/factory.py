@@ -50,8 +50,10 @@ def open_retriever(
     level = logging.DEBUG if report.action == IndexAction.UP_TO_DATE else logging.INFO
     log.log(level, "retrieval index %s (%s): %d documents, %.2fs", report.action, report.reason, report.documents,
             report.seconds)
-    retriever = HybridRetriever(documents, store, relevance_bands=RELEVANCE_BANDS.get(embedder.name),
-                                topics=TopicIndex(kb, embedder), other_fields=OtherFieldIndex(embedder))
+    bands = RELEVANCE_BANDS.get(embedder.name)
+    judges_fields = bands is not None and bands.other_field_margin is not None  # else never read: not computed
+    retriever = HybridRetriever(documents, store, relevance_bands=bands, topics=TopicIndex(kb, embedder),
+                                other_fields=OtherFieldIndex(embedder) if judges_fields else None)
     return retriever, report
 
 

@@ -13,10 +13,9 @@ of the knowledge base's management-system standards, so the check follows the kn
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Sequence
 
-from bot.retrieval.embedder import Embedder, cosine
+from bot.retrieval.embedder import EmbeddedOnce, Embedder, cosine
 from bot.retrieval.lexical import tokenize
 
 _MANAGEMENT_SYSTEM = re.compile(r"\bmanagement\s+systems?\b", re.IGNORECASE)
@@ -115,20 +114,14 @@ class OtherFieldIndex:
     def __init__(self, embedder: Embedder, fields: Sequence[str] = FIELDS_OF_OTHER_STANDARDS):
         self._embedder = embedder
         self._fields = tuple(fields)
-        self._vectors: list[list[float]] | None = None
-        self._lock = threading.Lock()
+        self._field_vectors = EmbeddedOnce(embedder, list(self._fields))
 
     def nearest(self, text: str) -> tuple[str, float] | None:
         """The field nearest to `text` and its similarity; `None` without fields."""
         if not self._fields:
             return None
         query = self._embedder.embed([text])[0]
-        scored = [(round(cosine(query, vector), 6), -position) for position, vector in enumerate(self._field_vectors())]
+        vectors = self._field_vectors.vectors()
+        scored = [(round(cosine(query, vector), 6), -position) for position, vector in enumerate(vectors)]
         similarity, position = max(scored)
         return self._fields[-position], similarity
-
-    def _field_vectors(self) -> list[list[float]]:
-        with self._lock:
-            if self._vectors is None:
-                self._vectors = self._embedder.embed(list(self._fields))
-            return self._vectors

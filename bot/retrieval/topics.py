@@ -8,12 +8,10 @@ answer offers the nearest two or three. The 31 questions are embedded once, on f
 
 from __future__ import annotations
 
-import threading
-
 from pydantic import BaseModel, ConfigDict
 
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import Embedder, cosine
+from bot.retrieval.embedder import EmbeddedOnce, Embedder, cosine
 
 
 class TopicHit(BaseModel):
@@ -38,22 +36,15 @@ class TopicIndex:
                      sub_dimension_name=kb.sub_dimension(c.sub_dimension).name, similarity=0.0)
             for c in kb.characteristics
         ]
-        self._texts = [c.question for c in kb.characteristics]
-        self._vectors: list[list[float]] | None = None
-        self._lock = threading.Lock()
+        self._questions = EmbeddedOnce(embedder, [c.question for c in kb.characteristics])
 
     def nearest(self, text: str, n: int = 3) -> list[TopicHit]:
         """The `n` characteristics whose questions are closest to `text`, closest first."""
         if n <= 0 or not self._topics:
             return []
         query = self._embedder.embed([text])[0]
-        scored = [(round(cosine(query, vector), 6), position) for position, vector in enumerate(self._topic_vectors())]
+        vectors = self._questions.vectors()
+        scored = [(round(cosine(query, vector), 6), position) for position, vector in enumerate(vectors)]
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         return [self._topics[position].model_copy(update={"similarity": similarity})
                 for similarity, position in scored[:n]]
-
-    def _topic_vectors(self) -> list[list[float]]:
-        with self._lock:
-            if self._vectors is None:
-                self._vectors = self._embedder.embed(self._texts)
-            return self._vectors

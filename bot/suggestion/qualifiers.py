@@ -364,7 +364,7 @@ _DEFERRED = _pattern(r"""\b(?:
     | (?:long[-\s]term|distant)\s(?:dream|hope|wish|ambition|aspiration)
     | (?:years|way|some\sway)\soff | down\sthe\s(?:line|road|track)
     | (?:comes?|happens?|starts?|is\splanned|is\sscheduled|will\scome)\s(?:only\s)?after\s20\d\d
-    | unfunded | not\s(?:yet\s)?(?:funded|budgeted|resourced|costed)
+    | unfunded | not\s(?:yet\s)?(?:resourced|costed)  # "not funded" is `_UNCOMMITTED`'s already
     | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
     | no\s(?:money|budget|funding)\s(?:for|to)\b
     | deferred | postponed | shelved | on\shold | parked
