@@ -72,6 +72,7 @@ class CharacteristicIndex:
     vectors: np.ndarray  # one unit row per phrase
     standards: list[AnnexBEntry]
     standard_vectors: np.ndarray  # one unit row per Annex B entry
+    name_vector: np.ndarray  # the characteristic's name ("Wellbeing"): what an answer about the topic resembles
     idf: dict[str, float]
     words: PhraseWords  # the phrases' informative words, for `coverage.lexical_coverages`
 
@@ -111,7 +112,7 @@ def _build_index(
                 phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text),
                                       partial_scope))
     standards = kb.annex_b_for_characteristic(characteristic)
-    texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards]
+    texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards] + [characteristic.name]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(
         cache_dir, kb.version, embedder.name, characteristic.id))
     idf = knowledge_idf(kb)
@@ -120,7 +121,8 @@ def _build_index(
         phrases=phrases,
         vectors=vectors[: len(phrases)],
         standards=standards,
-        standard_vectors=vectors[len(phrases) :],
+        standard_vectors=vectors[len(phrases) : len(phrases) + len(standards)],
+        name_vector=vectors[len(phrases) + len(standards)],
         idf=idf,
         words=phrase_words([p.words for p in phrases], idf),
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.knowledge.models import Characteristic, Condition
+from bot.knowledge.models import Characteristic, Condition, Family
 from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.coverage import lexical_coverages
@@ -129,6 +129,7 @@ def match_conditions(
     best_against: dict[str, ClauseMatch] = {}
     if clauses:
         dense = clause_vectors @ index.vectors.T  # clauses x phrases
+        name_similarity = (clause_vectors @ index.name_vector).tolist()
         for i, (clause, marks) in enumerate(zip(clauses, clause_qualifiers(clauses), strict=True)):
             if is_topic_lead_in(clause, clauses[i + 1] if i + 1 < len(clauses) else None):
                 continue
@@ -140,7 +141,7 @@ def match_conditions(
             if only_names_the_topic(index.characteristic, words) or only_judges_the_topic(index.characteristic, words):
                 continue  # "Digital inclusion – we do what we can": naming or judging the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
-                                                  tuning)
+                                                  name_similarity[i], tuning)
             _keep_best(best_for, supports)
             _keep_best(best_against, denials)
     evidence = []
@@ -162,11 +163,13 @@ def _keep_one_side_of_the_floor(agree: dict[str, ClauseMatch]) -> None:
 
 
 def _score_phrases(
-    index: CharacteristicIndex, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray, tuning: Tuning,
+    index: CharacteristicIndex, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray,
+    name_similarity: float, tuning: Tuning,
 ) -> tuple[dict[str, tuple[float, bool, Phrase]], dict[str, tuple[float, Phrase]]]:
     """The best phrase of each condition for one clause, by condition id: those the clause agrees with
     (score, literal, phrase) and those its qualifiers go against (score, phrase). `literal`: every
-    informative word of the phrase is in the clause."""
+    informative word of the phrase is in the clause. `name_similarity`: the clause's to the characteristic's
+    name (`_only_names_the_purpose`)."""
     agree: dict[str, tuple[float, bool, Phrase]] = {}
     disagree: dict[str, tuple[float, Phrase]] = {}
     beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
@@ -174,6 +177,8 @@ def _score_phrases(
     lexical_of = lexical_coverages(index.words, words)
     similarity = dense_row.tolist()
     lexical_weight, blend, text_weight = tuning.lexical_weight, tuning.blend, tuning.condition_text_weight
+    purpose = index.characteristic.family == Family.PURPOSE
+    name_words = _name_words(index.characteristic.name)
     for j, phrase in enumerate(index.phrases):
         clause_marks = beginning if phrase.partial_scope and not phrase.whole_scope else marks
         agrees, goes_against = _polarity(clause_marks, phrase.marks)
@@ -183,6 +188,8 @@ def _score_phrases(
         score = round(max(similarity[j], lexical_weight * lexical) + blend * lexical, 4)
         if not phrase.is_cue:
             score = round(score * text_weight, 4)
+        if purpose and _only_names_the_purpose(phrase, words, similarity[j], name_similarity, name_words, tuning):
+            score = min(score, round(tuning.strong_support - BELOW_FIRM, 4))
         key = phrase.condition.id
         if agrees:
             if key not in agree or score > agree[key][0]:
@@ -190,6 +197,18 @@ def _score_phrases(
         elif key not in disagree or score > disagree[key][0]:
             disagree[key] = (score, phrase)
     return agree, disagree
+
+
+def _only_names_the_purpose(phrase: Phrase, words: set[str], similarity: float, name_similarity: float,
+                            name_words: frozenset[str], tuning: Tuning) -> bool:
+    """Whether a clause resembles a phrase above the starting point only as far as it names the purpose: it
+    shares no word with the phrase but the purpose's name, and is hardly closer to the phrase than to the name
+    itself ("Lots of wellbeing initiatives" is near "wellbeing plan" because of "wellbeing"; "Social cohesion is
+    massive for us!!" is nearer the name than any plan). Saying the city cares about wellbeing is no sign of a
+    wellbeing plan: such a match is loose, never firm, and worth a question. Only for the sustainability purposes,
+    whose names are topics; an enabler's name is a practice ("one-stop service"), and naming it says something."""
+    return (phrase.level > 1 and not (phrase.words & words) - name_words
+            and similarity - name_similarity < tuning.purpose_name_margin)
 
 
 @functools.lru_cache(maxsize=256)
@@ -200,7 +219,7 @@ def _polarity(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualif
 
 def _match_one_clause(
     index: CharacteristicIndex, clause: Clause, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray,
-    tuning: Tuning,
+    name_similarity: float, tuning: Tuning,
 ) -> tuple[dict[str, ClauseMatch], dict[str, ClauseMatch]]:
     """What one clause supports and what it denies, by condition id.
 
@@ -210,7 +229,7 @@ def _match_one_clause(
     A qualified clause counts against a condition only when that condition is what it is about; a denial
     that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
     """
-    scored, against = _score_phrases(index, marks, words, dense_row, tuning)
+    scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning)
     agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
     _keep_one_side_of_the_floor(agree)
     best_agree = max((m.score for m in agree.values()), default=0.0)

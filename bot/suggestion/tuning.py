@@ -18,6 +18,8 @@ class Tuning:
     support_margin: float = 0.08  # ... and only the conditions it matches (nearly) best
     against_threshold: float = 0.55  # a qualified clause contradicts a condition from this score
     against_margin: float = 0.05  # ... if that condition is (nearly) the best match of the clause
+    # a clause no closer than this to a purpose's phrase than to the purpose's name only names it (`matching.py`)
+    purpose_name_margin: float = 0.03
     topic_threshold: float = 0.45  # below this everywhere, the answer is off-topic or too thin
     level_share: float = 0.66  # share of a level's conditions that must be evidenced
     partial_share: float = 0.5  # with no level reached, the highest level this share evidenced
