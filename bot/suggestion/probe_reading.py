@@ -60,7 +60,8 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         re.IGNORECASE)),
 ]
 # Words a reply may open with before its answer: "Actually yes, now that I think about it", "Apparently yes", "Hmm, no"
-_INTERJECTION = re.compile(r"^(?:(?:actually|apparently|well|oh|ah|um+|uh+|erm|hmm+|ok(?:ay)?|honestly|tbh|so)"
+_INTERJECTION = re.compile(r"^(?:(?:actually|apparently|well|oh|ah|um+|uh+|erm|hmm+|ok(?:ay)?|honestly|tbh|so"
+                           r"|(?:it\s+)?turns\s+out)"
                            r"(?:[,.!:;…]+\s*|\s+))+(?=\w)", re.IGNORECASE)
 _LEAD_END = r"(?=$|[\s,.;:!?\-–—)]|\b)"
 # Words that lead an answer only when a mark ends them: "plenty, it's not ad hoc", not "always been a problem"
@@ -94,6 +95,11 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
     if lead is None:  # the question repeated before the answer: "consult people on the strategy? not really"
         text = _after_an_echoed_question(text)
         lead = lead_answer(text)
+    if lead is None:  # a few words before the answer: "OK, when you put it like that, yes."
+        if _yes_for_a_part(text):
+            return ProbeAnswer.PARTLY
+        text = _after_a_preamble(text)
+        lead = lead_answer(text)
     marks = qualifiers(_MODESTLY.sub("", text))  # "we did a 3D flythrough, I guess that counts?": a description
     if lead is None and says_dont_know(text):
         return ProbeAnswer.UNSURE
@@ -111,6 +117,28 @@ def _after_an_echoed_question(text: str) -> str:
     """The reply after a question it opens with, when an answer follows it; else the reply as it is."""
     _, mark, rest = text.partition("?")
     return rest.strip() if mark and rest.strip() and lead_answer(rest.strip()) is not None else text
+
+
+# Up to eight words before a comma, then the answer: "OK, when you put it like that, yes", "Now that I think
+# about it, no". Not a scope ("For transport, yes" is partly) nor a hedge: those qualify the answer.
+_PREAMBLE = re.compile(r"^((?:[\w'-]+\s+){1,7}[\w'-]+),\s*(?=\w)")
+_SCOPE_OPENING = re.compile(r"^(?:for|in|at|within|across|outside|except|apart|only|just|if|on|with)\b", re.IGNORECASE)
+_PART_OPENING = re.compile(r"^(?:for|within|only|just|except|apart\s+from|outside)\s", re.IGNORECASE)
+
+
+def _yes_for_a_part(text: str) -> bool:
+    """A yes for a part of the whole asked about: "For the big capital projects, yes", "Only in transport, yes"."""
+    found = _PREAMBLE.match(text)
+    return found is not None and bool(_PART_OPENING.match(text)) and lead_answer(text[found.end():]) == ProbeAnswer.YES
+
+
+def _after_a_preamble(text: str) -> str:
+    """The reply after a preamble that a plain yes or no follows; else the reply as it is."""
+    found = _PREAMBLE.match(text)
+    if found is None or _SCOPE_OPENING.match(text) or qualifiers(found.group(1)):
+        return text
+    rest = text[found.end():]
+    return rest if lead_answer(rest) in (ProbeAnswer.YES, ProbeAnswer.NO) else text
 
 
 def _qualifiers_after_lead(text: str) -> frozenset[Qualifier]:

@@ -44,6 +44,14 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("Apparently yes - there's one customer record underneath", YES),
     ("Hmm, no", NO),
     ("Honestly not sure", UNSURE),
+    ("turns out yes - the digital twin went public last year and residents can run scenarios themselves", YES),
+    # a few words before the answer; but a scope before it limits it, and a hedge is its own answer
+    ("OK, when you put it like that, yes. There's a data standards policy cabinet adopted in 2023 and an API standard",
+     YES),
+    ("Now that I think about it, no. The board only reviews reports", NO),
+    ("For the big capital projects, yes, but not for anything else", PARTLY),
+    ("Only in transport, yes", PARTLY),
+    ("Next spring, yes - the policy goes to cabinet in March", NOT_YET),
     # the words of a yes turned into a no, and everyday ways of saying no, not yet and partly
     ("Definitely not", NO),
     ("Absolutely not, it's all done department by department", NO),
