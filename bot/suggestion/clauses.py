@@ -43,6 +43,7 @@ class Clause:
     sentence: int  # index of the sentence it belongs to
     continues: bool = False  # split off the piece before it at a list separator, not a sentence or contrast
     segment: str = ""  # the verbatim stretch between sentence ends and contrasts it was split from (to quote)
+    caveat: bool = False  # opens or closes with a contrast: "but there's no plan", "no strategy for it though"
 
 
 def split_clauses(answer: str) -> list[Clause]:
@@ -60,8 +61,20 @@ def split_clauses(answer: str) -> list[Clause]:
                 start, end = _trim(answer, start, end)
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
-                                          segment=segment))
+                                          segment=segment, caveat=_is_caveat(answer, start, end)))
     return clauses
+
+
+_CAVEAT_BEFORE = re.compile(r"\b(?:but|however|though|although|yet|thing\s+is|that\s+said|saying\s+that)[\s,:;–—-]*$",
+                            re.IGNORECASE)
+_CAVEAT_OPENS = re.compile(r"^(?:but|however|though|although|yet|thing\s+is|that\s+said)\b", re.IGNORECASE)
+_CAVEAT_CLOSES = re.compile(r"\b(?:though|tho)\W*$", re.IGNORECASE)
+
+
+def _is_caveat(answer: str, start: int, end: int) -> bool:
+    text = answer[start:end]
+    return bool(_CAVEAT_BEFORE.search(answer, max(0, start - 30), start) or _CAVEAT_OPENS.match(text)
+                or _CAVEAT_CLOSES.search(text))
 
 
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -242,8 +242,13 @@ def _best_partial_level(
 def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
     """Whether a limitation said of `level` is outweighed: a higher level is fully and firmly evidenced,
     and by several clauses other than the limiting ones ("the sensor map is only internal. What matters:
-    the climate plan has targets, the board runs it, emissions are tracked, ...")."""
-    limiting = {_span(e.against) for e in by_level[level] if is_contradicted(e, tuning) and e.against}
+    the climate plan has targets, the board runs it, emissions are tracked, ..."). Never a caveat: a limitation
+    said with "but", "though" or "thing is" ("Thing is, for most of them we never set baselines or targets") is
+    the speaker's own correction of the picture, however much they said before it."""
+    limiting_clauses = [e.against.clause for e in by_level[level] if is_contradicted(e, tuning) and e.against]
+    if any(clause.caveat for clause in limiting_clauses):
+        return False  # a caveat the speaker adds on purpose ("but there's no plan for it") stands
+    limiting = {(clause.start, clause.end) for clause in limiting_clauses}
     for higher in range(level + 1, 6):
         if level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning):
             above = [e for lv in range(level, 6) for e in by_level[lv] if is_met(e, tuning) and e.support]

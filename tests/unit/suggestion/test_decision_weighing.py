@@ -1,5 +1,7 @@
 """Weighing evidence across levels: firm bridges, clauses counted once, limitations outweighed."""
 
+from dataclasses import replace
+
 from bot.knowledge.models import Condition
 from bot.suggestion.clauses import Clause
 from bot.suggestion.decision import decide_level
@@ -59,6 +61,16 @@ def test_a_limitation_is_outweighed_by_a_higher_level_evidenced_by_many_clauses(
     decision = decide_level(_evidence({2: [("-", FIRM, 1)], 4: four}), TUNING)
     assert decision.level == 4
     assert [e.condition.id for e in decision.contradicted] == ["9.9/2/a"]
+
+
+def test_a_caveat_is_never_outweighed() -> None:
+    # "... a public version with 40 indicators, updated overnight. Thing is, for most of them we never set baselines
+    # or targets": the speaker corrects the picture on purpose
+    four = [("+", FIRM, n) for n in (2, 3, 4, 5)]
+    evidence = _evidence({2: [("-", FIRM, 1)], 4: four})
+    caveat = Clause("for most of them we never set baselines or targets", 10, 15, 1, caveat=True)
+    evidence = [replace(e, against=replace(e.against, clause=caveat)) if e.against else e for e in evidence]
+    assert decide_level(evidence, TUNING).level == 1
 
 
 def test_a_limitation_still_caps_the_level_when_little_stands_above_it() -> None:

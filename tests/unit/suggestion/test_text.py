@@ -20,6 +20,16 @@ def test_clauses_are_verbatim_slices_of_the_answer() -> None:
     assert all(answer[c.start:c.end] == c.text for c in clauses)
 
 
+def test_a_clause_said_as_a_contrast_is_a_caveat() -> None:
+    answer = ("We have a dashboard. Thing is, for most of them we never set baselines. The plan is great, but there's "
+              "no board. No overall strategy for the city though. Services are organised around life events, not "
+              "around departments.")
+    assert [c.text for c in split_clauses(answer) if c.caveat] == [
+        "Thing is", "for most of them we never set baselines.", "there's no board.",
+        "No overall strategy for the city though.",
+    ]
+
+
 def test_not_yet_does_not_split_a_clause() -> None:
     clauses = split_clauses("What we don't have yet is a set of indicators.")
     assert [c.text for c in clauses] == ["What we don't have yet is a set of indicators."]
