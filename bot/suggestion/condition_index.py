@@ -12,6 +12,7 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,13 @@ def meets_partial_scope(condition: Condition, level: int) -> bool:
     condition describes rather than short of it: every level-2 condition ("started to map", "examples of"),
     and a higher one whose own text states a beginning ("has started to develop policies and standards")."""
     return level == 2 or (level > 2 and Qualifier.PARTIAL in qualifiers(condition.text))
+
+
+def states_a_beginning(conditions: Sequence[Condition], level: int) -> bool:
+    """Whether a rung describes beginnings, so that a partial scope is what it asks about: level 2, and a higher
+    one whose every condition states a beginning ("The city has started to develop policies, processes and
+    standards ..." at level 3 of 3.2.1 and 3.2.2)."""
+    return level == 2 or (level > 2 and bool(conditions) and all(meets_partial_scope(c, level) for c in conditions))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,12 @@ from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Characteristic
 from bot.retrieval.embedder import Embedder
 from bot.suggestion.clauses import split_clauses
-from bot.suggestion.condition_index import CharacteristicIndex, characteristic_index, knowledge_vocabulary
+from bot.suggestion.condition_index import (
+    CharacteristicIndex,
+    characteristic_index,
+    knowledge_vocabulary,
+    states_a_beginning,
+)
 from bot.suggestion.decision import climb_from, decide_level
 from bot.suggestion.earlier import conditions_said_earlier
 from bot.suggestion.explanation import criterion_citation, follow_up_question
@@ -98,7 +103,7 @@ class DefaultSuggestionEngine:
         index = characteristic_index(self.kb, self.embedder, characteristic.id, self.cache_dir)
         matched, names_the_topic = self._evidence(characteristic.id, text, context.horizon)
         evidence = list(matched)
-        replies = reply_readings(context.exchanges)
+        replies = reply_readings(context.exchanges, characteristic)
         said_earlier = set().union(*(self._said_in(characteristic.id, earlier) for earlier in context.earlier_answers))
         on_its_own = decide_level(evidence, self.tuning)
         change = said_of_change(text, context)
@@ -198,13 +203,15 @@ def said_of_change(answer: str, context: SuggestionContext) -> SaidOfChange:
     return SaidOfChange.NO_CHANGE if says_no_change(answer) else SaidOfChange.NOTHING
 
 
-def reply_readings(exchanges: list[ProbeExchange]) -> dict[int, tuple[ProbeAnswer, str]]:
+def reply_readings(exchanges: list[ProbeExchange],
+                   characteristic: Characteristic) -> dict[int, tuple[ProbeAnswer, str]]:
     """How each probe reply reads, by the level it was about (a later reply about a level wins): a
     button's answer as given, typed words read by `read_probe_reply`."""
     readings: dict[int, tuple[ProbeAnswer, str]] = {}
     for exchange in exchanges:
         level = exchange.probe.level
-        answer = exchange.answer or read_probe_reply(exchange.reply, level)
+        answer = exchange.answer or read_probe_reply(exchange.reply, level,
+                                                     states_a_beginning(characteristic.level(level).conditions, level))
         readings[level] = (answer, exchange.reply.strip())
     return readings
 

@@ -11,8 +11,10 @@ in two steps:
 
 A "yes" limited after a contrast ("yes, but only in transport") is partly; a "no" about a plan ("no,
 that's planned for 2027") is not yet. Without a lead, the qualifiers decide, and a description without
-any is a yes. Level 2 describes beginnings ("has started to map", "examples ... on an ad hoc basis"),
-so a limited scope in a plain description of level 2 is what it asks about, not against it.
+any is a yes. Level 2 describes beginnings ("has started to map", "examples ... on an ad hoc basis"), as does
+a higher rung whose every condition states one (level 3 of 3.2.1: "has started to develop policies ..."): a
+limited scope in a plain description of such a rung, or after its "yes" ("yes, but compliance is patchy"), is
+what it asks about, not against it.
 """
 
 from __future__ import annotations
@@ -86,8 +88,10 @@ def _is_whole_lead(text: str, end: int) -> bool:
     return not rest or rest[0] in ",.;:!?-–—)" or text[:end].strip().lower() not in _LEADS_ONLY_ALONE
 
 
-def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
-    """How a typed reply to a probe about `level` reads (see the module docstring)."""
+def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> ProbeAnswer:
+    """How a typed reply to a probe about `level` reads (see the module docstring). `beginning`: the rung states a
+    beginning (level 2, and by default only level 2; `condition_index.states_a_beginning`)."""
+    beginning = level == 2 if beginning is None else beginning
     text = _INTERJECTION.sub("", reply.strip())
     if not text:
         return ProbeAnswer.UNSURE
@@ -109,8 +113,8 @@ def read_probe_reply(reply: str, level: int) -> ProbeAnswer:
         return ProbeAnswer.NOT_YET if Qualifier.FUTURE in marks and Qualifier.NEGATED not in _qualifiers_after_lead(
             text) else ProbeAnswer.NO
     if lead == ProbeAnswer.YES:
-        return _limited_yes(text)
-    return _plain_description(marks, level)
+        return _limited_yes(text, beginning)
+    return _plain_description(marks, beginning)
 
 
 def _after_an_echoed_question(text: str) -> str:
@@ -146,24 +150,26 @@ def _qualifiers_after_lead(text: str) -> frozenset[Qualifier]:
     return qualifiers(parts[1]) if len(parts) > 1 else frozenset()
 
 
-def _limited_yes(text: str) -> ProbeAnswer:
-    """"Yes" stays yes unless a contrast limits it: "yes, but only in transport", "yes, but it's in draft"."""
+def _limited_yes(text: str, beginning: bool = False) -> ProbeAnswer:
+    """"Yes" stays yes unless a contrast limits it: "yes, but only in transport", "yes, but it's in draft"; for a
+    rung that describes beginnings (`beginning`), only a plan limits it: "yes, but compliance is patchy" is the
+    beginning asked about."""
     contrast = _CONTRAST.search(text)
     if contrast is None:
         return ProbeAnswer.YES
     after = qualifiers(text[contrast.end():])
     if Qualifier.FUTURE in after:
         return ProbeAnswer.NOT_YET
-    if Qualifier.PARTIAL in after or Qualifier.NEGATED in after:
+    if (Qualifier.PARTIAL in after or Qualifier.NEGATED in after) and not beginning:
         return ProbeAnswer.PARTLY
     return ProbeAnswer.YES
 
 
-def _plain_description(marks: frozenset[Qualifier], level: int) -> ProbeAnswer:
+def _plain_description(marks: frozenset[Qualifier], beginning: bool) -> ProbeAnswer:
     if Qualifier.FUTURE in marks and Qualifier.NEGATED not in marks:
         return ProbeAnswer.NOT_YET
     if Qualifier.PARTIAL in marks:  # "in some departments, not across the council" limits rather than denies
-        return ProbeAnswer.YES if level == 2 and Qualifier.NEGATED not in marks else ProbeAnswer.PARTLY
+        return ProbeAnswer.YES if beginning and Qualifier.NEGATED not in marks else ProbeAnswer.PARTLY
     if Qualifier.NEGATED in marks:
         return ProbeAnswer.NOT_YET if Qualifier.FUTURE in marks else ProbeAnswer.NO
     return ProbeAnswer.YES

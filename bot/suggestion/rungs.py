@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.knowledge.models import Condition
+from bot.suggestion.condition_index import states_a_beginning
 from bot.suggestion.ladder import RUNGS
 from bot.suggestion.matching import ConditionEvidence
 from bot.suggestion.models import ProbeAnswer
@@ -120,7 +121,8 @@ def read_rungs(
                     or replies.get(higher) in (ProbeAnswer.YES, ProbeAnswer.PARTLY)
                     for higher in RUNGS if higher > level)
         if level in replies:
-            rung = _replied(rung, replies[level], tuning)
+            beginning = states_a_beginning([e.condition for e in by_level[level]], level)
+            rung = _replied(rung, replies[level], tuning, beginning)
         elif rung.source == RungSource.PARTLY_SAID and above:
             rung = _with(rung, tuning.presence_partly_said_below, RungSource.PARTLY_SAID)
         elif not rung.described:
@@ -201,13 +203,14 @@ def with_denials_open(rung: Rung) -> Rung:
                 [e.condition for e in rung.denied], rung.reply)
 
 
-def _replied(rung: Rung, answer: ProbeAnswer, tuning: Tuning) -> Rung:
-    """A probe reply decides the rung, except "not sure", which leaves what the answer said."""
+def _replied(rung: Rung, answer: ProbeAnswer, tuning: Tuning, beginning: bool = False) -> Rung:
+    """A probe reply decides the rung, except "not sure", which leaves what the answer said. `beginning`: the rung
+    describes beginnings, which "partly" may be just that (`condition_index.states_a_beginning`)."""
     if answer == ProbeAnswer.UNSURE:
         return Rung(rung.level, rung.presence, rung.source, rung.firm, rung.met, rung.denied, [], answer)
     presence = {
         ProbeAnswer.YES: tuning.presence_reply_yes,
-        ProbeAnswer.PARTLY: tuning.presence_reply_partly_beginning if rung.level == 2 else tuning.presence_reply_partly,
+        ProbeAnswer.PARTLY: tuning.presence_reply_partly_beginning if beginning else tuning.presence_reply_partly,
         ProbeAnswer.NO: tuning.presence_reply_no,
         ProbeAnswer.NOT_YET: tuning.presence_reply_no,
     }[answer]

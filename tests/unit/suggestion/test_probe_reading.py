@@ -2,6 +2,8 @@
 
 import pytest
 
+from bot.knowledge import KnowledgeBase
+from bot.suggestion.condition_index import states_a_beginning
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import read_probe_reply
 
@@ -84,3 +86,19 @@ def test_no_as_a_word_inside_a_sentence_is_not_a_no() -> None:
 def test_a_limited_scope_is_what_level_two_describes() -> None:
     assert read_probe_reply("A few pilots here and there, in a couple of departments.", 2) == YES
     assert read_probe_reply("A few pilots here and there, in a couple of departments.", 4) == PARTLY
+
+
+def test_a_yes_with_its_limits_is_the_beginning_a_rung_of_beginnings_asks_about() -> None:
+    patchy = "Yes, data standards and an interoperability policy exist - but compliance is patchy, no one enforces them."
+    assert read_probe_reply(patchy, 3, beginning=True) == YES  # level 3 of 3.2.1: "has started to develop policies"
+    assert read_probe_reply(patchy, 3) == PARTLY
+    assert read_probe_reply("Yes, but only in two departments so far", 2) == YES
+    assert read_probe_reply("Yes, but only in two departments so far", 4) == PARTLY
+    assert read_probe_reply("Yes, but it's still being drafted.", 2) == NOT_YET  # a plan still limits it
+
+
+def test_the_rungs_that_describe_beginnings(kb: KnowledgeBase) -> None:
+    beginnings = {(c.id, level.level) for c in kb.characteristics for level in c.levels
+                  if level.level > 2 and states_a_beginning(level.conditions, level.level)}
+    assert beginnings == {("3.2.1", 3), ("3.2.2", 3)}
+    assert all(states_a_beginning(c.level(2).conditions, 2) for c in kb.characteristics)
