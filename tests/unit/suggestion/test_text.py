@@ -1,6 +1,7 @@
 import pytest
 
 from bot.suggestion.clauses import split_clauses
+from bot.suggestion.matching import describes_silos
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_no_change, says_something_is_lost
 from bot.suggestion.words import tokens
 
@@ -28,6 +29,19 @@ def test_a_clause_said_as_a_contrast_is_a_caveat() -> None:
         "Thing is", "for most of them we never set baselines.", "there's no board.",
         "No overall strategy for the city though.",
     ]
+
+
+@pytest.mark.parametrize(("text", "silos"), [
+    ("Outside IT tho each directorate does its own leadership development", True),
+    ("highways keeps its own asset database for all of it", True),
+    ("the hospital and the job centre do their own thing", True),
+    ("most systems are still siloed", True),
+    ("below-threshold buying still happens department by department", True),
+    ("the digital twin is open to community groups to run their own scenarios", False),
+    ("every department signs up to the same data standards", False),
+])
+def test_each_unit_doing_its_own_is_read_as_silos(text: str, silos: bool) -> None:
+    assert describes_silos(text) is silos
 
 
 def test_not_yet_does_not_split_a_clause() -> None:
