@@ -89,7 +89,8 @@ def test_a_limited_scope_is_what_level_two_describes() -> None:
 
 
 def test_a_yes_with_its_limits_is_the_beginning_a_rung_of_beginnings_asks_about() -> None:
-    patchy = "Yes, data standards and an interoperability policy exist - but compliance is patchy, no one enforces them."
+    patchy = ("Yes, data standards and an interoperability policy exist - but compliance is patchy, no one enforces "
+              "them.")
     assert read_probe_reply(patchy, 3, beginning=True) == YES  # level 3 of 3.2.1: "has started to develop policies"
     assert read_probe_reply(patchy, 3) == PARTLY
     assert read_probe_reply("Yes, but only in two departments so far", 2) == YES
