@@ -22,6 +22,7 @@ from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
+from bot.suggestion.silos import about_silos, describes_silos
 from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens, tokens
 
@@ -153,38 +154,6 @@ def match_conditions(
     return evidence
 
 
-# Each unit doing its own: "each directorate does its own leadership development", "highways keeps its own asset
-# database", "each team keeps its own lists", "their own thing", "in silos", "department by department"
-_SILOS = re.compile(
-    r"\b(?:(?:each|every|individual)\s(?:[\w-]+\s){0,4}?(?:does|do|doing|did|keeps?|buys?|runs?|manages?|procures?"
-    r"|maintains?|holds?|handles?|sets?|picks?|chooses?|uses?|has|have|had|with|builds?|develops?|designs?|writes?"
-    r"|makes?|goes|went|sorts?|publish(?:es)?|reports?|collects?|stores?|owns?)\s(?:its|their|his|her)\sown"
-    r"|(?:department|dept|team|directorate|service|unit|division|highways|it|agency|organi[sz]ation)s?\s"
-    r"(?:[\w-]+\s){0,2}?(?:keeps?|runs?|has|have|does|do|buys?|manages?|maintains?|holds?)\s(?:its|their)\sown"
-    r"|(?:its|their)\sown\s(?:thing|way|things)"
-    r"|separate\s(?:[\w-]+\s){1,3}(?:for|per|in)\s(?:each|every)"
-    r"|in\s(?:their\sown\s)?silos|siloed|silos\b"
-    r"|(?:department|service|team|directorate)\sby\s(?:department|service|team|directorate)"
-    r"|(?:left|up|down)\sto\s(?:each|every|individual)\s)",
-    re.IGNORECASE)
-
-
-def describes_silos(text: str) -> bool:
-    """Whether a clause says each unit does its own ("highways keeps its own asset database for all of it")."""
-    return bool(_SILOS.search(text.replace("’", "'")))
-
-
-def _about_silos(condition: Condition) -> bool:
-    """Whether a condition above the start is itself about units on their own: "even where each department still
-    designs and develops its own services" (one-stop shops at level 3 of 2.1.2), "has its own budget"."""
-    return _texts_about_silos(condition.text, tuple(condition.cues))
-
-
-@functools.lru_cache(maxsize=1024)
-def _texts_about_silos(text: str, cues: tuple[str, ...]) -> bool:
-    return any(describes_silos(phrase) for phrase in (text, *cues))
-
-
 def _keep_one_side_of_the_floor(agree: dict[str, ClauseMatch]) -> None:
     """Level 1 describes the starting point (absence, fragmentation): one clause cannot evidence both
     it and a higher level. Keep whichever side the clause matches better."""
@@ -264,7 +233,7 @@ def _match_one_clause(
     scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning)
     agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
     if describes_silos(clause.text):
-        agree = {key: m for key, m in agree.items() if m.phrase.level == 1 or _about_silos(m.phrase.condition)}
+        agree = {key: m for key, m in agree.items() if m.phrase.level == 1 or about_silos(m.phrase.condition)}
     _keep_one_side_of_the_floor(agree)
     best_agree = max((m.score for m in agree.values()), default=0.0)
     supports = {key: match for key, match in agree.items()

@@ -1,8 +1,8 @@
 import pytest
 
 from bot.suggestion.clauses import split_clauses
-from bot.suggestion.matching import describes_silos
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_no_change, says_something_is_lost
+from bot.suggestion.silos import describes_silos
 from bot.suggestion.words import tokens
 
 
