@@ -100,9 +100,9 @@ def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> P
         text = _after_an_echoed_question(text)
         lead = lead_answer(text)
     if lead is None:  # a few words before the answer: "OK, when you put it like that, yes."
-        if _yes_for_a_part(text):
+        text, yes_for_a_part = _after_a_preamble(text)
+        if yes_for_a_part:
             return ProbeAnswer.PARTLY
-        text = _after_a_preamble(text)
         lead = lead_answer(text)
     marks = qualifiers(_MODESTLY.sub("", text))  # "we did a 3D flythrough, I guess that counts?": a description
     if lead is None and says_dont_know(text):
@@ -130,19 +130,20 @@ _SCOPE_OPENING = re.compile(r"^(?:for|in|at|within|across|outside|except|apart|o
 _PART_OPENING = re.compile(r"^(?:for|within|only|just|except|apart\s+from|outside)\s", re.IGNORECASE)
 
 
-def _yes_for_a_part(text: str) -> bool:
-    """A yes for a part of the whole asked about: "For the big capital projects, yes", "Only in transport, yes"."""
+def _after_a_preamble(text: str) -> tuple[str, bool]:
+    """The reply after a preamble that a plain yes or no follows, and whether the preamble names a part of the whole
+    asked about, with a yes ("For the big capital projects, yes", "Only in transport, yes": partly); else the reply
+    as it is (a scope or a hedge before the answer qualifies it)."""
     found = _PREAMBLE.match(text)
-    return found is not None and bool(_PART_OPENING.match(text)) and lead_answer(text[found.end():]) == ProbeAnswer.YES
-
-
-def _after_a_preamble(text: str) -> str:
-    """The reply after a preamble that a plain yes or no follows; else the reply as it is."""
-    found = _PREAMBLE.match(text)
-    if found is None or _SCOPE_OPENING.match(text) or qualifiers(found.group(1)):
-        return text
+    if found is None:
+        return text, False
     rest = text[found.end():]
-    return rest if lead_answer(rest) in (ProbeAnswer.YES, ProbeAnswer.NO) else text
+    answer = lead_answer(rest)
+    if _PART_OPENING.match(text):
+        return text, answer == ProbeAnswer.YES
+    if _SCOPE_OPENING.match(text) or qualifiers(found.group(1)) or answer not in (ProbeAnswer.YES, ProbeAnswer.NO):
+        return text, False
+    return rest, False
 
 
 def _qualifiers_after_lead(text: str) -> frozenset[Qualifier]:
