@@ -57,9 +57,11 @@ _CHORE_OR_PURCHASE = re.compile(
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
+      # a piece of writing: "draft a quick email to ...", "could you draft a 150-word press release ..."
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:draft|write)\s+
-          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:short\s+|quick\s+|polite\s+)?
-          (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you)\b
+          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?
+          (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you|press\s+release|speech
+          |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description))\b
       | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
       | \bhow\s+much\s+(?:does|do|is|are|would|will)\s+(?:iso|iec|the\s+standards?|a\s+standard)\b[^?]*\bcost\b
       | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
@@ -165,6 +167,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
     | \bwhat\s+(?:score|level|rating|mark)\s+(?:did\s+)?(?:we|they|i|you)\b
+    # the assistant asked to rate us: "where would you put us on 1.3.1?", "rate us on digital inclusion"
+    | \bwhere\s+(?:would|do|should)\s+(?:you|u)\s+(?:put|place|rate|score|rank)\s+(?:us|them|me)\b
+    | \b(?:rate|score|grade|rank)\s+us\b
     | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b

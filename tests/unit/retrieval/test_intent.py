@@ -53,6 +53,9 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "honestly do you think the whole smart city thing is just vendor hype?",
     "anyone know if the resilience summit in Rotterdam is on Tuesday? booking trains",
     "does anybody know when the open data awards are this year?",
+    # the assistant asked to rate us
+    "where would you put us on digital inclusion? we run free tablet classes in two libraries",
+    "rate us on channel management please, we have a web form and a phone line",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -150,6 +153,10 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("who else can see what I type here? is it shared with the other cities in the benchmarking group??", True),
     ("who can see my answers?", True),
     ("which standard helps decide who can see what data?", False),
+    # a piece of writing
+    ("Could you write a short speech for the mayor about our smart city plans?", True),
+    ("draft a 200-word press release on the new open data portal", True),
+    ("we need to write a data strategy: which standard helps?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
