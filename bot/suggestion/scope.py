@@ -62,6 +62,37 @@ def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return Qualifier.NEGATED in marks and bool(_REFERS_BACK.match(text)) and bool(DISCONTINUED.search(text))
 
 
+# "then the funding ended and it just stopped", "but it died when the officer left"
+_STORY_END = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:then|after\s+that|eventually|in\s+the\s+end)\b"
+    r"|\b(?:it|that|this|they|which|the\s+whole\s+thing|everything)\s+(?:just\s+|all\s+|quietly\s+)?"
+    r"(?:stopped|ended|died|lapsed|fizzled|petered|ran\s+out|expired|folded|collapsed|went\s+dormant)\b",
+    re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|am|isn't|aren't|has|have|hasn't|haven't|now|currently|still|since|every|each|today"
+                      r"|nowadays|do|does|don't|doesn't|can|will)\b|'(?:s|re|ve)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:\w{3,}ed|ran|had|did|came|went|made|got|held|built|won|gave|took|wrote|began|grew|met|led|"
+                   r"was|were|used\s+to)\b|\b(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\b", re.IGNORECASE)
+
+
+def ends_a_story(clause: Clause, marks: frozenset[Qualifier]) -> bool:
+    """Whether this clause says that what was just told has stopped: "Then the funding ended, the officer left
+    and it just stopped." """
+    text = clause.text.replace("’", "'")
+    return Qualifier.NEGATED in marks and bool(DISCONTINUED.search(text)) and bool(_STORY_END.search(text))
+
+
+def story_before(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
+    """The clauses of the story that clause `i` ends: those before it, in its sentence and the one before, told in
+    the past tense only, back to the first that is not."""
+    told: list[int] = []
+    for j in range(i - 1, -1, -1):
+        text = clauses[j].text.replace("’", "'")
+        if clauses[j].sentence < clauses[i].sentence - 1 or _PRESENT.search(text) or not _PAST.search(text):
+            break
+        told.append(j)
+    return told
+
+
 # How a hedge on what was just said opens: "ideally next year", "if the council agrees", "but no promises"
 _HEDGE_OPENING = re.compile(
     r"^\W*(?:(?:but|and|or|so)\s+)?(?:ideally|hopefully|if|maybe|perhaps|possibly|no\s+promises|it\s+(?:all\s+)?depends"
@@ -250,7 +281,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     last clause of the sentence before); what the speaker takes back ("... actually no, that was the pilot")
     is no evidence either way (`taken_back`); a question asked in passing takes its answer's (`_asked`). A denial or a
     hope said at the end of a list is said of its first items too, a verdict after a dash of the bare topic before it,
-    and "X - not in any plan" denies X."""
+    and "X - not in any plan" denies X. The end of a story ("Then the funding ended and it just stopped") denies what
+    the story told in the past tense before it (`story_before`)."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
@@ -265,6 +297,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+        if ends_a_story(clauses[i], own[i]):
+            for j in story_before(clauses, own, i):
+                marks[j] = marks[j] | {Qualifier.NEGATED}
         if denies_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):

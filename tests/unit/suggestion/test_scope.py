@@ -124,6 +124,20 @@ def test_something_that_has_stopped_is_not_in_place() -> None:
     assert Qualifier.NEGATED not in qualifiers("We have had a data lead since 2019 and until now it works well")
 
 
+def test_the_end_of_a_story_reaches_back_over_what_it_told_in_the_past_tense() -> None:
+    marks = _marks("We used to be good at this. In 2016-2018 we ran a civic hackathon with the college, a couple of "
+                   "apps came out of it. Then the sponsor pulled out and it just died. Now the data stays in the "
+                   "services.")
+    assert Qualifier.NEGATED in marks["In 2016-2018 we ran a civic hackathon with the college"]
+    assert Qualifier.NEGATED in marks["a couple of apps came out of it."]
+    assert Qualifier.NEGATED not in marks["Now the data stays in the services."]
+    # what is still going is not part of the story that ended
+    marks = _marks("We set up a data board in 2019 and it has met monthly since. Then the challenge fund ended "
+                   "and it stopped.")
+    assert Qualifier.NEGATED not in marks["it has met monthly since."]
+    assert Qualifier.NEGATED not in marks["We set up a data board in 2019"]
+
+
 def test_a_negation_that_sets_off_a_contrast_or_a_purpose_leaves_the_fact_standing() -> None:
     marks = _marks("Bids are evaluated on whole-of-council value, not departmental savings.")
     assert marks["Bids are evaluated on whole-of-council value"] == frozenset()
