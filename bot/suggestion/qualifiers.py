@@ -61,6 +61,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # things that will happen, and when
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
                                         |put|have|get|make|look|consider|try)
+        # "we're going to commission a study"; not a place: "we're going to the council in May"
+        | (?:'re|are|'m|am|is|'s)\s(?:also\s|now\s|then\s)?going\sto\s
+          (?!(?:the|a|an|our|their|its|this|that|my|your|his|her|them|us|be\s(?:hard|difficult|tough))\b)
         | by\s20\d\d\swe
         | (?:earliest|not\sbefore|at\sthe\searliest)\s(?:in\s)?20\d\d
         # ("set in 2019" and "planned in 2020" are the past: only "for" a time, or "due in" one, is to come)

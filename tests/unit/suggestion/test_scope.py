@@ -326,6 +326,12 @@ def test_a_pilot_said_with_a_verb_is_partial_scope(clause: str) -> None:
     assert Qualifier.PARTIAL in qualifiers(clause)
 
 
+def test_going_to_do_something_is_a_plan_and_going_somewhere_is_not() -> None:
+    assert Qualifier.FUTURE in qualifiers("we're going to commission a baseline study")
+    assert Qualifier.FUTURE in qualifiers("The council is going to appoint a resilience officer")
+    assert qualifiers("we're going to the cabinet with the results in May") == frozenset()
+
+
 def test_working_on_is_a_plan_only_when_it_is_the_speakers_work() -> None:
     assert Qualifier.FUTURE in qualifiers("We're still 'working on' a vision")
     assert Qualifier.FUTURE in qualifiers("Working on a data strategy")
