@@ -120,7 +120,9 @@ _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:th
 # A plan nobody has committed to: not in place in two years either.
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
-      hope(?:s|fully)? | hoping | ideally | aspire\sto | aspiration | fingers\scrossed
+      hope(?:s|fully)? | hoping | ideally | aspire\sto | fingers\scrossed
+    # a hope ("our aspiration is ..."), not what something is like ("the vision is mostly aspiration")
+    | (?<!mostly\s)(?<!largely\s)(?<!just\s)(?<!all\s)(?<!pure\s)(?<!purely\s)(?<!more\s)(?<!very\s)aspiration
     | would\s(?:really\s|also\s)?(?:like|love) | (?:we|i)'d\s(?:really\s|also\s)?(?:like|love)
     | would\sbe\s(?:nice|good|great|lovely|ideal)
     | (?:maybe|perhaps)(?!\s(?:\d|a\s(?:dozen|few|couple|handful|third|quarter)|about|around|half|two|three|four

@@ -96,6 +96,10 @@ def test_a_yes_with_its_limits_is_the_beginning_a_rung_of_beginnings_asks_about(
     assert read_probe_reply("Yes, but only in two departments so far", 2) == YES
     assert read_probe_reply("Yes, but only in two departments so far", 4) == PARTLY
     assert read_probe_reply("Yes, but it's still being drafted.", 2) == NOT_YET  # a plan still limits it
+    # what the thing is like is no plan: "mostly aspiration" says the vision is vague, not that it is to come
+    aspiration = "Yeah, fair. It's adopted but it's mostly aspiration, nothing on what changes for jobs or by when."
+    assert read_probe_reply(aspiration, 2) == YES
+    assert read_probe_reply("Yes, but our aspiration is to publish it next year.", 2) == NOT_YET
 
 
 def test_the_rungs_that_describe_beginnings(kb: KnowledgeBase) -> None:
