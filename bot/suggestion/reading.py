@@ -115,6 +115,8 @@ def read_ladder(
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
     if probe is not None and settled_by_two_replies(confidence, probe.level, replies, tuning):
         probe, settled = None, True
+    if probe is not None and only_checks_below_a_yes(probe.level, replies):
+        probe, settled = None, True
     if probe is None:
         probe = verification_probe(characteristic, level, rungs, replies, tuning, horizon)
         settled = settled and probe is None
@@ -123,16 +125,27 @@ def read_ladder(
 
 def verification_probe(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],
                        replies: Mapping[int, ProbeAnswer], tuning: Tuning, horizon: Horizon) -> Probe | None:
-    """A question about the level itself, once the one probe asked says "no" to the rung just above it, when the
-    level rests on a single condition the opening said: an assessor checks a claim that everything now rests on
-    ("We have a Smart City Board chaired by the chief exec." - is someone leading the change?). Openings oversell;
-    an answer that says the level in full has more than one condition said, and is not asked again."""
+    """A question about the level itself when the replies leave it resting on the opening alone: the rung just above
+    it was answered "no" and its own rung was only said in the opening. An assessor checks a claim that everything now
+    rests on ("We have a Smart City Board chaired by the chief exec." - is someone leading the change?). After one
+    reply, it is asked when the level rests on a single condition the opening said (openings oversell; an answer that
+    says the level in full has more than one condition said). After two, a "yes" below the level and a "no" above it,
+    the rung left between them is the level itself, whatever the opening claimed, and is asked."""
     top = rungs.get(level)
-    if (level < 2 or top is None or len(replies) != 1 or top.reply is not None or top.source != RungSource.SAID
-            or replies.get(level + 1) not in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)
-            or len(top.met) > tuning.verify_top_met):
+    if (level < 2 or top is None or top.reply is not None or top.source != RungSource.SAID
+            or replies.get(level + 1) not in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)):
         return None
-    return probe_for_rung(characteristic, level, [], horizon)
+    below = [answer for rung, answer in replies.items() if rung < level]
+    rests_on_the_opening = ((len(replies) == 1 and len(top.met) <= tuning.verify_top_met)
+                            or (len(replies) == 2 and below == [ProbeAnswer.YES]))
+    return probe_for_rung(characteristic, level, [], horizon) if rests_on_the_opening else None
+
+
+def only_checks_below_a_yes(rung: int, replies: Mapping[int, ProbeAnswer]) -> bool:
+    """Whether a third probe would only ask about a rung below one answered "yes": the cumulative ladder already
+    says it is in place (the level-4 criteria include level 3's), and on the dev dialogues such a probe never changed
+    the level. The probe is better spent on the level itself (`verification_probe`)."""
+    return len(replies) >= 2 and rung < highest_confirmed(replies)
 
 
 def settled_by_two_replies(confidence: float, rung: int, replies: Mapping[int, ProbeAnswer], tuning: Tuning) -> bool:

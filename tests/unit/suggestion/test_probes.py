@@ -409,3 +409,40 @@ def test_a_no_just_above_a_level_resting_on_one_thing_said_is_followed_by_a_ques
                               DEFAULT_TUNING, Horizon.NOW) is None
     assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1),
                               {3: ProbeAnswer.NO, 4: ProbeAnswer.NO}, DEFAULT_TUNING, Horizon.NOW) is None
+
+
+def _rungs_with_level_3_said_in_full() -> dict:  # type: ignore[type-arg]
+    from bot.suggestion.rungs import Rung, RungSource
+
+    return {2: Rung(2, 0.97, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+            3: Rung(3, 0.95, RungSource.SAID, True, met=[object()] * 2),  # type: ignore[list-item]
+            4: Rung(4, 0.03, RungSource.REPLY, True, reply=ProbeAnswer.NO),
+            5: Rung(5, 0.2, RungSource.NOT_DESCRIBED)}
+
+
+def test_a_level_left_between_a_yes_and_a_no_is_asked_however_fully_the_opening_said_it(kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import verification_probe
+    from bot.suggestion.tuning import DEFAULT_TUNING
+
+    characteristic = kb.characteristic("1.1.1")
+    rungs = _rungs_with_level_3_said_in_full()
+    probe = verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
+                               Horizon.NOW)
+    assert probe is not None and probe.level == 3
+    # not without the yes below it, nor with the level's own rung already answered
+    assert verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.NO, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
+                              Horizon.NOW) is None
+    assert verification_probe(characteristic, 3, rungs, {4: ProbeAnswer.NO}, DEFAULT_TUNING, Horizon.NOW) is None
+    answered = {**rungs, 3: rungs[3].__class__(3, 0.97, rungs[3].source, True, reply=ProbeAnswer.YES)}
+    assert verification_probe(characteristic, 3, answered, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
+                              Horizon.NOW) is None
+
+
+def test_a_third_probe_below_a_yes_is_not_asked() -> None:
+    from bot.suggestion.reading import only_checks_below_a_yes
+
+    assert only_checks_below_a_yes(2, {3: ProbeAnswer.YES, 4: ProbeAnswer.NO})
+    assert not only_checks_below_a_yes(2, {3: ProbeAnswer.YES})  # a second probe may still check the floor
+    assert not only_checks_below_a_yes(4, {3: ProbeAnswer.YES, 5: ProbeAnswer.NO})  # the level itself
+    assert not only_checks_below_a_yes(2, {3: ProbeAnswer.NO, 4: ProbeAnswer.NO})  # nothing confirmed
+
