@@ -118,26 +118,24 @@ def read_ladder(
     if probe is not None and only_checks_below_a_yes(probe.level, replies):
         probe, settled = None, True
     if probe is None:
-        probe = verification_probe(characteristic, level, rungs, replies, tuning, horizon)
+        probe = verification_probe(characteristic, level, rungs, replies, horizon)
         settled = settled and probe is None
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
 
 
 def verification_probe(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],
-                       replies: Mapping[int, ProbeAnswer], tuning: Tuning, horizon: Horizon) -> Probe | None:
+                       replies: Mapping[int, ProbeAnswer], horizon: Horizon) -> Probe | None:
     """A question about the level itself when the replies leave it resting on the opening alone: the rung just above
-    it was answered "no" and its own rung was only said in the opening. An assessor checks a claim that everything now
-    rests on ("We have a Smart City Board chaired by the chief exec." - is someone leading the change?). After one
-    reply, it is asked when the level rests on a single condition the opening said (openings oversell; an answer that
-    says the level in full has more than one condition said). After two, a "yes" below the level and a "no" above it,
-    the rung left between them is the level itself, whatever the opening claimed, and is asked."""
+    it was answered "no" (after one probe; or after two, with a "yes" below it) and its own rung was only said in the
+    opening. An assessor checks a claim that everything now rests on ("We have a Smart City Board chaired by the chief
+    exec." - is someone leading the change?): openings oversell, and the rung left between a "yes" and a "no" is the
+    level itself, whatever the opening claimed."""
     top = rungs.get(level)
     if (level < 2 or top is None or top.reply is not None or top.source != RungSource.SAID
             or replies.get(level + 1) not in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)):
         return None
     below = [answer for rung, answer in replies.items() if rung < level]
-    rests_on_the_opening = ((len(replies) == 1 and len(top.met) <= tuning.verify_top_met)
-                            or (len(replies) == 2 and below == [ProbeAnswer.YES]))
+    rests_on_the_opening = len(replies) == 1 or (len(replies) == 2 and below == [ProbeAnswer.YES])
     return probe_for_rung(characteristic, level, [], horizon) if rests_on_the_opening else None
 
 

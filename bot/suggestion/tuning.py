@@ -49,9 +49,6 @@ class Tuning:
     text_level_alone: bool = True  # without probe replies, the text's own level is the suggestion
     settled: float = 0.98  # the most probable level is settled from this probability on
     settled_after_two_replies: float = 0.95  # ... and from this one once two probes are answered (`reading.py`)
-    # a "no" just above a level that rests on this many conditions said (or fewer) is followed by a question about
-    # the level itself (`reading.verification_probe`)
-    verify_top_met: int = 1
 
 
 DEFAULT_TUNING = Tuning()

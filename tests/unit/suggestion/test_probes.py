@@ -393,22 +393,20 @@ def _rungs_with_level_2_said_by(met: int) -> dict:  # type: ignore[type-arg]
     return {2: said, 3: above, 4: Rung(4, 0.2, RungSource.NOT_DESCRIBED), 5: Rung(5, 0.2, RungSource.NOT_DESCRIBED)}
 
 
-def test_a_no_just_above_a_level_resting_on_one_thing_said_is_followed_by_a_question_about_the_level(
+def test_a_no_just_above_a_level_only_said_in_the_opening_is_followed_by_a_question_about_the_level(
         kb: KnowledgeBase) -> None:
     from bot.suggestion.reading import verification_probe
-    from bot.suggestion.tuning import DEFAULT_TUNING
 
     characteristic = kb.characteristic("1.2.1")
-    probe = verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1), {3: ProbeAnswer.NO},
-                               DEFAULT_TUNING, Horizon.NOW)
-    assert probe is not None and probe.level == 2
-    # a level said in full, a yes above, or a second reply already in: not asked
-    assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(2), {3: ProbeAnswer.NO},
-                              DEFAULT_TUNING, Horizon.NOW) is None
+    for met in (1, 2):  # however fully the opening said it
+        probe = verification_probe(characteristic, 2, _rungs_with_level_2_said_by(met), {3: ProbeAnswer.NO},
+                                   Horizon.NOW)
+        assert probe is not None and probe.level == 2
+    # a yes above, or a second "no": not asked
     assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1), {3: ProbeAnswer.YES},
-                              DEFAULT_TUNING, Horizon.NOW) is None
+                              Horizon.NOW) is None
     assert verification_probe(characteristic, 2, _rungs_with_level_2_said_by(1),
-                              {3: ProbeAnswer.NO, 4: ProbeAnswer.NO}, DEFAULT_TUNING, Horizon.NOW) is None
+                              {3: ProbeAnswer.NO, 4: ProbeAnswer.NO}, Horizon.NOW) is None
 
 
 def _rungs_with_level_3_said_in_full() -> dict:  # type: ignore[type-arg]
@@ -420,22 +418,18 @@ def _rungs_with_level_3_said_in_full() -> dict:  # type: ignore[type-arg]
             5: Rung(5, 0.2, RungSource.NOT_DESCRIBED)}
 
 
-def test_a_level_left_between_a_yes_and_a_no_is_asked_however_fully_the_opening_said_it(kb: KnowledgeBase) -> None:
+def test_a_level_left_between_a_yes_and_a_no_is_asked(kb: KnowledgeBase) -> None:
     from bot.suggestion.reading import verification_probe
-    from bot.suggestion.tuning import DEFAULT_TUNING
+    from bot.suggestion.rungs import Rung
 
     characteristic = kb.characteristic("1.1.1")
     rungs = _rungs_with_level_3_said_in_full()
-    probe = verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
-                               Horizon.NOW)
+    probe = verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, Horizon.NOW)
     assert probe is not None and probe.level == 3
     # not without the yes below it, nor with the level's own rung already answered
-    assert verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.NO, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
-                              Horizon.NOW) is None
-    assert verification_probe(characteristic, 3, rungs, {4: ProbeAnswer.NO}, DEFAULT_TUNING, Horizon.NOW) is None
-    answered = {**rungs, 3: rungs[3].__class__(3, 0.97, rungs[3].source, True, reply=ProbeAnswer.YES)}
-    assert verification_probe(characteristic, 3, answered, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, DEFAULT_TUNING,
-                              Horizon.NOW) is None
+    assert verification_probe(characteristic, 3, rungs, {2: ProbeAnswer.NO, 4: ProbeAnswer.NO}, Horizon.NOW) is None
+    answered = {**rungs, 3: Rung(3, 0.97, rungs[3].source, True, reply=ProbeAnswer.YES)}
+    assert verification_probe(characteristic, 3, answered, {2: ProbeAnswer.YES, 4: ProbeAnswer.NO}, Horizon.NOW) is None
 
 
 def test_a_third_probe_below_a_yes_is_not_asked() -> None:
