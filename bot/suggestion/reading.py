@@ -125,17 +125,21 @@ def read_ladder(
 
 def verification_probe(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],
                        replies: Mapping[int, ProbeAnswer], horizon: Horizon) -> Probe | None:
-    """A question about the level itself when the replies leave it resting on the opening alone: the rung just above
-    it was answered "no" (after one probe; or after two, with a "yes" below it) and its own rung was only said in the
-    opening. An assessor checks a claim that everything now rests on ("We have a Smart City Board chaired by the chief
-    exec." - is someone leading the change?): openings oversell, and the rung left between a "yes" and a "no" is the
-    level itself, whatever the opening claimed."""
+    """A question about the level itself when the replies leave it resting on the opening alone: its own rung was only
+    said in the opening, and the rung just above it was answered "no" (after one probe; or after two, with a "yes"
+    below it), or it is level 5 and two probes below it were answered "yes". An assessor checks a claim that
+    everything now rests on ("We have a Smart City Board chaired by the chief exec." - is someone leading the
+    change?): openings oversell, and the rung left between a "yes" and a "no", or above two "yes", is the level
+    itself, whatever the opening claimed."""
     top = rungs.get(level)
-    if (level < 2 or top is None or top.reply is not None or top.source != RungSource.SAID
-            or replies.get(level + 1) not in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)):
+    above_denied = replies.get(level + 1) in (ProbeAnswer.NO, ProbeAnswer.NOT_YET)
+    top_of_ladder = level == 5
+    if level < 2 or top is None or top.reply is not None or top.source != RungSource.SAID or not (
+            above_denied or top_of_ladder):
         return None
     below = [answer for rung, answer in replies.items() if rung < level]
-    rests_on_the_opening = len(replies) == 1 or (len(replies) == 2 and below == [ProbeAnswer.YES])
+    rests_on_the_opening = ((len(replies) == 1 and above_denied)
+                            or (len(replies) == 2 and below == [ProbeAnswer.YES] * (1 if above_denied else 2)))
     return probe_for_rung(characteristic, level, [], horizon) if rests_on_the_opening else None
 
 

@@ -440,3 +440,18 @@ def test_a_third_probe_below_a_yes_is_not_asked() -> None:
     assert not only_checks_below_a_yes(4, {3: ProbeAnswer.YES, 5: ProbeAnswer.NO})  # the level itself
     assert not only_checks_below_a_yes(2, {3: ProbeAnswer.NO, 4: ProbeAnswer.NO})  # nothing confirmed
 
+
+
+def test_level_five_said_only_in_the_opening_is_asked_after_two_yeses_below_it(kb: KnowledgeBase) -> None:
+    from bot.suggestion.reading import verification_probe
+    from bot.suggestion.rungs import Rung, RungSource
+
+    characteristic = kb.characteristic("2.3.1")
+    rungs = {2: Rung(2, 0.95, RungSource.SAID, True), 3: Rung(3, 0.97, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+             4: Rung(4, 0.97, RungSource.REPLY, True, reply=ProbeAnswer.YES),
+             5: Rung(5, 0.9, RungSource.SAID, True, met=[object()] * 2)}  # type: ignore[list-item]
+    probe = verification_probe(characteristic, 5, rungs, {3: ProbeAnswer.YES, 4: ProbeAnswer.YES}, Horizon.NOW)
+    assert probe is not None and probe.level == 5
+    # one yes is not yet two; a "no" below leaves level 5 out of reach anyway
+    assert verification_probe(characteristic, 5, rungs, {4: ProbeAnswer.YES}, Horizon.NOW) is None
+    assert verification_probe(characteristic, 5, rungs, {3: ProbeAnswer.YES, 4: ProbeAnswer.NO}, Horizon.NOW) is None
