@@ -61,7 +61,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:draft|write)\s+
           (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?
           (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you|press\s+release|speech
-          |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description))\b
+          |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description)
+          |bullet\s+points?|bullets|talking\s+points|paragraph|slides?|intro)\b
       | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
       | \bhow\s+much\s+(?:does|do|is|are|would|will)\s+(?:iso|iec|the\s+standards?|a\s+standard)\b[^?]*\bcost\b
       | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
@@ -120,8 +121,11 @@ _CHORE_OR_PURCHASE = re.compile(
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
 # A stated need: "how do we ...", "we want to ...", "is there guidance / best practice ...".
 # ("do we have to ...?" asks what a rule requires: a fact, not a need for guidance)
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we(?!\s+have\s+to\b)"
-                r"|we\s+(?:want|need|plan|are\s+trying)\s+to")
+# ("do we need to show ...?", "do we need a longer trend?" ask what the model's criteria require, as "do we have to"
+# does)
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we"
+                r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b)"
+                r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)")
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"
     rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",

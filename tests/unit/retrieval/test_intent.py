@@ -56,6 +56,9 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     # the assistant asked to rate us
     "where would you put us on digital inclusion? we run free tablet classes in two libraries",
     "rate us on channel management please, we have a web form and a phone line",
+    # what the model's criteria require, asked as "do we need to show" (as "do we have to")
+    "What would we need to show to get from level 2 to level 3 on benefit tracking?",
+    "does one good year count as evidence at level 4, or do we need a longer trend?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -87,6 +90,7 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "do you think a standard would help us with open data?",
     "do you think we should start with a data strategy?",
     "anyone know if there's a standard for sharing data with the police?",
+    "we're at level 2 on open data - how do we get to level 3?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -157,6 +161,7 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("Could you write a short speech for the mayor about our smart city plans?", True),
     ("draft a 200-word press release on the new open data portal", True),
     ("we need to write a data strategy: which standard helps?", False),
+    ("Could you write five talking points on digital inclusion for the council leader?", True),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
