@@ -12,7 +12,6 @@ from bot.retrieval.hybrid import HybridRetriever
 from bot.retrieval.index import IndexAction, IndexReport, ensure_index, index_fingerprint
 from bot.retrieval.other_fields import OtherFieldIndex
 from bot.retrieval.relevance import RelevanceBands
-from bot.retrieval.request_classifier import THRESHOLD, RequestClassifier
 from bot.retrieval.retriever import Retriever
 from bot.retrieval.topics import TopicIndex
 from bot.retrieval.vector_store import ChromaVectorStore, ProgressCallback, describe_location, open_chroma_client
@@ -23,7 +22,7 @@ log = logging.getLogger(__name__)
 # on the dev questions, on topic and off topic (docs/retrieval.md). The hashing embedder has no scale.
 RELEVANCE_BANDS: dict[str, RelevanceBands] = {
     "all-MiniLM-L6-v2": RelevanceBands(coverage_weight=0.3, clarify=0.75, closest_match=0.95, matched=1.1,
-                                       meaning=0.32, other_field_margin=0.05, something_else=THRESHOLD),
+                                       meaning=0.32, other_field_margin=0.05),
 }
 
 
@@ -53,11 +52,8 @@ def open_retriever(
             report.seconds)
     bands = RELEVANCE_BANDS.get(embedder.name)
     judges_fields = bands is not None and bands.other_field_margin is not None  # else never read: not computed
-    judges_requests = bands is not None and bands.something_else is not None
-    classifier = RequestClassifier.for_embedder(embedder) if judges_requests else None
     retriever = HybridRetriever(documents, store, relevance_bands=bands, topics=TopicIndex(kb, embedder),
-                                other_fields=OtherFieldIndex(embedder) if judges_fields else None,
-                                request_classifier=classifier)
+                                other_fields=OtherFieldIndex(embedder) if judges_fields else None)
     return retriever, report
 
 

@@ -15,7 +15,6 @@ from bot.retrieval.other_fields import OtherFieldIndex
 from bot.retrieval.pairs import numbers_named_in, standard_number
 from bot.retrieval.query import strip_standard_mentions
 from bot.retrieval.relevance import RelevanceBands, RelevanceSignals
-from bot.retrieval.request_classifier import RequestClassifier
 from bot.retrieval.retriever import EntryKind, RetrievalMode, RetrievedEntry
 from bot.retrieval.topics import TopicHit, TopicIndex
 
@@ -48,7 +47,6 @@ class HybridRetriever:
         relevance_bands: RelevanceBands | None = None,
         topics: TopicIndex | None = None,
         other_fields: OtherFieldIndex | None = None,
-        request_classifier: RequestClassifier | None = None,
     ):
         self.documents = list(documents)
         self.fusion = fusion
@@ -56,7 +54,6 @@ class HybridRetriever:
         self._dense = dense
         self._topics = topics
         self._other_fields = other_fields
-        self._request_classifier = request_classifier
         self._candidate_pool = candidate_pool
         self._position = {document.id: index for index, document in enumerate(self.documents)}
         self._bm25 = BM25Index([document.search_text for document in self.documents])
@@ -105,7 +102,6 @@ class HybridRetriever:
             asks_for_guidance=asks_for_guidance(query),
             nearest_other_field=other_field[0] if other_field else None,
             other_field_similarity=other_field[1] if other_field else None,
-            something_else=self._request_classifier.probability(query) if self._request_classifier else None,
         )
 
     def nearest_topics(self, query: str, n: int = 3) -> list[TopicHit]:

@@ -19,9 +19,8 @@ one that asks about another standard ("is ISO 50001 the one?") is outside it (`b
 and so is one about a management system for a field the draft's standards do not cover ("an energy management
 system for our buildings", `bot.retrieval.other_fields`).
 A question that looks up a fact ("When is the next council meeting?", "What's Milan's air quality
-today?"), a message that asks for no guidance at all (news, an update, an opinion: see
-`bot.retrieval.guidance_request`), and one whose meaning reads as asking for something else
-(`bot.retrieval.request_classifier`) is not answered with a standard, however many of the model's words it
+today?"), and a message that asks for no guidance at all (news, an update, an opinion: see
+`bot.retrieval.guidance_request`), is not answered with a standard, however many of the model's words it
 uses; it gets the nearest topics when it is near the model.
 """
 
@@ -58,8 +57,6 @@ class RelevanceSignals(BaseModel):
     other_field: str | None = None  # a management system's field that no standard of the knowledge base covers
     nearest_other_field: str | None = None  # the nearest field of other standards (`other_fields`)
     other_field_similarity: float | None = None  # cosine to it
-    # the probability that it asks for something no standard answers (`request_classifier`); None: not judged
-    something_else: float | None = None
 
     @property
     def shares_a_word(self) -> bool:
@@ -82,9 +79,6 @@ class RelevanceBands(BaseModel):
     # A question nearer than this to a field of other standards (food hygiene, lift safety) than to the knowledge
     # base and its topics is that field's, unless it is a confident match; `None`: not judged.
     other_field_margin: float | None = None
-    # From this probability of asking for something else (`request_classifier`) no standard is given; `None`: not
-    # judged.
-    something_else: float | None = None
 
 
 def field_of_other_standards(signals: RelevanceSignals, bands: RelevanceBands | None) -> str | None:
@@ -124,10 +118,7 @@ def judge_relevance(
     score = domain_score(signals, bands) if bands is not None else None
     if signals.asks_a_chore or ((signals.other_standard or signals.other_field) and not signals.names_a_standard):
         return AnswerKind.NOTHING
-    asks_something_else = (bands is not None and bands.something_else is not None
-                           and signals.something_else is not None and signals.something_else >= bands.something_else)
-    if signals.looks_up_a_fact or not signals.asks_for_guidance or asks_something_else:
-        # the nearest topics, if it is near the model
+    if signals.looks_up_a_fact or not signals.asks_for_guidance:  # the nearest topics, if it is near the model
         return AnswerKind.CLARIFY if signals.names_a_standard or (
             score is not None and bands is not None and score >= bands.clarify) else AnswerKind.NOTHING
     if signals.names_a_standard:

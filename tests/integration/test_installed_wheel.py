@@ -75,8 +75,7 @@ def test_the_wheel_ships_bot_with_its_knowledge_prompts_and_migrations_only(inst
     assert {name.split("/")[0] for name in names} == {"bot", installed.wheel.name.split("-py3")[0] + ".dist-info"}
     for shipped in ("bot/resources/knowledge/characteristics/4-purposes.json", "bot/resources/knowledge/annex_b.json",
                     "bot/resources/prompts/standards_answer.md", "bot/resources/prompts/suggest_level.md",
-                    "bot/storage/migrations/versions/0001_initial.py", "bot/evaluation/runner.py",
-                    "bot/retrieval/request_classifier.json"):
+                    "bot/storage/migrations/versions/0001_initial.py", "bot/evaluation/runner.py"):
         assert shipped in names
 
 

@@ -101,15 +101,3 @@ def test_a_message_that_asks_for_no_guidance_gets_topics_at_most_even_naming_a_s
     far = news.model_copy(update={"best_similarity": 0.2, "topic_similarity": 0.2, "names_a_standard": False})
     assert judge_relevance(far, bands) == AnswerKind.NOTHING
     assert judge_relevance(news.model_copy(update={"asks_for_guidance": True}), bands) == AnswerKind.MATCHED
-
-
-def test_a_question_read_as_asking_for_something_else_gets_topics_at_most() -> None:
-    bands = BANDS.model_copy(update={"something_else": 0.9})
-    near = RelevanceSignals(best_similarity=0.6, topic_similarity=0.6, vocabulary_coverage=0.5)
-    assert judge_relevance(near.model_copy(update={"something_else": 0.95}), bands) == AnswerKind.CLARIFY
-    assert judge_relevance(near.model_copy(update={"something_else": 0.5}), bands) == AnswerKind.MATCHED
-    far = RelevanceSignals(best_similarity=0.1, topic_similarity=0.1, something_else=0.95)
-    assert judge_relevance(far, bands) == AnswerKind.NOTHING
-    # not judged: without a threshold (an embedder the classifier was not fitted for) or without a reading
-    assert judge_relevance(near.model_copy(update={"something_else": 0.95}), BANDS) == AnswerKind.MATCHED
-    assert judge_relevance(near, bands) == AnswerKind.MATCHED
