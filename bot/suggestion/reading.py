@@ -138,8 +138,9 @@ def verification_probe(characteristic: Characteristic, level: int, rungs: Mappin
             above_denied or top_of_ladder):
         return None
     below = [answer for rung, answer in replies.items() if rung < level]
+    yeses_needed = 1 if above_denied else 2  # beside the "no" above it; or, for level 5, on their own
     rests_on_the_opening = ((len(replies) == 1 and above_denied)
-                            or (len(replies) == 2 and below == [ProbeAnswer.YES] * (1 if above_denied else 2)))
+                            or (len(replies) == 2 and below == [ProbeAnswer.YES] * yeses_needed))
     return probe_for_rung(characteristic, level, [], horizon) if rests_on_the_opening else None
 
 

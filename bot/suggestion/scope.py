@@ -81,7 +81,7 @@ def ends_a_story(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     return Qualifier.NEGATED in marks and bool(DISCONTINUED.search(text)) and bool(_STORY_END.search(text))
 
 
-def story_before(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
+def story_before(clauses: list[Clause], i: int) -> list[int]:
     """The clauses of the story that clause `i` ends: those before it, in its sentence and the one before, told in
     the past tense only, back to the first that is not."""
     told: list[int] = []
@@ -298,7 +298,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if ends_a_story(clauses[i], own[i]):
-            for j in story_before(clauses, own, i):
+            for j in story_before(clauses, i):
                 marks[j] = marks[j] | {Qualifier.NEGATED}
         if denies_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
