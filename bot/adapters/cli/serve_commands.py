@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+from collections.abc import Callable, Iterator
+from types import FrameType
 
 import typer
 from rich.markup import escape
 
 from bot.adapters.cli.bench_commands import bench_app, source_benchmark
 from bot.adapters.cli.common import console, print_json, state, user_errors
+from bot.context import AppContext
 from bot.errors import InvalidInputError
 
 log = logging.getLogger("bot.slack")
@@ -26,7 +31,7 @@ def serve(
     """Run the Slack bot: HTTP mode with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, Socket Mode when
     SLACK_APP_TOKEN is set."""
     from bot.adapters.slack.redaction import install_token_redaction
-    from bot.adapters.slack.runner import check_slack_settings, run_http, run_socket_mode
+    from bot.adapters.slack.runner import check_slack_settings
 
     context = state.ctx
     settings = context.settings
@@ -40,13 +45,35 @@ def serve(
         def progress(step: str) -> None:
             console.print(f"Warming up: {step}…", highlight=False)
 
-        if socket_mode:  # ready only once Slack accepted the token and everything is warm
-            run_socket_mode(context, progress, lambda: console.print(
-                "Ready: Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it."))
-        else:
-            run_http(context, host, port, progress, lambda: console.print(
-                f"Ready: Slack bot listening on http://{escape(host)}:{port}/slack/events. Ctrl-C stops it.",
-                highlight=False))
+        with sigterm_stops_like_ctrl_c():
+            run_bot(context, socket_mode, host, port, progress)
+
+
+def run_bot(context: AppContext, socket_mode: bool, host: str, port: int, progress: Callable[[str], None]) -> None:
+    from bot.adapters.slack.runner import run_http, run_socket_mode
+
+    if socket_mode:  # ready only once Slack accepted the token and everything is warm
+        run_socket_mode(context, progress, lambda: console.print(
+            "Ready: Slack bot in Socket Mode (SLACK_APP_TOKEN is set). Ctrl-C stops it."))
+    else:
+        run_http(context, host, port, progress, lambda: console.print(
+            f"Ready: Slack bot listening on http://{escape(host)}:{port}/slack/events. Ctrl-C stops it.",
+            highlight=False))
+
+
+@contextlib.contextmanager
+def sigterm_stops_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM (how systemd, Docker and Kubernetes stop a service) stops the bot as Ctrl-C does: the work already
+    acknowledged is finished first. It is also the way to stop a bot started in the background by a shell
+    without job control, which starts it with SIGINT ignored."""
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def bench_slack(

@@ -78,10 +78,11 @@ class BotProcesses:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
     def __exit__(self, *exc: object) -> None:
-        """Ctrl-C each process (it finishes acknowledged work), then wait; kill only what hangs."""
+        """Stop each process as a process manager does (SIGTERM: it finishes acknowledged work), then wait; kill
+        only what hangs. Not SIGINT: a test runner started in the background may pass it on ignored."""
         for process in self.processes:
             if process.poll() is None:
-                process.send_signal(signal.SIGINT)
+                process.send_signal(signal.SIGTERM)
         for process in self.processes:
             try:
                 process.wait(timeout=60)
