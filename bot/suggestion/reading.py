@@ -88,11 +88,11 @@ def read_ladder(
         text_abstains == AbstainReason.OFF_TOPIC or strongest_match(evidence) < tuning.topic_threshold)
     if names_the_topic and text_abstains == AbstainReason.OFF_TOPIC:
         text_abstains = AbstainReason.THIN_EVIDENCE
-    if not replies and off_topic and not keeps_now:
-        return LadderReading(None, 0.0, True, rungs, {}, None, AbstainReason.OFF_TOPIC)
-
+    # an opening that reads as off topic gets no level, but a question about the ladder, as a thin one does: an
+    # assessor asks rather than gives up ("We've got some CCTV and traffic lights that are networked.")
+    opening_off_topic = not replies and off_topic and not keeps_now
     thin = not replies and (text_abstains == AbstainReason.THIN_EVIDENCE or not _anything_described(rungs))
-    thin = thin and not keeps_now and (level_now is None or horizon == Horizon.NOW)
+    thin = (thin and not keeps_now and (level_now is None or horizon == Horizon.NOW)) or opening_off_topic
     presence = presence_of(rungs)
     if thin:
         presence = {level: THIN_PRESENCE[level] if not rungs[level].described else p for level, p in presence.items()}
@@ -110,7 +110,8 @@ def read_ladder(
     probe = None if settled else next_probe(characteristic, rungs, presence, weighing_level, tuning, horizon,
                                             doubts_below=starting_point)
     if thin:
-        return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, AbstainReason.THIN_EVIDENCE)
+        reason = AbstainReason.OFF_TOPIC if opening_off_topic else AbstainReason.THIN_EVIDENCE
+        return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, reason)
     if probe is not None and not could_change_the_level(level, probe.level, presence, text_level, replies, tuning):
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
     if probe is not None and settled_by_two_replies(confidence, probe.level, replies, tuning):

@@ -58,13 +58,14 @@ def test_off_topic_and_instructions_abstain(engine: DefaultSuggestionEngine) -> 
     assert injected.level is None and injected.abstain_reason == "instruction"
 
 
-def test_an_answer_near_the_topic_but_evidencing_nothing_is_probed_not_off_topic(
+def test_an_answer_near_the_topic_but_evidencing_nothing_is_thin_not_off_topic_and_both_are_probed(
         engine: DefaultSuggestionEngine) -> None:
     near = engine.suggest("3.2.2", "We've got a cutting-edge cloud platform and a shared API gateway that planning "
                                    "and highways use.")
     assert near.abstain_reason == "thin_evidence" and near.probe is not None
     far = engine.suggest("3.2.2", "The traffic on the ring road this morning was terrible, took me an hour.")
-    assert far.abstain_reason == "off_topic" and far.probe is None
+    assert far.level is None and far.abstain_reason == "off_topic"
+    assert far.probe is not None  # an assessor asks about the ladder rather than give up
 
 
 def test_warm_latency(engine: DefaultSuggestionEngine) -> None:

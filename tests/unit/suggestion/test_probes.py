@@ -214,6 +214,16 @@ def test_an_answer_that_mentions_the_topic_is_probed_not_dismissed(engine: Defau
     assert engine.suggest("3.2.3", "The canteen has a new menu.").abstain_reason == "off_topic"
 
 
+def test_an_opening_read_as_off_topic_gets_no_level_but_a_question_and_the_reply_is_read(
+        engine: DefaultSuggestionEngine) -> None:
+    opening = "We've got some CCTV and traffic lights that are networked."
+    first = engine.suggest("3.1.3", opening)
+    assert first.level is None and first.abstain_reason == "off_topic" and first.probe is not None
+    reply = ProbeExchange(probe=first.probe, reply="No, nothing like that.")
+    after = engine.suggest("3.1.3", opening, SuggestionContext(exchanges=[reply]))
+    assert after.abstain_reason != "off_topic"
+
+
 def test_the_words_that_name_a_topic_are_those_few_other_names_share(kb: KnowledgeBase) -> None:
     from bot.suggestion.matching import distinctive_name_words
 
