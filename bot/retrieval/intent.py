@@ -96,6 +96,11 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bhow\s+many\s+pages\b
       | \b(?:available|translated|published)\s+in\s+(?-i:[A-Z][a-z]+)(?:\s+(?:and|or)\s+(?-i:[A-Z][a-z]+))?\b
       | \b(?:translations?|other\s+languages|english\s+only)\b
+      | \btranslat(?:e|ing)\b[^?.]{0,80}?\binto\s+(?-i:[A-Z][a-z]+)\b  # "how would you translate '...' into French?"
+      # a task on a work tracker: "pls update the status of our ... ticket in jira", "close the Trello card"
+      | ^\s*(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?
+        (?:update|close|move|assign|reassign|create|open|log|raise|file|mark|set)\s+[^?.]{0,60}?
+        \b(?:tickets?|jira|trello|asana|cards?|tasks?)\b
       | \b(?:technical\s+specification|international\s+standard)\s+or\b
       | \b(?:same|different)\s+(?:document|thing|standard)\s+(?:as|from)\b | \bfirst\s+published\b
       | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted)\b
@@ -123,7 +128,7 @@ _CHORE_OR_PURCHASE = re.compile(
 # ("do we have to ...?" asks what a rule requires: a fact, not a need for guidance)
 # ("do we need to show ...?", "do we need a longer trend?" ask what the model's criteria require, as "do we have to"
 # does)
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?:do|can|should|could)\s+we"
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?<!level\s)(?<!score\s)(?:do|can|should|could)\s+we"
                 r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)")
 _GUIDANCE = re.compile(
@@ -132,6 +137,9 @@ _GUIDANCE = re.compile(
     re.IGNORECASE,
 )
 
+
+# The levels' names in Table 2, as the model writes them (capitalised: "improving" alone is an everyday word)
+_LEVEL_NAME = r"(?:Initial|Partially\s+[Ff]ulfilled|Fulfilled|Improving|Sustainably\s+[Oo]ptimi[sz]ing)"
 
 # Questions about something other than running the city, even when they name a standard or the model: a
 # past event or who did something ("did the council approve ...?", "which cities piloted the model?"), where
@@ -170,13 +178,15 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
-    | \bwhat\s+(?:score|level|rating|mark)\s+(?:did\s+)?(?:we|they|i|you)\b
+    | \bwhat\s+(?:score|level|rating|mark)\s+(?:(?:did|do|should|would|shall|can|could|must)\s+)?(?:we|they|i|you)\b
     # the assistant asked to rate us: "where would you put us on 1.3.1?", "rate us on digital inclusion"
     | \bwhere\s+(?:would|do|should)\s+(?:you|u)\s+(?:put|place|rate|score|rank)\s+(?:us|them|me)\b
     | \b(?:rate|score|grade|rank)\s+us\b
     | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
+    # two of the levels by their names in Table 2: "the difference between 'Fulfilled' and 'Improving'"
+    | (?-i:{name})['’”"]?\s*(?:and|or|vs\.?|versus|/|,|to)\s*['‘“"]?(?-i:{name})
     # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?"
     | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b
     | \b(?:which|what)\s+(?:bit|part|section|article|clause|paragraph)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?
@@ -196,7 +206,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:did|have)\s+you\s+(?:see|seen|hear|heard|read)\b
     | \b(?:is|does|do)\s+(?:that|this|it|these)\s+(?:\w+\s+)?(?:bad|good|ok|okay|normal|high|low|right|wrong
                                                         |look\s+right|sound\s+right|look\s+ok)\b
-    """,
+    """.replace("{name}", _LEVEL_NAME),
     re.IGNORECASE | re.VERBOSE,
 )
 # A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.

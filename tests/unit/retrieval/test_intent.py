@@ -59,6 +59,12 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     # what the model's criteria require, asked as "do we need to show" (as "do we have to")
     "What would we need to show to get from level 2 to level 3 on benefit tracking?",
     "does one good year count as evidence at level 4, or do we need a longer trend?",
+    # the level to record, asked of the assistant
+    "What level should I put for channel management? we have a web form and a phone line",
+    "what level should we enter for the vision, given the draft isn't adopted?",
+    # two of the levels by their names in Table 2
+    "can someone explain 'Partially fulfilled' vs 'Fulfilled' for the procurement one?",
+    "Improving or Sustainably optimising - which one are we on benefit delivery?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -91,6 +97,8 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "do you think we should start with a data strategy?",
     "anyone know if there's a standard for sharing data with the police?",
     "we're at level 2 on open data - how do we get to level 3?",
+    "which standard helps with improving and initial planning of the data platform?",
+    "what level should we aim for, and which standard helps us get from Fulfilled to Improving?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
@@ -162,6 +170,12 @@ def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -
     ("draft a 200-word press release on the new open data portal", True),
     ("we need to write a data strategy: which standard helps?", False),
     ("Could you write five talking points on digital inclusion for the council leader?", True),
+    # a translation into a named language; a task on a work tracker
+    ("How would you put our vision statement's title into German, or translate it into Dutch?", True),
+    ("which standard helps us translate the strategy into an action plan?", False),
+    ("pls close the jira ticket for the portal migration", True),
+    ("could you move the open data card to done in Trello?", True),
+    ("create a data inventory: which standard helps?", False),
 ])
 def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
     assert asks_a_chore_or_a_price(question) is chore
