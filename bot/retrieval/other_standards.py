@@ -18,6 +18,12 @@ from bot.retrieval.query import sentences_of
 _ANY_STANDARD = re.compile(
     r"\b(?:ISO|IEC|BS|EN|PAS)(?:\s*/\s*(?:IEC|TS|TR|PAS))*\s*/?\s*(\d{3,5}(?:-\d+)?)(?::\d{4})?\b", re.IGNORECASE
 )
+# Other bodies' standards, which the draft never maps: "IPSAS 17", "IFRS 16", "IEEE 802.11", "ITU-T Y.4903",
+# "NIST SP 800-53", "ETSI TS 103 463", "CWA 17381", "DIN SPEC 91357", "AS/NZS 4360"; group 1 is the number
+_OTHER_BODY_STANDARD = re.compile(
+    r"\b(?:IPSAS|IFRS|IAS|IEEE|ITU-?T\s+[A-Z]\.|NIST\s+SP|ANSI|DIN(?:\s+SPEC)?|CWA|ETSI\s+(?:TS|TR|EN|GS)|ASTM\s+[A-Z]?"
+    r"|AS/NZS)\s*(\d{1,5}(?:[.-]\d+)*)[a-z]{0,2}\b", re.IGNORECASE
+)
 MODEL_ITSELF = "37107"  # ISO/TS 37107, the maturity model being assessed against
 # What a comparison sounds like just before the name: "like", "similar to", "the equivalent of", "think"
 _COMPARISON_BEFORE = re.compile(
@@ -37,13 +43,13 @@ def other_standard_asked_about(question: str, known_numbers: Collection[str]) ->
     """The standard outside `known_numbers` that the question asks about, as written; `None` when it asks
     about none, names one of the known standards, or names another standard only as a comparison."""
     known = set(known_numbers) | {MODEL_ITSELF}
-    mentions = (_ANY_STANDARD, BARE_STANDARD_NUMBER)
+    mentions = (_ANY_STANDARD, _OTHER_BODY_STANDARD, BARE_STANDARD_NUMBER)
     named = (match.group(1) for pattern in mentions for match in pattern.finditer(question))
     if any(number in known for number in named):
         return None
     sentences = sentences_of(question)
     asking = [sentence for sentence in sentences if _ASKS.search(sentence)] if "?" in question else sentences
-    patterns = mentions if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD,)
+    patterns = mentions if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD, _OTHER_BODY_STANDARD)
     for sentence in asking:
         for match in (found for pattern in patterns for found in pattern.finditer(sentence)):
             before, after = sentence[: match.start()], sentence[match.end():]

@@ -21,6 +21,11 @@ def known(kb: KnowledgeBase) -> set[str]:
     ("do we need ISO/IEC 27001 for the data platform", "ISO/IEC 27001"),
     ("which ISO covers information security for the city's IT? 27001 I think, but what does the audit involve",
      "27001"),
+    # other bodies' standards
+    ("Finance want to know if the sensor depreciation follows IPSAS 17 - does the model say?", "IPSAS 17"),
+    ("is IEEE 802.11ax what we should specify for the public wifi?", "IEEE 802.11ax"),
+    ("Should our KPIs follow ITU-T Y.4903 instead?", "ITU-T Y.4903"),
+    ("do we have to comply with NIST SP 800-53 for the data platform?", "NIST SP 800-53"),
 ])
 def test_a_question_about_another_standard_names_it(known, question, standard):
     assert other_standard_asked_about(question, known) == standard
