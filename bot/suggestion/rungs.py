@@ -92,6 +92,10 @@ def is_said_firmly(evidence: ConditionEvidence, statuses: Mapping[str, Condition
             and not is_contested(evidence, tuning))
 
 
+# A "yes" from this rung up shows the opening under-said; a "yes" to level 2, which describes beginnings, says little
+UNDER_SAID_FROM = 3
+
+
 def read_rungs(
     evidence: list[ConditionEvidence],
     replies: Mapping[int, ProbeAnswer],
@@ -117,6 +121,10 @@ def read_rungs(
         if rung.source == RungSource.DENIED and any(said[higher].source == RungSource.SAID and said[higher].firm
                                                     for higher in RUNGS if higher > level):
             rung = with_denials_open(rung)  # the answer contradicts itself: worth a question
+        if rung.source == RungSource.DENIED and level == under_said + 1 and under_said >= UNDER_SAID_FROM:
+            # the opening under-said the rung below ("not really our thing" - "oh, actually yes"): its limit on this
+            # one is worth a question too, and caps the level until it is answered
+            rung = with_denials_open(rung)
         above = any(said[higher].source in (RungSource.SAID, RungSource.PARTLY_SAID)
                     or replies.get(higher) in (ProbeAnswer.YES, ProbeAnswer.PARTLY)
                     for higher in RUNGS if higher > level)

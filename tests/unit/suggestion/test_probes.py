@@ -247,6 +247,30 @@ def test_a_yes_to_a_rung_the_answer_did_not_describe_makes_its_silence_above_no_
     assert under_said[4].presence == THIN_PRESENCE[4] and under_said[5].presence == THIN_PRESENCE[5]
 
 
+def test_a_yes_that_shows_the_opening_under_said_opens_its_limit_on_the_rung_just_above() -> None:
+    from bot.knowledge.models import Condition
+    from bot.suggestion.clauses import Clause
+    from bot.suggestion.condition_index import Phrase
+    from bot.suggestion.matching import ClauseMatch, ConditionEvidence
+    from bot.suggestion.rungs import RungSource, read_rungs
+    from bot.suggestion.tuning import DEFAULT_TUNING
+
+    def evidence(level: int, denied: bool = False) -> ConditionEvidence:
+        condition = Condition(id=f"9.9/{level}/a", text="c", cues=[])
+        limit = Clause("we just post things on the website", 0, 34, 0)
+        against = ClauseMatch(limit, Phrase(condition, level, "c", False, frozenset(), frozenset({"c"})), 0.7)
+        return ConditionEvidence(condition, level, None, against if denied else None)
+
+    answer = [evidence(1), evidence(2), evidence(3), evidence(4, denied=True), evidence(5)]
+    opening_alone = read_rungs(answer, {}, set(), DEFAULT_TUNING)
+    assert opening_alone[4].source == RungSource.DENIED and not opening_alone[4].open_conditions
+    under_said = read_rungs(answer, {3: ProbeAnswer.YES}, set(), DEFAULT_TUNING)
+    assert under_said[4].open_conditions and under_said[4].presence == opening_alone[4].presence  # asked; still caps
+    beginnings = read_rungs([evidence(1), evidence(2), evidence(3, denied=True), evidence(4), evidence(5)],
+                            {2: ProbeAnswer.YES}, set(), DEFAULT_TUNING)
+    assert not beginnings[3].open_conditions  # a "yes" to level 2 says little of what the opening left out
+
+
 def test_the_texts_own_level_gives_way_to_the_probe_replies() -> None:
     from bot.suggestion.reading import within_replies
 
