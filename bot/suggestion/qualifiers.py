@@ -77,6 +77,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it
           some\sdepartments? | (?:in|for)\ssome | one\sor\stwo | limited\sto
+        # one unit of the whole: "that's just one programme", "just the one department"
+        | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
+                                |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b
         # "a few", but not of what was achieved: "it has actually sorted a few cross-boundary problems"
         | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
           a\sfew(?!\s(?:hundred|thousand|million|dozen)\b)  # "a few thousand people" is a crowd

@@ -26,6 +26,10 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("Partly.", PARTLY),
     ("Only in transport.", PARTLY),
     ("Yes, but only for the two biggest departments.", PARTLY),
+    # one unit of the whole
+    ("Housing has one, yes, but that's just one department.", PARTLY),
+    ("Yes, but it covers just the one directorate.", PARTLY),
+    ("Yes, there's just one place to go for every service.", YES),
     ("In some departments, not across the council.", PARTLY),
     ("consult people on the strategy? not really, nothing formal - it was signed off internally", NO),
     ("A full virtual model of the whole city? No, nothing like that.", NO),
