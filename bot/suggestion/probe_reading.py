@@ -31,6 +31,11 @@ _MODEST_YES = (r"i\s+(?:guess|suppose|think|reckon)\s+"
                r"(?:so|yes|yeah|(?:that|it|this)\s+(?:counts|does|qualifies))\b[?!.]*"
                r"|(?:does|would)\s+(?:that|it|this)\s+count\b\??")
 _MODESTLY = re.compile(rf"\b(?:{_MODEST_YES})", re.IGNORECASE)
+# "A, not B" where B is who, not what: "They set the agenda really, not us", "residents decide, not officers". The
+# "not" names whom the sentence is not about; the sentence itself says what is in place.
+_NOT_WHO = re.compile(
+    r",\s*(?:and\s+)?not\s+(?:us|them|me|him|her|we|officers|councillors|staff|(?:the|our|their)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"\s*(?=[.!;]|$)", re.IGNORECASE)
 _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.NOT_YET, re.compile(
         r"not\s+yet|no[,.!]*\s+not\s+yet|soon|working on it|"
@@ -104,7 +109,8 @@ def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> P
         if yes_for_a_part:
             return ProbeAnswer.PARTLY
         lead = lead_answer(text)
-    marks = qualifiers(_MODESTLY.sub("", text))  # "we did a 3D flythrough, I guess that counts?": a description
+    # "we did a 3D flythrough, I guess that counts?": a description; "they set the agenda, not us": what is in place
+    marks = qualifiers(_NOT_WHO.sub("", _MODESTLY.sub("", text)))
     if lead is None and says_dont_know(text):
         return ProbeAnswer.UNSURE
     if lead in (ProbeAnswer.UNSURE, ProbeAnswer.PARTLY, ProbeAnswer.NOT_YET):

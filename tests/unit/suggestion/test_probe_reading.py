@@ -26,6 +26,11 @@ YES, PARTLY, NO, NOT_YET, UNSURE = (ProbeAnswer.YES, ProbeAnswer.PARTLY, ProbeAn
     ("Partly.", PARTLY),
     ("Only in transport.", PARTLY),
     ("Yes, but only for the two biggest departments.", PARTLY),
+    # "A, not B" where B is who: the sentence says what is in place
+    ("The partners chair it and set the agenda, not us.", YES),
+    ("Residents pick the projects, not the council officers.", YES),
+    ("No, the council decides, not the partners.", NO),
+    ("The plan is in draft, not adopted.", NOT_YET),
     # one unit of the whole
     ("Housing has one, yes, but that's just one department.", PARTLY),
     ("Yes, but it covers just the one directorate.", PARTLY),
