@@ -44,6 +44,10 @@ _FACT_LOOKUP = re.compile(
                                                  |october|november|december|monday|tuesday|wednesday|thursday
                                                  |friday|saturday|sunday)\b)
         | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
+        # the weather: "any idea if it's going to rain for friday's workshop?"
+        | (?:any\s+idea\s+|do\s+you\s+know\s+)?(?:if|whether)\s+it(?:'s|’s|\s+is)\s+(?:going\s+to|gonna)\s+
+          (?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b
+        | (?:is|will)\s+it\s+(?:going\s+to\s+)?(?:rain|snow)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -128,7 +132,8 @@ _CHORE_OR_PURCHASE = re.compile(
 # ("do we have to ...?" asks what a rule requires: a fact, not a need for guidance)
 # ("do we need to show ...?", "do we need a longer trend?" ask what the model's criteria require, as "do we have to"
 # does)
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice|(?:how\s+)?(?<!level\s)(?<!score\s)(?:do|can|should|could)\s+we"
+_STATED_NEED = (r"guidance|guidelines?|best\s+practice"
+                r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?:do|can|should|could)\s+we"
                 r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)")
 _GUIDANCE = re.compile(
@@ -184,6 +189,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:rate|score|grade|rank)\s+us\b
     | \b(?:give|gave|given)\s+(?:ourselves|myself)\b
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
+    # a deadline: "until when can we send comments on the draft?"
+    | \b(?:until|till|by)\s+when\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # two of the levels by their names in Table 2: "the difference between 'Fulfilled' and 'Improving'"
     | (?-i:{name})['’”"]?\s*(?:and|or|vs\.?|versus|/|,|to)\s*['‘“"]?(?-i:{name})
@@ -240,12 +247,19 @@ _VENDOR_CHOICE = re.compile(
     r"(?:you|councils|cities|people|others|most)\b)",
 )
 _NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
+# "I don't need a standard, just the criteria in plain words": whatever else it says, no standard is wanted
+_NO_STANDARD_WANTED = re.compile(
+    r"\b(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:need|want)|not\s+(?:looking\s+for|after|asking\s+(?:for|about)))"
+    r"\s+(?:a\s+|any\s+|the\s+)?(?:iso\s+)?(?:standards?|iso)\b"
+    r"(?=\s*(?:[,.;:!–—-]\s*(?:i\s+)?(?:just|only|simply)\b|[.!]?\s*$))", re.IGNORECASE)
 
 
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
     with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`)."""
+    if _NO_STANDARD_WANTED.search(query):
+        return True
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
         return not seeks_guidance_by_name(query)
     if _ABOUT_SOMETHING_ELSE.search(query):

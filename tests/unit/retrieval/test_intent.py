@@ -65,6 +65,10 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     # two of the levels by their names in Table 2
     "can someone explain 'Partially fulfilled' vs 'Fulfilled' for the procurement one?",
     "Improving or Sustainably optimising - which one are we on benefit delivery?",
+    # no standard wanted; the weather; a deadline
+    "Is level 2 enough for channel management? I don't want a standard, just a yes or no.",
+    "do you know if it's going to be windy for the drone demo on Thursday?",
+    "till when is the consultation on the resilience strategy open?",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)
@@ -99,6 +103,9 @@ def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     "we're at level 2 on open data - how do we get to level 3?",
     "which standard helps with improving and initial planning of the data platform?",
     "what level should we aim for, and which standard helps us get from Fulfilled to Improving?",
+    "We don't need a standard for everything, but which one helps with open data?",
+    "Which standard helps us plan for when it is going to rain more heavily than today?",
+    "When can we expect guidance on digital twins to help our planners?",
 ])
 def test_a_question_that_asks_for_guidance_is_not_a_fact_lookup(question: str) -> None:
     assert not looks_up_a_fact(question)
