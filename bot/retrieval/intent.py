@@ -257,7 +257,8 @@ _NO_STANDARD_WANTED = re.compile(
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
-    with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`)."""
+    with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`);
+    or it says no standard is wanted (`_NO_STANDARD_WANTED`)."""
     if _NO_STANDARD_WANTED.search(query):
         return True
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need

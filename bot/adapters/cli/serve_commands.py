@@ -46,10 +46,10 @@ def serve(
             console.print(f"Warming up: {step}…", highlight=False)
 
         with sigterm_stops_like_ctrl_c():
-            run_bot(context, socket_mode, host, port, progress)
+            _run_bot(context, socket_mode, host, port, progress)
 
 
-def run_bot(context: AppContext, socket_mode: bool, host: str, port: int, progress: Callable[[str], None]) -> None:
+def _run_bot(context: AppContext, socket_mode: bool, host: str, port: int, progress: Callable[[str], None]) -> None:
     from bot.adapters.slack.runner import run_http, run_socket_mode
 
     if socket_mode:  # ready only once Slack accepted the token and everything is warm

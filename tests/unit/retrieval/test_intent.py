@@ -198,3 +198,12 @@ def test_a_chore_or_a_price_is_recognised(question: str, chore: bool) -> None:
 ])
 def test_a_question_in_another_language_is_recognised(question: str, other_language: bool) -> None:
     assert is_not_english(question) is other_language
+
+
+def test_the_level_names_read_are_those_of_the_knowledge_base(kb) -> None:
+    import re
+
+    from bot.retrieval.intent import _LEVEL_NAME
+
+    for level in range(1, 6):
+        assert re.fullmatch(_LEVEL_NAME, kb.level_name(level)), kb.level_name(level)
