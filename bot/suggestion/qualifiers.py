@@ -83,6 +83,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # "a few", but not of what was achieved: "it has actually sorted a few cross-boundary problems"
         | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
           a\sfew(?!\s(?:hundred|thousand|million|dozen)\b)  # "a few thousand people" is a crowd
+          (?!\s(?:years|months|weeks|decades)\b)  # "for a few years now" is how long, not how much
         | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)(?<!\w-)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof

@@ -304,6 +304,12 @@ def test_a_crowd_and_a_problem_avoided_qualify_nothing() -> None:
     assert Qualifier.NEGATED in qualifiers("we work without a plan")
 
 
+def test_how_long_something_has_run_is_no_partial_scope() -> None:
+    assert qualifiers("We've had an enterprise architecture for a few years now") == frozenset()
+    assert qualifiers("the board has met monthly for a few months") == frozenset()
+    assert Qualifier.PARTIAL in qualifiers("a few teams have used it for a few years")
+
+
 def test_a_lesser_description_denied_is_more_not_less() -> None:
     assert qualifiers("It's not ad hoc, it's policy.") == frozenset()
     assert qualifiers("it is no longer a pilot, it runs city-wide") == frozenset()
