@@ -18,7 +18,7 @@ import re
 
 # What people ask for when they want guidance. Not "model": in this product "the model" is the MMSSC itself.
 _SOUGHT = (
-    r"(?:standards?|iso|iec|guidance|guidelines?|guides?|frameworks?|best\s+practices?|good\s+practices?"
+    r"(?:standards?|stds?|iso|iec|guidance|guidelines?|guides?|frameworks?|best\s+practices?|good\s+practices?"
     r"|methods?|methodology|approach(?:es)?|toolkits?|checklists?|templates?|tips|advice|pointers|resources"
     r"|reading|references?|examples?|ideas|recommendations?|suggestions?|principles|indicators|metrics|kpis"
     r"|measures|vocabulary|terminology|ontology|definitions?|help|support|something|anything|architecture"
@@ -26,7 +26,9 @@ _SOUGHT = (
 )
 # Guidance asked for by name: "which standard ...", "any tips on ...", "is there a method for ...".
 _SEEKS_BY_NAME = re.compile(
-    rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b",
+    rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b"
+    # the thing sought named before, as in a search box: "SOA guidance - which one?"
+    r"|\s[-–—:]\s*which\s+ones?\W*$",
     re.IGNORECASE,
 )
 # A question without its mark: a clause that opens with a question word and an auxiliary ("... between
@@ -60,7 +62,7 @@ _ASKS_FOR_GUIDANCE = re.compile(
           |coordinate|organi[sz]e|prioriti[sz]e|fund|finance|include|protect|reduce|open\s+up|join\s+up)\b
     # how to do something, what to do
     | \bhow\s+(?:do|can|should|could|would|might|will|to|best\s+to)\s+[\w-]+
-    | \b(?:best|right|good)\s+way\s+to\b | \bways?\s+(?:to|of)\b | \bhelp\b
+    | \b(?:best|right|good)\s+way\s+to\b | \bways?\s+(?:to|of)\b | \bhelps?\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -96,9 +98,16 @@ _WHEN = re.compile(
 )
 
 
+# What a topic is for: "common ontology so transport and housing systems can interoperate"
+_PURPOSE = re.compile(r"\s+so(?:\s+that)?\s+(?:[\w'’-]+[\s,]+){1,6}?(?:can|could|will|would|may|might)\b.*$",
+                      re.IGNORECASE | re.DOTALL)
+
+
 def is_bare_topic(message: str) -> bool:
     """A few words with no person, no finite verb and no day, as typed into a search box: not a sentence
-    ending in a full stop, not a greeting."""
+    ending in a full stop, not a greeting. A purpose said after the topic ("... so systems can interoperate") is
+    not the topic's verb."""
+    message = _PURPOSE.sub("", message)
     words = _WORD.findall(message)
     return (0 < len(words) <= BARE_TOPIC_WORDS and not _PERSON.search(message) and not _FINITE_VERB.search(message)
             and not _GREETING.search(message) and not _WHEN.search(message)

@@ -194,8 +194,11 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # two of the levels by their names in Table 2: "the difference between 'Fulfilled' and 'Improving'"
     | (?-i:{name})['’”"]?\s*(?:and|or|vs\.?|versus|/|,|to)\s*['‘“"]?(?-i:{name})
-    # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?"
-    | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b
+    # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?",
+    # "what is the lawful basis for sharing ...?"
+    | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b | \blawful\s+bas[ie]s\b
+    # a fact to confirm: "can you confirm it's 'public task'?"
+    | \b(?:can|could)\s+(?:you|u)\s+(?:please\s+)?confirm\s+(?:it's|it\s+is|that|this\s+is|we)\b
     | \b(?:which|what)\s+(?:bit|part|section|article|clause|paragraph)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?
       (?:act|law|regulation|directive|code|statute)\b
     # opinions and small talk: "honest opinion: ...", "what do you think of ...", a poll ("quick poll: ... react

@@ -102,6 +102,7 @@ FIELDS_OF_OTHER_STANDARDS = (
     "photography, image and video technology",
     "date and time formats, country codes, currency codes and language codes",
     "security services, CCTV cameras and intruder alarm systems",
+    "web content accessibility success criteria: colour contrast ratios, screen readers, keyboard navigation",
     "toys, furniture and household appliances",
     "banking, insurance and payment cards",
     "nuclear energy and radiation protection",

@@ -29,6 +29,7 @@ from bot.retrieval.relevance import (
     judge_relevance,
 )
 from bot.retrieval.retriever import JudgesRelevance, RetrievalMode, RetrievedEntry, Retriever
+from bot.retrieval.shorthand import spelled_out
 from bot.retrieval.sought import sought_kind_first
 from bot.retrieval.standards_ranking import (
     DEFAULT_WEIGHTS,
@@ -154,6 +155,7 @@ def answer_standards_question(
     if is_not_english(text):  # the knowledge base and the embedder are English: nothing would match fairly
         return StandardsAnswer(question=text, answer=NOT_ENGLISH, standards=[], relevant=False,
                                kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version)
+    question_as_typed, text = text, spelled_out(text)  # matched spelt out, shown and stored as typed
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
     signals, bands = relevance_of(text, entries, retriever)
     other = other_standard_asked_about(text, {standard_number(standard.id) for standard in kb.standards})
@@ -163,7 +165,7 @@ def answer_standards_question(
     elsewhere = field_of_other_standards(signals, bands)
     if elsewhere and not other and not field:
         nothing = in_another_field(elsewhere)
-    answer = StandardsAnswer(question=text, answer=nothing, standards=[], relevant=False,
+    answer = StandardsAnswer(question=question_as_typed, answer=nothing, standards=[], relevant=False,
                              kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version,
                              relevance=domain_score(signals, bands) if bands is not None else None)
     if judge_relevance(signals, bands, evidence_agrees=True) == AnswerKind.NOTHING:

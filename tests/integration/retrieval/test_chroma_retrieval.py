@@ -37,6 +37,9 @@ OFF_TOPIC = [
     "What is the capital of France?",
     "asdfjkl qwerty",
     "Where do I pay a parking fine?",
+    "I need the technical success criteria for accessible web content: contrast ratios, screen reader support, "
+    "keyboard navigation. Which standard?",
+    "info security mgmt for the data platform - thats 27001 yeah? which std",
 ]
 
 

@@ -88,3 +88,13 @@ def test_the_model_s_own_words_ask_when_the_message_asks_for_a_document_by_name(
 def test_a_task_put_as_an_imperative_or_a_topic_with_a_relative_clause_asks() -> None:
     assert asks_for_guidance("run sustainability across the city as a management system we could be certified against")
     assert asks_for_guidance("an open data portal that startups use")
+
+
+def test_chat_requests_ask_a_purpose_is_no_verb_of_the_topic_and_news_after_so_does_not_ask() -> None:
+    assert asks_for_guidance("more detailed service oriented architecture guidance - which one")
+    assert asks_for_guidance("which std covers the city data model")
+    assert asks_for_guidance("social cohesion - we score 1. what helps us identify the issues, baseline, action plan")
+    assert is_bare_topic("concept model / common ontology so transport, health, housing systems can interoperate")
+    assert not asks_for_guidance("ok so the digital inclusion strategy was signed off by cabinet today. just noting it "
+                                 "here.")
+    assert not is_bare_topic("we launched the portal so residents can apply online.")

@@ -69,6 +69,8 @@ from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_
     "Is level 2 enough for channel management? I don't want a standard, just a yes or no.",
     "do you know if it's going to be windy for the drone demo on Thursday?",
     "till when is the consultation on the resilience strategy open?",
+    "what is the lawful basis under data protection law for sharing residents' data with the hospital?",
+    "Can you confirm it's 'public task'? It's for the identity and privacy part of our assessment.",
 ])
 def test_a_question_that_looks_up_a_fact_is_recognised(question: str) -> None:
     assert looks_up_a_fact(question)

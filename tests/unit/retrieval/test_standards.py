@@ -92,6 +92,14 @@ def test_every_mode_answers(kb: KnowledgeBase, retriever, mode):
     assert answer.mode == mode and answer.standards[0].id == "ISO 37106"
 
 
+def test_shorthand_is_matched_spelt_out_and_the_question_kept_as_typed(kb: KnowledgeBase, retriever):
+    typed = "which std helps w/ open data mgmt?"
+    answer = answer_standards_question(typed, kb, retriever)
+    spelt = answer_standards_question("which standard helps with open data management?", kb, retriever)
+    assert answer.question == typed
+    assert [hit.id for hit in answer.standards] == [hit.id for hit in spelt.standards] != []
+
+
 def test_a_question_sharing_no_word_with_the_model_is_answered_plainly(kb: KnowledgeBase, retriever):
     answer = answer_standards_question("How do I bake sourdough bread?", kb, retriever)
     assert (answer.relevant, answer.kind, answer.standards, answer.answer) == (
