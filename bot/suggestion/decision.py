@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.suggestion.clauses import Clause
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import AbstainReason
@@ -110,6 +111,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         if candidate == 5 and gap == 0 and _top_half_said_clearly(conditions, by_level, tuning):
             return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
+            break
+        limits = _limits_said(conditions, tuning)
+        if limits and not _overruled(candidate, by_level, tuning, limits):
             break
         gap += 1
         pending.append(candidate)
@@ -239,13 +243,25 @@ def _best_partial_level(
     return best
 
 
-def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
-    """Whether a limitation said of `level` is outweighed: a higher level is fully and firmly evidenced,
-    and by several clauses other than the limiting ones ("the sensor map is only internal. What matters:
-    the climate plan has targets, the board runs it, emissions are tracked, ..."). Never a caveat: a limitation
-    said with "but", "though" or "thing is" ("Thing is, for most of them we never set baselines or targets") is
-    the speaker's own correction of the picture, however much they said before it."""
-    limiting_clauses = [e.against.clause for e in by_level[level] if is_contradicted(e, tuning) and e.against]
+def _limits_said(conditions: list[ConditionEvidence], tuning: Tuning) -> list[Clause]:
+    """The clauses that limit a level without contradicting it: a denial or a partial scope as close to one of its
+    conditions as a contradiction must be, while another clause resembles that condition more ("reported to the
+    Information Governance Board ... the board is advisory only"). A level not reached, with a limit said of it,
+    is a gap the answer names: it is not bridged unless a higher level outweighs the limit (`_overruled`)."""
+    return [e.against.clause for e in conditions
+            if e.against and e.against_score >= tuning.against_threshold and not is_contradicted(e, tuning)
+            and {Qualifier.NEGATED, Qualifier.PARTIAL} & qualifiers(e.against.clause.text)]
+
+
+def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning,
+               limits: list[Clause] | None = None) -> bool:
+    """Whether a limitation said of `level` (its contradicted conditions', or `limits`) is outweighed: a higher level
+    is fully and firmly evidenced, and by several clauses other than the limiting ones ("the sensor map is only
+    internal. What matters: the climate plan has targets, the board runs it, emissions are tracked, ..."). Never a
+    caveat: a limitation said with "but", "though" or "thing is" ("Thing is, for most of them we never set baselines
+    or targets") is the speaker's own correction of the picture, however much they said before it."""
+    limiting_clauses = limits if limits is not None else [
+        e.against.clause for e in by_level[level] if is_contradicted(e, tuning) and e.against]
     if any(clause.caveat for clause in limiting_clauses):
         return False  # a caveat the speaker adds on purpose ("but there's no plan for it") stands
     limiting = {(clause.start, clause.end) for clause in limiting_clauses}

@@ -83,3 +83,23 @@ def test_three_clauses_of_impressive_detail_do_not_outweigh_a_stated_limitation(
     # no budget of their own": the detail is one level's worth, the limitation is the truth of the rung below it
     three = [("+", FIRM, n) for n in (2, 3, 4)]
     assert decide_level(_evidence({2: [("-", FIRM, 1)], 4: three + [NOTHING]}), TUNING).level == 1
+
+
+def _limited(evidence: list[ConditionEvidence], condition_id: str, text: str, score: float) -> list[ConditionEvidence]:
+    limit = ClauseMatch(Clause(text, 90, 90 + len(text), 9), None, score)  # type: ignore[arg-type]
+    return [replace(e, against=limit) if e.condition.id == condition_id else e for e in evidence]
+
+
+def test_a_limit_said_of_a_level_not_reached_stops_the_climb_unless_outweighed() -> None:
+    # "Data Standards Policy adopted ... reported to the Information Governance Board. Honestly compliance is hit and
+    # miss ... the board is advisory only": the governance rung resembles the board, and the answer limits it
+    spec = {2: [("+", FIRM, 1)], 3: [("+", FIRM, 2), NOTHING], 4: [("+", FIRM, 3), ("+", FIRM, 4)]}
+    assert decide_level(_evidence(spec), TUNING).level == 4  # level 3 bridged
+    limited = _limited(_evidence(spec), "9.9/3/a", "the board is advisory only", 0.6)
+    assert decide_level(limited, TUNING).level == 2
+    # a limit that is a hope, not a denial or a partial scope, says nothing of the level today
+    hoped = _limited(_evidence(spec), "9.9/3/a", "maybe we'd get there", 0.6)
+    assert decide_level(hoped, TUNING).level == 4
+    # outweighed by a higher level said in four other clauses
+    many = {**spec, 4: [("+", FIRM, n) for n in (3, 4)], 5: [("+", FIRM, n) for n in (5, 6)]}
+    assert decide_level(_limited(_evidence(many), "9.9/3/a", "the board is advisory only", 0.6), TUNING).level == 5
