@@ -59,6 +59,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b | mid[-\s](?:procurement|tender)
         # things that will happen, and when
+        | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
                                         |put|have|get|make|look|consider|try)
         # "we're going to commission a study"; not a place: "we're going to the council in May"
@@ -70,9 +71,12 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:planned|scheduled|due|expected|slated|earmarked|pencilled\sin|budgeted)\sfor\s
           (?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
         | (?:scheduled|due|expected|slated)\sin\s(?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
-        | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|arrives?|starts?)\s(?:in|by|from)\s
-          (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter
-          |january|february|march|april|may|june|july|august|september|october|november|december)
+        | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|coming|arrives?|starts?|starting|roll(?:s|ing)?\s(?:it\s|them\s)?out
+           |kicks?\soff)\s(?:in|by|from)\s
+          (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter|q[1-4]
+          |the\snew\syear|january|february|march|april|may|june|july|august|september|october|november|december)
+        # chat: "due Q2 2027", "due 2027", "next yr", "by eoy"
+        | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy) | by\s(?:the\s)?(?:eoy|end\sof\s(?:the\s)?(?:year|yr))
     )\b"""),
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it

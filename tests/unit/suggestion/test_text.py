@@ -325,3 +325,12 @@ def test_needs_stated_as_a_finding_are_no_wish() -> None:
 def test_a_measured_share_of_the_people_is_a_statistic() -> None:
     assert qualifiers("Around 12% of residents are offline or lack basic digital skills") == frozenset()
     assert Qualifier.NEGATED in qualifiers("residents lack basic digital skills and we have no courses")
+
+
+def test_times_to_come_said_in_chat_are_plans() -> None:
+    for text in ("action plan due at council nov next yr", "launching by eoy", "dashboard goes live in Q3",
+                 "to be rolled out from april", "we're rolling it out from january", "starting in the new year",
+                 "data hub due Q2 2027", "board kicks off in march", "coming in 2027"):
+        assert Qualifier.FUTURE in qualifiers(text), text
+    for text in ("we rolled it out in 2019", "it started in 2021", "the board kicked off in March 2022"):
+        assert Qualifier.FUTURE not in qualifiers(text), text
