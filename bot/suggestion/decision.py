@@ -36,6 +36,8 @@ class LevelDecision:
     missing: list[ConditionEvidence] = field(default_factory=list)  # unmet conditions of the next level
     contradicted: list[ConditionEvidence] = field(default_factory=list)
     bridged_levels: list[int] = field(default_factory=list)
+    # too thin to place, but naming a gap: the level just below the lowest level the answer denies (`below_the_gap`)
+    below_the_gap: int | None = None
 
 
 def is_met(evidence: ConditionEvidence, tuning: Tuning) -> bool:
@@ -78,7 +80,7 @@ def decide_level(evidence: list[ConditionEvidence], tuning: Tuning) -> LevelDeci
         start = read_the_starting_point(by_level, tuning)
         if start is None:
             return LevelDecision(None, AbstainReason.THIN_EVIDENCE, missing=_unmet(by_level[2], tuning),
-                                 contradicted=contradicted)
+                                 contradicted=contradicted, below_the_gap=below_the_gap(by_level, tuning))
         level, bridged = start
     missing = _unmet(by_level[level + 1], tuning) if level < 5 else []
     return LevelDecision(level, None, missing, contradicted, bridged)
@@ -241,6 +243,14 @@ def _best_partial_level(
         if _half_reached(by_level[level], tuning, firmly=firm_only):
             best = level
     return best
+
+
+def below_the_gap(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int | None:
+    """For an answer too thin to place: the level just below the lowest level from 3 up that it denies ("no strategy
+    behind it, we don't target any groups" reads 2), people naming the gap above where they stand; None when it
+    denies none."""
+    gap = next((level for level in range(3, 6) if any(is_contradicted(e, tuning) for e in by_level[level])), None)
+    return gap - 1 if gap is not None else None
 
 
 def _limits_said(conditions: list[ConditionEvidence], tuning: Tuning) -> list[Clause]:

@@ -10,6 +10,7 @@ Same answer, same knowledge version, same embedder: same suggestion, every time.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -112,6 +113,13 @@ class DefaultSuggestionEngine:
                               self._text_level(on_its_own.level, change, context, evidence),
                               on_its_own.abstain_reason, change, names_the_topic,
                               brief=context.horizon == Horizon.NOW and word_count(text) <= BRIEF_ANSWER_WORDS)
+        gap_level = on_its_own.below_the_gap
+        if (reading.level is None and reading.abstain_reason == AbstainReason.THIN_EVIDENCE and not replies
+                and gap_level is not None):
+            # too thin to place, but it names a gap: the level below it is the best so far; the probes stay a thin
+            # answer's (from the middle of the ladder), and the level is never settled before one is answered
+            reading = replace(reading, level=gap_level, confidence=round(reading.distribution[gap_level], 4),
+                              settled=False, abstain_reason=None)
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)

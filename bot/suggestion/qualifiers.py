@@ -71,12 +71,13 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:planned|scheduled|due|expected|slated|earmarked|pencilled\sin|budgeted)\sfor\s
           (?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
         | (?:scheduled|due|expected|slated)\sin\s(?:20\d\d|next|the\s(?:spring|summer|autumn|winter|coming))
-        | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|coming|arrives?|starts?|starting|roll(?:s|ing)?\s(?:it\s|them\s)?out
-           |kicks?\soff)\s(?:in|by|from)\s
+        | (?:launch(?:es)?|go(?:es)?\slive|due|comes?|coming|arrives?|starts?|starting
+           |roll(?:s|ing)?\s(?:it\s|them\s)?out|kicks?\soff)\s(?:in|by|from)\s
           (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter|q[1-4]
           |the\snew\syear|january|february|march|april|may|june|july|august|september|october|november|december)
         # chat: "due Q2 2027", "due 2027", "next yr", "by eoy"
-        | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy) | by\s(?:the\s)?(?:eoy|end\sof\s(?:the\s)?(?:year|yr))
+        | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy)
+        | by\s(?:the\s)?(?:eoy|end\sof\s(?:the\s)?(?:year|yr))
     )\b"""),
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it

@@ -68,6 +68,18 @@ def test_an_answer_near_the_topic_but_evidencing_nothing_is_thin_not_off_topic_a
     assert far.probe is not None  # an assessor asks about the ladder rather than give up
 
 
+def test_a_thin_answer_that_names_a_gap_reads_as_the_level_below_it_and_is_still_probed(
+        engine: DefaultSuggestionEngine) -> None:
+    answer = ("Our 2024 survey: one in six adults never uses the internet. The library has a weekly 'get online' "
+              "hour - maybe 30 people a month come, most residents have never heard of it. There's no strategy behind "
+              "it as such.")
+    result = engine.suggest("2.3.1", answer)
+    # level 3 ("strategies are in place") is denied; the rest is too thin to place: level 2 is the best so far
+    assert result.level == 2 and result.abstain_reason is None
+    assert result.probe is not None  # asked before the level is shown, as for a thin answer
+    assert all(engine.kb.has_entry(c.id) for c in result.citations)
+
+
 def test_warm_latency(engine: DefaultSuggestionEngine) -> None:
     timings = []
     for _ in range(5):

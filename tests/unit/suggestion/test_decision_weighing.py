@@ -103,3 +103,11 @@ def test_a_limit_said_of_a_level_not_reached_stops_the_climb_unless_outweighed()
     # outweighed by a higher level said in four other clauses
     many = {**spec, 4: [("+", FIRM, n) for n in (3, 4)], 5: [("+", FIRM, n) for n in (5, 6)]}
     assert decide_level(_limited(_evidence(many), "9.9/3/a", "the board is advisory only", 0.6), TUNING).level == 5
+
+
+def test_an_answer_too_thin_to_place_that_denies_a_level_names_the_level_below_it() -> None:
+    # "Volunteers help in the library, take-up is tiny. There's no strategy behind it."
+    thin = decide_level(_evidence({3: [("-", FIRM, 2), NOTHING]}), TUNING)
+    assert (thin.level, thin.below_the_gap) == (None, 2)
+    assert decide_level(_evidence({4: [("-", FIRM, 2)]}), TUNING).below_the_gap == 3
+    assert decide_level(_evidence({}), TUNING).below_the_gap is None  # nothing denied: nothing named
