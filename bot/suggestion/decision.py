@@ -247,10 +247,12 @@ def _best_partial_level(
 
 def below_the_gap(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int | None:
     """For an answer too thin to place: the level just below the lowest level from 3 up that it denies ("no strategy
-    behind it, we don't target any groups" reads 2), people naming the gap above where they stand; None when it
-    denies none."""
+    behind it, we don't target any groups" reads 2), people naming the gap above where they stand. None when it
+    denies none, or says something firmly above that gap: evidence both ways is for a probe to settle."""
     gap = next((level for level in range(3, 6) if any(is_contradicted(e, tuning) for e in by_level[level])), None)
-    return gap - 1 if gap is not None else None
+    if gap is None or any(_firm(by_level[level], tuning) for level in range(gap + 1, 6)):
+        return None
+    return gap - 1
 
 
 def _limits_said(conditions: list[ConditionEvidence], tuning: Tuning) -> list[Clause]:

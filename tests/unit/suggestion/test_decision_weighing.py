@@ -111,3 +111,6 @@ def test_an_answer_too_thin_to_place_that_denies_a_level_names_the_level_below_i
     assert (thin.level, thin.below_the_gap) == (None, 2)
     assert decide_level(_evidence({4: [("-", FIRM, 2)]}), TUNING).below_the_gap == 3
     assert decide_level(_evidence({}), TUNING).below_the_gap is None  # nothing denied: nothing named
+    # something said firmly above the gap as well: evidence both ways, left to a probe
+    both_ways = decide_level(_evidence({3: [("-", FIRM, 2), NOTHING], 5: [("+", FIRM, 3), NOTHING, NOTHING]}), TUNING)
+    assert (both_ways.level, both_ways.below_the_gap) == (None, None)
