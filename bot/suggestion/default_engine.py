@@ -113,13 +113,8 @@ class DefaultSuggestionEngine:
                               self._text_level(on_its_own.level, change, context, evidence),
                               on_its_own.abstain_reason, change, names_the_topic,
                               brief=context.horizon == Horizon.NOW and word_count(text) <= BRIEF_ANSWER_WORDS)
-        gap_level = on_its_own.below_the_gap
-        if (reading.level is None and reading.abstain_reason == AbstainReason.THIN_EVIDENCE and not replies
-                and gap_level is not None):
-            # too thin to place, but it names a gap: the level below it is the best so far; the probes stay a thin
-            # answer's (from the middle of the ladder), and the level is never settled before one is answered
-            reading = replace(reading, level=gap_level, confidence=round(reading.distribution[gap_level], 4),
-                              settled=False, abstain_reason=None)
+        if not replies:
+            reading = _placed_below_the_gap(reading, on_its_own.below_the_gap)
         if reading.level is None:
             return self._abstention(characteristic, reading.abstain_reason or AbstainReason.THIN_EVIDENCE, context,
                                     reading)
@@ -200,6 +195,15 @@ class DefaultSuggestionEngine:
             horizon=context.horizon,
             probe=probe,
         )
+
+
+def _placed_below_the_gap(reading: LadderReading, gap_level: int | None) -> LadderReading:
+    """A thin reading of an answer that names a gap (`decision.below_the_gap`) placed at the level below it: the best
+    level so far, never settled, with the probes of a thin answer (from the middle of the ladder)."""
+    if reading.level is not None or reading.abstain_reason != AbstainReason.THIN_EVIDENCE or gap_level is None:
+        return reading
+    return replace(reading, level=gap_level, confidence=round(reading.distribution[gap_level], 4), settled=False,
+                   abstain_reason=None)
 
 
 def said_of_change(answer: str, context: SuggestionContext) -> SaidOfChange:
