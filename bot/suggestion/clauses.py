@@ -62,7 +62,36 @@ def split_clauses(answer: str) -> list[Clause]:
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
-    return clauses
+    return with_ellipses_resolved(answer, clauses)
+
+
+# A denial with nothing of its own to deny: "no we don't have", "there is none really", "nope, not yet" (not a
+# correction, "actually no", which takes back what was said: `scope.taken_back`)
+_ELLIPTICAL_DENIAL = re.compile(
+    r"^(?:(?:no|nope|nah|not|never|none|nothing|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|wasn'?t"
+    r"|do|does|did|have|has|got|is|are|was|exists?|yet|really|at|all|any|one|ones|it|that|this|them|we|i|they|there"
+    r"|still|currently|sadly|unfortunately|far|as|of|now|today)\b[\s,.!;:'’]*)+$",
+    re.IGNORECASE)
+_DENIAL_WORD = re.compile(r"\b(?:no|nope|nah|not|never|none|nothing|\w+n'?t)\b", re.IGNORECASE)
+
+
+def with_ellipses_resolved(answer: str, clauses: list[Clause]) -> list[Clause]:
+    """A denial with nothing of its own to deny is joined to the clause before it, which names what it denies
+    ("Channel strategy.. no we don't have.", "environment strategy... there is none really."). Not after a question
+    (a question asked in passing takes its answer's qualifiers, `scope.clause_qualifiers`), nor a denial that
+    introduces what follows it ("Not there: anything for sharing non-open data")."""
+    resolved: list[Clause] = []
+    for clause in clauses:
+        introduces = answer[clause.end:].lstrip().startswith(":")
+        if (resolved and not introduces and not resolved[-1].text.rstrip().endswith("?")
+                and _ELLIPTICAL_DENIAL.match(clause.text) and _DENIAL_WORD.search(clause.text)):
+            before = resolved.pop()
+            text = answer[before.start:clause.end]
+            resolved.append(Clause(text, before.start, clause.end, before.sentence, before.continues,
+                                   segment=text, caveat=before.caveat or clause.caveat))
+        else:
+            resolved.append(clause)
+    return resolved
 
 
 _CAVEAT_BEFORE = re.compile(r"\b(?:but|however|though|although|yet|thing\s+is|that\s+said|saying\s+that)[\s,:;–—-]*$",

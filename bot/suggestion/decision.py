@@ -91,7 +91,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     above it, a stated limitation stops the climb unless a higher level outweighs it. Levels 3-5 state
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
     loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
-    or is the gap the answer names (`_where_the_named_gap_starts`); half of level 5 said clearly reaches it
+    or is the gap the answer names (`_where_the_named_gap_starts`); half of each rung firmly, on the way up to a gap
+    the answer names, reaches the last of them; half of level 5 said clearly reaches it
     (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. Two unmentioned levels
     or more are not bridged over a clear sign of the starting point (a level-1 cue nearly word for word). The
     level reached and the levels bridged on the way."""
@@ -110,6 +111,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
         if gap == 0 and named_gap and (_half_reached(conditions, tuning)
                                        or _where_the_named_gap_starts(conditions, by_level, tuning)):
             return candidate, bridged
+        # half of each rung on the way up, firmly, to the gap the answer names: where the speaker stands
+        if gap and named_gap and all(_half_reached(by_level[level], tuning) for level in [*pending, candidate]):
+            return candidate, bridged + pending
         if candidate == 5 and gap == 0 and _top_half_said_clearly(conditions, by_level, tuning):
             return candidate, bridged
         if any(is_contradicted(e, tuning) for e in conditions) and not _overruled(candidate, by_level, tuning):
@@ -148,11 +152,25 @@ def _where_the_named_gap_starts(conditions: list[ConditionEvidence], by_level: d
 
 def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
                            tuning: Tuning) -> bool:
-    """Whether half of level 5, right above a level reached, is said clearly (a cue nearly word for word) with
-    nothing against it, and nothing firmly says the starting point. Level 5 lists several capstones (live
-    dashboards, evaluation, learning shared beyond the city): an answer at the top names the one it has, and no
-    rung above can carry it."""
-    return _half_reached(conditions, tuning) and not _firm(by_level[1], tuning) and _clear(conditions, tuning)
+    """Whether half of level 5, right above a level reached, is said clearly (a cue nearly word for word), or firmly in
+    a clause of its own, with nothing against it, and nothing firmly says the starting point. Level 5 lists several
+    capstones (live dashboards, evaluation, learning shared beyond the city): an answer at the top names the one it
+    has, and no rung above can carry it."""
+    if not _half_reached(conditions, tuning) or _firm(by_level[1], tuning):
+        return False
+    return _clear(conditions, tuning) or _firm_in_a_clause_of_its_own(conditions, by_level, tuning)
+
+
+def _firm_in_a_clause_of_its_own(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
+                                 tuning: Tuning) -> bool:
+    """Whether one of these conditions is evidenced firmly by a clause that evidences nothing below them: a sentence
+    of its own about the capstone ("they evaluate each policy and present the results at the national network"),
+    not the one that already described a lower rung."""
+    level = conditions[0].level if conditions else 0
+    below = {_span(e.support) for lv in range(2, level) for e in by_level[lv] if is_met(e, tuning) and e.support}
+    own = {_span(e.support) for e in conditions
+           if is_met(e, tuning) and e.support and e.support_score >= tuning.strong_support}
+    return bool(own - below)
 
 
 def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
@@ -220,6 +238,8 @@ def read_the_starting_point(by_level: dict[int, list[ConditionEvidence]],
     if partial is None:  # half of a specific level (3-5) said loosely is not weighed against a sign of level 1
         loose = _best_partial_level(by_level, tuning)
         partial = loose if loose == 2 or not absence else None
+        if partial is not None and partial >= 3 and _said_in_one_clause(by_level, tuning):
+            partial = None  # "we work with the city quite a lot" resembling three rungs loosely is too thin to place
     if partial is not None:
         # beginnings may be said loosely; evidence of the specific levels counts when it is firm
         above = _supporting_clauses(by_level[2] + [e for lv in range(3, 6) for e in by_level[lv]
@@ -234,11 +254,15 @@ def _best_partial_level(
     by_level: dict[int, list[ConditionEvidence]], tuning: Tuning, firm_only: bool = False
 ) -> int | None:
     """When no level is fully evidenced: the highest level with at least half of its conditions
-    evidenced and nothing contradicted at or below it (large levels of the purposes have 3-4).
+    evidenced and nothing contradicted, nor limited (`_limits_said`), at or below it (large levels of the purposes
+    have 3-4).
     `firm_only`: only levels with at least one firm match (`_half_reached`)."""
     best = None
     for level in range(2, 6):
         if any(is_contradicted(e, tuning) for e in by_level[level]):
+            break
+        limits = _limits_said(by_level[level], tuning)  # a limit said of a level not reached stops it, as in the climb
+        if limits and not level_reached(by_level[level], tuning) and not _overruled(level, by_level, tuning, limits):
             break
         if _half_reached(by_level[level], tuning, firmly=firm_only):
             best = level
@@ -305,6 +329,12 @@ def _firm(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
 def _clear(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
     """Whether at least one of these conditions is evidenced by a cue said (nearly) word for word."""
     return any(is_met(e, tuning) and e.support_score >= tuning.clear_support for e in conditions)
+
+
+def _said_in_one_clause(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether everything the answer evidences above the starting point comes from one clause: a loose resemblance
+    of one sentence to several rungs says something of the topic, not where on the ladder the city stands."""
+    return _supporting_clauses([e for level in range(2, 6) for e in by_level[level]], tuning) < 2
 
 
 def _supporting_clauses(conditions: list[ConditionEvidence], tuning: Tuning) -> int:

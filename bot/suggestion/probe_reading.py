@@ -63,7 +63,10 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         r"that'?s\s+(?:right|correct|true)|right|true|exactly|mostly(?:\s+yes)?|largely|broadly|"
         # a quantity or a frequency for an answer: "plenty", "loads", "all the time", "always"
         r"plenty|lots|loads|tons|all\s+the\s+time|always|totally|for\s+sure|big\s+time|"
-        r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)",
+        r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)|"
+        # beyond the rung asked about: "We're well past that - the drop-ins are packed"
+        r"(?:we'?re\s+|we\s+are\s+|we'?ve\s+(?:moved|gone|got)\s+)?(?:well\s+|way\s+|long\s+|far\s+|a\s+bit\s+|a\s+step\s+)?"
+        r"(?:past|beyond)\s+(?:that|this|it)(?:\s+(?:point|stage))?",
         re.IGNORECASE)),
 ]
 # Words a reply may open with before its answer: "Actually yes, now that I think about it", "Apparently yes", "Hmm, no"

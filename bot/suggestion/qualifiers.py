@@ -32,6 +32,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
         # left out of a plan: "a self-service view is out of scope"
         | out\sof\sscope | outside\s(?:the\s)?scope
+        # nothing in it: "the risk register is still empty"
+        | (?:is|are|was|were|remains?|stays?|still)\s(?:still\s|largely\s|mostly\s|completely\s)?(?:empty|blank)
     )\b"""),
     Qualifier.FUTURE: _pattern(rf"""\b(?:
         # intentions
@@ -91,7 +93,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
           (?!\s(?:years|months|weeks|decades)\b)  # "for a few years now" is how long, not how much
         | one-offs? | case\sby\scase
         | (?<!not\s)(?<!the\s)(?<!if\s)(?<!\w-)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
-        | partly | partial | partially | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
+        # not who or what does it: "the dashboard is fed partly by our sensors"
+        | partly(?!\s(?:by|from|through|via|with)\b) | partial | partially(?!\s(?:by|from|through|via|with)\b)
+        | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | in\sbits | bits\sand\spieces | bitty
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
         | not\s(?:yet\s)?(?:for|in|across|to)\s(?:all|every|each)
@@ -144,6 +148,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # (not needs stated as a finding: "we did a skills review and listed what we need")
     | (?<!listed\s)(?<!identified\s)(?<!defined\s)(?<!mapped\s)(?<!know\s)(?<!knew\s)(?<!agreed\s)(?<!out\s)
       (?<!down\s)(?<!documented\s)(?<!recorded\s)(?<!captured\s)(?<!assessed\s)
+      (?<!with\s)(?<!of\s)(?<!on\s)(?<!about\s)  # the object of a preposition: "a skills map with what we need"
       (?:something|what)\s(?:we|i)\s(?:really\s)?(?:want|need|would\slike|'d\slike)\b
     # an attempt, not a result: "we were trying to get telcos into a partnership"
     | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)
@@ -161,7 +166,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
     | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
-    | no\spromises | it\s(?:all\s)?depends | depend(?:s|ing)?\son\s(?:how|whether|what|who)
+    | no\spromises | it\s(?:all\s)?depends | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
                           |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))
@@ -172,6 +177,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
+    | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talk
+      \s(?:about|of)
     | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)
     | (?:is|are)\s(?:the|our)\s(?:20\d\d\s)?(?:target|goal|aim|ambition|end\sstate)\b | target\sstate\swould\sbe
     # floated, not decided: "a logic model was 'discussed'", "a board was proposed", "we've been discussing",
@@ -274,7 +281,9 @@ _GERUND_STEP = re.compile(r"^\W*considering\b(?=[^,.;]*\b(?:is|are)\s+(?:mandato
                           r"|expected|routine|part\s+of)\b)", re.IGNORECASE)
 _RELATIVE_DENIAL = re.compile(
     r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
-    r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t|never|rarely|seldom)\s+\w+\b[^,.;:]*",
+    r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t|never|rarely|seldom)(?:\s+\w+)?\b[^,.;:]*"
+    # "the refresh dropped two projects whose benefits never showed up": what the projects were, not the refresh
+    r"|\b(?<=\w\w )whose\s+[\w-]+\s+(?:never|didn'?t|did\s+not|weren'?t|wasn'?t)\s+\w+\b[^,.;:]*",
     re.IGNORECASE,
 )
 
@@ -291,7 +300,7 @@ _OBJECT_RELATIVE_DENIAL = re.compile(
 # "what we will do is publish" and "and how it will work" begin the clause).
 _EMBEDDED_MODAL = re.compile(
     r"(?<=\w\w )(?<!\band )(?<!\bbut )(?<!\bor )(?<!\bso )\b(?:what|how|where|whether|which)\s+"
-    r"(?:[\w'-]+\s+){0,5}?(?:will|'ll|would|might|could|(?:is|are)\s+going\s+to)\s+\w+",
+    r"(?:[\w'-]+\s+){0,5}?(?:will|\w*'ll|would|might|could|(?:is|are)\s+going\s+to)\s+\w+",  # "where we'll put money"
     re.IGNORECASE,
 )
 
@@ -300,6 +309,9 @@ _EMBEDDED_MODAL = re.compile(
 # policy": the evaluation is the fact).
 _NOUN_COMPLEMENT = re.compile(
     r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term|budget)'s\b|"
+    # ... said without the apostrophe: "the results go into next year delivery plan"
+    r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term)\s+(?:[\w-]+\s+)?(?:plan|budget|programme|program"
+    r"|report|cycle|strategy|round|review)s?\b|"
     r"\b(?:evaluations?|reviews?|lessons|learning|results|findings|outcomes|success)\s+(?:of|from)\s+"
     r"(?:the\s+|our\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?pilots?\b",
     re.IGNORECASE,

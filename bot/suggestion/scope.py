@@ -27,10 +27,17 @@ _REFERS_BACK = re.compile(
 _SHORT_CLAUSE_WORDS = 3  # "only in Highways", "but only partly"
 
 
+# How things were before what was just said: "must have a co-design phase. Before was ad hoc."
+_HOW_IT_WAS = re.compile(r"^(?:(?:and|but|so),?\s+)?(?:before(?:\s+(?:that|then|it))?|previously|until\s+then"
+                         r"|in\s+the\s+past"
+                         r"|back\s+then|it\s+used\s+to\s+be)\b", re.IGNORECASE)
+
+
 def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
-    """Whether this clause narrows the fact stated just before it (see the module docstring)."""
+    """Whether this clause narrows the fact stated just before it (see the module docstring); not one that says how
+    things were before it ("Before was ad hoc")."""
     text = clause.text.replace("’", "'")
-    if Qualifier.PARTIAL not in marks:
+    if Qualifier.PARTIAL not in marks or _HOW_IT_WAS.match(text):
         return False
     return bool(_REFERS_BACK.match(text)) or len(content_tokens(text)) <= _SHORT_CLAUSE_WORDS
 

@@ -165,8 +165,20 @@ def test_half_of_level_five_said_clearly_reaches_it() -> None:
 
     below = _evidence({2: ["+"], 3: ["+"], 4: ["+"]})
     assert decide_level([said(1, "a", 0.0), *below, said(5, "a", 1.0), said(5, "b", 0.0)], TUNING).level == 5
-    assert decide_level([said(1, "a", 0.0), *below, said(5, "a", 0.7), said(5, "b", 0.0)], TUNING).level == 4
     assert decide_level([said(1, "a", 0.9), *below, said(5, "a", 1.0), said(5, "b", 0.0)], TUNING).level == 4
+
+
+def test_half_of_level_five_said_firmly_reaches_it_in_a_clause_of_its_own() -> None:
+    below = _evidence({2: ["+"], 3: ["+"], 4: ["+"]})  # each said by the clause at (0, 1)
+    blank = ConditionEvidence(Condition(id="9.9/5/b", text="c", cues=[]), 5, None, None)
+
+    def top(start: int, score: float) -> ConditionEvidence:
+        return ConditionEvidence(Condition(id="9.9/5/a", text="c", cues=[]), 5,
+                                 ClauseMatch(Clause("c5a", start, start + 1, 0), None, score), None)  # type: ignore[arg-type]
+
+    assert decide_level([*below, top(5, 0.7), blank], TUNING).level == 5
+    assert decide_level([*below, top(0, 0.7), blank], TUNING).level == 4  # the clause that said level 4 already
+    assert decide_level([*below, top(5, 0.55), blank], TUNING).level == 4  # loosely
 
 
 def test_two_unmentioned_levels_are_not_bridged_over_a_clear_sign_of_the_starting_point() -> None:
@@ -254,3 +266,26 @@ def test_climb_from_a_level_bridges_a_half_evidenced_rung_under_one_firmly_reach
     assert climb_from(2, evidence, TUNING) == 4  # half of rung 3, then all of rung 4 firmly
     no_more = _evidence({1: ["."], 2: ["+"], 3: ["+", "."], 4: ["+", "."], 5: ["."]})
     assert climb_from(2, no_more, TUNING) == 3
+
+
+def _loose(level: int, letter: str, clause: Clause) -> ConditionEvidence:
+    condition = Condition(id=f"9.9/{level}/{letter}", text=f"condition {level}{letter}", cues=[])
+    return ConditionEvidence(condition, level, ClauseMatch(clause, None, 0.55), None)  # type: ignore[arg-type]
+
+
+def test_one_clause_loosely_resembling_several_rungs_is_too_thin_to_place() -> None:
+    clause = Clause("we work with the city quite a lot", 0, 33, 0)
+    evidence = [_loose(3, "b", clause), _loose(4, "c", clause), _loose(5, "b", clause)]
+    blanks = [ConditionEvidence(Condition(id=f"9.9/{lv}/a", text="c", cues=[]), lv, None, None) for lv in (2, 3, 4, 5)]
+    decision = decide_level(evidence + blanks, TUNING)
+    assert decision.level is None and decision.abstain_reason == AbstainReason.THIN_EVIDENCE
+    other = Clause("and residents reuse the data", 40, 68, 1)
+    spread = [_loose(3, "b", clause), _loose(4, "c", other), _loose(5, "b", other)]
+    assert decide_level(spread + blanks, TUNING).level == 5
+
+
+def test_half_of_each_rung_up_to_a_named_gap_reaches_the_last_of_them() -> None:
+    decision = decide_level(_evidence({1: [".", "."], 2: ["+"], 3: ["+", "."], 4: [".", "+"], 5: ["-", "."]}), TUNING)
+    assert decision.level == 4 and decision.bridged_levels == [3]
+    assert decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "."], 4: [".", "+"], 5: [".", "."]}), TUNING).level \
+        == 2  # no gap named above

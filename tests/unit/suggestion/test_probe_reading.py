@@ -116,3 +116,10 @@ def test_the_rungs_that_describe_beginnings(kb: KnowledgeBase) -> None:
                   if level.level > 2 and states_a_beginning(level.conditions, level.level)}
     assert beginnings == {("3.2.1", 3), ("3.2.2", 3)}
     assert all(states_a_beginning(c.level(2).conditions, 2) for c in kb.characteristics)
+
+
+def test_past_the_rung_asked_about_is_a_yes() -> None:
+    assert read_probe_reply("We're well past that - the help isn't a secret anymore, the drop-ins are packed.", 2) \
+        == ProbeAnswer.YES
+    assert read_probe_reply("Way beyond that, the strategy is live.", 3) == ProbeAnswer.YES
+    assert read_probe_reply("No, we're not past that.", 3) == ProbeAnswer.NO

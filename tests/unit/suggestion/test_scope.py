@@ -430,3 +430,10 @@ def test_going_beyond_a_name_said_before_makes_its_sentence_the_exception() -> N
     # a pronoun goes beyond the clause just before only
     marks = _marks("We have a framework for it. We audit skills yearly. Outside it, nothing is joined up.")
     assert Qualifier.PARTIAL not in marks["We have a framework for it."]
+
+
+def test_how_things_were_before_narrows_nothing() -> None:
+    marks = _marks("All major schemes must have a co-design phase with future users. Before was ad hoc.")
+    assert marks["All major schemes must have a co-design phase with future users."] == frozenset()
+    marks = _marks("All major schemes have a co-design phase. Only in the centre.")
+    assert Qualifier.PARTIAL in marks["All major schemes have a co-design phase."]

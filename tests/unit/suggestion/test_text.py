@@ -334,3 +334,51 @@ def test_times_to_come_said_in_chat_are_plans() -> None:
         assert Qualifier.FUTURE in qualifiers(text), text
     for text in ("we rolled it out in 2019", "it started in 2021", "the board kicked off in March 2022"):
         assert Qualifier.FUTURE not in qualifiers(text), text
+
+
+def test_a_bare_denial_denies_what_the_clause_before_it_named() -> None:
+    clauses = split_clauses("Channel strategy.. no we don't have. Environment strategy... there is none really.")
+    assert [c.text for c in clauses] == ["Channel strategy.. no we don't have.",
+                                         "Environment strategy... there is none really."]
+    assert all(Qualifier.NEGATED in qualifiers(c.text) for c in clauses)
+
+
+def test_a_bare_denial_after_a_question_or_before_a_colon_stays_apart() -> None:
+    assert [c.text for c in split_clauses("Sensors? nope. Nothing connected.")][:2] == ["Sensors?", "nope."]
+    assert [c.text for c in split_clauses("They publish what they changed. Not there: data sharing.")] == [
+        "They publish what they changed.", "Not there: data sharing."]
+
+
+def test_a_denial_in_a_relative_clause_with_whose_qualifies_the_noun() -> None:
+    assert qualifiers("the last refresh dropped two projects whose benefits never showed up") == frozenset()
+    assert Qualifier.NEGATED in qualifiers("we never refresh the business case")
+
+
+def test_a_contracted_will_inside_an_embedded_question_is_no_plan() -> None:
+    assert Qualifier.FUTURE not in qualifiers("the roadmap says where we'll put money: sensors, the data platform")
+    assert Qualifier.FUTURE in qualifiers("we'll put money into sensors next year")
+
+
+def test_a_need_after_a_preposition_is_a_finding() -> None:
+    assert qualifiers("a skills map for the team, with what we need: strategy, engagement and tech") == frozenset()
+
+
+def test_others_talking_and_an_outcome_that_depends_are_no_commitment() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("candidates talk about a wellbeing strategy")
+    assert Qualifier.UNCOMMITTED in qualifiers("no plan approved, depends who wins")
+
+
+def test_who_feeds_a_thing_and_a_years_plan_qualify_nothing() -> None:
+    assert qualifiers("the public dashboard is fed partly by our sensors") == frozenset()
+    assert Qualifier.PARTIAL in qualifiers("the dashboard is partly in place")
+    assert qualifiers("every programme gets an impact evaluation and the results go into next year delivery plan") \
+        == frozenset()
+
+
+def test_who_cant_at_the_end_of_a_clause_qualifies_the_people() -> None:
+    assert qualifiers("assisted digital in libraries + phone line for who cant.") == frozenset()
+
+
+def test_a_register_still_empty_is_nothing_in_place() -> None:
+    assert Qualifier.NEGATED in qualifiers("the risk register is still empty")
+    assert qualifiers("we bring empty homes back into use") == frozenset()
