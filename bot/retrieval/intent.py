@@ -116,7 +116,7 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:certification|accreditation|certifying)\s+bod(?:y|ies)\b | \baccredited\s+to\s+certify\b
       | \bwho\s+(?:does|do|did|can\s+do|carries\s+out|issues|gives)\s+(?:the\s+|a\s+)?
         (?:certification|certificates?|audits?|accreditation)\b
-      | \bwho\s+(?:\w+\s+){0,2}?(?:certif(?:y|ies)|audits?|accredits?)\b
+      | \bwho\s+(?:\w+\s+){0,3}?(?:certif(?:y|ies)|audits?|accredits?)\b
       | \bwhich\s+(?:\w+\s+)?(?:bodies|body|organi[sz]ations?|companies|firms|auditors)\s+(?:can\s+|could\s+|will\s+)?
         (?:certify|audit|accredit)\b
       | \bwhen\s+is\s+the\s+next\s+(?:revision|edition|version|update)\b | \bwho\s+sits\s+on\b
@@ -133,7 +133,7 @@ _CHORE_OR_PURCHASE = re.compile(
 # ("do we need to show ...?", "do we need a longer trend?" ask what the model's criteria require, as "do we have to"
 # does)
 _STATED_NEED = (r"guidance|guidelines?|best\s+practice"
-                r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?:do|can|should|could)\s+we"
+                r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?<!who\s)(?:do|can|should|could)\s+we"
                 r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)")
 _GUIDANCE = re.compile(
@@ -153,7 +153,8 @@ _LEVEL_NAME = r"(?:Initial|Partially\s+[Ff]ulfilled|Fulfilled|Improving|Sustaina
 _ABOUT_SOMETHING_ELSE = re.compile(
     r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+)?(?:
           did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
-        | which\s+(?:other\s+)?(?:cities|countries|towns|councils|municipalities|regions|communities)\s+
+        | which\s+(?:other\s+|pilot\s+|partner\s+|member\s+|european\s+|uk\s+)?
+          (?:cities|countries|towns|councils|municipalities|regions|communities)\s+
           (?!(?:should|could|can)\b)
         | who\s+(?:wrote|developed|created|authored|drafted|funded|piloted)\b
         | when\s+(?:exactly\s+)?(?:did|was|were)\b  # a past event: "when did Mississauga get certified?"
@@ -169,6 +170,11 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
     | \bopening\s+(?:hours|times)\b
+    # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
+    | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
+    # where the model files something: "which dimension does digital inclusion sit under?"
+    | \b(?:which|what)\s+(?:sub-?)?(?:dimensions?|sub-?dimensions?|characteristics?|purposes?|enablers?|pillars?)\b
+      [^?]*\b(?:sits?|falls?|belongs?|comes?|goes)\s+(?:under|in|into|to|within)\b
     | \bopen\s+(?:this|today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+the\s+weekend)\b
     # personal admin: "how do I claim expenses?", "how do I reset my password?"
     | \bhow\s+(?:do|can)\s+i\s+(?:claim|reset|log\s?in|sign\s+in|expense|get\s+reimbursed|book\s+leave)\b
@@ -247,7 +253,10 @@ _VENDOR_CHOICE = re.compile(
     r"(?:^|\b(?:hire|appoint|use|buy|choose|pick|go\s+with|select)\s+)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+or\s+"
     r"(?!ISO\b|IEC\b)[A-Z][a-z]"
     r"|(?i:\bwhich\s+(?:one|vendor|supplier|product|tool|platform|consultancy|firm)\s+(?:do|does|should|would)\s+"
-    r"(?:you|councils|cities|people|others|most)\b)",
+    r"(?:you|councils|cities|people|others|most)\b)"
+    # a supplier asked for: "can you recommend a vendor for a digital twin platform?"
+    r"|(?i:\b(?:recommend|suggest|know)\s+(?:a|an|any|some|the\s+best)\s+(?:good\s+|reliable\s+|local\s+)?"
+    r"(?:vendors?|suppliers?|consultan(?:ts?|cy|cies)|compan(?:y|ies)|firms?|contractors?|providers?)\b)",
 )
 _NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
 # "I don't need a standard, just the criteria in plain words": whatever else it says, no standard is wanted

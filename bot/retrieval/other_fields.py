@@ -33,6 +33,9 @@ _NOT_A_FIELD = frozenset({
     "runs", "running", "set", "sets", "setting", "implement", "implementing", "certify", "certifying", "adopt",
     "adopting", "introduce", "introducing", "get", "build", "building", "roll", "use", "using", "follow",
     "following", "called", "named", "about",
+    # what the system is like, not what it manages: "an auditable management system"
+    "auditable", "accountable", "robust", "effective", "practical", "structured", "systematic", "documented",
+    "good", "better", "simple", "standardised", "standardized", "recognised", "recognized",
 })
 
 

@@ -39,6 +39,33 @@ _ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
 _ASKS = re.compile(r"\?|\b(?:what|which|how|where|who|whether)\b", re.IGNORECASE)
 
 
+def with_known_numbers(question: str, known_numbers: Collection[str]) -> str:
+    """The question with a standard's number typed with two neighbouring digits swapped ("ISO 18901" for ISO 18091)
+    written as the known standard's: a slip of the keyboard, not a standard the draft does not map. A number that
+    could be the slip of two known ones is left as typed."""
+    known = set(known_numbers) | {MODEL_ITSELF}
+
+    def corrected(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number in known:
+            return match.group(0)
+        slips = [candidate for candidate in known if _swapped_neighbours(number, candidate)]
+        if len(slips) != 1:
+            return match.group(0)
+        start, end = match.span(1)
+        return match.group(0)[: start - match.start()] + slips[0] + match.group(0)[end - match.start():]
+
+    return _ANY_STANDARD.sub(corrected, question)
+
+
+def _swapped_neighbours(typed: str, known: str) -> bool:
+    if len(typed) != len(known) or typed == known:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and typed[differ[0]] == known[differ[1]] and typed[differ[1]] == known[differ[0]])
+
+
 def other_standard_asked_about(question: str, known_numbers: Collection[str]) -> str | None:
     """The standard outside `known_numbers` that the question asks about, as written; `None` when it asks
     about none, names one of the known standards, or names another standard only as a comparison."""

@@ -16,7 +16,7 @@ from bot.retrieval.aspects import aspects_of, names_its_need, with_aspects_cover
 from bot.retrieval.guidance_request import asks_for_guidance
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 from bot.retrieval.other_fields import management_titles, other_field_asked_about
-from bot.retrieval.other_standards import other_standard_asked_about
+from bot.retrieval.other_standards import other_standard_asked_about, with_known_numbers
 from bot.retrieval.pairs import standard_number
 from bot.retrieval.phrasing import DEFAULT_PROMPT_PATH, PhrasingRejected, phrase_with_chat_model
 from bot.retrieval.relevance import (
@@ -155,10 +155,12 @@ def answer_standards_question(
     if is_not_english(text):  # the knowledge base and the embedder are English: nothing would match fairly
         return StandardsAnswer(question=text, answer=NOT_ENGLISH, standards=[], relevant=False,
                                kind=AnswerKind.NOTHING, mode=mode, knowledge_version=kb.version)
-    question_as_typed, text = text, spelled_out(text)  # matched spelt out, shown and stored as typed
+    known_numbers = {standard_number(standard.id) for standard in kb.standards}
+    # matched spelt out and with a swapped digit put right ("ISO 18901"); shown and stored as typed
+    question_as_typed, text = text, with_known_numbers(spelled_out(text), known_numbers)
     entries = retriever.search(text, k=RETRIEVAL_DEPTH, mode=mode)
     signals, bands = relevance_of(text, entries, retriever)
-    other = other_standard_asked_about(text, {standard_number(standard.id) for standard in kb.standards})
+    other = other_standard_asked_about(text, known_numbers)
     field = other_field_asked_about(text, management_titles(standard.title for standard in kb.standards))
     signals = signals.model_copy(update={"other_standard": other, "other_field": field})
     nothing = outside_the_model(other) if other else (outside_the_fields(field) if field else NOTHING_RELEVANT)

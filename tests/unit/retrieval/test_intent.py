@@ -209,3 +209,25 @@ def test_the_level_names_read_are_those_of_the_knowledge_base(kb) -> None:
 
     for level in range(1, 6):
         assert re.fullmatch(_LEVEL_NAME, kb.level_name(level)), kb.level_name(level)
+
+
+@pytest.mark.parametrize("question", [
+    "Our telecom wants the rules for 5G small cells on lamp posts - permits and rent. Who do we ask in city hall?",
+    "Which dimension and sub-dimension does digital inclusion sit under?",
+    "Can you recommend a vendor for a city digital twin platform? Budget is about 300k.",
+    "Which pilot cities helped put this maturity framework together?",
+])
+def test_whom_to_ask_where_the_model_files_a_topic_and_a_supplier_are_no_guidance(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+def test_who_may_certify_is_no_guidance() -> None:
+    assert asks_a_chore_or_a_price("Who is allowed to certify that our city is on level 4? Any accredited auditors?")
+
+
+@pytest.mark.parametrize("question", [
+    "How do we ask residents what they need from the one-stop shop?",
+    "which standard helps us decide what to ask suppliers for in a data platform tender?",
+])
+def test_asking_residents_or_suppliers_is_still_guidance(question: str) -> None:
+    assert not looks_up_a_fact(question)

@@ -98,3 +98,8 @@ def test_the_fields_of_other_standards_are_found_by_meaning() -> None:
 def test_the_answer_names_the_field_it_belongs_to() -> None:
     assert in_another_field("lifts").startswith("This looks like a question for the standards of another field "
                                                 "(lifts)")
+
+
+def test_what_a_management_system_is_like_is_no_field(titles: list[str]) -> None:
+    assert other_field_asked_about("we run our development agenda through an auditable management system", titles) \
+        is None

@@ -57,3 +57,11 @@ def test_the_answer_names_the_standard_it_cannot_speak_for(kb: KnowledgeBase, re
                                        kb, retriever)
     assert answer.kind == AnswerKind.NOTHING and not answer.standards
     assert answer.answer.startswith("ISO 50001 is not among the standards the MMSSC draft maps")
+
+
+def test_two_swapped_digits_of_a_known_standard_are_put_right() -> None:
+    from bot.retrieval.other_standards import with_known_numbers
+    known = {"18091", "37101", "30145"}
+    assert with_known_numbers("is it ISO 18901?", known) == "is it ISO 18091?"
+    assert with_known_numbers("ISO/IEC 30154 or ISO 50001", known) == "ISO/IEC 30145 or ISO 50001"
+    assert other_standard_asked_about(with_known_numbers("is it ISO 18901?", known), known) is None

@@ -30,3 +30,17 @@ def test_without_indicators_asked_for_or_a_subject_named_the_order_stands(kb: Kn
     ranked = _ranked("ISO 37104", "ISO 37123", "ISO 37122")
     assert sought_kind_first("how do we plan for resilience?", ranked, kb) == ranked
     assert sought_kind_first("which indicators should we report?", ranked, kb) == ranked
+
+
+def test_metrics_and_comparable_numbers_ask_for_indicators(kb: KnowledgeBase) -> None:
+    ranked = _ranked("ISO 37104", "ISO 37101", "ISO 37123")
+    reordered = sought_kind_first("we want measures of how resilient we are, comparable with other cities", ranked, kb)
+    assert [item.standard for item in reordered][0] == "ISO 37123"
+
+
+def test_what_words_mean_asks_for_the_vocabulary(kb: KnowledgeBase) -> None:
+    ranked = _ranked("ISO 37104", "ISO 37123", "ISO 37100")
+    reordered = sought_kind_first("What do words like 'resilience' and 'community' mean? Is there a glossary?", ranked,
+                                  kb)
+    assert [item.standard for item in reordered] == ["ISO 37100", "ISO 37104", "ISO 37123"]
+    assert sought_kind_first("how do we plan for resilience?", ranked, kb) == ranked
