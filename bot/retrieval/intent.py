@@ -62,7 +62,7 @@ _CHORE_OR_PURCHASE = re.compile(
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
       # a piece of writing: "draft a quick email to ...", "could you draft a 150-word press release ..."
-      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:draft|write)\s+
+      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?)?(?:draft|write)\s+
           (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?
           (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you|press\s+release|speech
           |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description)
@@ -72,6 +72,11 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
           (?:through|from|via|online|directly)\b
       | \bnational\s+standards\s+(?:body|institute|organi[sz]ation)\b
+      # text to paste somewhere: "draft three KPIs with baselines I can paste into the cabinet paper"
+      | \b(?:i|we)\s+can\s+(?:just\s+)?(?:paste|copy|drop)\s+(?:it\s+|them\s+)?(?:into|in)\b | \bto\s+paste\s+into\b
+      # a message passed on: "can you let the channel know?"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:let|tell|inform|notify|ping)\s+(?:the\s+channel
+        |everyone|everybody|the\s+team|people|folks|the\s+group)\b
       | \b(?:buy|purchase|order|download)\s+(?:a|the|our\s+own)\s+copy\b
       | \bhow\s+much\s+(?:does|do|is|are)\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf)\s+of\b
       | \bprice\s+of\s+(?:a\s+|the\s+)?(?:copy|licen[cs]e|pdf|iso)\b
@@ -203,6 +208,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?",
     # "what is the lawful basis for sharing ...?"
     | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b | \blawful\s+bas[ie]s\b
+    # a rule or a funder's condition: "is ISO 37106 mandatory for EU funding?"
+    | \b(?:mandatory|compulsory|obligatory)\s+(?:\([^)]*\)\s+)?(?:for|to\s+(?:get|receive|qualify))\b
+    # an article of a law: "which GDPR article gives residents the right to ...?"
+    | \b(?:which|what)\s+(?!iso\b)(?:[\w-]+\s+){1,2}(?:article|section|clause|paragraph)s?\b
+    # a deadline: "when does the comment period for the draft close?"
+    | \bwhen\s+(?:\w+\s+){0,6}?(?:close|closes|closing|end|ends|due|open|opens)\b
     # a fact to confirm: "can you confirm it's 'public task'?"
     | \b(?:can|could)\s+(?:you|u)\s+(?:please\s+)?confirm\s+(?:it's|it\s+is|that|this\s+is|we)\b
     | \b(?:which|what)\s+(?:bit|part|section|article|clause|paragraph)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?

@@ -19,6 +19,10 @@ from bot.retrieval.embedder import EmbeddedOnce, Embedder, cosine
 from bot.retrieval.lexical import tokenize
 
 _MANAGEMENT_SYSTEM = re.compile(r"\bmanagement\s+systems?\b", re.IGNORECASE)
+# Certification is to a management system: "certify ... against for information security management?", "certified to
+# for environmental management on building sites" name one without the word "system"
+_CERTIFIED = re.compile(r"\bcertif(?:y|ied|ies|ication)\b", re.IGNORECASE)
+_MANAGEMENT_ENDS = re.compile(r"\bmanagement\b(?=\s*(?:[?.!,;]|$|\s+(?:on|at|for|in|of|across)\b))", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]+")
 # Words before "management system" that say what kind of system or whose, not what field it manages, and
 # where the field's words end
@@ -41,9 +45,13 @@ _NOT_A_FIELD = frozenset({
 
 def management_system_field(question: str) -> str | None:
     """The field a management system is named for in `question` ("information security", "energy"); `None`
-    when no management system is named for a field ("a proper management system", "our management system")."""
+    when no management system is named for a field ("a proper management system", "our management system"). In a
+    question about certification, "... for information security management?" names one too."""
     said = "\n".join(line for line in question.splitlines() if not line.lstrip().startswith(">"))  # not a quote
-    for match in _MANAGEMENT_SYSTEM.finditer(said):
+    named = list(_MANAGEMENT_SYSTEM.finditer(said))
+    if not named and _CERTIFIED.search(said):
+        named = list(_MANAGEMENT_ENDS.finditer(said))
+    for match in named:
         words = _WORD.findall(said[: match.start()])
         field: list[str] = []
         for word in reversed(words):

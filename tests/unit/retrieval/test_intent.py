@@ -231,3 +231,25 @@ def test_who_may_certify_is_no_guidance() -> None:
 ])
 def test_asking_residents_or_suppliers_is_still_guidance(question: str) -> None:
     assert not looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize("question", [
+    "is ISO 37106 mandatory (obrigatório) for EU funding of smart city projects?",
+    "Identity and privacy question: which GDPR article gives residents the right to see their data?",
+    "when comment period for 37107 draft close? we want send feedback on procurement criteria",
+])
+def test_a_rule_an_article_of_law_and_a_deadline_are_facts(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize("question", [
+    "can you just draft three KPIs with baselines I can paste into the cabinet paper?",
+    "heads up: the workshop has moved to Thursday 10am, can you let the channel know?",
+])
+def test_text_to_paste_and_a_message_to_pass_on_are_chores(question: str) -> None:
+    assert asks_a_chore_or_a_price(question)
+
+
+def test_a_section_of_a_standard_and_when_to_open_data_are_still_guidance() -> None:
+    assert not looks_up_a_fact("which section of ISO 37106 covers open data?")
+    assert not looks_up_a_fact("when should we open the data platform to developers, and which standard helps?")

@@ -103,3 +103,18 @@ def test_the_answer_names_the_field_it_belongs_to() -> None:
 def test_what_a_management_system_is_like_is_no_field(titles: list[str]) -> None:
     assert other_field_asked_about("we run our development agenda through an auditable management system", titles) \
         is None
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("Which standard should we certify our city data platform against for information security management?",
+     "information security"),
+    ("which standard should our contractors be certified to for environmental management on building sites?",
+     "environmental"),
+])
+def test_certification_for_another_fields_management_names_it(titles: list[str], question: str, field: str) -> None:
+    assert other_field_asked_about(question, titles) == field
+
+
+def test_management_without_certification_or_in_a_covered_field_is_no_other_field(titles: list[str]) -> None:
+    assert other_field_asked_about("which standard helps with asset management?", titles) is None
+    assert other_field_asked_about("can we certify our sustainable development management?", titles) is None
