@@ -22,7 +22,11 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:while|and while)\s+|(?<=[\w)])\s*(?:,|\s[-–])\s+(?=not\s)"
     # "organised by life events not by department": "not" before a preposition, after no auxiliary verb
     rf"|{_AFTER_NO_AUXILIARY}(?<=[\w)])\s+(?=not\s+(?:by|in|for|on|at|from|with|through|around|as|per|across|within"
-    r"|via)\b)",
+    r"|via)\b)"
+    # ... or before a noun that ends the clause: "organised around life events (moving home, ...) not departments"
+    rf"|{_AFTER_NO_AUXILIARY}(?<=[\w)])\s+(?=not\s+(?!(?:yet|really|only|just|sure|all|always|even|necessarily|much"
+    r"|very|quite|fully|enough|everywhere|anymore|any|at|so|too|that|this|there|here|in|on|for|to|a|an)\b)"
+    r"(?:the\s+|their\s+|our\s+|individual\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:[,.;:!?]|$))",
     re.IGNORECASE,
 )
 _LIST_BREAK = re.compile(

@@ -79,6 +79,11 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
           |the\snew\syear|january|february|march|april|may|june|july|august|september|october|november|december)
         # chat: "due Q2 2027", "due 2027", "next yr", "by eoy"
         | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy)
+        # a time from now: "live in 12 months", "launching in nine months" (not "went live in 3 months")
+        | (?<!went\s)(?<!was\s)(?<!were\s)(?:live|launch(?:es|ing)?|ready|operational|starts?|starting|opens?
+                                            |opening)\s
+          in\s(?:about\s|around\s|roughly\s|another\s)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten
+                                                         |eleven|twelve|eighteen)\s(?:months?|weeks?|years?)
         | by\s(?:the\s)?(?:eoy|end\sof\s(?:the\s)?(?:year|yr))
     )\b"""),
     Qualifier.PARTIAL: _pattern(r"""\b(?:

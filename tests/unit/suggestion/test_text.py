@@ -382,3 +382,18 @@ def test_who_cant_at_the_end_of_a_clause_qualifies_the_people() -> None:
 def test_a_register_still_empty_is_nothing_in_place() -> None:
     assert Qualifier.NEGATED in qualifiers("the risk register is still empty")
     assert qualifiers("we bring empty homes back into use") == frozenset()
+
+
+def test_a_time_from_now_is_a_plan() -> None:
+    for text in ("BI system contracted, live in 12 months for all directorates", "launching in nine months"):
+        assert Qualifier.FUTURE in qualifiers(text), text
+    for text in ("we built it in 6 months", "it went live in 3 months"):
+        assert Qualifier.FUTURE not in qualifiers(text), text
+
+
+def test_not_before_a_noun_that_ends_the_clause_sets_that_noun_aside() -> None:
+    clauses = [c.text for c in split_clauses(
+        "it's organised around life events (moving home, having a baby) not departments, so nobody needs to know.")]
+    assert clauses[:2] == ["it's organised around life events (moving home, having a baby", "not departments"]
+    assert [c.text for c in split_clauses("It is not yet live.")] == ["It is not yet live."]
+    assert [c.text for c in split_clauses("we do not publish it")] == ["we do not publish it"]
