@@ -22,7 +22,8 @@ _ASKS_FOR_INDICATORS = re.compile(
     r"|statistics|comparable\s+(?:numbers|figures|data))\b", re.IGNORECASE)
 _INDICATOR_TITLE = re.compile(r"\bIndicators\s+for\s+(.+)$")
 # "an agreed glossary", "what words like 'resilience' mean": the standard whose title says it is a vocabulary
-_ASKS_FOR_WORDS = re.compile(r"\b(?:vocabulary|glossary|terminology"
+# (not "terminology", which the concept model answers as well: "smart city terminology and reference models")
+_ASKS_FOR_WORDS = re.compile(r"\b(?:vocabulary|glossary"
                              r"|definitions\s+of\s+(?:the\s+|key\s+)*(?:terms|words)"
                              r"|(?:words|terms)\s+(?:like\s+)?[^?.]{0,80}\bmean)\b", re.IGNORECASE)
 _VOCABULARY_TITLE = re.compile(r"\bVocabulary$")

@@ -54,7 +54,8 @@ def split_clauses(answer: str) -> list[Clause]:
     """Split an answer into sentences, then into clauses at contrasts and list separators.
 
     Pieces shorter than four words are joined to the piece before them, so "economic, social and
-    environmental goals" stays whole while "we publish X, and residents comment on Y" splits.
+    environmental goals" stays whole while "we publish X, and residents comment on Y" splits; so is a bare
+    denial (`with_ellipses_resolved`).
     """
     clauses: list[Clause] = []
     for sentence_index, (sentence_start, sentence_end) in enumerate(_spans(answer, _SENTENCE_END, 0, len(answer))):

@@ -158,17 +158,15 @@ def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[i
     has, and no rung above can carry it."""
     if not _half_reached(conditions, tuning) or _firm(by_level[1], tuning):
         return False
-    return _clear(conditions, tuning) or _firm_in_a_clause_of_its_own(conditions, by_level, tuning)
+    return _clear(conditions, tuning) or _firm_in_a_clause_of_its_own(5, by_level, tuning)
 
 
-def _firm_in_a_clause_of_its_own(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
-                                 tuning: Tuning) -> bool:
-    """Whether one of these conditions is evidenced firmly by a clause that evidences nothing below them: a sentence
-    of its own about the capstone ("they evaluate each policy and present the results at the national network"),
-    not the one that already described a lower rung."""
-    level = conditions[0].level if conditions else 0
+def _firm_in_a_clause_of_its_own(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether a condition of `level` is evidenced firmly by a clause that evidences nothing below it: a sentence of
+    its own about the capstone ("they evaluate each policy and present the results at the national network"), not
+    the one that already described a lower rung."""
     below = {_span(e.support) for lv in range(2, level) for e in by_level[lv] if is_met(e, tuning) and e.support}
-    own = {_span(e.support) for e in conditions
+    own = {_span(e.support) for e in by_level[level]
            if is_met(e, tuning) and e.support and e.support_score >= tuning.strong_support}
     return bool(own - below)
 

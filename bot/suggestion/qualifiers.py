@@ -315,7 +315,8 @@ _EMBEDDED_MODAL = re.compile(
 _NOUN_COMPLEMENT = re.compile(
     r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term|budget)'s\b|"
     # ... said without the apostrophe: "the results go into next year delivery plan"
-    r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term)\s+(?:[\w-]+\s+)?(?:plan|budget|programme|program"
+    r"\b(?:next|this|last|each|every)\s+(?:year|month|quarter|term)\s+(?!(?:the|a|an|our|their|its)\s)(?:[\w-]+\s+)?"
+    r"(?:plan|budget|programme|program"
     r"|report|cycle|strategy|round|review)s?\b|"
     r"\b(?:evaluations?|reviews?|lessons|learning|results|findings|outcomes|success)\s+(?:of|from)\s+"
     r"(?:the\s+|our\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?pilots?\b",

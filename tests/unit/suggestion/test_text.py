@@ -397,3 +397,7 @@ def test_not_before_a_noun_that_ends_the_clause_sets_that_noun_aside() -> None:
     assert clauses[:2] == ["it's organised around life events (moving home, having a baby", "not departments"]
     assert [c.text for c in split_clauses("It is not yet live.")] == ["It is not yet live."]
     assert [c.text for c in split_clauses("we do not publish it")] == ["we do not publish it"]
+
+
+def test_next_year_before_a_determiner_is_still_a_time_to_come() -> None:
+    assert Qualifier.FUTURE in qualifiers("next year the plan gets adopted")
