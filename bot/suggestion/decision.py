@@ -138,8 +138,7 @@ def _carried_by_the_rung_above(level: int, by_level: dict[int, list[ConditionEvi
     through the tracker every month ... we post it on the website") is no loose resemblance of one rung."""
     if level == 5 or not level_reached(by_level[level + 1], tuning):
         return False
-    clauses = {_span(e.support) for lv in (level, level + 1) for e in by_level[lv] if is_met(e, tuning)}
-    return len(clauses) >= 2
+    return _supporting_clauses(by_level[level] + by_level[level + 1], tuning) >= 2
 
 
 def _where_the_named_gap_starts(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
@@ -165,9 +164,8 @@ def _firm_in_a_clause_of_its_own(level: int, by_level: dict[int, list[ConditionE
     """Whether a condition of `level` is evidenced firmly by a clause that evidences nothing below it: a sentence of
     its own about the capstone ("they evaluate each policy and present the results at the national network"), not
     the one that already described a lower rung."""
-    below = {_span(e.support) for lv in range(2, level) for e in by_level[lv] if is_met(e, tuning) and e.support}
-    own = {_span(e.support) for e in by_level[level]
-           if is_met(e, tuning) and e.support and e.support_score >= tuning.strong_support}
+    below = _clause_spans([e for lv in range(2, level) for e in by_level[lv]], tuning)
+    own = _clause_spans([e for e in by_level[level] if e.support_score >= tuning.strong_support], tuning)
     return bool(own - below)
 
 
@@ -301,8 +299,7 @@ def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning:
     limiting = {(clause.start, clause.end) for clause in limiting_clauses}
     for higher in range(level + 1, 6):
         if level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning):
-            above = [e for lv in range(level, 6) for e in by_level[lv] if is_met(e, tuning) and e.support]
-            clauses = {_span(e.support) for e in above} - limiting
+            clauses = _clause_spans([e for lv in range(level, 6) for e in by_level[lv]], tuning) - limiting
             return len(clauses) >= OVERRULE_CLAUSES * len(limiting)
     return False
 
@@ -338,7 +335,12 @@ def _said_in_one_clause(by_level: dict[int, list[ConditionEvidence]], tuning: Tu
 def _supporting_clauses(conditions: list[ConditionEvidence], tuning: Tuning) -> int:
     """How many distinct clauses evidence these conditions: one clause that resembles two levels'
     conditions is one piece of evidence, not two."""
-    return len({(e.support.clause.start, e.support.clause.end) for e in conditions if is_met(e, tuning) and e.support})
+    return len(_clause_spans(conditions, tuning))
+
+
+def _clause_spans(conditions: list[ConditionEvidence], tuning: Tuning) -> set[tuple[int, int]]:
+    """Where in the answer the clauses that evidence these conditions stand (start, end), each once."""
+    return {_span(e.support) for e in conditions if is_met(e, tuning)}
 
 
 def _absence_evidenced(by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
