@@ -4,7 +4,8 @@ The question was about one rung, so the reply's polarity is what matters, not it
 in two steps:
 
 1. its lead, the words a person answers a yes/no question with ("yes", "no", "partly", "not yet",
-   "not sure", and their everyday variants);
+   "not sure", and their everyday variants), or the answer a description concludes with ("We have data
+   standards and a policy, so yes – but ...");
 2. the qualifiers of the rest (`text.qualifiers`): a plan ("the draft goes to council next spring"), a
    denial ("residents never see it"), a limited scope ("only in transport"), or none (a plain
    description of what is in place).
@@ -112,6 +113,11 @@ def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> P
         if yes_for_a_part:
             return ProbeAnswer.PARTLY
         lead = lead_answer(text)
+    if lead is None:  # a description, then the answer it leads to: "We have data standards ..., so yes – but ..."
+        concluded = _CONCLUDED.search(text)
+        if concluded and lead_answer(text[concluded.end():]) is not None:
+            text = text[concluded.end():]
+            lead = lead_answer(text)
     # "we did a 3D flythrough, I guess that counts?": a description; "they set the agenda, not us": what is in place
     marks = qualifiers(_NOT_WHO.sub("", _MODESTLY.sub("", text)))
     if lead is None and says_dont_know(text):
@@ -124,6 +130,10 @@ def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> P
     if lead == ProbeAnswer.YES:
         return _limited_yes(text, beginning)
     return _plain_description(marks, beginning)
+
+
+_CONCLUDED = re.compile(r"[,;:–—-]\s*(?:and\s+)?(?:so|then|therefore|which\s+means)\s+(?=(?:yes|yeah|yep|no|nope|partly)\b)",
+                        re.IGNORECASE)
 
 
 def _after_an_echoed_question(text: str) -> str:

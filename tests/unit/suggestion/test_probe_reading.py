@@ -123,3 +123,11 @@ def test_past_the_rung_asked_about_is_a_yes() -> None:
         == ProbeAnswer.YES
     assert read_probe_reply("Way beyond that, the strategy is live.", 3) == ProbeAnswer.YES
     assert read_probe_reply("No, we're not past that.", 3) == ProbeAnswer.NO
+
+
+def test_a_description_that_concludes_with_the_answer() -> None:
+    reply = ("We have data standards (common address identifiers, API guidelines) and a data policy, so yes – but "
+             "compliance is hit and miss, no teeth.")
+    assert read_probe_reply(reply, 3, beginning=True) == ProbeAnswer.YES
+    assert read_probe_reply(reply, 4) == ProbeAnswer.PARTLY
+    assert read_probe_reply("We ran one hackathon in 2019, so no, nothing regular.", 3) == ProbeAnswer.NO
