@@ -227,8 +227,9 @@ _LOSS = _pattern(r"""\b(?:
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
+    # the money itself ends, not what someone with it can do: "has her own budget and can stop projects"
     | (?:funding|grants?|money|budgets?|contracts?|investment|subsidy|subsidies|ring-?fence)\b
-      [^.,;]{0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
+      (?:(?!\b(?:and|or|but|can|could|may|might|to)\b)[^.,;]){0,30}(?<!-)(?<!\bby\s)(?<!\bthe\s)(?<!\bat\s)
       \b(?:ends?|runs?\sout|expires?|stops?|is\scut|was\scut)
 )\b""")
 # A piece of work that ends is done, not lost: "the register project finishes at the end of 2025", "the

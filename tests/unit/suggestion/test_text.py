@@ -96,6 +96,9 @@ def test_a_resource_that_ends_is_a_loss_but_work_that_ends_is_done() -> None:
     assert not says_something_is_lost("The consultation closes in February; the council votes in June.")
     assert not says_something_is_lost("procurement for an open-standards platform closes in June.")
     assert Qualifier.LOSS not in qualifiers("the rollout will finish by spring")
+    # a power over the budget, not the budget ending: "has her own budget and can stop or redirect projects"
+    assert Qualifier.LOSS not in qualifiers("has her own budget and can stop or redirect projects")
+    assert says_something_is_lost("The budget for the hub stops in March.")
 
 
 def test_same_that_ends_what_is_said_means_no_change() -> None:
