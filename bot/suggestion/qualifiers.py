@@ -26,7 +26,8 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 DRAFT = r"(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.NEGATED: _pattern(r"""\b(?:
-          no | not | never | none | nothing | nobody | nowhere | neither | nor | without | cannot | absent | missing
+          no | not(?!\s(?:much|many|a\slot)\b) | never | none | nothing | nobody | nowhere | neither | nor | without
+        | cannot | absent | missing
         | lack(?:s|ing)?
         | (?:do|does|did|is|are|was|were|has|have|had|ca|can|could|would|wo|should|must|need|might|ai|sha)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
@@ -89,6 +90,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
     Qualifier.PARTIAL: _pattern(r"""\b(?:
         # some of it
           some\sdepartments? | (?:in|for)\ssome | one\sor\stwo | limited\sto
+        # a little, not nothing: "not much actually shared yet"
+        | not\s(?:much|many|a\slot)\b
         # one unit of the whole: "that's just one programme", "just the one department"
         | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
                                 |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b

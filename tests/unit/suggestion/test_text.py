@@ -84,6 +84,12 @@ def test_a_denied_share_is_not_a_denied_whole() -> None:
     assert polarity_agrees(qualifiers("not all departments follow the standards yet"), not_every)
 
 
+def test_not_much_is_a_little_not_nothing() -> None:
+    assert qualifiers("not much actually shared yet") == {Qualifier.PARTIAL}
+    assert qualifiers("not many residents use it") == {Qualifier.PARTIAL}
+    assert Qualifier.NEGATED in qualifiers("nothing much is shared")
+
+
 def test_tokens_are_lightly_stemmed() -> None:
     assert tokens("Dashboards tracked by the city's leaders") == ["dashboard", "track", "by", "the", "city", "leader"]
 
