@@ -181,6 +181,11 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | in\s(?:early\s)?talks\b | (?:we|they)(?:'ve|\shave)\s(?:\w+\s)?talked\sabout
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
+    | keeps\s(?:talking|going\son)\sabout
+    # an idea, not a decision: "the idea is to push responsibility out", "there's an idea for an investor conference"
+    | (?:the\s|our\s|his\s|her\s|their\s|^)(?:idea|hope|dream|wish|ambition)\s(?:is|was|would\sbe)\s(?:to|a|an|for)\b
+    | there(?:'s|\sis|\swas)\s(?:an?\s|some\s)?(?:idea|ideas|hope|wish)\s(?:for|to|of|that|about)\b
+    | no\s(?:firm\s|formal\s|final\s|real\s)?(?:decision|approval|sign-?off)\b
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
     | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
@@ -496,6 +501,10 @@ _NO_CHANGE = re.compile(
     r"same(?=\s*(?:[.!;]|$|next year|in two years|then\b|again\b|unless\b|i (?:guess|think|suspect|expect)))|"
     # "So same place in two years", "the same position as today"
     r"same (?:place|position|spot|situation|level) (?:in two years|as (?:now|today)|then|by then|next year)"
+    # the level said to stay: "We'll probably still be at 2.", "Realistically still 1 in two years"
+    r"|(?:still|stay|remain|staying|remaining)\s+(?:be\s+)?(?:at\s+)?(?:a\s+|level\s+|lvl\s+)?[1-5]"
+    r"(?=\s*(?:[.!;,]|$|in\s+(?:two|2)\s+years|then\b|by\s+then|unless\b|i\s+(?:guess|think|suspect|expect)"
+    r"|realistically|probably|tbh|honestly))"
     r"|(?:in|at) the same (?:place|position|spot) (?:in two years|as (?:now|today)|then|by then))\b",
     re.IGNORECASE,
 )

@@ -112,6 +112,18 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
     assert says_no_change("Same next year. There's no programme beyond that.")
     assert not says_no_change("We use the same platform as the county.")
     assert says_no_change("Nothing new planned for the next two years - the team's focus is the new law.")
+    assert says_no_change("We'll probably still be at 2.")
+    assert says_no_change("Realistically still 1 in two years unless something changes.")
+    assert not says_no_change("There are still 3 departments to go.")
+
+
+def test_an_idea_or_a_leader_talking_is_not_a_decision() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("the idea is to push responsibility out to all directors")
+    assert Qualifier.UNCOMMITTED in qualifiers("there's an idea for an investor conference")
+    assert Qualifier.UNCOMMITTED in qualifiers("Mayor keeps talking about a place brand")
+    assert Qualifier.UNCOMMITTED in qualifiers("there's no decision or money behind it yet")
+    # what people keep talking about in a forum is engagement, not a hope
+    assert Qualifier.UNCOMMITTED not in qualifiers("an online forum where residents keep talking about future plans")
 
 
 def test_might_and_if_someone_has_time_are_hopes() -> None:
