@@ -62,6 +62,11 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
     (ProbeAnswer.YES, re.compile(
         rf"{_MODEST_YES}|yes|yeah|yep|yup|ya|aye|sure|correct|indeed|absolutely|definitely|certainly|of\s+course|"
         r"that'?s\s+(?:right|correct|true)|right|true|exactly|mostly(?:\s+yes)?|largely|broadly|"
+        # the description accepted: "That's about right, sadly", "that's the honest description", "sums us up"
+        r"that'?s\s+(?:about\s+|pretty\s+much\s+|roughly\s+|basically\s+|probably\s+)?(?:right|accurate|fair|us"
+        r"|where\s+we\s+are)|that'?s\s+(?:a|an|the|our)\s+(?:fair|honest|accurate|good|true)\s+"
+        r"(?:description|picture|summary|assessment|reflection)|(?:that\s+)?(?:sums|describes)\s+(?:it|us)(?:\s+up)?|"
+        r"spot\s+on|bang\s+on|fair\s+enough|pretty\s+much|sounds\s+(?:about\s+)?right|"
         # a quantity or a frequency for an answer: "plenty", "loads", "all the time", "always"
         r"plenty|lots|loads|tons|all\s+the\s+time|always|totally|for\s+sure|big\s+time|"
         r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)|"

@@ -92,6 +92,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
           some\sdepartments? | (?:in|for)\ssome | one\sor\stwo | limited\sto
         # a little, not nothing: "not much actually shared yet"
         | not\s(?:much|many|a\slot)\b
+        # who does it decides whether it happens: "it depends on the manager", "depends which team"
+        | depend(?:s|ing)?\s(?:on\s)?(?:the|which|each)\s(?:individual\s)?
+          (?:manager|team|department|service|officer|person|people|directorate|head|lead|unit|ward|area)s?\b
         # one unit of the whole: "that's just one programme", "just the one department"
         | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
                                 |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b
@@ -172,9 +175,16 @@ _UNCOMMITTED = _pattern(r"""\b(?:
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
     | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
-    | subject\sto\s(?:funding|approval|budget) | depend(?:s|ing)?\son\s(?:funding|budget|the)
+    | subject\sto\s(?:funding|approval|budget)
+    # (not who does it: "it depends on the manager" says practice varies, `PARTIAL`)
+    | depend(?:s|ing)?\son\s(?:funding|budget|the(?!\s(?:individual\s)?(?:manager|team|department|service|officer
+                                                     |person|people|directorate|head|lead|unit|ward|area)s?\b))
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
-    | no\spromises | it\s(?:all\s)?depends | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
+    | no\spromises
+    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s(?:individual\s)?(?:manager|team|department|service
+                                                                          |officer|person|people|directorate|head
+                                                                          |lead|unit|ward|area)s?\b)
+    | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
                           |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))

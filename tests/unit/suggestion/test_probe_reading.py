@@ -131,3 +131,14 @@ def test_a_description_that_concludes_with_the_answer() -> None:
     assert read_probe_reply(reply, 3, beginning=True) == ProbeAnswer.YES
     assert read_probe_reply(reply, 4) == ProbeAnswer.PARTLY
     assert read_probe_reply("We ran one hackathon in 2019, so no, nothing regular.", 3) == ProbeAnswer.NO
+
+
+def test_the_description_accepted_is_a_yes() -> None:
+    assert read_probe_reply("That's about right, sadly. Loads of residents still can't get online.", 2) \
+        == ProbeAnswer.YES
+    assert read_probe_reply("Yes, that's the honest description: a few good examples, but it depends on the "
+                            "manager.", 2) == ProbeAnswer.YES
+    assert read_probe_reply("Sounds about right - the board meets monthly.", 3) == ProbeAnswer.YES
+    # what practice depends on (who does it) limits it; what a plan depends on makes it a hope
+    assert read_probe_reply("Yes, but it depends on the manager.", 3) == ProbeAnswer.PARTLY
+    assert read_probe_reply("Yes, but it depends on the budget next year.", 3) == ProbeAnswer.NOT_YET

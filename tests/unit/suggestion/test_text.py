@@ -117,6 +117,13 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
     assert not says_no_change("There are still 3 departments to go.")
 
 
+def test_what_depends_on_who_does_it_varies() -> None:
+    assert qualifiers("it depends on the manager") == {Qualifier.PARTIAL}
+    assert qualifiers("depends which team you ask") == {Qualifier.PARTIAL}
+    assert Qualifier.UNCOMMITTED in qualifiers("it depends on the budget")
+    assert Qualifier.UNCOMMITTED in qualifiers("depends who wins the election")
+
+
 def test_an_idea_or_a_leader_talking_is_not_a_decision() -> None:
     assert Qualifier.UNCOMMITTED in qualifiers("the idea is to push responsibility out to all directors")
     assert Qualifier.UNCOMMITTED in qualifiers("there's an idea for an investor conference")
