@@ -55,6 +55,7 @@ _ASKS_FOR_GUIDANCE = re.compile(
     | \b(?:recommend|suggest|advise|point\s+(?:me|us))\b | \b(?:pls|please|plz)\b
     | \b(?:find|show|give|send|tell)\s+(?:me|us)\b
     | \bno\s+(?:idea|clue)\s+(?:where|how|what)\b | \bwhere\s+to\s+(?:start|begin|look|find)\b
+    | \bwhere\s+(?:do|can|should|would)\s+(?:i|we|you)\s+(?:start|begin|look|find)\b
     # a task put as an imperative, as typed into a search box: "run sustainability across the city as a
     # management system", "map and manage our data assets" (chores for the assistant are told apart before)
     | ^\W*(?:run|manage|set\s+up|build|create|design|develop|measure|track|map|improve|implement|plan|establish

@@ -101,6 +101,12 @@ _CHORE_OR_PURCHASE = re.compile(
         (?:\d+\s*(?:mins?|minutes|hours?)|meeting|call|slot|room|time|catch-?up)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
+      # a licence to use the model or a document: "is the CEN model free to use, or do we pay for a licence?"
+      | \bfree\s+to\s+(?:use|download|access|share)\b | \bpay\s+(?:for\s+)?(?:a\s+|the\s+)?licen[cs]es?\b
+      | \blicen[cs]e\s+(?:fees?|costs?|price)\b
+      # the diary: "can you push my 2pm?", "could you move the steering group to Thursday?"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:push|move|reschedule|postpone|cancel|bump|shift)
+        \s+(?:my|our|the|this|today's|tomorrow's)\b
       | \bwhen\s+(?:was|were|is|will)\s+(?:iso|iec|the\s+standards?|it)\b[^?]*\b(?:published|released|revised|out)\b
       | \bhow\s+many\s+pages\b
       | \b(?:available|translated|published)\s+in\s+(?-i:[A-Z][a-z]+)(?:\s+(?:and|or)\s+(?-i:[A-Z][a-z]+))?\b
@@ -139,8 +145,11 @@ _CHORE_OR_PURCHASE = re.compile(
 # does)
 _STATED_NEED = (r"guidance|guidelines?|best\s+practice"
                 r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?<!who\s)(?:do|can|should|could)\s+we"
-                r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b)"
-                r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)")
+                r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
+                # what a level's criteria ask for: "what do we need for level 3 on resilience?"
+                r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
+                r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"
+                r"|need\s+(?:smth|sth|something|some\s+help|help)\s+(?:to|with|for)")
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"
     rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",
@@ -177,6 +186,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bopening\s+(?:hours|times)\b
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
     | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
+    # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
+    | (?:^|[.!?]\s+)(?:so\s+|and\s+)?who\s+(?:in\s+(?:the\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+)?
+      (?:owns|leads|runs|chairs|manages|holds
+                                                                     |is\s+(?:responsible|in\s+charge|accountable))\b
     # where the model files something: "which dimension does digital inclusion sit under?"
     | \b(?:which|what)\s+(?:sub-?)?(?:dimensions?|sub-?dimensions?|characteristics?|purposes?|enablers?|pillars?)\b
       [^?]*\b(?:sits?|falls?|belongs?|comes?|goes)\s+(?:under|in|into|to|within)\b
@@ -193,8 +206,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # characteristics", "the maturity model", "we scored ourselves a 2"
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
-    | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \bour\s+scores?\b
+    | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \b(?:our|the|these|those)\s+scores?\b
+    | \bsign(?:s|ed)?\s+off\s+(?:on\s+)?(?:the|our|these)\s+(?:levels?|ratings?|assessment|results?)\b
     | \bwhat\s+(?:score|level|rating|mark)\s+(?:(?:did|do|should|would|shall|can|could|must)\s+)?(?:we|they|i|you)\b
+    | \bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:our|my|their|the\s+city's)\s+(?:levels?|scores?|ratings?|marks?)\b
     # the assistant asked to rate us: "where would you put us on 1.3.1?", "rate us on digital inclusion"
     | \bwhere\s+(?:would|do|should)\s+(?:you|u)\s+(?:put|place|rate|score|rank)\s+(?:us|them|me)\b
     | \b(?:rate|score|grade|rank)\s+us\b

@@ -14,6 +14,8 @@ SHORTHAND = {
     "sust": "sustainable", "dev": "development", "mgr": "manager", "admin": "administration",
     "perf": "performance", "biz": "business", "yr": "year", "yrs": "years", "mtg": "meeting",
     "mtgs": "meetings", "ppl": "people", "w/": "with", "w/o": "without", "b/c": "because",
+    "lvl": "level", "lvls": "levels", "diff": "difference", "u": "you", "pls": "please", "plz": "please",
+    "atm": "at the moment", "whats": "what's", "thx": "thanks",
 }
 _SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in sorted(SHORTHAND, key=len, reverse=True)) + r")(?![\w/])",

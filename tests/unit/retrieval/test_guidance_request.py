@@ -98,3 +98,7 @@ def test_chat_requests_ask_a_purpose_is_no_verb_of_the_topic_and_news_after_so_d
     assert not asks_for_guidance("ok so the digital inclusion strategy was signed off by cabinet today. just noting it "
                                  "here.")
     assert not is_bare_topic("we launched the portal so residents can apply online.")
+
+
+def test_where_do_i_look_asks() -> None:
+    assert asks_for_guidance("smart city terminology + definitions, where do i look")

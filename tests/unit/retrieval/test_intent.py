@@ -3,6 +3,7 @@
 import pytest
 
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
+from bot.retrieval.shorthand import spelled_out
 
 
 @pytest.mark.parametrize("question", [
@@ -253,3 +254,31 @@ def test_text_to_paste_and_a_message_to_pass_on_are_chores(question: str) -> Non
 def test_a_section_of_a_standard_and_when_to_open_data_are_still_guidance() -> None:
     assert not looks_up_a_fact("which section of ISO 37106 covers open data?")
     assert not looks_up_a_fact("when should we open the data platform to developers, and which standard helps?")
+
+
+@pytest.mark.parametrize("question", [
+    "What exactly do we need for level 3 on resilience? And do the leading and lagging indicators have to be "
+    "published?",
+    "whats our level on digital inclusion again? need it for Q3 report",
+    "Should our digital lead or the chief exec sign off the scores for open and collaborative governance?",
+    "who in the council owns the resilience action plan atm?",
+])
+def test_a_level_s_criteria_our_level_who_signs_off_and_who_owns_a_plan_are_facts(question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "which standard do we need for level 4 on benefit tracking?",
+    "nobody knows what datasets we hold, who owns them or where they live",
+    "lvl 1 on attractiveness. need smth to help us work out what draws visitors/investors, baseline it. std?",
+])
+def test_a_standard_for_a_level_and_a_need_said_in_chat_are_still_guidance(question: str) -> None:
+    assert not looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Is the CEN Smart Mature Resilience model free to use, or do we need to pay for a licence?",
+    "running late to the smart city board, can u push my 2pm?",
+])
+def test_a_licence_and_the_diary_are_chores_or_prices(question: str) -> None:
+    assert asks_a_chore_or_a_price(spelled_out(question))

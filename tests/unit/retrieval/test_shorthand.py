@@ -13,3 +13,8 @@ def test_words_that_only_contain_shorthand_are_kept() -> None:
                      "the development of technology", "ISO/IEC 30182 and orgs/units"):
         assert spelled_out(question).split()[:2] == question.split()[:2]
     assert spelled_out("development of technology") == "development of technology"
+
+
+def test_chat_shorthand_of_the_assessment_is_spelt_out() -> None:
+    assert spelled_out("whats the diff between lvl 3 and 4, can u check atm?") == (
+        "what's the difference between level 3 and 4, can you check at the moment?")
