@@ -137,8 +137,9 @@ def read_probe_reply(reply: str, level: int, beginning: bool | None = None) -> P
     return _plain_description(marks, beginning)
 
 
-_CONCLUDED = re.compile(r"[,;:–—-]\s*(?:and\s+)?(?:so|then|therefore|which\s+means)\s+(?=(?:yes|yeah|yep|no|nope|partly)\b)",
-                        re.IGNORECASE)
+# The answer a description leads to: "We have data standards and a data policy, so yes – but ..."
+_CONCLUDED = re.compile(
+    r"[,;:–—-]\s*(?:and\s+)?(?:so|then|therefore|which\s+means)\s+(?=(?:yes|yeah|yep|no|nope|partly)\b)", re.IGNORECASE)
 
 
 def _after_an_echoed_question(text: str) -> str:
