@@ -31,7 +31,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _LIST_BREAK = re.compile(
     r",\s+(?:and\s+|so\s+|plus\s+)?|\s+(?:-|–|—)\s+|:\s+|\s+\(|\)\s+|"
-    r"\s+(?:and|plus)\s+(?=(?:we|there|it|they|our|the|every|each|all|nobody|no)\b)"
+    r"\s+(?:and|plus|\+|&)\s+(?=(?:we|there|it|they|our|the|every|each|all|nobody|no)\b)"
 )
 _MIN_CLAUSE_CHARS = 3
 _MIN_PIECE_WORDS = 4
@@ -70,14 +70,14 @@ def split_clauses(answer: str) -> list[Clause]:
     return with_ellipses_resolved(answer, clauses)
 
 
-# A denial with nothing of its own to deny: "no we don't have", "there is none really", "nope, not yet" (not a
+# A denial with nothing of its own to deny: "no we don't have", "there is none really", "Nobody else." (not a
 # correction, "actually no", which takes back what was said: `scope.taken_back`)
 _ELLIPTICAL_DENIAL = re.compile(
-    r"^(?:(?:no|nope|nah|not|never|none|nothing|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|wasn'?t"
+    r"^(?:(?:no|nope|nah|not|never|none|nothing|nobody|else|elsewhere|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|isn'?t|aren'?t|wasn'?t"
     r"|do|does|did|have|has|got|is|are|was|exists?|yet|really|at|all|any|one|ones|it|that|this|them|we|i|they|there"
     r"|still|currently|sadly|unfortunately|far|as|of|now|today)\b[\s,.!;:'’]*)+$",
     re.IGNORECASE)
-_DENIAL_WORD = re.compile(r"\b(?:no|nope|nah|not|never|none|nothing|\w+n'?t)\b", re.IGNORECASE)
+_DENIAL_WORD = re.compile(r"\b(?:no|nope|nah|not|never|none|nothing|nobody|\w+n'?t)\b", re.IGNORECASE)
 
 
 def with_ellipses_resolved(answer: str, clauses: list[Clause]) -> list[Clause]:

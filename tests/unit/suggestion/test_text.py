@@ -371,6 +371,19 @@ def test_a_bare_denial_denies_what_the_clause_before_it_named() -> None:
     assert all(Qualifier.NEGATED in qualifiers(c.text) for c in clauses)
 
 
+def test_nobody_else_denies_what_the_clause_before_it_named() -> None:
+    clauses = split_clauses("Our data is used by the departments that hold it. Nobody else.")
+    assert [c.text for c in clauses] == ["Our data is used by the departments that hold it. Nobody else."]
+    assert [c.text for c in split_clauses("We publish the plan. Nobody reads it.")] == [
+        "We publish the plan.", "Nobody reads it."]
+
+
+def test_a_plus_between_two_clauses_is_an_and() -> None:
+    assert [c.text for c in split_clauses("outcome boards own them + they actually sorted cross-boundary risks")] == [
+        "outcome boards own them", "they actually sorted cross-boundary risks"]
+    assert len(split_clauses("open standards + APIs")) == 1
+
+
 def test_a_bare_denial_after_a_question_or_before_a_colon_stays_apart() -> None:
     assert [c.text for c in split_clauses("Sensors? nope. Nothing connected.")][:2] == ["Sensors?", "nope."]
     assert [c.text for c in split_clauses("They publish what they changed. Not there: data sharing.")] == [
