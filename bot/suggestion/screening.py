@@ -142,5 +142,8 @@ def _asks(sentence: str) -> bool:
     """Whether one sentence asks something (`only_asks_questions`)."""
     if not sentence.endswith("?"):
         return False
-    return bool(_QUESTION_OPENING.match(sentence) or _ADDRESSED.search(sentence)
-                or not _STATEMENT_OPENING.match(sentence.replace("’", "'")))
+    if _QUESTION_OPENING.match(sentence) or _ADDRESSED.search(sentence):
+        return True
+    # "planning isn't really my thing, i think we just do the normal consultation stuff?": a statement after a comma
+    parts = re.split(r"[,;:–—]\s*|\s-\s", sentence.replace("’", "'"))
+    return not any(_STATEMENT_OPENING.match(part) for part in parts)

@@ -71,6 +71,7 @@ def test_dont_know() -> None:
     "Which datasets count as 'data assets' here? Does that include paper records in the archive?",
     "Why does this matter? Who sees these scores?",
     "the whole council or just IT?",
+    "For the vision, do you mean the city plan?",
 ])
 def test_questions_back_are_spotted(answer: str) -> None:
     assert only_asks_questions(answer)
@@ -81,6 +82,8 @@ def test_questions_back_are_spotted(answer: str) -> None:
     "We don't really have a smart city office, there's no CDO or anything, so probably low?",
     # a list of facts, one per line, closed by a question
     "Quick summary:\n- Vision 2040 published in 2022\n- action plan with dated milestones\nThink that's everything?",
+    # a statement after a comma: the person hedges, and the assistant asks
+    "planning isnt really my thing, i think we just do the normal consultation stuff?",
 ])
 def test_statements_ending_in_a_question_mark_are_answers(answer: str) -> None:
     assert not only_asks_questions(answer)
