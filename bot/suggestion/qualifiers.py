@@ -367,6 +367,9 @@ DISCONTINUED = _pattern(r"""\b(?:
     # "we were trying to get telcos into a partnership but that's dead now"
     | (?:it|that|this|they|which)(?:'s|\sis|\swas|'re|\sare|\swere)\s(?:now\s|basically\s|pretty\smuch\s)?dead\b
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
+    # stopped at a time gone by: "library classes stopped in 2022", "the forum ended a year ago"
+    | (?:stopped|ended|ceased|died)\s(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
+                                    |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)
     | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)
 )\b""")

@@ -117,6 +117,12 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
     assert not says_no_change("There are still 3 departments to go.")
 
 
+def test_what_stopped_at_a_time_gone_by_is_not_in_place() -> None:
+    assert Qualifier.NEGATED in qualifiers("library classes stopped in 2022")
+    assert Qualifier.NEGATED in qualifiers("the forum ended a year ago")
+    assert Qualifier.NEGATED not in qualifiers("the consultation closed in 2021 and the plan was adopted")
+
+
 def test_what_depends_on_who_does_it_varies() -> None:
     assert qualifiers("it depends on the manager") == {Qualifier.PARTIAL}
     assert qualifiers("depends which team you ask") == {Qualifier.PARTIAL}
