@@ -102,7 +102,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?<!sorted\s)(?<!solved\s)(?<!fixed\s)(?<!resolved\s)(?<!won\s)(?<!out\s)(?<!cracked\s)(?<!unblocked\s)
           a\sfew(?!\s(?:hundred|thousand|million|dozen)\b)  # "a few thousand people" is a crowd
           (?!\s(?:years|months|weeks|decades)\b)  # "for a few years now" is how long, not how much
-        | one-offs? | case\sby\scase
+        | one[-\s]offs? | case\sby\scase
+        | approx(?:imately|\.)?\shalf | half\s(?:done|complete|completed|finished|mapped|covered|way\sthrough)
         | (?<!not\s)(?<!the\s)(?<!if\s)(?<!\w-)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
         # not who or what does it: "the dashboard is fed partly by our sensors"
         | partly(?!\s(?:by|from|through|via|with)\b) | partial | partially(?!\s(?:by|from|through|via|with)\b)

@@ -117,6 +117,12 @@ def test_same_that_ends_what_is_said_means_no_change() -> None:
     assert not says_no_change("There are still 3 departments to go.")
 
 
+def test_about_half_done_and_one_offs_are_a_part() -> None:
+    assert qualifiers("IT asset inventory approx half done.") == {Qualifier.PARTIAL}
+    assert qualifiers("the mapping is half complete") == {Qualifier.PARTIAL}
+    assert qualifiers("integrations are one offs") == {Qualifier.PARTIAL}
+
+
 def test_what_stopped_at_a_time_gone_by_is_not_in_place() -> None:
     assert Qualifier.NEGATED in qualifiers("library classes stopped in 2022")
     assert Qualifier.NEGATED in qualifiers("the forum ended a year ago")
