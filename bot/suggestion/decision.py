@@ -152,12 +152,27 @@ def _where_the_named_gap_starts(conditions: list[ConditionEvidence], by_level: d
 def _top_half_said_clearly(conditions: list[ConditionEvidence], by_level: dict[int, list[ConditionEvidence]],
                            tuning: Tuning) -> bool:
     """Whether half of level 5, right above a level reached, is said clearly (a cue nearly word for word), or firmly in
-    a clause of its own, with nothing against it, and nothing firmly says the starting point. Level 5 lists several
-    capstones (live dashboards, evaluation, learning shared beyond the city): an answer at the top names the one it
-    has, and no rung above can carry it."""
-    if not _half_reached(conditions, tuning) or _firm(by_level[1], tuning):
+    a clause of its own, with nothing against it; or all of level 5 is said, if loosely, in clauses that say nothing of
+    the rungs below; and nothing firmly says the starting point. Level 5 lists several capstones (live dashboards,
+    evaluation, learning shared beyond the city): an answer at the top names the one it has, and no rung above can
+    carry it."""
+    if _firm(by_level[1], tuning):
+        return False
+    if _all_said_in_clauses_of_their_own(5, by_level, tuning):
+        return True
+    if not _half_reached(conditions, tuning):
         return False
     return _clear(conditions, tuning) or _firm_in_a_clause_of_its_own(5, by_level, tuning)
+
+
+def _all_said_in_clauses_of_their_own(level: int, by_level: dict[int, list[ConditionEvidence]],
+                                      tuning: Tuning) -> bool:
+    """Whether every condition of `level` is evidenced, if loosely, by clauses that evidence nothing below it."""
+    conditions = by_level[level]
+    if not conditions or not all(is_met(e, tuning) for e in conditions):
+        return False
+    below = _clause_spans([e for lv in range(2, level) for e in by_level[lv]], tuning)
+    return not (_clause_spans(conditions, tuning) & below)
 
 
 def _firm_in_a_clause_of_its_own(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:

@@ -181,6 +181,18 @@ def test_half_of_level_five_said_firmly_reaches_it_in_a_clause_of_its_own() -> N
     assert decide_level([*below, top(5, 0.55), blank], TUNING).level == 4  # loosely
 
 
+def test_all_of_level_five_said_loosely_in_clauses_of_their_own_reaches_it() -> None:
+    below = _evidence({2: ["+"], 3: ["+"], 4: ["+"]})  # each said by the clause at (0, 1)
+
+    def top(letter: str, start: int, score: float) -> ConditionEvidence:
+        return ConditionEvidence(Condition(id=f"9.9/5/{letter}", text="c", cues=[]), 5,
+                                 ClauseMatch(Clause("c5", start, start + 1, 0), None, score), None)  # type: ignore[arg-type]
+
+    assert decide_level([*below, top("a", 5, 0.55), top("b", 7, 0.52)], TUNING).level == 5
+    assert decide_level([*below, top("a", 5, 0.55), top("b", 0, 0.52)], TUNING).level == 4  # said with level 4
+    assert decide_level([*below, top("a", 5, 0.55), top("b", 7, 0.3)], TUNING).level == 4  # half of it, loosely
+
+
 def test_two_unmentioned_levels_are_not_bridged_over_a_clear_sign_of_the_starting_point() -> None:
     def said(level: int, letter: str, score: float) -> ConditionEvidence:
         condition = Condition(id=f"9.9/{level}/{letter}", text="c", cues=[])
