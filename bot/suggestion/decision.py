@@ -92,9 +92,9 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
     something specific (a policy, targets, tracking, evidence of results): each needs one firm match, a
     loose resemblance does not reach it, unless the rung above it is reached too (`_carried_by_the_rung_above`)
     or is the gap the answer names (`_where_the_named_gap_starts`); half of each rung firmly, on the way up to a gap
-    the answer names, reaches the last of them; half of level 5 said clearly reaches it
-    (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. Two unmentioned levels
-    or more are not bridged over a clear sign of the starting point (a level-1 cue nearly word for word). The
+    the answer names, reaches the last of them; half of level 5 said clearly, or all of it in clauses of its own,
+    reaches it (`_top_half_said_clearly`); level 2 describes beginnings, which people mention loosely. Two unmentioned
+    levels or more are not bridged over a clear sign of the starting point (a level-1 cue nearly word for word). The
     level reached and the levels bridged on the way."""
     level, gap = 1, 0
     bridged: list[int] = []
