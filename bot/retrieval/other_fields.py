@@ -85,7 +85,8 @@ def other_field_asked_about(question: str, titles: Iterable[str]) -> str | None:
 # Fields of standardisation far from the model, after the International Classification for Standards (ICS): what
 # other standards are for. Fields near the model (sustainability, the environment, infrastructure, energy, water
 # and transport, IT architecture, data, management, indicators, services, risk, privacy, assets, maps) are left out,
-# so a question about them stays the model's.
+# so a question about them stays the model's; but the energy management of the council's own buildings (metering,
+# audits, certificates) is a building's, not the city's (the city's energy use stays the model's).
 FIELDS_OF_OTHER_STANDARDS = (
     "occupational health and safety of workers",
     "information security controls and cybersecurity certification of IT systems and data centres",
@@ -117,6 +118,8 @@ FIELDS_OF_OTHER_STANDARDS = (
     "toys, furniture and household appliances",
     "banking, insurance and payment cards",
     "nuclear energy and radiation protection",
+    "energy management systems, energy audits, metering and energy performance certificates of buildings",
+    "building information modelling (BIM) and information management in construction projects",
 )
 
 

@@ -35,6 +35,9 @@ _COMPARISON_BEFORE = re.compile(
 _COMPARISON_AFTER = re.compile(r"^\s*(?:-?\s*(?:style|like|type)\b|but\s+for\b)", re.IGNORECASE)
 # In a message about standards, a number alone names one too: "which ISO covers security? 27001 I think"
 _ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
+# A number put forward as the answer, in a message about standards: "thinking 50001", "maybe 27001?", "is it 9001"
+_CANDIDATE = re.compile(r"\b(?:thinking|maybe|perhaps|probably|possibly|i\s+think|i\s+guess|is\s+it)"
+                        r"\s+(?:of\s+)?(?:(?:iso|iec)\s*(?:/\s*iec\s*)?)?(\d{4,5})\b", re.IGNORECASE)
 # A sentence that asks, with or without its mark: "..., but what does the audit involve"
 _ASKS = re.compile(r"\?|\b(?:what|which|how|where|who|whether)\b", re.IGNORECASE)
 
@@ -77,6 +80,9 @@ def other_standard_asked_about(question: str, known_numbers: Collection[str]) ->
     sentences = sentences_of(question)
     asking = [sentence for sentence in sentences if _ASKS.search(sentence)] if "?" in question else sentences
     patterns = mentions if _ABOUT_STANDARDS.search(question) else (_ANY_STANDARD, _OTHER_BODY_STANDARD)
+    candidate = _CANDIDATE.search(question)  # "... thinking 50001 for the leisure centres"
+    if candidate and candidate.group(1) not in known and _ABOUT_STANDARDS.search(question):
+        return candidate.group(0)
     for sentence in asking:
         for match in (found for pattern in patterns for found in pattern.finditer(sentence)):
             before, after = sentence[: match.start()], sentence[match.end():]

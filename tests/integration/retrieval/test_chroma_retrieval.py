@@ -40,6 +40,7 @@ OFF_TOPIC = [
     "I need the technical success criteria for accessible web content: contrast ratios, screen reader support, "
     "keyboard navigation. Which standard?",
     "info security mgmt for the data platform - thats 27001 yeah? which std",
+    "Is there a standard for energy performance certificates for our council buildings?",
 ]
 
 
@@ -120,6 +121,7 @@ def test_the_issues_digital_inclusion_question_gets_the_draft_sub_component(buil
         ("Which ISO function helps us check how well we manage waste collection and recycling?", "ISO 18091",
          "B.4.2", 3),
         ("We need performance metrics for how our smart infrastructure serves residents", "ISO/TS 37151", None, 3),
+        ("which standard helps us cut energy use across the city?", "ISO 37101", None, 3),
     ],
 )
 def test_questions_get_the_standard_and_reference(built: Built, kb: KnowledgeBase, question, standard, ref, within):

@@ -65,3 +65,14 @@ def test_two_swapped_digits_of_a_known_standard_are_put_right() -> None:
     assert with_known_numbers("is it ISO 18901?", known) == "is it ISO 18091?"
     assert with_known_numbers("ISO/IEC 30154 or ISO 50001", known) == "ISO/IEC 30145 or ISO 50001"
     assert other_standard_asked_about(with_known_numbers("is it ISO 18901?", known), known) is None
+
+
+def test_a_number_put_forward_as_the_answer_is_asked_about() -> None:
+    known = {"37101", "18091"}
+    question = "Is there an ISO standard for energy management in our civic buildings? thinking 50001 for the leisure"
+    assert other_standard_asked_about(question, known) == "thinking 50001"
+    assert other_standard_asked_about("which standard for quality in local government? maybe 18091", known) is None
+    # a comparison is no candidate: "something like ISO 14001 but for a whole city"
+    assert other_standard_asked_about("Is there a management system standard for sustainable development, something "
+                                      "like ISO 14001 but for a whole city?", known) is None
+
