@@ -188,8 +188,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
     | (?:^|[.!?]\s+)(?:so\s+|and\s+)?who\s+(?:in\s+(?:the\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+)?
-      (?:owns|leads|runs|chairs|manages|holds
-                                                                     |is\s+(?:responsible|in\s+charge|accountable))\b
+      (?:owns|leads|runs|chairs|manages|holds|is\s+(?:responsible|in\s+charge|accountable))\b
     # where the model files something: "which dimension does digital inclusion sit under?"
     | \b(?:which|what)\s+(?:sub-?)?(?:dimensions?|sub-?dimensions?|characteristics?|purposes?|enablers?|pillars?)\b
       [^?]*\b(?:sits?|falls?|belongs?|comes?|goes)\s+(?:under|in|into|to|within)\b

@@ -119,7 +119,6 @@ FIELDS_OF_OTHER_STANDARDS = (
     "banking, insurance and payment cards",
     "nuclear energy and radiation protection",
     "energy management systems, energy audits, metering and energy performance certificates of buildings",
-    "building information modelling (BIM) and information management in construction projects",
 )
 
 

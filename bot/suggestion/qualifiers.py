@@ -22,6 +22,10 @@ def _pattern(verbose: str) -> re.Pattern[str]:
     return re.compile(verbose, re.IGNORECASE | re.VERBOSE)
 
 
+# Who does the work, when what happens "depends on" them ("the manager", "which team"): practice varies, a part
+# (`Qualifier.PARTIAL`), not a condition still to be met (`_UNCOMMITTED`)
+WHO_DOES_IT = (r"(?:individual\s)?(?:manager|team|department|service|officer|person|people|directorate|head|lead|unit"
+               r"|ward|area)s?\b")
 # A document not adopted yet: "it's still a draft", "in draft" (a plan here; `scope.not_in_place_yet` too).
 DRAFT = r"(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
@@ -93,8 +97,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # a little, not nothing: "not much actually shared yet"
         | not\s(?:much|many|a\slot)\b
         # who does it decides whether it happens: "it depends on the manager", "depends which team"
-        | depend(?:s|ing)?\s(?:on\s)?(?:the|which|each)\s(?:individual\s)?
-          (?:manager|team|department|service|officer|person|people|directorate|head|lead|unit|ward|area)s?\b
+        | depend(?:s|ing)?\s(?:on\s)?(?:the|which|each)\s{who_does_it}
         # one unit of the whole: "that's just one programme", "just the one department"
         | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
                                 |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b
@@ -129,7 +132,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # judged short of the mark: "online take-up is low", "uptake remains poor"
         | (?:is|are|was|were|remains?|stays?|still)\s(?:very\s|quite\s|pretty\s|really\s|fairly\s|still\s)?
           (?:low|poor|weak|minimal|patchy|disappointing)
-    )\b"""),
+    )\b""".replace("{who_does_it}", WHO_DOES_IT)),
 }
 # The speaker does not know: no evidence either way.
 _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
@@ -178,13 +181,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
     | subject\sto\s(?:funding|approval|budget)
     # (not who does it: "it depends on the manager" says practice varies, `PARTIAL`)
-    | depend(?:s|ing)?\son\s(?:funding|budget|the(?!\s(?:individual\s)?(?:manager|team|department|service|officer
-                                                     |person|people|directorate|head|lead|unit|ward|area)s?\b))
+    | depend(?:s|ing)?\son\s(?:funding|budget|the(?!\s{who_does_it}))
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     | no\spromises
-    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s(?:individual\s)?(?:manager|team|department|service
-                                                                          |officer|person|people|directorate|head
-                                                                          |lead|unit|ward|area)s?\b)
+    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s{who_does_it})
     | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
@@ -212,7 +212,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | chatted\swith | had\s(?:a\s)?(?:chat|coffee|conversation)s?\swith
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
-)\b""")
+)\b""".replace("{who_does_it}", WHO_DOES_IT))
 # Something in place that will stop.
 _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
