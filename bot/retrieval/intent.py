@@ -12,19 +12,26 @@ import re
 from bot.retrieval.guidance_request import seeks_guidance_by_name
 from bot.words import FUNCTION_WORDS
 
+# Where a question starts: the message's start or a new sentence's, after a greeting or a lead-in ("Quick one –",
+# "Honestly,", "Question:"), so that "Quick one – who owns ...?" starts at "who".
+_START = (r"(?:^|[.!?]\s+|\s[–—]\s*|\s-\s+|:\s+)\s*"
+          r"(?:(?:and|so|hi|hey|please|pls|honestly|ok|okay|btw|also|quick\s+one|quick\s+q|question|q)\b[,:]?\s*"
+          r"(?:[–—-]\s*)?)*")
+
 # A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
 # world, not for guidance on running a city: no standard answers it, however many of the model's words it
 # uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
 _FACT_LOOKUP = re.compile(
-    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+|please,?\s+)?(?:
+    r"""{start}(?:
           (?:when|what\s+time|what\s+day|what\s+date)\b
         | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b | who(?:'s|’s)\s
         # who did something: "who filled in the benefit tracking section?", "who signed it off?"
-        | who\s+(?:\w+\s+)?(?:\w{2,}(?<!e)ed|wrote|gave|made|took|sent|put|set|ran|got)\b
+        | who\s+(?!has\b|have\b)(?:\w+\s+)?(?:\w{2,}(?<!e)ed|wrote|gave|made|took|sent|put|set|ran|got|came\s+up
+                                           |thought\s+up)\b
         | how\s+many\s+(?:people|residents|inhabitants|citizens|days|hours|times|employees|staff|visitors|cars)\b
         | how\s+(?:much|many)\b[^?]*\b(?:i|my|me)\b
         | how\s+much\s+(?:does|do|is|are|did|was|will)\b[^?]*\b(?:cost|charge|pay|earn|fine)\b
-        | where\s+(?:is|are|can\s+i|do\s+i|does)\b
+        | where\s+(?:is|are|(?:can|do)\s+i(?!\s+(?:start|begin|look|find|go\s+for)\b)|does)\b
           (?![^?.]*\b(?:defined|described|set\s+out|explained|specified|covered|documented)\b)  # = which document
         | how\s+(?:do|can|should)\s+i\s+(?:change|pay|apply|renew|register|book|report|appeal|cancel|contact
                                        |get\s+(?:a|my)|find\s+(?:a|my))\b
@@ -49,7 +56,7 @@ _FACT_LOOKUP = re.compile(
           (?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b
         | (?:is|will)\s+it\s+(?:going\s+to\s+)?(?:rain|snow)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
-    )""",
+    )""".replace("{start}", _START),
     re.IGNORECASE | re.VERBOSE,
 )
 # A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
@@ -68,6 +75,13 @@ _CHORE_OR_PURCHASE = re.compile(
           |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description)
           |bullet\s+points?|bullets|talking\s+points|paragraph|slides?|intro)\b
       | \b(?:cost|costs|costing)\s+to\s+(?:buy|purchase|download|order)\b
+      | \bhow\s+much\s+(?:is|are|does|do|would|will)\b[^?]{0,40}?\bto\s+(?:buy|purchase|download|order)\b
+      # a reminder: "remind me friday 10am to chase Kofi", "set a reminder for ..."
+      | {start}(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+)?remind\s+(?:me|us)\b
+        (?!\s+(?:what|which|how|where|who|when|why)\b)
+      | \bset\s+(?:me\s+|us\s+)?(?:up\s+)?an?\s+reminder\b
+      # one copy for several organisations: "can we share one copy with the consultants?", "its own licence"
+      | \bshare\s+(?:one|a|the|our|a\s+single)\s+(?:copy|licen[cs]e)\b | \b(?:its|their|our|my)\s+own\s+licen[cs]e\b
       | \bhow\s+much\s+(?:does|do|is|are|would|will)\s+(?:iso|iec|the\s+standards?|a\s+standard)\b[^?]*\bcost\b
       | \b(?:buy|purchase|order)\s+(?:a\s+copy|copies|the\s+(?:standard|document|pdf))\s+
           (?:through|from|via|online|directly)\b
@@ -118,7 +132,7 @@ _CHORE_OR_PURCHASE = re.compile(
         \b(?:tickets?|jira|trello|asana|cards?|tasks?)\b
       | \b(?:technical\s+specification|international\s+standard)\s+or\b
       | \b(?:same|different)\s+(?:document|thing|standard)\s+(?:as|from)\b | \bfirst\s+published\b
-      | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted)\b
+      | \bwho\s+(?:\w+\s+)?(?:wrote|chaired|authored|edited|drafted|came\s+up\s+with|devised|invented|coined)\b
       | \bwhich\s+(?:committee|body|organi[sz]ation|publisher)\s+(?:publishes|published|develops|developed|maintains
                                                             |owns|wrote|is\s+responsible)\b
       | \bwhere\s+(?:can|do|could)\s+(?:i|we)\s+(?:download|get\s+hold\s+of|buy|order)\b
@@ -135,7 +149,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bwho\s+(?:else\s+)?(?:can|could|will)\s+see\s+(?:what\s+(?:i|we)\s+(?:type|write|say|answer|put)
                                                          |my\s+(?:answers?|replies|messages?)|our\s+(?:answers?|replies))\b
       | \b(?:annual|yearly|membership|certification|licen[cs]e|registration)\s+fees?\b | \bwho\s+pays\s+for\b
-      | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b""",
+      | \b(?:has|have)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+been\s+(?:revised|updated|replaced|withdrawn)\b
+    """.replace("{start}", _START),
     re.IGNORECASE | re.VERBOSE,
 )
 # ... unless it also asks how to run, plan or improve something, or for guidance by name.
@@ -143,15 +158,15 @@ _CHORE_OR_PURCHASE = re.compile(
 # ("do we have to ...?" asks what a rule requires: a fact, not a need for guidance)
 # ("do we need to show ...?", "do we need a longer trend?" ask what the model's criteria require, as "do we have to"
 # does)
-_STATED_NEED = (r"guidance|guidelines?|best\s+practice"
+_STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?<!who\s)(?:do|can|should|could)\s+we"
-                r"(?!\s+have\s+to\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
+                r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
                 r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"
                 r"|need\s+(?:smth|sth|something|some\s+help|help)\s+(?:to|with|for)")
 _GUIDANCE = re.compile(
-    r"\b(?:standards?|iso|framework|method(?:ology)?|model|approach|checklist|definitions?|terminology"
+    r"\b(?:standards?|iso|framework|method(?:ology)?|models?|approach|checklist|definitions?|terminology"
     rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",
     re.IGNORECASE,
 )
@@ -165,7 +180,7 @@ _LEVEL_NAME = r"(?:Initial|Partially\s+[Ff]ulfilled|Fulfilled|Improving|Sustaina
 # a word comes from, our own figures, the workspace, opening hours, personal admin, the assessment itself,
 # opinions. Only a stated need (`_NEED`) makes one a request for guidance.
 _ABOUT_SOMETHING_ELSE = re.compile(
-    r"""^\s*(?:and\s+|so\s+|hi,?\s+|hey,?\s+)?(?:
+    r"""{start}(?:
           did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
         | which\s+(?:other\s+|pilot\s+|partner\s+|member\s+|european\s+|uk\s+)?
           (?:cities|countries|towns|councils|municipalities|regions|communities)\s+
@@ -187,7 +202,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
     | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
-    | (?:^|[.!?]\s+)(?:so\s+|and\s+)?who\s+(?:in\s+(?:the\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+)?
+    | {start}who\s+(?:(?:in|at|from|on)\s+(?:the\s+|our\s+|this\s+|that\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+
+                      |actually\s+|really\s+|exactly\s+)*
       (?:owns|leads|runs|chairs|manages|holds|is\s+(?:responsible|in\s+charge|accountable))\b
     # where the model files something: "which dimension does digital inclusion sit under?"
     | \b(?:which|what)\s+(?:sub-?)?(?:dimensions?|sub-?dimensions?|characteristics?|purposes?|enablers?|pillars?)\b
@@ -221,9 +237,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | (?-i:{name})['’”"]?\s*(?:and|or|vs\.?|versus|/|,|to)\s*['‘“"]?(?-i:{name})
     # what the law says: "is the council legally allowed to ...?", "which bit of the open meetings act applies?",
     # "what is the lawful basis for sharing ...?"
-    | \blegally\s+(?:allowed|permitted|required|obliged|mandatory|bound|entitled)\b | \blawful\s+bas[ie]s\b
+    | \blegally\s+(?:have\s+to|need\s+to|got\s+to|must|allowed|permitted|required|obliged|mandatory|bound|entitled)\b
+    | \blawful\s+bas[ie]s\b
     # a rule or a funder's condition: "is ISO 37106 mandatory for EU funding?"
     | \b(?:mandatory|compulsory|obligatory)\s+(?:\([^)]*\)\s+)?(?:for|to\s+(?:get|receive|qualify))\b
+    # a funder's rules: "what are the eligibility rules / match funding %?"
+    | \beligib(?:le|ility)\b | \bmatch[-\s]funding\b
     # an article of a law: "which GDPR article gives residents the right to ...?"
     | \b(?:which|what)\s+(?!iso\b)(?:[\w-]+\s+){1,2}(?:article|section|clause|paragraph)s?\b
     # a deadline: "when does the comment period for the draft close?"
@@ -247,7 +266,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:did|have)\s+you\s+(?:see|seen|hear|heard|read)\b
     | \b(?:is|does|do)\s+(?:that|this|it|these)\s+(?:\w+\s+)?(?:bad|good|ok|okay|normal|high|low|right|wrong
                                                         |look\s+right|sound\s+right|look\s+ok)\b
-    """.replace("{name}", _LEVEL_NAME),
+      (?!\s+(?:one|ones|standard|standards|iso|choice|fit|document|reference)\b)  # "is that the right one for us?"
+    """.replace("{name}", _LEVEL_NAME).replace("{start}", _START),
     re.IGNORECASE | re.VERBOSE,
 )
 # A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.
@@ -291,12 +311,19 @@ _NO_STANDARD_WANTED = re.compile(
     r"(?=\s*(?:[,.;:!–—-]\s*(?:i\s+)?(?:just|only|simply)\b|[.!]?\s*$))", re.IGNORECASE)
 
 
+# An opinion asked for outright: "want your opinion not a list", "give me your honest take": whatever need the
+# question also states ("should we just do X instead?"), it asks what the assistant thinks
+_OPINION_ASKED = re.compile(
+    r"\b(?:want|need|give\s+me|after|asking\s+for|just)\s+(?:your|ur)\s+(?:honest\s+|own\s+|personal\s+|gut\s+)?"
+    r"(?:opinion|view|take)\b|\bopinion,?\s+not\s+a\s+list\b", re.IGNORECASE)
+
+
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
     with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`);
     or it says no standard is wanted (`_NO_STANDARD_WANTED`)."""
-    if _NO_STANDARD_WANTED.search(query):
+    if _NO_STANDARD_WANTED.search(query) or _OPINION_ASKED.search(query):
         return True
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
         return not seeks_guidance_by_name(query)

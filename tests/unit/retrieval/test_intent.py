@@ -282,3 +282,34 @@ def test_a_standard_for_a_level_and_a_need_said_in_chat_are_still_guidance(quest
 ])
 def test_a_licence_and_the_diary_are_chores_or_prices(question: str) -> None:
     assert asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Quick one – who in our team actually owns the benefit tracking sheet?",
+    "Honestly, is the whole self-assessment worth it, or should we just drop it? I want your opinion, not a list",
+    "does the regional fund let us spend grant money on the sensor network? what are the eligibility rules?",
+    "under GDPR do we legally have to show residents who looked at their records?",
+])
+def test_a_question_after_a_lead_in_an_opinion_a_funder_s_rules_and_the_law_are_facts(question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "remind me on monday at 9 to call the procurement lead",
+    "How much is ISO 37120 to buy, and can we share one copy with our partners?",
+    "Who came up with the benefit mapping method in the annex — BSI or the ISO committee?",
+])
+def test_a_reminder_a_shared_copy_and_who_wrote_a_method_are_chores(question: str) -> None:
+    assert asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Where do I find good practice on engagement that reaches everyone?",
+    "wellbeing strategy - where do i start",
+    "a colleague said ISO 18901 helps with checking the quality of council functions – is that the right one for us?",
+    "four utilities dig up the same street every year. who has solved this?",
+])
+def test_where_to_start_whether_a_standard_is_the_right_one_and_who_solved_it_are_still_guidance(
+        question: str) -> None:
+    assert not looks_up_a_fact(spelled_out(question))
+    assert not asks_a_chore_or_a_price(spelled_out(question))
