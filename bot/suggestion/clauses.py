@@ -67,7 +67,7 @@ def split_clauses(answer: str) -> list[Clause]:
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
-    return with_ellipses_resolved(answer, clauses)
+    return with_fates_joined(answer, with_ellipses_resolved(answer, clauses))
 
 
 # A denial with nothing of its own to deny: "no we don't have", "there is none really", "Nobody else." (not a
@@ -97,6 +97,40 @@ def with_ellipses_resolved(answer: str, clauses: list[Clause]) -> list[Clause]:
         else:
             resolved.append(clause)
     return resolved
+
+
+# What became of the thing the clause before names, told without naming it again: "A procurement strategy went to
+# committee in 2020, got deferred and never came back", "The joint contract we had ... ended last year and wasn't
+# renewed", "... presented to CMT in September; decision deferred". The fate belongs to that clause.
+_FATE = re.compile(
+    r"^(?:and\s+|but\s+|then\s+|which\s+|it\s+|they\s+|that\s+)?"
+    r"(?:(?:the\s+)?(?:decision|approval|adoption|sign-?off)\s+)?"
+    r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|is|are|was\s+then|got\s+then)\s+)?"
+    r"(?:later\s+|then\s+|subsequently\s+|quietly\s+|eventually\s+|simply\s+)?"
+    r"(?:deferred|postponed|shelved|withdrawn|rejected|refused|dropped|abandoned|scrapped|cancell?ed|stalled|lapsed"
+    r"|expired|ended|stopped(?!\s+being\b)|ceased(?!\s+to\s+be\b)|wound\s+up|parked|paused|put\s+on\s+hold|never|taken\s+down|removed|switched\s+off"
+    r"|closed\s+down|ran\s+out|fell\s+through|fizzled\s+out|died)\b",
+    re.IGNORECASE)
+
+_BARE_NEVER = re.compile(r"(?:and\s+|but\s+|then\s+)?never\b", re.IGNORECASE)
+
+
+def with_fates_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
+    """A clause that only tells what became of the thing named before it (`_FATE`) is joined to the clause before,
+    so that its denial or deferral is that thing's."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        fate = _FATE.match(clause.text)
+        # "never" opens a sentence of its own with its subject left out ("Never asked anyone."): not a fate
+        if (joined and fate and not joined[-1].text.rstrip().endswith("?")
+                and (clause.sentence == joined[-1].sentence or not _BARE_NEVER.match(clause.text))):
+            before = joined.pop()
+            text = answer[before.start:clause.end]
+            joined.append(Clause(text, before.start, clause.end, before.sentence, before.continues,
+                                 segment=text, caveat=before.caveat or clause.caveat))
+        else:
+            joined.append(clause)
+    return joined
 
 
 _CAVEAT_BEFORE = re.compile(r"\b(?:but|however|though|although|yet|thing\s+is|that\s+said|saying\s+that)[\s,:;–—-]*$",

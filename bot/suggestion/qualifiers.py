@@ -63,6 +63,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # a document not adopted yet: "it's still a draft", "in draft", "the draft strategy"
         | {DRAFT} | (?:a|the|our|their|its)\sdraft
         | under\s(?:development|discussion|consideration|preparation)
+        # not begun beyond finding out what it would take: "a new vision is 'in scoping'"
+        | (?:in|at\s(?:the\s)?)\s?scoping(?:\s(?:stage|phase))? | being\sscoped
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b | mid[-\s](?:procurement|tender)
         # things that will happen, and when
@@ -273,7 +275,11 @@ _NOT_ONLY = re.compile(
     # a lesser description denied: "it's not ad hoc, it's policy", "no longer a pilot"
     r"\b(?:not|no\s+longer|never|isn't|aren't|wasn't)\s+(?:just\s+|only\s+|really\s+)?(?:an?\s+)?(?:ad[-\s]hoc"
     r"|pilots?|piecemeal|one-offs?|sporadic|occasional|patchy|trial)\b(?!\s+(?:yet|either|even)\b)|"
-    r"\bno (?:big |major |significant |real |serious )?(?:gaps?|problems?|issues?|complaints?|backlogs?)\b|"
+    # a problem denied states the positive: "the skills audit found no critical gaps" (not a record of problems:
+    # "no gap analysis", "no issues log")
+    r"\bno (?:(?:big|major|significant|real|serious|critical|outstanding|remaining|known|material|obvious) )*"
+    r"(?:gaps?|problems?|issues?|complaints?|backlogs?|concerns?|barriers?|failures?|shortfalls?|weaknesses"
+    r"|bottlenecks?)\b(?! (?:analysis|assessment|audit|register|log|list|review|report|map|mapping|tracker|process)\b)|"
     # looked and found none: "last review we couldn't find any real gaps"
     r"\b(?:could(?:n't|\s+not)|did(?:n't|\s+not)|can(?:'t|not)|don't|haven't)\s+(?:find|see|spot|identify|uncover)\s+"
     r"(?:any\s+)?(?:big\s+|major\s+|significant\s+|real\s+|serious\s+)?(?:gaps?|problems?|issues?|weaknesses)\b|"
@@ -367,7 +373,10 @@ DISCONTINUED = _pattern(r"""\b(?:
     | (?:cut|reduced)\sto\szero
     # "we were trying to get telcos into a partnership but that's dead now"
     | (?:it|that|this|they|which)(?:'s|\sis|\swas|'re|\sare|\swere)\s(?:now\s|basically\s|pretty\smuch\s)?dead\b
-    | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped|ended|died|lapsed|ran\sout|expired)
+    # (not what it stopped being: "it stopped being the digital team's thing" is a change, not an end)
+    | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped(?!\sbeing\b)|ended|died|lapsed|ran\sout|expired)
+    # "it met twice in 2019 and then just stopped"
+    | then\s(?:just\s|simply\s|quietly\s)?(?:stopped|ended|died|lapsed|fizzled\sout|petered\sout)
     # stopped at a time gone by: "library classes stopped in 2022", "the forum ended a year ago"
     | (?:stopped|ended|ceased|died)\s(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
                                     |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)

@@ -454,3 +454,25 @@ def test_not_before_a_noun_that_ends_the_clause_sets_that_noun_aside() -> None:
 
 def test_next_year_before_a_determiner_is_still_a_time_to_come() -> None:
     assert Qualifier.FUTURE in qualifiers("next year the plan gets adopted")
+
+
+def test_what_became_of_a_thing_named_before_is_that_thing_s_fate() -> None:
+    assert [c.text for c in split_clauses("A data strategy went to cabinet in 2021, got deferred and never came back.")
+            ] == ["A data strategy went to cabinet in 2021, got deferred and never came back."]
+    joint = split_clauses("Our one shared contract — cleaning for two depots — ended last year and wasn't renewed.")
+    assert Qualifier.NEGATED in qualifiers(joint[-1].text) and "cleaning for two depots" in joint[-1].text
+    deferred = split_clauses("A design standard went to the management team in May; decision deferred.")
+    assert len(deferred) == 1 and Qualifier.FUTURE in qualifiers(deferred[0].text)
+    # a sentence of its own that opens with "never" has its own subject left out: not a fate
+    assert len(split_clauses("We publish the data. Never heard of a hackathon here.")) == 2
+    # what it stopped being is a change, not an end
+    assert len(split_clauses("A board runs it. It stopped being one team's thing years ago.")) == 2
+    assert Qualifier.NEGATED not in qualifiers("It stopped being one team's thing years ago.")
+
+
+def test_a_problem_denied_states_the_positive_and_a_meeting_that_then_stopped_is_over() -> None:
+    assert Qualifier.NEGATED not in qualifiers("the skills audit found no critical gaps")
+    assert Qualifier.NEGATED not in qualifiers("there are no barriers left")
+    assert Qualifier.NEGATED in qualifiers("we have no gap analysis")
+    assert Qualifier.NEGATED in qualifiers("the forum met twice in 2019 and then just stopped")
+    assert Qualifier.FUTURE in qualifiers("a new vision is 'in scoping'")
