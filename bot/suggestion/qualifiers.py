@@ -307,6 +307,11 @@ _REPORTED_CONTENT = re.compile(
     r"\b(?:says?|said|states?|sets?\s+out|lays?\s+out|commits?\s+(?:us\s+)?to|describes?|explains?)\s+(?:that\s+|what\s+)?"
     r"(?:we|the\s+council|the\s+city|all|every|departments?)\s+(?:should|will|must|would|shall|'ll|want\s+to|need\s+to"
     r"|aim\s+to|plan\s+to)\b", re.IGNORECASE)
+# Where we want to be, said as what a target or a document holds, not as a wish of the speaker's: "for each KPI we
+# measured where we started and wrote where we want to be in 2030", "targets for how far we want to get by 2030"
+_TARGET_CONTENT = re.compile(
+    r"(?<=\w\s)(?:where|how\s+far)\s+(?:we|the\s+city|the\s+council)\s+(?:want|wants|aim|aims|hope|hopes|plan|plans)"
+    r"\s+to\s+(?:be|get|reach)\b", re.IGNORECASE)
 # "Considering an innovation route is mandatory": a gerund that names a step of a process, not an intention
 _GERUND_STEP = re.compile(r"^\W*considering\b(?=[^,.;]*\b(?:is|are)\s+(?:mandatory|required|compulsory|standard"
                           r"|expected|routine|part\s+of)\b)", re.IGNORECASE)
@@ -475,6 +480,7 @@ def _cleaned(text: str) -> str:
     cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
     cleaned = _PARALLEL_CONTRAST.sub(r"\1", _NOUN_COMPLEMENT.sub(" ", cleaned))
     cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
+    cleaned = _TARGET_CONTENT.sub(" ", cleaned)
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 

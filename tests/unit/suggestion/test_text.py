@@ -476,3 +476,8 @@ def test_a_problem_denied_states_the_positive_and_a_meeting_that_then_stopped_is
     assert Qualifier.NEGATED in qualifiers("we have no gap analysis")
     assert Qualifier.NEGATED in qualifiers("the forum met twice in 2019 and then just stopped")
     assert Qualifier.FUTURE in qualifiers("a new vision is 'in scoping'")
+
+
+def test_where_we_want_to_be_written_down_is_a_target_not_a_wish() -> None:
+    assert qualifiers("for each KPI we measured where we started and wrote where we want to be in 2030") == set()
+    assert Qualifier.FUTURE in qualifiers("We want to be a smart city by 2030")
