@@ -50,7 +50,7 @@ _FACT_LOOKUP = re.compile(
           |(?:if|whether)\b[^?]*?\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september
                                                  |october|november|december|monday|tuesday|wednesday|thursday
                                                  |friday|saturday|sunday)\b)
-        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram)\b
+        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram|room|floor|building|channel)\b
         # the weather: "any idea if it's going to rain for friday's workshop?"
         | (?:any\s+idea\s+|do\s+you\s+know\s+)?(?:if|whether)\s+it(?:'s|’s|\s+is)\s+(?:going\s+to|gonna)\s+
           (?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b
@@ -118,6 +118,14 @@ _CHORE_OR_PURCHASE = re.compile(
       # a licence to use the model or a document: "is the CEN model free to use, or do we pay for a licence?"
       | \bfree\s+to\s+(?:use|download|access|share)\b | \bpay\s+(?:for\s+)?(?:a\s+|the\s+)?licen[cs]es?\b
       | \blicen[cs]e\s+(?:fees?|costs?|price)\b
+      # a file or a message passed along: "can you send me the slides from the workshop?", "forward this to Maria"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:send|share|forward|resend|re-send|attach)\s+
+        (?:me\s+|us\s+)?(?:the|this|that|those|these|my|our|a)\s+(?:[\w-]+\s+){0,3}?
+        (?:slides?|deck|notes|minutes|recording|file|files|spreadsheet|sheet|link|invite|agenda|photos?|results?|scores?)\b
+      | ^\W*(?:please\s+|pls\s+)?forward\s+(?:this|it|that|these)\s+to\b
+      # a chart or a table made of our own figures: "can you make a chart of our scores?"
+      | \b(?:make|create|draw|produce|generate|do)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:quick\s+|nice\s+)?
+        (?:chart|graph|bar\s+chart|pie\s+chart|table|spreadsheet|infographic)\s+(?:of|for|from|with|showing)\b
       # the diary: "can you push my 2pm?", "could you move the steering group to Thursday?"
       | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:push|move|reschedule|postpone|cancel|bump|shift)
         \s+(?:my|our|the|this|today's|tomorrow's)\b
@@ -182,6 +190,7 @@ _LEVEL_NAME = r"(?:Initial|Partially\s+[Ff]ulfilled|Fulfilled|Improving|Sustaina
 _ABOUT_SOMETHING_ELSE = re.compile(
     r"""{start}(?:
           did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
+        | did\s+(?:[\w-]+\s+){1,2}?(?:approve|sign|pay|agree|send|get|receive|finish|submit|reply|respond|confirm)\b
         | which\s+(?:other\s+|pilot\s+|partner\s+|member\s+|european\s+|uk\s+)?
           (?:cities|countries|towns|councils|municipalities|regions|communities)\s+
           (?!(?:should|could|can)\b)
@@ -211,6 +220,15 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bopen\s+(?:this|today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+the\s+weekend)\b
     # personal admin: "how do I claim expenses?", "how do I reset my password?"
     | \bhow\s+(?:do|can)\s+i\s+(?:claim|reset|log\s?in|sign\s+in|expense|get\s+reimbursed|book\s+leave)\b
+    # the helpdesk: "I can't log into the data platform", "locked out of my account again"
+    | \b(?:can't|cannot|can\s+not|unable\s+to)\s+(?:log|sign)\s*(?:in|on)(?:to)?\b | \blocked\s+out\s+of\b
+    | \b(?:my|the)\s+password\b | \b(?:it|service)\s*(?:help\s*desk|service\s*desk)\b | \bhelp\s*desk\b
+    # personal and office admin: leave, pay, invoices, a purchase order, a cost code
+    | \b(?:annual|sick|parental|study)\s+leave\b | \btimesheets?\b | \bpay\s*slips?\b | \bexpenses?\s+claims?\b
+    | \binvoices?\b | \bpurchase\s+orders?\b | \bpo\s+numbers?\b | \b(?:cost|budget)\s+(?:cent(?:re|er)|code)s?\b
+    # news of a thing in hand: "any update on the tender?", "is the dashboard live yet?"
+    | \bany\s+(?:news|updates?|word|progress)\s+(?:on|about|from|with)\b
+    | \b(?:is|are)\s+(?:the|our)\s+(?:[\w-]+\s+){1,4}?(?:out|live|ready|done|finished|back|up)\s+yet\b
     # the assessment itself: who sees the answers, changing a level, what happens once submitted
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b

@@ -313,3 +313,33 @@ def test_where_to_start_whether_a_standard_is_the_right_one_and_who_solved_it_ar
         question: str) -> None:
     assert not looks_up_a_fact(spelled_out(question))
     assert not asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "I can't log into the data platform since this morning, is it just me?",
+    "who signs off annual leave for the smart city team?",
+    "has the invoice from the sensor supplier been paid?",
+    "any update on the open data portal tender?",
+    "is the new benefits dashboard live yet?",
+    "did finance approve the budget transfer for the engagement hub?",
+])
+def test_the_helpdesk_office_admin_and_news_of_work_in_hand_are_facts(question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "can you send me the slides from yesterday's maturity workshop?",
+    "forward this to the resilience lead please",
+    "could you make a chart of our scores by dimension?",
+])
+def test_a_file_passed_along_and_a_chart_of_our_figures_are_chores(question: str) -> None:
+    assert asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "how do we make procurement simpler for small suppliers, e.g. faster invoice payment?",
+    "which standard helps us build a dashboard that shows progress to residents?",
+])
+def test_a_need_that_names_an_invoice_or_a_dashboard_is_still_guidance(question: str) -> None:
+    assert not looks_up_a_fact(spelled_out(question))
+    assert not asks_a_chore_or_a_price(spelled_out(question))
