@@ -112,6 +112,8 @@ def read_ladder(
     if thin:
         reason = AbstainReason.OFF_TOPIC if opening_off_topic else AbstainReason.THIN_EVIDENCE
         return LadderReading(None, 0.0, probe is None, rungs, distribution, probe, reason)
+    if probe is not None and probe.level == 2 and not replies and not starting_point:
+        probe = middle_probe(characteristic, rungs, level, presence, text_level, tuning, horizon) or probe
     if probe is not None and not could_change_the_level(level, probe.level, presence, text_level, replies, tuning):
         probe = None  # neither a yes nor a no would change the level: not worth the person's time
     if probe is not None and settled_by_two_replies(confidence, probe.level, replies, tuning):
@@ -122,6 +124,21 @@ def read_ladder(
         probe = verification_probe(characteristic, level, rungs, replies, horizon)
         settled = settled and probe is None
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
+
+
+MIDDLE_RUNG = 3
+
+
+def middle_probe(characteristic: Characteristic, rungs: Mapping[int, Rung], level: int, presence: Mapping[int, float],
+                 text_level: int | None, tuning: Tuning, horizon: Horizon) -> Probe | None:
+    """The first probe about the middle of the ladder, when the opening would have it ask about rung 2 without
+    any sign of the starting point: such an opening says little of the level, and three probes climbing from rung
+    2 end at 4 with three yeses, never asking about 5. From the middle, three probes reach either end. `None` when
+    the middle rung is not askable or neither answer would change the level."""
+    if MIDDLE_RUNG not in askable_rungs(rungs) or not could_change_the_level(level, MIDDLE_RUNG, presence, text_level,
+                                                                             {}, tuning):
+        return None
+    return probe_for_rung(characteristic, MIDDLE_RUNG, rungs[MIDDLE_RUNG].open_conditions, horizon)
 
 
 def verification_probe(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],

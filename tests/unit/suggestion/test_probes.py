@@ -194,6 +194,17 @@ def test_a_thin_opening_is_probed_from_the_middle_of_the_ladder(engine: DefaultS
     assert asked == [3, 4, 5] and result.level == 5
 
 
+def test_an_opening_with_no_sign_of_the_starting_point_is_probed_from_the_middle(
+        engine: DefaultSuggestionEngine) -> None:
+    # climbing from rung 2, three yeses would end at 4 without ever asking about 5
+    everything = {1: "No.", 2: "Yes.", 3: "Yes.", 4: "Yes.", 5: "Yes."}
+    result, asked = answered(engine, "4.6", "Residents' wellbeing is one of the pillars of our city plan.", everything)
+    assert asked == [3, 4, 5] and result.level == 5
+    nothing = {1: "Yes, that's us.", 2: "No.", 3: "No.", 4: "No.", 5: "No."}
+    result, asked = answered(engine, "4.6", "Residents' wellbeing is one of the pillars of our city plan.", nothing)
+    assert asked[0] == 3 and result.level == 1
+
+
 def test_nothing_above_a_rung_answered_no_is_asked(kb: KnowledgeBase) -> None:
     assert _asked_after_yes_to_3_and_4(kb, "2.1.2", (0.7, "bridged"), 0.5, replied_no_to_5=True) == 2
     from bot.suggestion.reading import next_probe
