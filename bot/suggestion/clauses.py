@@ -145,15 +145,22 @@ def _is_caveat(answer: str, start: int, end: int) -> bool:
                 or _CAVEAT_CLOSES.search(text))
 
 
+# A short piece that says something of each item named before it is a fact of its own: "42 indicators set against
+# the strategy, every one baselined", "all of them published"
+_OF_EACH = re.compile(r"^(?:every|each|all)(?:\s+(?:one|of\s+them|of\s+those))?\s+[\w-]{4,}", re.IGNORECASE)
+
+
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and (word_count(text[start:end]) < _MIN_PIECE_WORDS
+        piece = text[start:end].strip()
+        if merged and (word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
                        or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    if len(merged) > 1 and word_count(text[merged[-1][0]:merged[-1][1]]) < _MIN_PIECE_WORDS:
+    last = text[merged[-1][0]:merged[-1][1]].strip() if merged else ""
+    if len(merged) > 1 and word_count(last) < _MIN_PIECE_WORDS and not _OF_EACH.match(last):
         last = merged.pop()
         merged[-1] = (merged[-1][0], last[1])
     return merged

@@ -481,3 +481,9 @@ def test_a_problem_denied_states_the_positive_and_a_meeting_that_then_stopped_is
 def test_where_we_want_to_be_written_down_is_a_target_not_a_wish() -> None:
     assert qualifiers("for each KPI we measured where we started and wrote where we want to be in 2030") == set()
     assert Qualifier.FUTURE in qualifiers("We want to be a smart city by 2030")
+
+
+def test_a_short_piece_said_of_each_item_is_a_fact_of_its_own() -> None:
+    assert [c.text for c in split_clauses("30 indicators set against the plan, every one baselined.")] == [
+        "30 indicators set against the plan", "every one baselined."]
+    assert len(split_clauses("economic, social and environmental goals")) == 1
