@@ -108,8 +108,8 @@ _FATE = re.compile(
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|is|are|was\s+then|got\s+then)\s+)?"
     r"(?:later\s+|then\s+|subsequently\s+|quietly\s+|eventually\s+|simply\s+)?"
     r"(?:deferred|postponed|shelved|withdrawn|rejected|refused|dropped|abandoned|scrapped|cancell?ed|stalled|lapsed"
-    r"|expired|ended|stopped(?!\s+being\b)|ceased(?!\s+to\s+be\b)|wound\s+up|parked|paused|put\s+on\s+hold|never|taken\s+down|removed|switched\s+off"
-    r"|closed\s+down|ran\s+out|fell\s+through|fizzled\s+out|died)\b",
+    r"|expired|ended|stopped(?!\s+being\b)|ceased(?!\s+to\s+be\b)|wound\s+up|parked|paused|put\s+on\s+hold|never"
+    r"|taken\s+down|removed|switched\s+off|closed\s+down|ran\s+out|fell\s+through|fizzled\s+out|died)\b",
     re.IGNORECASE)
 
 _BARE_NEVER = re.compile(r"(?:and\s+|but\s+|then\s+)?never\b", re.IGNORECASE)
@@ -159,10 +159,10 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    last = text[merged[-1][0]:merged[-1][1]].strip() if merged else ""
-    if len(merged) > 1 and word_count(last) < _MIN_PIECE_WORDS and not _OF_EACH.match(last):
-        last = merged.pop()
-        merged[-1] = (merged[-1][0], last[1])
+    final = text[merged[-1][0]:merged[-1][1]].strip() if merged else ""
+    if len(merged) > 1 and word_count(final) < _MIN_PIECE_WORDS and not _OF_EACH.match(final):
+        _, end = merged.pop()
+        merged[-1] = (merged[-1][0], end)
     return merged
 
 
