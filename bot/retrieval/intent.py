@@ -172,7 +172,7 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
                 r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"
-                r"|need\s+(?:smth|sth|something|some\s+help|help)\s+(?:to|with|for)")
+                r"|need\s+(?:smth|sth|something|some\s+help|help)\b")
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|models?|approach|checklist|definitions?|terminology"
     rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",
@@ -208,10 +208,19 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:add|invite)\s+me\s+to\b | \B\#[a-z][\w-]+ | \b(?:zoom|teams|meet|webex)\s+(?:link|invite|call)\b
     # opening hours: "is the library open this Saturday?", "library opening hours this weekend?"
     | \bopening\s+(?:hours|times)\b
+    # a meeting's time or place: "is the workshop thurs still 2pm or did it move to friday?", "book the big room"
+    | \b(?:still|now|moved\s+to|at)\s+\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b
+    | \bdid\s+(?:it|that|the\s+[\w-]+)\s+(?:move|get\s+moved)\b
+    | \bbook\s+(?:the|a)\s+(?:big\s+|small\s+|meeting\s+)?room\b
+    # whom to pass something to: "who in procurement do I flag this to?"
+    | \bwho\b[^?.]{0,40}?\b(?:do|should|can|could)\s+(?:i|we)\s+(?:flag|report|send|escalate|raise|forward|give|email
+                                                                    |pass)\b
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
     | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
-    | {start}who\s+(?:(?:in|at|from|on)\s+(?:the\s+|our\s+|this\s+|that\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+
+    # (not who does what, the roles to settle: "baseline? action plan? who owns what?")
+    | {start}who\s+(?!(?:owns|does|leads|runs|manages)\s+what\b)
+      (?:(?:in|at|from|on)\s+(?:the\s+|our\s+|this\s+|that\s+)?[\w-]+\s+|here\s+|now\s+|currently\s+
                       |actually\s+|really\s+|exactly\s+)*
       (?:owns|leads|runs|chairs|manages|holds|is\s+(?:responsible|in\s+charge|accountable))\b
     # where the model files something: "which dimension does digital inclusion sit under?"
@@ -225,7 +234,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:my|the)\s+password\b | \b(?:it|service)\s*(?:help\s*desk|service\s*desk)\b | \bhelp\s*desk\b
     # personal and office admin: leave, pay, invoices, a purchase order, a cost code
     | \b(?:annual|sick|parental|study)\s+leave\b | \btimesheets?\b | \bpay\s*slips?\b | \bexpenses?\s+claims?\b
-    | \binvoices?\b | \bpurchase\s+orders?\b | \bpo\s+numbers?\b | \b(?:cost|budget)\s+(?:cent(?:re|er)|code)s?\b
+    | \binvoic(?:e|es|ed|ing)\b | \bpurchase\s+orders?\b | \bpo\s+numbers?\b
+    | \b(?:cost|budget)\s+(?:cent(?:re|er)|code)s?\b
     # news of a thing in hand: "any update on the tender?", "is the dashboard live yet?"
     | \bany\s+(?:news|updates?|word|progress)\s+(?:on|about|from|with)\b
     | \b(?:is|are)\s+(?:the|our)\s+(?:[\w-]+\s+){1,4}?(?:out|live|ready|done|finished|back|up)\s+yet\b
@@ -333,7 +343,9 @@ _NO_STANDARD_WANTED = re.compile(
 # question also states ("should we just do X instead?"), it asks what the assistant thinks
 _OPINION_ASKED = re.compile(
     r"\b(?:want|need|give\s+me|after|asking\s+for|just)\s+(?:your|ur)\s+(?:honest\s+|own\s+|personal\s+|gut\s+)?"
-    r"(?:opinion|view|take)\b|\bopinion,?\s+not\s+a\s+list\b", re.IGNORECASE)
+    r"(?:opinion|view|take)\b|\bopinion,?\s+not\s+a\s+list\b"
+    r"|\b(?:just\s+)?(?:after|want(?:ing)?|asking\s+for|looking\s+for)\s+(?:some\s+|honest\s+|people's\s+)?opinions\b",
+    re.IGNORECASE)
 
 
 def looks_up_a_fact(query: str) -> bool:

@@ -81,16 +81,23 @@ class RelevanceBands(BaseModel):
     other_field_margin: float | None = None
 
 
+FAR_NEARER = 3  # times the margin: how much nearer another field must be to outweigh a confident match
+
+
 def field_of_other_standards(signals: RelevanceSignals, bands: RelevanceBands | None) -> str | None:
     """The field of other standards a question is about ("food safety, food hygiene and catering kitchens"), when it
     comes clearly nearer to that field than to the knowledge base and its nearest topic; `None` otherwise, and for a
     question that names one of the knowledge base's standards or is a confident match."""
     score = domain_score(signals, bands) if bands is not None else None
-    if (bands is None or bands.other_field_margin is None or score is None or score >= bands.matched
+    if (bands is None or bands.other_field_margin is None or score is None
             or signals.names_a_standard or signals.other_field_similarity is None):
         return None
     nearest_model = max(signals.best_similarity or 0.0, signals.topic_similarity or 0.0)
-    if signals.other_field_similarity - nearest_model >= bands.other_field_margin:
+    margin = signals.other_field_similarity - nearest_model
+    # a confident match stays the model's unless the other field is far nearer ("which ISO do they need for food
+    # safety at the market stalls?" resembles the model's words, and food safety's much more)
+    needed = bands.other_field_margin * (FAR_NEARER if score >= bands.matched else 1)
+    if margin >= needed:
         return signals.nearest_other_field
     return None
 

@@ -343,3 +343,18 @@ def test_a_file_passed_along_and_a_chart_of_our_figures_are_chores(question: str
 def test_a_need_that_names_an_invoice_or_a_dashboard_is_still_guidance(question: str) -> None:
     assert not looks_up_a_fact(spelled_out(question))
     assert not asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "is the steering group thursday still 3pm or did it move to friday?",
+    "the sensor supplier invoiced us twice for May, who in finance do I flag this to?",
+    "should the council go for ISO 27001 for the data platform? just after opinions tbh",
+])
+def test_a_meeting_s_time_whom_to_flag_something_to_and_opinions_are_facts(question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question)) or asks_a_chore_or_a_price(spelled_out(question))
+
+
+def test_who_owns_what_in_a_list_of_needs_is_still_guidance() -> None:
+    question = ("we adopted the management system but nobody knows what to do first. baseline? action plan? who owns "
+                "what? need something practical, step by step")
+    assert not looks_up_a_fact(spelled_out(question))

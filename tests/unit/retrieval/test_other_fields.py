@@ -86,6 +86,8 @@ def test_a_question_clearly_nearer_a_field_of_other_standards_gets_nothing() -> 
     assert field_of_other_standards(matched, FIELDS) is None
     assert field_of_other_standards(lifts.model_copy(update={"names_a_standard": True}), FIELDS) is None
     assert field_of_other_standards(lifts, FIELDS.model_copy(update={"other_field_margin": None})) is None
+    # ... unless the field is far nearer still ("which ISO do they need for food safety at the market stalls?")
+    assert field_of_other_standards(matched.model_copy(update={"other_field_similarity": 0.75}), FIELDS) == "lifts"
 
 
 def test_the_fields_of_other_standards_are_found_by_meaning() -> None:

@@ -76,3 +76,8 @@ def test_a_number_put_forward_as_the_answer_is_asked_about() -> None:
     assert other_standard_asked_about("Is there a management system standard for sustainable development, something "
                                       "like ISO 14001 but for a whole city?", known) is None
 
+
+
+def test_a_standard_someone_asked_about_is_asked_about(known: set[str]) -> None:
+    assert other_standard_asked_about("the facilities team asked if we should go for ISO 50001 at the pools. worth it?",
+                                      known) == "ISO 50001"
