@@ -121,7 +121,8 @@ _CHORE_OR_PURCHASE = re.compile(
       # a file or a message passed along: "can you send me the slides from the workshop?", "forward this to Maria"
       | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:send|share|forward|resend|re-send|attach)\s+
         (?:me\s+|us\s+)?(?:the|this|that|those|these|my|our|a)\s+(?:[\w-]+\s+){0,3}?
-        (?:slides?|deck|notes|minutes|recording|file|files|spreadsheet|sheet|link|invite|agenda|photos?|results?|scores?)\b
+        (?:slides?|deck|notes|minutes|recording|file|files|spreadsheet|sheet|link|invite|agenda|photos?|results?
+        |scores?)\b
       | ^\W*(?:please\s+|pls\s+)?forward\s+(?:this|it|that|these)\s+to\b
       # a chart or a table made of our own figures: "can you make a chart of our scores?"
       | \b(?:make|create|draw|produce|generate|do)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:quick\s+|nice\s+)?
@@ -168,7 +169,8 @@ _CHORE_OR_PURCHASE = re.compile(
 # does)
 _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?<!who\s)(?:do|can|should|could)\s+we"
-                r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
+                r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b"
+                r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
                 r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"

@@ -86,8 +86,9 @@ FAR_NEARER = 3  # times the margin: how much nearer another field must be to out
 
 def field_of_other_standards(signals: RelevanceSignals, bands: RelevanceBands | None) -> str | None:
     """The field of other standards a question is about ("food safety, food hygiene and catering kitchens"), when it
-    comes clearly nearer to that field than to the knowledge base and its nearest topic; `None` otherwise, and for a
-    question that names one of the knowledge base's standards or is a confident match."""
+    comes clearly nearer to that field than to the knowledge base and its nearest topic (for a confident match,
+    `FAR_NEARER` times as clearly); `None` otherwise, and for a question that names one of the knowledge base's
+    standards."""
     score = domain_score(signals, bands) if bands is not None else None
     if (bands is None or bands.other_field_margin is None or score is None
             or signals.names_a_standard or signals.other_field_similarity is None):

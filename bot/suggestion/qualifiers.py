@@ -279,7 +279,8 @@ _NOT_ONLY = re.compile(
     # "no gap analysis", "no issues log")
     r"\bno (?:(?:big|major|significant|real|serious|critical|outstanding|remaining|known|material|obvious) )*"
     r"(?:gaps?|problems?|issues?|complaints?|backlogs?|concerns?|barriers?|failures?|shortfalls?|weaknesses"
-    r"|bottlenecks?)\b(?! (?:analysis|assessment|audit|register|log|list|review|report|map|mapping|tracker|process)\b)|"
+    r"|bottlenecks?)\b"
+    r"(?! (?:analysis|assessment|audit|register|log|list|review|report|map|mapping|tracker|process)\b)|"
     # looked and found none: "last review we couldn't find any real gaps"
     r"\b(?:could(?:n't|\s+not)|did(?:n't|\s+not)|can(?:'t|not)|don't|haven't)\s+(?:find|see|spot|identify|uncover)\s+"
     r"(?:any\s+)?(?:big\s+|major\s+|significant\s+|real\s+|serious\s+)?(?:gaps?|problems?|issues?|weaknesses)\b|"
@@ -381,7 +382,7 @@ DISCONTINUED = _pattern(r"""\b(?:
     # (not what it stopped being: "it stopped being the digital team's thing" is a change, not an end)
     | (?:it|that|this|they|which)\s(?:just\s)?(?:stopped(?!\sbeing\b)|ended|died|lapsed|ran\sout|expired)
     # "it met twice in 2019 and then just stopped"
-    | then\s(?:just\s|simply\s|quietly\s)?(?:stopped|ended|died|lapsed|fizzled\sout|petered\sout)
+    | then\s(?:just\s|simply\s|quietly\s)?(?:stopped(?!\sbeing\b)|ended|died|lapsed|fizzled\sout|petered\sout)
     # stopped at a time gone by: "library classes stopped in 2022", "the forum ended a year ago"
     | (?:stopped|ended|ceased|died)\s(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
                                     |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)

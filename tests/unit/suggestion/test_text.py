@@ -475,6 +475,7 @@ def test_a_problem_denied_states_the_positive_and_a_meeting_that_then_stopped_is
     assert Qualifier.NEGATED not in qualifiers("there are no barriers left")
     assert Qualifier.NEGATED in qualifiers("we have no gap analysis")
     assert Qualifier.NEGATED in qualifiers("the forum met twice in 2019 and then just stopped")
+    assert Qualifier.NEGATED not in qualifiers("the board met monthly and then stopped being a talking shop")
     assert Qualifier.FUTURE in qualifiers("a new vision is 'in scoping'")
 
 
