@@ -6,6 +6,7 @@ Every clause is a verbatim slice of the answer, so an evidence quote can always 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.suggestion.words import word_count
@@ -85,18 +86,11 @@ def with_ellipses_resolved(answer: str, clauses: list[Clause]) -> list[Clause]:
     ("Channel strategy.. no we don't have.", "environment strategy... there is none really."). Not after a question
     (a question asked in passing takes its answer's qualifiers, `scope.clause_qualifiers`), nor a denial that
     introduces what follows it ("Not there: anything for sharing non-open data")."""
-    resolved: list[Clause] = []
-    for clause in clauses:
+    def denies_it(_: Clause, clause: Clause) -> bool:
         introduces = answer[clause.end:].lstrip().startswith(":")
-        if (resolved and not introduces and not resolved[-1].text.rstrip().endswith("?")
-                and _ELLIPTICAL_DENIAL.match(clause.text) and _DENIAL_WORD.search(clause.text)):
-            before = resolved.pop()
-            text = answer[before.start:clause.end]
-            resolved.append(Clause(text, before.start, clause.end, before.sentence, before.continues,
-                                   segment=text, caveat=before.caveat or clause.caveat))
-        else:
-            resolved.append(clause)
-    return resolved
+        return not introduces and bool(_ELLIPTICAL_DENIAL.match(clause.text) and _DENIAL_WORD.search(clause.text))
+
+    return _joined_to_the_clause_before(answer, clauses, denies_it)
 
 
 # What became of the thing the clause before names, told without naming it again: "A procurement strategy went to
@@ -118,12 +112,21 @@ _BARE_NEVER = re.compile(r"(?:and\s+|but\s+|then\s+)?never\b", re.IGNORECASE)
 def with_fates_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
     """A clause that only tells what became of the thing named before it (`_FATE`) is joined to the clause before,
     so that its denial or deferral is that thing's."""
+    def tells_its_fate(before: Clause, clause: Clause) -> bool:
+        # "never" opens a sentence of its own with its subject left out ("Never asked anyone."): not a fate
+        return bool(_FATE.match(clause.text)) and (clause.sentence == before.sentence
+                                                   or not _BARE_NEVER.match(clause.text))
+
+    return _joined_to_the_clause_before(answer, clauses, tells_its_fate)
+
+
+def _joined_to_the_clause_before(answer: str, clauses: list[Clause],
+                                 belongs_before: Callable[[Clause, Clause], bool]) -> list[Clause]:
+    """The clauses with each one that `belongs_before` the clause preceding it joined to that clause (never to a
+    question: a question asked in passing takes its answer's qualifiers instead)."""
     joined: list[Clause] = []
     for clause in clauses:
-        fate = _FATE.match(clause.text)
-        # "never" opens a sentence of its own with its subject left out ("Never asked anyone."): not a fate
-        if (joined and fate and not joined[-1].text.rstrip().endswith("?")
-                and (clause.sentence == joined[-1].sentence or not _BARE_NEVER.match(clause.text))):
+        if joined and not joined[-1].text.rstrip().endswith("?") and belongs_before(joined[-1], clause):
             before = joined.pop()
             text = answer[before.start:clause.end]
             joined.append(Clause(text, before.start, clause.end, before.sentence, before.continues,
