@@ -103,7 +103,9 @@ _FATE = re.compile(
     r"(?:later\s+|then\s+|subsequently\s+|quietly\s+|eventually\s+|simply\s+)?"
     r"(?:deferred|postponed|shelved|withdrawn|rejected|refused|dropped|abandoned|scrapped|cancell?ed|stalled|lapsed"
     r"|expired|ended|stopped(?!\s+being\b)|ceased(?!\s+to\s+be\b)|wound\s+up|parked|paused|put\s+on\s+hold|never"
-    r"|taken\s+down|removed|switched\s+off|closed\s+down|ran\s+out|fell\s+through|fizzled\s+out|died)\b",
+    r"|taken\s+down|removed|switched\s+off|closed\s+down|ran\s+out|fell\s+through|fizzled\s+out|died"
+    # said of it, not done by it ("it was pulled before a single session", not "it pulled two projects")
+    r"|(?:(?<=was\s)|(?<=were\s)|(?<=got\s)|(?<=been\s))(?:pulled|axed|killed|binned|canned|cut))\b",
     re.IGNORECASE)
 
 _BARE_NEVER = re.compile(r"(?:and\s+|but\s+|then\s+)?never\b", re.IGNORECASE)

@@ -375,7 +375,8 @@ DISCONTINUED = _pattern(r"""\b(?:
                                                                                      |this|all)\b
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
-      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused|zeroed)
+      |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused|zeroed
+      |pulled|killed|binned|canned)
     | (?:cut|reduced)\sto\szero
     # "we were trying to get telcos into a partnership but that's dead now"
     | (?:it|that|this|they|which)(?:'s|\sis|\swas|'re|\sare|\swere)\s(?:now\s|basically\s|pretty\smuch\s)?dead\b
@@ -386,7 +387,11 @@ DISCONTINUED = _pattern(r"""\b(?:
     # stopped at a time gone by: "library classes stopped in 2022", "the forum ended a year ago"
     | (?:stopped|ended|ceased|died)\s(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
                                     |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)
-    | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\buntil\s(?:last|recently|(?:19|20)\d\d)
+    | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\b(?:until|till|til)\s
+      (?:last|recently|(?:19|20)\d\d)
+    # in few words, at the end: "..., post deleted.", "..., scheme scrapped"
+    | (?<=,\s)(?:the\s|our\s|its\s|their\s)?[\w-]+\s(?:deleted|scrapped|axed|disbanded|abolished|cancell?ed|dropped
+                                                     |mothballed|binned)(?=\s*[.;!]?\s*$)
     | (?:no|not|n't)\b[^.;]{0,40}\b(?:any\s?more|any\slonger)
 )\b""")
 # ... unless something took its place ("replaced by the new strategy"; not "nobody replaced it")

@@ -470,6 +470,16 @@ def test_what_became_of_a_thing_named_before_is_that_thing_s_fate() -> None:
     assert Qualifier.NEGATED not in qualifiers("It stopped being one team's thing years ago.")
 
 
+def test_a_thing_pulled_or_axed_and_a_post_deleted_in_few_words_are_over() -> None:
+    pulled = split_clauses("We started a co-design project in 2020 but it was pulled before a single session happened.")
+    assert len(pulled) == 1 and Qualifier.NEGATED in qualifiers(pulled[0].text)
+    # done by it, not to it: "it pulled two projects last year" is what the board did
+    assert len(split_clauses("The board can stop projects (it pulled two last year).")) == 2
+    assert Qualifier.NEGATED in qualifiers("We had a sustainability officer till 2020 trying to pull it together")
+    assert Qualifier.NEGATED in qualifiers("We had an officer trying to pull it together, post deleted.")
+    assert Qualifier.NEGATED not in qualifiers("We deleted duplicate records, post merger.")
+
+
 def test_a_problem_denied_states_the_positive_and_a_meeting_that_then_stopped_is_over() -> None:
     assert Qualifier.NEGATED not in qualifiers("the skills audit found no critical gaps")
     assert Qualifier.NEGATED not in qualifiers("there are no barriers left")
