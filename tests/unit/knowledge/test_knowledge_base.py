@@ -7,6 +7,7 @@ import shutil
 
 from bot.knowledge import KnowledgeBase, criterion_id
 from bot.knowledge.models import DimensionKind, Family
+from bot.suggestion.qualifiers import Qualifier, qualifiers
 from tests.conftest import KNOWLEDGE_DIR
 
 CANONICAL_IDS = [
@@ -153,3 +154,12 @@ def test_reference_label_of_an_unknown_id_says_so(kb):
 
     with pytest.raises(UnknownIdError):
         kb.reference_label("9.9.9/3/a")
+
+
+def test_a_criterion_worded_as_a_denial_has_cues_that_deny_too(kb: KnowledgeBase) -> None:
+    """ "is not seen as the responsibility of a central team": an answer saying "it's not seen as the digital team's
+    thing any more" says it in the same polarity, and needs a cue that does."""
+    for condition_id in ("1.2.1/4/a", "1.2.2/4/a", "2.1.2/4/b"):
+        characteristic = kb.characteristic(condition_id.split("/")[0])
+        condition = next(c for level in characteristic.levels for c in level.conditions if c.id == condition_id)
+        assert any(Qualifier.NEGATED in qualifiers(cue) for cue in condition.cues), condition_id
