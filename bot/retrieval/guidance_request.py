@@ -24,9 +24,14 @@ _SOUGHT = (
     r"|measures|vocabulary|terminology|ontology|definitions?|help|support|something|anything|architecture"
     r"|documents?|docs|sources?)"
 )
+# What else a question asking whether there is one names: "is there a common concept model ...?", "an
+# agreed glossary", "an add-on set", "an ISO one" (not "is there a discount / a newer edition / a funding call?")
+_DOCUMENT = (rf"(?:{_SOUGHT}|models?|sets?|lists?|matri(?:x|ces)|glossar(?:y|ies)|vocab|docs?|companions?|supplements?"
+             r"|add-?ons?|tools?|ways?|how-?tos?|ones?|kpis?|1so|specs?|specifications?|reports?|ontolog(?:y|ies))")
 # Guidance asked for by name: "which standard ...", "any tips on ...", "is there a method for ...".
 _SEEKS_BY_NAME = re.compile(
-    rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b|\b(?:is|are)\s+there\s+(?:a|an|any|some)\b"
+    rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b"
+    rf"|\b(?:is|are)\s+there\s+(?:a|an|any|some)\s+(?:[\w/&+'’-]+\s+){{0,5}}?{_DOCUMENT}\b"
     # the thing sought named before, as in a search box: "SOA guidance - which one?"
     r"|\s[-–—:]\s*which\s+ones?\W*$",
     re.IGNORECASE,

@@ -23,7 +23,7 @@ _START = (r"(?:^|[.!?]\s+|\s[–—]\s*|\s-\s+|:\s+)\s*"
 # uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
 _FACT_LOOKUP = re.compile(
     r"""{start}(?:
-          (?:when|what\s+time|what\s+day|what\s+date)\b
+          (?:when|what\s+time|what\s+days?|what\s+dates?)\b
         | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b | who(?:'s|’s)\s
         # who did something: "who filled in the benefit tracking section?", "who signed it off?"
         | who\s+(?!has\b|have\b)(?:\w+\s+)?(?:\w{2,}(?<!e)ed|wrote|gave|made|took|sent|put|set|ran|got|came\s+up
@@ -88,6 +88,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | \bnational\s+standards\s+(?:body|institute|organi[sz]ation)\b
       # text to paste somewhere: "draft three KPIs with baselines I can paste into the cabinet paper"
       | \b(?:i|we)\s+can\s+(?:just\s+)?(?:paste|copy|drop)\s+(?:it\s+|them\s+)?(?:into|in)\b | \bto\s+paste\s+into\b
+      # a note for the record: "can you note that for our assessment?", "log this against 1.5.2"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:note|record|log|jot)\s+(?:that|this|it)\b
       # a message passed on: "can you let the channel know?"
       | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:let|tell|inform|notify|ping)\s+(?:the\s+channel
         |everyone|everybody|the\s+team|people|folks|the\s+group)\b
@@ -262,6 +264,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bremind\s+me\s+(?:what|when|who|which|where|how)\b
     # a deadline: "until when can we send comments on the draft?"
     | \b(?:until|till|by)\s+when\b
+    | \bwhen(?:'s|’s|\s+is|\s+was)\s+the\s+(?:deadline|closing\s+date|cut-?off|next\s+(?:round|call|deadline))\b
+    # a funding call: "is there a national or EU funding call open right now we could apply to?"
+    | \b(?:funding|grant)\s+(?:calls?|rounds?)\b | \bapply\s+(?:to|for)\b[^?.]{0,30}\b(?:funding|grants?|a\s+call)\b
+    # the assistant asked to place us: "what level does that put us at now?", "where does that leave us?"
+    | \bwhat\s+level\s+(?:does|would|will|do|should|are|is)\s+(?:that|this|it|we|us)\b
+    | \bwhere\s+(?:does|would|will)\s+(?:that|this|it)\s+(?:put|leave|place)\s+us\b
     | \b(?:difference|wording|meaning|labels|names)\b[^?]{0,80}\bmaturity\s+levels?\b
     # two of the levels by their names in Table 2: "the difference between 'Fulfilled' and 'Improving'"
     | (?-i:{name})['’”"]?\s*(?:and|or|vs\.?|versus|/|,|to)\s*['‘“"]?(?-i:{name})

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.retrieval.guidance_request import seeks_guidance_by_name
 from bot.retrieval.intent import asks_a_chore_or_a_price, is_not_english, looks_up_a_fact
 from bot.retrieval.shorthand import spelled_out
 
@@ -358,3 +359,26 @@ def test_who_owns_what_in_a_list_of_needs_is_still_guidance() -> None:
     question = ("we adopted the management system but nobody knows what to do first. baseline? action plan? who owns "
                 "what? need something practical, step by step")
     assert not looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "is anyone going to the expo this year? what dates is it on?",
+    "When's the deadline for sending comments on the working draft?",
+    "Is there a national funding call open we could apply to for the digital hubs?",
+    "we've baselined all our KPIs but nobody tracks them, what level does that put us at for benefit tracking?",
+    "the cohesion plan was approved last night, can you note that for our assessment?",
+    "Finance needs a number for the PO. How much do those standards cost, and is there any discount for councils?",
+])
+def test_dates_deadlines_funding_calls_a_level_for_us_and_a_note_or_a_discount_are_not_guidance(question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question)) or asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "is there a common concept model we could align our systems to?",
+    "is there an agreed glossary for smart city terms?",
+    "is there an ISO one for resilience?",
+])
+def test_whether_there_is_a_document_still_asks_for_one_by_name(question: str) -> None:
+    assert seeks_guidance_by_name(question)
+    assert not seeks_guidance_by_name("is there any discount for local authorities?")
+    assert not seeks_guidance_by_name("is there a newer edition out yet?")
