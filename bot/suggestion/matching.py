@@ -23,6 +23,7 @@ from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.silos import about_silos, describes_silos
+from bot.suggestion.trends import asks_for_improvement_shown, reports_a_measured_change
 from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens, tokens
 
@@ -231,6 +232,8 @@ def _match_one_clause(
     that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
     """
     scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning)
+    if not marks & _NOT_SEEN and reports_a_measured_change(clause.text):
+        scored.update(_improvement_shown(index, scored, tuning))
     agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
     if describes_silos(clause.text):
         agree = {key: m for key, m in agree.items() if m.phrase.level == 1 or about_silos(m.phrase.condition)}
@@ -252,6 +255,22 @@ def _match_one_clause(
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
     return _not_the_start_when_the_top_is_denied(supports, denials), denials
+
+
+_NOT_SEEN = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNSURE, Qualifier.UNCOMMITTED})
+
+
+def _improvement_shown(index: CharacteristicIndex, scored: dict[str, tuple[float, bool, Phrase]],
+                       tuning: Tuning) -> dict[str, tuple[float, bool, Phrase]]:
+    """A measured change reported (`trends`) firmly evidences the criterion asking for evidence of improvement,
+    as if it said it word for word: it is what the clause is about, whatever topic words it shares with a lower
+    rung."""
+    found: dict[str, tuple[float, bool, Phrase]] = {}
+    for phrase in index.phrases:
+        key = phrase.condition.id
+        if not phrase.is_cue and asks_for_improvement_shown(phrase.condition):
+            found[key] = (max(scored[key][0] if key in scored else 0.0, tuning.strong_support), True, phrase)
+    return found
 
 
 GAP_AT_THE_TOP = 4  # a denial of a condition of this level or above names the gap at the top of the ladder

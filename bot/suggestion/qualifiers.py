@@ -319,6 +319,9 @@ _GERUND_STEP = re.compile(r"^\W*considering\b(?=[^,.;]*\b(?:is|are)\s+(?:mandato
 _RELATIVE_DENIAL = re.compile(
     r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
     r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t|never|rarely|seldom)(?:\s+\w+)?\b[^,.;:]*"
+    # what did not work, dropped or learnt from: "we evaluated it and dropped what didn't work"
+    r"|\b(?<=\w\w )what\s+(?:(?:was|is)n'?t\s+\w+ing|(?:did|does)n'?t\s+(?!have\b|exist)\w+|(?:did|does)\s+not\s+\w+)\b"
+    r"[^,.;:]*"
     # "the refresh dropped two projects whose benefits never showed up": what the projects were, not the refresh
     r"|\b(?<=\w\w )whose\s+[\w-]+\s+(?:never|didn'?t|did\s+not|weren'?t|wasn'?t)\s+\w+\b[^,.;:]*",
     re.IGNORECASE,

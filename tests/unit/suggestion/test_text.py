@@ -498,3 +498,8 @@ def test_a_short_piece_said_of_each_item_is_a_fact_of_its_own() -> None:
     assert [c.text for c in split_clauses("30 indicators set against the plan, every one baselined.")] == [
         "30 indicators set against the plan", "every one baselined."]
     assert len(split_clauses("economic, social and environmental goals")) == 1
+
+
+def test_what_did_not_work_is_what_was_dropped_not_a_denial_of_the_clause() -> None:
+    assert Qualifier.NEGATED not in qualifiers("We evaluated the events programme, dropped what didn't work")
+    assert Qualifier.NEGATED in qualifiers("We didn't evaluate what worked")
