@@ -49,6 +49,14 @@ class Clause:
     continues: bool = False  # split off the piece before it at a list separator, not a sentence or contrast
     segment: str = ""  # the verbatim stretch between sentence ends and contrasts it was split from (to quote)
     caveat: bool = False  # opens or closes with a contrast: "but there's no plan", "no strategy for it though"
+    # what it says with "one" resolved to the thing denied just before ("No resource strategy now. Council passed a
+    # motion to adopt one by next summer": "adopt a resource strategy"); empty when it has no such "one"
+    reading: str = ""
+
+    @property
+    def said(self) -> str:
+        """What the clause says, to match against the criteria: its `reading`, or its text."""
+        return self.reading or self.text
 
 
 def split_clauses(answer: str) -> list[Clause]:
@@ -68,7 +76,7 @@ def split_clauses(answer: str) -> list[Clause]:
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
-    return with_fates_joined(answer, with_ellipses_resolved(answer, clauses))
+    return with_one_resolved(with_fates_joined(answer, with_ellipses_resolved(answer, clauses)))
 
 
 # A denial with nothing of its own to deny: "no we don't have", "there is none really", "Nobody else." (not a
@@ -120,6 +128,36 @@ def with_fates_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
                                                    or not _BARE_NEVER.match(clause.text))
 
     return _joined_to_the_clause_before(answer, clauses, tells_its_fate)
+
+
+# A thing denied ("there's no resource strategy", "we don't have a vision") and then "one" promised for it ("council
+# passed a motion to adopt one", "we'll produce one next year"): the "one" is that thing.
+_DENIED_THING = re.compile(
+    r"\b(?:no|not\s+an?|isn't\s+an?|is\s+not\s+an?|there's\s+no|there\s+is\s+no|(?:don't|do\s+not|doesn't|does\s+not)"
+    r"\s+have\s+an?|without\s+an?|never\s+had\s+an?)\s+((?:[\w-]+\s+){0,3}?"
+    r"(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|frameworks?|registers?|inventor(?:y|ies)|maps?|visions?|roadmaps?|boards?"
+    r"|programmes?|baselines?|dashboards?|pipelines?|portals?|catalogues?|architectures?|teams?|partnerships?"
+    r"|business\s+cases?|panels?))\b",
+    re.IGNORECASE)
+_PROMISED_ONE = re.compile(
+    r"\b(?:adopt|produce|write|develop|publish|draft|agree|create|set\s+up|build|get|have|commission|launch"
+    r"|introduce|deliver|put\s+in\s+place|bring\s+in)\s+(?:a\s+(?:new\s+|proper\s+|full\s+)?)?(one)\b(?![-‐]|\s+of\b)",
+    re.IGNORECASE)
+
+
+def with_one_resolved(clauses: list[Clause]) -> list[Clause]:
+    """Each clause that promises "one" of the thing the clause before it denies reads with that thing in its place
+    (`Clause.reading`); its text, what is quoted, stays verbatim."""
+    resolved: list[Clause] = []
+    for clause in clauses:
+        promised = _PROMISED_ONE.search(clause.text)
+        denied = _DENIED_THING.search(resolved[-1].text) if promised and resolved else None
+        if promised and denied:
+            reading = clause.text[:promised.start(1)] + denied.group(1) + clause.text[promised.end(1):]
+            clause = Clause(clause.text, clause.start, clause.end, clause.sentence, clause.continues,
+                            segment=clause.segment, caveat=clause.caveat, reading=reading)
+        resolved.append(clause)
+    return resolved
 
 
 def _joined_to_the_clause_before(answer: str, clauses: list[Clause],

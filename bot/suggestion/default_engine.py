@@ -137,7 +137,7 @@ class DefaultSuggestionEngine:
         """The evidence the text gives each condition, and whether a clause of it only names the topic."""
         index = characteristic_index(self.kb, self.embedder, characteristic_id, self.cache_dir)
         clauses = split_clauses(text)
-        vectors = np.asarray(self.embedder.embed([c.text for c in clauses]), dtype=np.float32)
+        vectors = np.asarray(self.embedder.embed([c.said for c in clauses]), dtype=np.float32)
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
         names_the_topic = any(only_names_the_topic(index.characteristic, words) or
                               only_judges_the_topic(index.characteristic, words)

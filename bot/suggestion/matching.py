@@ -139,7 +139,7 @@ def match_conditions(
                 continue  # "I can't say yet whether they handle risks well" is no evidence either way
             if horizon == Horizon.TWO_YEARS and SAID_OF_TODAY.search(clause.text):
                 continue  # "no map of our tech today": the level now, which the two-year question starts from
-            words = set(content_tokens(clause.text))
+            words = set(content_tokens(clause.said))
             if only_names_the_topic(index.characteristic, words) or only_judges_the_topic(index.characteristic, words):
                 continue  # "Digital inclusion – we do what we can": naming or judging the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],

@@ -503,3 +503,13 @@ def test_a_short_piece_said_of_each_item_is_a_fact_of_its_own() -> None:
 def test_what_did_not_work_is_what_was_dropped_not_a_denial_of_the_clause() -> None:
     assert Qualifier.NEGATED not in qualifiers("We evaluated the events programme, dropped what didn't work")
     assert Qualifier.NEGATED in qualifiers("We didn't evaluate what worked")
+
+
+def test_one_promised_for_a_thing_denied_reads_as_that_thing_and_is_quoted_verbatim() -> None:
+    answer = "No resource strategy at all now. Council passed a motion to adopt one by next summer."
+    denied, promised = split_clauses(answer)
+    assert promised.said == "Council passed a motion to adopt resource strategy by next summer."
+    assert promised.text == answer[promised.start:promised.end] and denied.said == denied.text
+    # "one" of a kind, a one-off or a one-line note is no pronoun
+    assert all(not c.reading for c in split_clauses("We have no plan. Each project just has a one-line note."))
+    assert all(not c.reading for c in split_clauses("No board yet. We'll set up one of the panels first."))
