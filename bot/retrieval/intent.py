@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.retrieval.asking import split_at_the_ask
 from bot.retrieval.guidance_request import seeks_guidance_by_name
 from bot.words import FUNCTION_WORDS
 
@@ -177,6 +178,11 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"
                 r"|need\s+(?:smth|sth|something|some\s+help|help)\b")
+# Guidance named: what keeps a need stated before the question a request for guidance
+_NAMES_GUIDANCE = re.compile(
+    r"\b(?:standards?|iso|guidance|guidelines?|(?:best|good)\s+practices?|frameworks?|method(?:s|ology)?|approach(?:es)?"
+    r"|checklists?|indicators|criteria|definitions?|terminology|vocabulary|glossary|requirements)\b",
+    re.IGNORECASE)
 _GUIDANCE = re.compile(
     r"\b(?:standards?|iso|framework|method(?:ology)?|models?|approach|checklist|definitions?|terminology"
     rf"|vocabulary|glossary|requirements|criteria|indicators|{_STATED_NEED})\b",
@@ -354,7 +360,9 @@ _NO_STANDARD_WANTED = re.compile(
 _OPINION_ASKED = re.compile(
     r"\b(?:want|need|give\s+me|after|asking\s+for|just)\s+(?:your|ur)\s+(?:honest\s+|own\s+|personal\s+|gut\s+)?"
     r"(?:opinion|view|take)\b|\bopinion,?\s+not\s+a\s+list\b"
-    r"|\b(?:just\s+)?(?:after|want(?:ing)?|asking\s+for|looking\s+for)\s+(?:some\s+|honest\s+|people's\s+)?opinions\b",
+    r"|\b(?:just\s+)?(?:after|want(?:ing)?|asking\s+for|looking\s+for)\s+(?:some\s+|honest\s+|people's\s+)?opinions\b"
+    # the last words of the message: "... or should we just get on with the projects? honest opinion pls"
+    r"|\b(?:honest|your|ur)\s+(?:opinion|view|take)s?\s*(?:pls|please|plz|thanks|thx)?\W*$",
     re.IGNORECASE)
 
 
@@ -362,21 +370,24 @@ def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
     vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
     with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`);
-    or it says no standard is wanted (`_NO_STANDARD_WANTED`)."""
+    or it says no standard is wanted (`_NO_STANDARD_WANTED`). A need stated before the first question makes it a
+    request for guidance only when it names guidance (`split_at_the_ask`)."""
+    context, asking = split_at_the_ask(query)
     if _NO_STANDARD_WANTED.search(query) or _OPINION_ASKED.search(query):
         return True
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
         return not seeks_guidance_by_name(query)
     if _ABOUT_SOMETHING_ELSE.search(query):
         # unless a need is stated, or guidance asked for by name ("which standard helps us up the levels?")
-        return not (_NEED.search(query) or seeks_guidance_by_name(query))
+        return not (_NEED.search(asking) or seeks_guidance_by_name(query)
+                    or (_NEED.search(context) and (_NAMES_GUIDANCE.search(context) or _NAMES_GUIDANCE.search(asking))))
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
     if not _REQUEST.search(query):
         reports = "?" not in query and _REPORTING.search(query)  # "the sensors have been offline since Friday again"
         if reports or _PERIOD.search(query):  # "council tax band D for 2024/25?"
             return True
-    return bool(_FACT_LOOKUP.search(query)) and not _GUIDANCE.search(query)
+    return bool(_FACT_LOOKUP.search(query)) and not (_GUIDANCE.search(asking) or _NAMES_GUIDANCE.search(context))
 
 
 def asks_a_chore_or_a_price(query: str) -> bool:

@@ -48,7 +48,9 @@ def strip_standard_mentions(query: str) -> str:
     return stripped if any(char.isalpha() for char in stripped) else query
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+# not after an abbreviation: "simpler for small suppliers, e.g. faster payment?" is one sentence
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!incl\.)(?<!approx\.)(?<!\bno\.)\s+|\n+", re.IGNORECASE)
 
 
 def sentences_of(text: str) -> list[str]:

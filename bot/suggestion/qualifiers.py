@@ -65,7 +65,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | under\s(?:development|discussion|consideration|preparation)
         # not begun beyond finding out what it would take: "a new vision is 'in scoping'"
         | (?:in|at\s(?:the\s)?)\s?scoping(?:\s(?:stage|phase))? | being\sscoped
-        | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built)
+        | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built
+                                                      |scoping|exploring)
+        # the step after this one: "next step we're scoping is ...", "the next phase will"
+        | (?:^\W*(?:the\s|our\s|funded\s)?|(?:'s|\sis|\sbe|\swas|\sas)\s(?:the\s|our\s)?)next\s(?:steps?|phase|stage)\b
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b | mid[-\s](?:procurement|tender)
         # things that will happen, and when
         | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b

@@ -382,3 +382,19 @@ def test_whether_there_is_a_document_still_asks_for_one_by_name(question: str) -
     assert seeks_guidance_by_name(question)
     assert not seeks_guidance_by_name("is there any discount for local authorities?")
     assert not seeks_guidance_by_name("is there a newer edition out yet?")
+
+
+def test_a_need_stated_before_the_question_is_context_unless_it_names_guidance() -> None:
+    funding = ("We want to scale the library digital-help pilot to six hubs next year. Current funding ends in March. "
+               "Is there a national funding call open right now, and when's the deadline?")
+    assert looks_up_a_fact(spelled_out(funding))
+    assert not looks_up_a_fact(spelled_out(
+        "We want to use the maturity model together with the quality matrix for local government. Is that ISO 18091?"))
+    assert not looks_up_a_fact(spelled_out(
+        "We want guidance on how to baseline resilience. Which standard did peer cities use?"))
+
+
+def test_an_honest_opinion_asked_for_at_the_end_is_an_opinion() -> None:
+    question = ("Our leader thinks the model is box ticking. For a town of 40k is it worth doing, or should we skip it "
+                "and get on with the projects? honest opinion pls")
+    assert looks_up_a_fact(spelled_out(question))

@@ -513,3 +513,9 @@ def test_one_promised_for_a_thing_denied_reads_as_that_thing_and_is_quoted_verba
     # "one" of a kind, a one-off or a one-line note is no pronoun
     assert all(not c.reading for c in split_clauses("We have no plan. Each project just has a one-line note."))
     assert all(not c.reading for c in split_clauses("No board yet. We'll set up one of the panels first."))
+
+
+def test_the_next_step_and_what_we_are_scoping_are_to_come() -> None:
+    assert Qualifier.FUTURE in qualifiers("Next step we're scoping is letting residents see what we hold about them")
+    assert Qualifier.FUTURE in qualifiers("a public dashboard, that's the next step.")
+    assert Qualifier.FUTURE not in qualifiers("residents argue the next phase out with each other")
