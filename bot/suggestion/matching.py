@@ -251,7 +251,7 @@ def _match_one_clause(
                and not (key in agree and agree[key].score >= match.score)}
     denials.update(_absence_of_the_first_rung(supports, disagree, marks, tuning))
     for key, match in (_artefact_denied(index, clause, marks, agree, tuning)
-                       | _publicity_denied(index, clause, tuning)).items():
+                       | _publicity_denied(index, clause, tuning) | _partners_denied(index, clause, tuning)).items():
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
     return _not_the_start_when_the_top_is_denied(supports, denials), denials
@@ -375,6 +375,36 @@ _KEPT_INTERNAL = re.compile(
     r"|do\s+not)\s+see)\b",
     re.IGNORECASE,
 )
+# The city's other organisations left out: "the hospital and the uni aren't involved", "partners have no visibility of
+# any of it", "it's council-only"
+_OTHERS = (r"(?:partners?|other\s+(?:organi[sz]ations|bodies|agencies|players|partners|providers|owners)|outside\s+"
+           r"(?:organi[sz]ations|partners|bodies)|hospitals?|universit(?:y|ies)|uni|police|health\s+(?:board|trust)s?"
+           r"|housing\s+associations?|utilit(?:y|ies)|businesses|the\s+private\s+sector|(?:bus|transport)\s+operators?)")
+_OTHERS_LEFT_OUT = re.compile(
+    rf"\b{_OTHERS}\b[^.;]{{0,60}}?\b(?:(?:aren't|are\s+not|weren't|were\s+not|isn't|is\s+not|haven't\s+been|have\s+not"
+    r"\s+been|not|never\s+been)\s+(?:yet\s+|really\s+|formally\s+)?(?:involved|included|part\s+of|signed\s+up|on\s+board"
+    r"|at\s+the\s+table|engaged|in\s+it)|(?:have|has)\s+no\s+(?:visibility|say|access|part|role))\b"
+    r"|(?<!not\s)(?<!not\sa\s)(?<!n't\s)(?<!n't\sa\s)\b(?:council|administration|authority)[-\s]only\b"
+    r"|\bno\s+(?:outside\s+)?partners\b",
+    re.IGNORECASE,
+)
+_PARTNERSHIP = re.compile(r"\b(?:partners?|partnership|cross-sectoral|other\s+major|public\s+and\s+private"
+                          r"|public,\s+private|city\s+organisations|across\s+the\s+city's)\b", re.IGNORECASE)
+
+
+def _partners_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning) -> dict[str, ClauseMatch]:
+    """The city's other organisations left out ("the hospital and the uni aren't involved", "it's council-only")
+    denies the level-5 conditions of a partnership across the city ("a strong partnership with other major service
+    providers", "all major data users and suppliers across the city's data ecosystem"), however little the clause
+    resembles them: it names the gap above what the administration does alone. A denial, not a firm one, as an
+    artefact's (`ARTEFACT_DENIAL`)."""
+    if not _OTHERS_LEFT_OUT.search(clause.text.replace("’", "'")):
+        return {}
+    score = round(tuning.against_threshold + ARTEFACT_DENIAL, 4)
+    return {phrase.condition.id: ClauseMatch(clause, phrase, score)
+            for phrase in index.phrases if phrase.level == 5 and not phrase.is_cue and _PARTNERSHIP.search(phrase.text)}
+
+
 _PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|can\s+see)\b(?![-\s]private)",
                      re.IGNORECASE)
 
