@@ -60,10 +60,14 @@ def test_the_index_is_built_once_then_reused(built: Built, kb: KnowledgeBase, mi
 # the model beside a topic near it: an energy audit of a leisure centre "ISO 50001 style" (energy is near the model's
 # infrastructure standards, so not a field of other standards) and the depreciation of street lighting columns and
 # sensors (IPSAS 17), where the assets outweigh the accounting field (caught since other bodies' standards are
-# recognised); a later one asks how to run an assessment workshop for the maturity model (whom to invite, how long);
-# and one asks which ISO standard sets out information management with building information modelling (ISO 19650,
-# not in the draft: its "information management" is nearer the model's data management than the BIM field is)
-KNOWN_OFF_TOPIC_ANSWERED = {"sq36-10", "sq43-25", "sq60-32"}
+# recognised); one asks which ISO standard sets out information management with building information modelling
+# (ISO 19650, not in the draft: its "information management" is nearer the model's data management than the BIM field
+# is). Three batches joined dev in the twentieth session with four more: information security management for the data
+# platform (ISO 27001's field, not far enough from the model's data standards to outweigh a confident match), and
+# three long messages whose ask comes after sentences in the model's words: the closing date of a ballot on the
+# draft, whether a contract's value is over the procurement threshold ("... or can we call it off the framework?"),
+# and a staff consultation on occupancy sensors.
+KNOWN_OFF_TOPIC_ANSWERED = {"sq36-10", "sq60-32", "sq64-33", "sq65-5", "sq65-44", "sq65-58"}
 
 
 def test_dev_questions_reach_the_targets(built: Built, kb: KnowledgeBase):
