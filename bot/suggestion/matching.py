@@ -302,7 +302,9 @@ _NEGATED_ARTEFACT = re.compile(
     r"(?!\s*-?\s*(?:owner|team|member|meeting|paper|document|line)s?\b)",
     re.IGNORECASE,
 )
-ARTEFACT_DENIAL = 0.05  # how far over `Tuning.against_threshold` such a denial scores: a denial, not a firm one
+# how far over `Tuning.against_threshold` such a denial scores: a denial, not a firm one, but more than a loose match
+# (`BELOW_FIRM`): "No public dashboard" outweighs a partnership's name that only loosely resembles level 5
+ARTEFACT_DENIAL = 0.065
 
 
 def _artefact_denied(index: CharacteristicIndex, clause: Clause, marks: frozenset[Qualifier],

@@ -8,7 +8,7 @@ import pytest
 from bot.knowledge.models import Condition
 from bot.suggestion.clauses import Clause
 from bot.suggestion.condition_index import Phrase
-from bot.suggestion.matching import _publicity_denied
+from bot.suggestion.matching import BELOW_FIRM, _publicity_denied
 from bot.suggestion.tuning import Tuning
 from bot.suggestion.words import content_tokens
 
@@ -46,3 +46,8 @@ def test_a_denial_not_a_firm_one_and_nothing_else_denied() -> None:
     assert TUNING.against_threshold < match.score < TUNING.strong_support
     assert _denied("the report goes to the public every quarter") == []
     assert _denied("we publish it on the website") == []
+
+
+def test_a_denial_outweighs_a_loose_match_but_not_a_firm_one() -> None:
+    match = _publicity_denied(INDEX, Clause("No public dashboard.", 0, 20, 0), TUNING)["1.1.1/5/a"]  # type: ignore[arg-type]
+    assert TUNING.strong_support - BELOW_FIRM < match.score < TUNING.strong_support
