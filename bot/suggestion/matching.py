@@ -254,6 +254,9 @@ def _match_one_clause(
                        | _publicity_denied(index, clause, tuning) | _partners_denied(index, clause, tuning)).items():
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
+    if Qualifier.NEGATED in marks and _MODEST.search(clause.text):  # only the top of the ladder is denied
+        supports = {key: match for key, match in supports.items() if match.phrase.level != 1}
+        denials = {key: match for key, match in denials.items() if match.phrase.level >= GAP_AT_THE_TOP}
     return _not_the_start_when_the_top_is_denied(supports, denials), denials
 
 
@@ -271,6 +274,12 @@ def _improvement_shown(index: CharacteristicIndex, scored: dict[str, tuple[float
         if not phrase.is_cue and asks_for_improvement_shown(phrase.condition):
             found[key] = (max(scored[key][0] if key in scored else 0.0, tuning.strong_support), True, phrase)
     return found
+
+
+# Modesty: "we don't have a design lab or anything fancy like the big cities", "nothing clever", "we're not one of
+# those flashy sensor cities". What is denied is what the speaker thinks of as advanced: no sign of the starting point.
+_MODEST = re.compile(r"\b(?:fancy|clever|sophisticated|cutting[-\s]edge|hi-?tech|high[-\s]tech|flashy|shiny|whizzy"
+                     r"|bells\s+and\s+whistles|like\s+the\s+big\s+cities|big[-\s]city)\b", re.IGNORECASE)
 
 
 GAP_AT_THE_TOP = 4  # a denial of a condition of this level or above names the gap at the top of the ladder
