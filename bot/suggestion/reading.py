@@ -121,7 +121,8 @@ def read_ladder(
     if probe is not None and only_checks_below_a_yes(probe.level, replies):
         probe, settled = None, True
     if probe is None:
-        probe = verification_probe(characteristic, level, rungs, replies, horizon)
+        probe = verification_probe(characteristic, level, rungs, replies, horizon) or starting_point_checked(
+            characteristic, level, rungs, replies, horizon)
         settled = settled and probe is None
     return LadderReading(level, confidence, settled, rungs, distribution, probe)
 
@@ -160,6 +161,16 @@ def verification_probe(characteristic: Characteristic, level: int, rungs: Mappin
     rests_on_the_opening = ((len(replies) == 1 and above_denied)
                             or (len(replies) == 2 and below == [ProbeAnswer.YES] * yeses_needed))
     return probe_for_rung(characteristic, level, [], horizon) if rests_on_the_opening else None
+
+
+def starting_point_checked(characteristic: Characteristic, level: int, rungs: Mapping[int, Rung],
+                           replies: Mapping[int, ProbeAnswer], horizon: Horizon) -> Probe | None:
+    """The starting point read from the opening alone is checked once, with a question about rung 2: "we're a small
+    council, we don't have a design lab or anything fancy" denies the flashy, and the basics may well be there. An
+    assessor does not record level 1 on a modest opening without asking whether anything at all is in place."""
+    if level != 1 or replies or 2 not in rungs:
+        return None
+    return probe_for_rung(characteristic, 2, rungs[2].open_conditions, horizon)
 
 
 def only_checks_below_a_yes(rung: int, replies: Mapping[int, ProbeAnswer]) -> bool:

@@ -420,14 +420,13 @@ def _read_a_denial_of_the_beginnings(kb: KnowledgeBase, brief: bool):  # type: i
     return read_ladder(characteristic, evidence, {}, set(), Horizon.NOW, None, tuning, text_level=1, brief=brief)
 
 
-def test_a_line_of_chat_is_never_settled_before_a_probe_is_answered(kb: KnowledgeBase) -> None:
-    # a paragraph that denies the beginnings settles level 1; a line of chat saying the same cannot settle a
-    # level, so its denial is asked about rather than taken at its word
-    paragraph = _read_a_denial_of_the_beginnings(kb, brief=False)
-    assert paragraph.level == 1 and paragraph.probe is None
-    line = _read_a_denial_of_the_beginnings(kb, brief=True)
-    assert line.level == 1 and not line.settled
-    assert line.probe is not None and line.probe.level == 2
+def test_the_starting_point_read_from_the_opening_alone_is_asked_about_once(kb: KnowledgeBase) -> None:
+    # a paragraph or a line of chat that denies the beginnings reads level 1, but not on the opening's word alone: an
+    # assessor asks once whether anything at all is in place (`reading.starting_point_checked`)
+    for brief in (False, True):
+        reading = _read_a_denial_of_the_beginnings(kb, brief=brief)
+        assert reading.level == 1 and not reading.settled
+        assert reading.probe is not None and reading.probe.level == 2
 
 
 def _rungs_with_level_2_said_by(met: int) -> dict:  # type: ignore[type-arg]
