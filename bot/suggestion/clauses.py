@@ -50,7 +50,7 @@ class Clause:
     segment: str = ""  # the verbatim stretch between sentence ends and contrasts it was split from (to quote)
     caveat: bool = False  # opens or closes with a contrast: "but there's no plan", "no strategy for it though"
     # what it says with "one" resolved to the thing denied just before ("No resource strategy now. Council passed a
-    # motion to adopt one by next summer": "adopt a resource strategy"); empty when it has no such "one"
+    # motion to adopt one by next summer": "adopt resource strategy"); empty when it has no such "one"
     reading: str = ""
 
     @property

@@ -12,13 +12,16 @@ import re
 
 from bot.knowledge.models import Condition
 
-_CHANGE = (r"(?:down|up|fell|fallen|falling|rose|risen|rising|dropped|reduced|increased|improved|halved|doubled|lower"
-           r"|higher|fewer|more|less|grew|grown|declined|cut)")
+# A figure moved ("down 40%", "fell by a third"); a comparative ("lower", "more") only against a time ("lower than in
+# 2019"), not on its own ("more than 40% of residents" is a share, not a change)
+_MOVED = (r"(?:down|up|fell|fallen|falling|rose|risen|rising|dropped|reduced|increased|improved|halved|doubled|grew"
+          r"|grown|declined|cut)")
+_COMPARED = r"(?:lower|higher|fewer|more|less|better|worse)"
 _QUANTITY = (r"(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent|percentage\s+points?|points?|pp)"
-             r"|by\s+(?:a\s+|about\s+|around\s+|nearly\s+|over\s+)?(?:third|quarter|half|fifth|tenth|\d+))")
+             r"|by\s+(?:a\s+|about\s+|around\s+|nearly\s+|over\s+)?(?:third|quarter|half|fifth|tenth))")
 _SINCE = r"(?:since|on|than(?:\s+in)?|compared\s+(?:to|with))\s+(?:(?:the\s+)?(?:19|20)\d\d|the\s+baseline|last\s+year)"
 _MEASURED_CHANGE = re.compile(
-    rf"\b{_CHANGE}\b[^.;:]{{0,40}}?(?:{_QUANTITY}|\b{_SINCE})"
+    rf"\b{_MOVED}\b[^.;:]{{0,40}}?(?:{_QUANTITY}|\b{_SINCE})|\b{_COMPARED}\b[^.;:]{{0,40}}?\b{_SINCE}"
     rf"|\d+(?:\.\d+)?\s?%\s+(?:down|up|lower|higher|fewer|more|less|reduction|increase|drop|rise|fall|improvement)\b"
     r"|\bfrom\s+\d+(?:\.\d+)?\s?%\s+(?:in\s+(?:19|20)\d\d\s+)?to\s+\d+(?:\.\d+)?\s?%",
     re.IGNORECASE)

@@ -18,6 +18,7 @@ from bot.suggestion.tuning import Tuning
     "emissions have fallen by a third compared with 2015",
     "visitor numbers up 12%",
     "30% fewer outages than in 2020",
+    "flood response and recovery times better every year since 2021",
 ])
 def test_a_change_already_measured_is_reported(text: str) -> None:
     assert reports_a_measured_change(text)
@@ -30,6 +31,8 @@ def test_a_change_already_measured_is_reported(text: str) -> None:
     "the trajectory is down 5% a year",
     "we track emissions every year",  # tracking, not a change seen
     "38% of residents recycle",  # a level, not a change
+    "more than 40% of residents use the app",  # a share
+    "the figures are broken down by 5 wards",
 ])
 def test_a_target_a_plan_or_a_level_is_not_a_change_seen(text: str) -> None:
     assert not reports_a_measured_change(text)
