@@ -70,6 +70,23 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # the step after this one: "next step we're scoping is ...", "the next phase will"
         | (?:^\W*(?:the\s|our\s|funded\s)?|(?:'s|\sis|\sbe|\swas|\sas)\s(?:the\s|our\s)?)next\s(?:steps?|phase|stage)\b
         | (?:being|is\sout\sto|are\sout\sto|going\sout\sto)\stender(?:ed)?\b | mid[-\s](?:procurement|tender)
+        # a project's status, as status reports put it: waiting on a decision, in an early phase, bought but not
+        # delivered, on its way ("pending cabinet approval", "in discovery phase", "procurement underway", "go-live
+        # scheduled for Q3", "slipped to March", "on track for adoption")
+        | (?:pending|awaiting)\s(?:\w+\s){{0,2}}?(?:approval|sign-?off|decision|agreement|adoption|go-?ahead|funding)
+        | (?:go-?live|launch|roll-?out|adoption|completion|delivery|implementation)\s(?:is\s)?(?:now\s)?
+          (?:scheduled|planned|expected|due|targeted|pencilled|forecast)\b
+        | (?:slipped|delayed|pushed(?:\sback)?|re-?baselined|rescheduled|moved)\s(?:to|until|into)\s
+          (?:q[1-4]|20\d\d|next|the\s(?:spring|summer|autumn|winter|new\syear)|spring|summer|autumn|winter|january
+          |february|march|april|may|june|july|august|september|october|november|december)
+        | in\s(?:the\s)?(?:discovery|alpha|mobili[sz]ation|procurement|design|feasibility|initiation|planning
+                          |definition)\s(?:phase|stage)
+        | (?:procurement|tender|tendering)\s(?:is\s)?(?:now\s)?(?:underway|under\sway|ongoing|live|out|open)
+        | \bitt\s(?:issued|out|live) | business\scase\s(?:is\s)?(?:in\s(?:development|preparation)|being\s\w+)
+        | feasibility\s(?:study|work)\s(?:is\s)?(?:commissioned|underway|under\sway|ongoing)
+        | on\strack\s(?:for|to)\s(?:the\s)?(?:adoption|launch|go-?live|completion|delivery|approval|sign-?off
+                                           |publication|roll-?out|opening|start)\b
+        | target\sdate | mobilis(?:ing|ation)
         # things that will happen, and when
         | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
@@ -150,6 +167,13 @@ _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:th
     (?:county|region|regional\sauthority|state|utility|utilities|government|ministry|province|police|nhs|water\scompany
      |transport\sauthority|health\sboard|operator|contractor)(?:'s|s')(?:\s(?:job|thing|responsibility|business))?
     | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b""")
+# Other places, not us: "Other cities are on about digital twins", "most places don't even have that" (unless the
+# clause says where we stand too: "other councils have service designers, we have none")
+_OTHER_PLACES = _pattern(r"""^\W*(?:(?:but|and|whereas|while|meanwhile|though|unlike)\s)?
+    (?:(?:(?:the\s)?other|neighbouring|nearby|bigger|larger)\s(?:\w+\s)?
+       (?:councils|cities|towns|authorities|municipalities|places|districts|boroughs|counties|regions)
+     | most\splaces)\b""")
+_US = re.compile(r"\b(?:we|we're|we've|us|our|ours)\b", re.IGNORECASE)
 # A plan nobody has committed to: not in place in two years either.
 _UNCOMMITTED = _pattern(r"""\b(?:
     # hopes and wishes
@@ -467,7 +491,8 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
         found -= {Qualifier.NEGATED, Qualifier.PARTIAL}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):
         found.add(Qualifier.NEGATED)
-    if _UNSURE.search(cleaned) or _SOMEONE_ELSES.search(cleaned):
+    if _UNSURE.search(cleaned) or _SOMEONE_ELSES.search(cleaned) or (_OTHER_PLACES.search(cleaned)
+                                                                     and not _US.search(cleaned)):
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one

@@ -254,7 +254,9 @@ def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifi
 # that was the 2022 pilot", "I don't think we have a business case... well, ok, there is the investment case".
 _TAKES_BACK = re.compile(
     r"^(?:(?:oh|and|but|so|hmm+|um+|er+|sorry|oops|ah),?\s+)?(?:actually(?=\s*,|\s+no\b|\s+scratch|\s*[-–—])"
-    r"|scratch\s+that|strike\s+that|no,?\s+wait|wait|correction|i\s+take\s+that\s+back|on\s+second\s+thoughts?"
+    # "wait" as a correction ("oh wait, no", "wait scratch that"), not a noun's ("wait times and failure demand")
+    r"|scratch\s+that|strike\s+that|no,?\s+wait|wait(?!\s+(?:times?|lists?|periods?|for|until)\b)|correction"
+    r"|i\s+take\s+that\s+back|on\s+second\s+thoughts?"
     r"|come\s+to\s+think\s+of\s+it|thinking\s+about\s+it"
     r"|well,?\s+ok(?:ay)?\b|well,?\s+actually)\b",
     re.IGNORECASE,

@@ -438,3 +438,10 @@ def test_how_things_were_before_narrows_nothing() -> None:
     assert marks["All major schemes must have a co-design phase with future users."] == frozenset()
     marks = _marks("All major schemes have a co-design phase. Only in the centre.")
     assert Qualifier.PARTIAL in marks["All major schemes have a co-design phase."]
+
+
+def test_wait_times_are_a_measure_not_a_correction() -> None:
+    marks = _marks("The platform shows us cost per contact by channel, wait times and failure demand.")
+    assert Qualifier.UNSURE not in marks["The platform shows us cost per contact by channel"]
+    corrected = _marks("We send roadworks data to the sat navs. oh wait, no, that goes through the national register.")
+    assert Qualifier.UNSURE in corrected["We send roadworks data to the sat navs."]

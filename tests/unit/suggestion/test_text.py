@@ -519,3 +519,23 @@ def test_the_next_step_and_what_we_are_scoping_are_to_come() -> None:
     assert Qualifier.FUTURE in qualifiers("Next step we're scoping is letting residents see what we hold about them")
     assert Qualifier.FUTURE in qualifiers("a public dashboard, that's the next step.")
     assert Qualifier.FUTURE not in qualifiers("residents argue the next phase out with each other")
+
+
+def test_what_other_places_do_is_not_where_we_stand() -> None:
+    assert Qualifier.UNSURE in qualifiers("Other cities are on about digital twins")
+    assert Qualifier.UNSURE in qualifiers("most places don't even have that.")
+    assert Qualifier.UNSURE not in qualifiers("Other councils in the region have service designers, we have none.")
+    assert Qualifier.UNSURE not in qualifiers("most parish councils have signed up")
+
+
+@pytest.mark.parametrize("text", [
+    "Data catalogue: pending cabinet approval", "Benefits framework awaiting sign-off by CMT",
+    "Dashboard go-live scheduled for Q3", "slipped to March", "Workstream in discovery phase",
+    "Procurement underway for the CRM", "Business case in development", "On track for adoption in September",
+])
+def test_a_project_s_status_as_status_reports_put_it_is_still_to_come(text: str) -> None:
+    assert Qualifier.FUTURE in qualifiers(text)
+
+
+def test_on_track_with_what_is_measured_is_not_a_plan() -> None:
+    assert Qualifier.FUTURE not in qualifiers("we're on track for the carbon trajectory.")
