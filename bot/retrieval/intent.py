@@ -380,7 +380,7 @@ def looks_up_a_fact(query: str) -> bool:
     if _ABOUT_SOMETHING_ELSE.search(query):
         # unless a need is stated, or guidance asked for by name ("which standard helps us up the levels?")
         return not (_NEED.search(asking) or seeks_guidance_by_name(query)
-                    or (_NEED.search(context) and (_NAMES_GUIDANCE.search(context) or _NAMES_GUIDANCE.search(asking))))
+                    or (_NEED.search(context) and _NAMES_GUIDANCE.search(query)))
     if _NOT_ASKING.search(query) and "?" not in query:
         return not _NEED.search(query)
     if not _REQUEST.search(query):

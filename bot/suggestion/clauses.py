@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.suggestion.words import word_count
 
@@ -153,9 +153,8 @@ def with_one_resolved(clauses: list[Clause]) -> list[Clause]:
         promised = _PROMISED_ONE.search(clause.text)
         denied = _DENIED_THING.search(resolved[-1].text) if promised and resolved else None
         if promised and denied:
-            reading = clause.text[:promised.start(1)] + denied.group(1) + clause.text[promised.end(1):]
-            clause = Clause(clause.text, clause.start, clause.end, clause.sentence, clause.continues,
-                            segment=clause.segment, caveat=clause.caveat, reading=reading)
+            clause = replace(clause, reading=clause.text[:promised.start(1)] + denied.group(1)
+                             + clause.text[promised.end(1):])
         resolved.append(clause)
     return resolved
 

@@ -407,13 +407,9 @@ def _partners_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning)
     """The city's other organisations left out ("the hospital and the uni aren't involved", "it's council-only")
     denies the level-5 conditions of a partnership across the city ("a strong partnership with other major service
     providers", "all major data users and suppliers across the city's data ecosystem"), however little the clause
-    resembles them: it names the gap above what the administration does alone. A denial, not a firm one, as an
-    artefact's (`ARTEFACT_DENIAL`)."""
-    if not _OTHERS_LEFT_OUT.search(clause.text.replace("’", "'")):
-        return {}
-    score = round(tuning.against_threshold + ARTEFACT_DENIAL, 4)
-    return {phrase.condition.id: ClauseMatch(clause, phrase, score)
-            for phrase in index.phrases if phrase.level == 5 and not phrase.is_cue and _PARTNERSHIP.search(phrase.text)}
+    resembles them: it names the gap above what the administration does alone. Only the criteria's own words
+    decide which conditions (a cue's "partners on the board" is no partnership across the city)."""
+    return _level_five_denied(index, clause, tuning, _OTHERS_LEFT_OUT, _PARTNERSHIP, cues=False)
 
 
 _PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|can\s+see)\b(?![-\s]private)",
@@ -423,10 +419,16 @@ _PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|
 def _publicity_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning) -> dict[str, ClauseMatch]:
     """Something kept from the public ("it's all internal for now", "we don't publish those numbers") denies the
     level-5 conditions that speak of the public ("regular public reporting of progress", cues such as "citizens can
-    see the kpis"), however little the clause resembles them: it names the gap above an internal practice. A denial,
-    not a firm one, as an artefact's (`ARTEFACT_DENIAL`)."""
-    if not _KEPT_INTERNAL.search(clause.text.replace("’", "'")):
+    see the kpis"), however little the clause resembles them: it names the gap above an internal practice."""
+    return _level_five_denied(index, clause, tuning, _KEPT_INTERNAL, _PUBLIC, cues=True)
+
+
+def _level_five_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning, gap: re.Pattern[str],
+                       speaks_of: re.Pattern[str], *, cues: bool) -> dict[str, ClauseMatch]:
+    """The level-5 phrases that `speaks_of` (criteria, and cues if `cues`) denied by a clause that names the `gap`:
+    a denial, not a firm one, as an artefact's (`ARTEFACT_DENIAL`)."""
+    if not gap.search(clause.text.replace("’", "'")):
         return {}
     score = round(tuning.against_threshold + ARTEFACT_DENIAL, 4)
-    return {phrase.condition.id: ClauseMatch(clause, phrase, score)
-            for phrase in index.phrases if phrase.level == 5 and _PUBLIC.search(phrase.text)}
+    return {phrase.condition.id: ClauseMatch(clause, phrase, score) for phrase in index.phrases
+            if phrase.level == 5 and (cues or not phrase.is_cue) and speaks_of.search(phrase.text)}
