@@ -71,7 +71,7 @@ _CHORE_OR_PURCHASE = re.compile(
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
       # a piece of writing: "draft a quick email to ...", "could you draft a 150-word press release ..."
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?)?(?:draft|write)\s+
-          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?
+          (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?
           (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you|press\s+release|speech
           |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description)
           |bullet\s+points?|bullets|talking\s+points|paragraph|slides?|intro)\b
@@ -100,7 +100,8 @@ _CHORE_OR_PURCHASE = re.compile(
       # the standard as a document: its edition, licence, publication, whether it is free
       | \b(?:edition|corrigend(?:um|a))\b
       # a PDF handled as a file (exported, shared, bought, attached), not one the city wrote ("a PDF nobody reads")
-      | \b(?:export|exports|share|forward|send|download|attach|attached|copy|licen[cs]e|purchased|bought)
+      | \b(?:export|exports|share|forward|send|download|attach|attached|licen[cs]e|purchased|bought
+           |(?<!my\s)(?<!our\s)(?<!the\s)(?<!a\s)(?<!your\s)copy)  # the verb: not "my copy is a terrible PDF"
         \s+(?:\w+\s+){0,4}?pdf\b | \b(?:to|or|not\s+a)\s+(?:a\s+|only\s+)?pdf\b | \.pdf\b
       | \bpdf\s+(?:copy|copies|version|licen[cs]e|download)\b
       | \bthe\s+pdf\s+(?:has|says|shows|lists)\b
@@ -117,6 +118,13 @@ _CHORE_OR_PURCHASE = re.compile(
         (?:book|schedule|arrange|organi[sz]e|set\s+up|sort\s+out|put\s+in)\s+(?:a\s+|an\s+|us\s+a\s+|me\s+a\s+)?
         (?:\d+\s*(?:mins?|minutes|hours?)|meeting|call|slot|room|time|catch-?up)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
+      # what it costs to hold: "whether EMAS costs more to keep up year to year"
+      | \bcosts?\s+(?:more|less)\s+to\s+(?:keep\s+up|maintain|run|hold|renew)\b
+      | \bmore\s+expensive\s+to\s+(?:keep\s+up|maintain|hold|renew)\b
+      # a file asked of colleagues: "can whoever has the final version ... drop it in here?"
+      | \bdrop\s+(?:it|them|a\s+copy|the\s+(?:file|link|doc|document|paper))\s+(?:in\s+)?(?:here|this\s+channel
+                                                                                         |the\s+channel)\b
+      | \bwhoever\s+has\s+(?:the|a)\b
       | \b(?:is|are)\s+(?:it|they|iso\s*\S+|the\s+standards?)\s+free\b | \bfree\s+(?:copy|copies|download|anywhere)\b
       # a licence to use the model or a document: "is the CEN model free to use, or do we pay for a licence?"
       | \bfree\s+to\s+(?:use|download|access|share)\b | \bpay\s+(?:for\s+)?(?:a\s+|the\s+)?licen[cs]es?\b
@@ -173,9 +181,14 @@ _CHORE_OR_PURCHASE = re.compile(
 _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|(?:how\s+)?(?<!level\s)(?<!score\s)(?<!when\s)(?<!who\s)(?:do|can|should|could)\s+we"
                 r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b"
+                # the diary: "can we move it to Wed 3pm?"
+                r"|\s+(?:move|push|reschedule|shift|swap|bump)\s+(?:it|this|that|the\s+[\w-]+)\s+to\b"
+                r"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:[:.]\d\d)?\s?"
+                r"(?:am|pm)\b)"
                 r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
-                r"|\s+need\s+(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
+                r"|\s+need\s+(?:in\s+place\s+|to\s+have\s+(?:in\s+place\s+)?|to\s+do\s+)?"
+                r"(?:for|at|to\s+(?:get\s+to|reach|be\s+at|move\s+to|hit))\s+(?:a\s+|the\s+next\s+)?level)"
                 r"|we\s+(?:want|need|plan|are\s+trying)\s+to(?!\s+(?:show|prove|demonstrate|evidence)\b)"
                 r"|need\s+(?:smth|sth|something|some\s+help|help)\b")
 # Guidance named: what keeps a need stated before the question a request for guidance
@@ -225,6 +238,19 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # whom to pass something to: "who in procurement do I flag this to?"
     | \bwho\b[^?.]{0,40}?\b(?:do|should|can|could)\s+(?:i|we)\s+(?:flag|report|send|escalate|raise|forward|give|email
                                                                     |pass)\b
+    # whom to talk to: "who at the county is the right person to talk to about the licence?"
+    | \b(?:right|best|correct)\s+(?:person|people|contact|team|officer)\s+(?:to|for)\b
+    # a meeting moved: "can we move it to Wed 3pm?"
+    | \b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\s+
+      \d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b
+    | \bclash(?:es)?\s+with\b
+    # who should take a job on: "which of our directorates should own digital inclusion?"
+    | \bwhich\s+(?:of\s+(?:our|the|these)\s+)?(?:directorates?|departments?|teams?|services?|officers?
+                                          |cabinet\s+members?|portfolios?)\s+(?:should|would|will|ought\s+to)\s+(?:own|lead|run|hold|take)\b
+    | \b(?:does|do|did)\s+the\s+(?:certifying|auditing|accrediting|certification)\b
+    # the model's own parts, counted: "can you list the six purposes again?"
+    | \b(?:list|name|recap|remind\s+me\s+(?:of\s+)?|what\s+(?:are|were))\s+(?:all\s+)?(?:the\s+|our\s+)?
+      (?:six|6|four|4|five|5)\s+(?:sustainability\s+)?(?:purposes|dimensions|maturity\s+levels|levels|enablers)\b
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
     | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
@@ -352,7 +378,9 @@ _NEED = re.compile(rf"\b(?:{_STATED_NEED})\b", re.IGNORECASE)
 _NO_STANDARD_WANTED = re.compile(
     r"\b(?:(?:don't|do\s+not|doesn't|does\s+not)\s+(?:need|want)|not\s+(?:looking\s+for|after|asking\s+(?:for|about)))"
     r"\s+(?:a\s+|any\s+|the\s+)?(?:iso\s+)?(?:standards?|iso)\b"
-    r"(?=\s*(?:[,.;:!–—-]\s*(?:i\s+)?(?:just|only|simply)\b|[.!]?\s*$))", re.IGNORECASE)
+    r"(?=\s*(?:[,.;:!–—-]\s*(?:i\s+)?(?:just|only|simply)\b|[.!]?\s*$))"
+    # "Need numbers, not standards."
+    r"|\b[\w-]+,?\s+not\s+(?:a\s+|any\s+)?(?:iso\s+)?(?:standards?|iso)\W*$", re.IGNORECASE)
 
 
 # An opinion asked for outright: "want your opinion not a list", "give me your honest take": whatever need the

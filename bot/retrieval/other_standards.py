@@ -39,7 +39,9 @@ _ABOUT_STANDARDS = re.compile(r"\b(?:iso|iec|standards?)\b", re.IGNORECASE)
 _CANDIDATE = re.compile(r"\b(?:thinking|maybe|perhaps|probably|possibly|i\s+think|i\s+guess|is\s+it)"
                         r"\s+(?:of\s+)?(?:(?:iso|iec)\s*(?:/\s*iec\s*)?)?(\d{4,5})\b", re.IGNORECASE)
 # A sentence that asks, with or without its mark: "..., but what does the audit involve"
-_ASKS = re.compile(r"\?|\b(?:what|which|how|where|who|whether)\b|\b(?:asked|asking|wondering|know)\s+if\b"
+# (a wh-word that opens the sentence or a clause of it; not a relative one: "thanks to everyone who dug out the logs")
+_ASKS = re.compile(r"\?|(?:^|[,;:–—]\s*|\b(?:but|and|so|or)\s+)(?:what|which|how|where|who|whether)\b"
+                   r"|\b(?:asked|asking|wondering|know)\s+if\b"
                    r"|\bshould\s+(?:we|i)\b", re.IGNORECASE)
 
 

@@ -398,3 +398,30 @@ def test_an_honest_opinion_asked_for_at_the_end_is_an_opinion() -> None:
     question = ("Our leader thinks the model is box ticking. For a town of 40k is it worth doing, or should we skip it "
                 "and get on with the projects? honest opinion pls")
     assert looks_up_a_fact(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "could you list the five maturity levels for the board slide?",
+    "what do we need in place to reach level 3 on benefit tracking?",
+    "which of our departments should lead on open data, IT or policy?",
+    "can you write the Leader's foreword for the annual report?",
+    "who at the university is the best person to ask about their sensor data?",
+    "the data board clashes with scrutiny, could we do Thurs 11am instead?",
+    "which body does the certifying for the indicator standards in the UK?",
+    "is ISO 14001 or EMAS cheaper, and does EMAS cost more to maintain each year?",
+    "can whoever has the signed-off version of the roadmap drop it in this channel?",
+    "what's a typical cost per phone call for councils our size? need figures, not standards",
+])
+def test_requests_for_the_model_s_parts_a_level_s_needs_an_owner_a_contact_a_slot_or_a_file_are_not_guidance(
+        question: str) -> None:
+    assert looks_up_a_fact(spelled_out(question)) or asks_a_chore_or_a_price(spelled_out(question))
+
+
+@pytest.mark.parametrize("question", [
+    "we want the six purposes managed as one system we could be certified against. which standard?",
+    "Is there a standard for joined-up identity and consent across services? My copy of the draft is a bad PDF",
+    "can we move our services online without leaving older residents behind?",
+])
+def test_the_model_s_parts_named_in_a_need_a_copy_of_the_draft_and_moving_services_are_still_guidance(
+        question: str) -> None:
+    assert not (looks_up_a_fact(spelled_out(question)) or asks_a_chore_or_a_price(spelled_out(question)))

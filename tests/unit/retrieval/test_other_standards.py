@@ -81,3 +81,11 @@ def test_a_number_put_forward_as_the_answer_is_asked_about() -> None:
 def test_a_standard_someone_asked_about_is_asked_about(known: set[str]) -> None:
     assert other_standard_asked_about("the facilities team asked if we should go for ISO 50001 at the pools. worth it?",
                                       known) == "ISO 50001"
+
+
+def test_another_standard_named_in_a_sentence_that_does_not_ask_is_not_asked_about(known: set[str]) -> None:
+    question = ("The ISO 27001 audit went well, thanks to everyone who pulled the logs together. New topic: which of "
+                "the draft's standards covers engaging residents online?")
+    assert other_standard_asked_about(question, known) is None
+    assert other_standard_asked_about("Thanks to everyone who pulled the logs together. Does ISO 27001 cover our "
+                                      "data centre?", known) == "ISO 27001"
