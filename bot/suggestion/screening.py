@@ -62,7 +62,9 @@ _DONT_KNOW = re.compile(
     r"we (?:do not|don't|dont|really don't|honestly don't) know(?! (?:what|how|whether|which|where|who|if)\b)|"
     # "I'm not sure we do much to grow a data market" doubts a claim, and the answer goes on to say what is done
     r"(?:(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|not sure)"
-    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)|"
+    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)"
+    # "the plan has outcome goals, not sure how they're managed": a doubt about one thing, after a fact
+    r"(?<!, not sure)|"
     # "no idea what tech we have across the council" says the city has no record of it, as "we don't know what" does
     r"no (?:idea|clue)(?! (?:what|which|how|where|who)\b)|"
     r"(?:can't|cannot|couldn't) (?:say|tell|answer)|(?:unsure|unknown|dunno|idk|n/?a|pass|skip)|"

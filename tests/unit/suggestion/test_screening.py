@@ -64,6 +64,9 @@ def test_dont_know() -> None:
     assert not says_dont_know("no idea what tech we own tbh, each dept buys its own, no inventory")
     assert says_dont_know("I have no idea what we do there")
     assert says_dont_know("no clue tbh")
+    # a doubt about one thing after a fact: the fact is read, and the doubt asked about
+    assert not says_dont_know("The borough plan sets outcome goals for jobs and air quality, not sure who tracks them.")
+    assert says_dont_know("Not sure, sorry")
 
 
 @pytest.mark.parametrize("answer", [
