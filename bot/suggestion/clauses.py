@@ -76,7 +76,8 @@ def split_clauses(answer: str) -> list[Clause]:
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
-    return with_one_resolved(with_fates_joined(answer, with_ellipses_resolved(answer, clauses)))
+    joined = with_statuses_joined(answer, with_fates_joined(answer, with_ellipses_resolved(answer, clauses)))
+    return with_one_resolved(joined)
 
 
 # A denial with nothing of its own to deny: "no we don't have", "there is none really", "Nobody else." (not a
@@ -128,6 +129,24 @@ def with_fates_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
                                                    or not _BARE_NEVER.match(clause.text))
 
     return _joined_to_the_clause_before(answer, clauses, tells_its_fate)
+
+
+# A status as trackers and status reports give it, after the item it is the status of: "Action 8.1 'Information Asset
+# Register' – Status: NOT STARTED", "User research capability – DESCOPED (2023/24 savings)", "co-design framework
+# – on hold pending Local Plan review"
+_STATUS = re.compile(
+    r"^(?:(?:current\s+)?(?:status|rag|progress|state)\s*(?:[:=]|-|–)?\s*)?"
+    # only the statuses that change how the item reads: not begun, dropped, put off (not "live", "planned" or "GREEN",
+    # which open headings and sentences of their own: "Planned: a live dashboard ...")
+    r"(?:not\s+(?:yet\s+)?started|none\s+started|descoped|de-scoped|on\s+hold|overdue|not\s+proceeding|deferred"
+    r"|cancell?ed|withdrawn|not\s+funded|unfunded|paused|stalled|delayed)\b",
+    re.IGNORECASE)
+
+
+def with_statuses_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
+    """A clause that opens with a status (`_STATUS`) is joined to the item named before it, whose status it is, so
+    that "NOT STARTED" or "on hold pending budget" qualifies that item."""
+    return _joined_to_the_clause_before(answer, clauses, lambda _, clause: bool(_STATUS.match(clause.text)))
 
 
 # A thing denied ("there's no resource strategy", "we don't have a vision") and then "one" promised for it ("council

@@ -396,7 +396,7 @@ DISCONTINUED = _pattern(r"""\b(?:
     # "we had a Smart City Programme Director from 2019 to 2023"
     | (?:we\shad|there\s(?:was|were)|we\sran)\b[^.;]{0,80}?\bfrom\s(?:19|20)\d\d\s?(?:to|until|till|-|–)\s?(?:19|20)\d\d
     | stopped\s(?:meeting|running|working|publishing|updating|reporting|being\sused)
-    | lapsed | defunct | mothballed | fizzled\sout | petered\sout | fell\saway | went\sdormant
+    | lapsed | defunct | mothballed | descoped | de-scoped | fizzled\sout | petered\sout | fell\saway | went\sdormant
     # it stopped going: "the partnership with the university stalled in 2023 when the funding ended"
     | (?:stalled|ground\sto\sa\shalt|went\snowhere|fell\s(?:through|apart)|collapsed|folded)\b(?!\s(?:up|into)\b)
     | (?:funding|money|grant|budget)\s(?:ended|ran\sout|dried\sup|was\scut)

@@ -539,3 +539,17 @@ def test_a_project_s_status_as_status_reports_put_it_is_still_to_come(text: str)
 
 def test_on_track_with_what_is_measured_is_not_a_plan() -> None:
     assert Qualifier.FUTURE not in qualifiers("we're on track for the carbon trajectory.")
+
+
+def test_a_status_from_a_tracker_qualifies_the_item_it_follows() -> None:
+    register = split_clauses("Action 4.2 'Data asset register' – Status: NOT STARTED (owner: CDO). Teams keep "
+                             "their own.")
+    assert register[0].text.startswith("Action 4.2") and Qualifier.NEGATED in qualifiers(register[0].text)
+    descoped = split_clauses("'Service design team' – DESCOPED in the 2024 savings round")
+    assert len(descoped) == 1 and Qualifier.NEGATED in qualifiers(descoped[0].text)
+    held = split_clauses("Co-design framework for major schemes – on hold pending the Local Plan review")
+    assert len(held) == 1 and Qualifier.FUTURE in qualifiers(held[0].text)
+    # a colour or "live" says nothing against the item, and a heading that says "Planned:" opens a sentence of its own
+    assert len(split_clauses("Open data portal – GREEN")) == 2
+    planned = split_clauses("Recovery times improved after the floods. Planned: a live dashboard, contracted.")
+    assert planned[0].text == "Recovery times improved after the floods."
