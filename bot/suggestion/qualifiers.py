@@ -160,6 +160,13 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
 _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
       (?:can't|cannot|couldn't)\s(?:yet\s)?(?:say|tell) | hard\sto\s(?:say|tell) | too\s(?:early|soon)\sto\s(?:say|tell)
     | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
+    # an attempt, its result untold: "I tried to pull cost per contact by channel"
+    | (?:i|we|they|he|she|someone|somebody)\s(?:once\s|also\s)?(?:tried|attempted)\sto
+    # hearsay, not what the speaker knows: "I was told there's a policy", "someone told me", "supposedly"
+    | i\s(?:was|'ve\sbeen|have\sbeen|am|'m|got)\s(?:also\s|once\s)?(?:told|informed)
+    | (?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)
+    | (?:i|we)\s(?:hear|heard)\s(?:that\s)?(?=\w) | supposedly | allegedly
+    | rumou?r\s(?:is|has\sit)
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
 # Another body's business, not the city's: "waste is the county's", "water is the utility's", "that sits with the
 # region". It says nothing of what the city itself has in place.

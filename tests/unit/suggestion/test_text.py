@@ -553,3 +553,17 @@ def test_a_status_from_a_tracker_qualifies_the_item_it_follows() -> None:
     assert len(split_clauses("Open data portal – GREEN")) == 2
     planned = split_clauses("Recovery times improved after the floods. Planned: a live dashboard, contracted.")
     assert planned[0].text == "Recovery times improved after the floods."
+
+
+@pytest.mark.parametrize("text", [
+    "I tried to get a channel cost breakdown out of finance last year",
+    "I was told there's a citywide asset policy",
+    "someone told me we have a resident panel for this",
+    "the board supposedly signs off every new system",
+])
+def test_an_attempt_and_hearsay_are_no_evidence_either_way(text: str) -> None:
+    assert Qualifier.UNSURE in qualifiers(text)
+
+
+def test_what_the_speaker_has_seen_is_evidence() -> None:
+    assert Qualifier.UNSURE not in qualifiers("I've seen the quarterly tracker pack myself, so that bit I can confirm")
