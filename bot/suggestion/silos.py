@@ -23,7 +23,16 @@ _SILOS = re.compile(
     r"|separate\s(?:[\w-]+\s){1,3}(?:for|per|in)\s(?:each|every)"
     r"|in\s(?:their\sown\s)?silos|siloed|silos\b"
     r"|(?:department|service|team|directorate)\sby\s(?:department|service|team|directorate)"
-    r"|(?:left|up|down)\sto\s(?:each|every|individual)\s)",
+    r"|(?:left|up|down)\sto\s(?:each|every|individual)\s"
+    # apart, and nothing joining them: "each of those is a separate login", "completely separate processes",
+    # "three separate CCTV contracts", "different networks", "the systems don't talk to each other"
+    r"|(?:each|every)\s(?:[\w-]+\s){0,4}?(?:is|has|uses?|needs?|with)\s(?:a\s|its\sown\s)?separate\b"
+    r"|(?:completely|totally|entirely|all|still|two|three|four|five|six|seven|eight|nine|ten|\d+)\sseparate\b"
+    r"|separate\s(?:[\w-]+\s){0,2}?(?:logins|log-ins|systems|databases|forms|processes|contracts|accounts|networks"
+    r"|platforms|records|apps|portals|registers)\b"
+    r"|different\s(?:networks|systems|platforms|databases|logins|log-ins|registers)\b"
+    r"|(?:don't|do\snot|doesn't|does\snot|never|can't|cannot)\s(?:really\s)?(?:talk|speak)\sto\seach\sother"
+    r"|(?:nothing|none\sof\s(?:them|it|these|those))\s(?:really\s)?(?:links?|connects?|joins?|ties?)\s)",
     re.IGNORECASE)
 
 

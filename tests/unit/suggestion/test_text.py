@@ -39,6 +39,12 @@ def test_a_clause_said_as_a_contrast_is_a_caveat() -> None:
     ("below-threshold buying still happens department by department", True),
     ("the digital twin is open to community groups to run their own scenarios", False),
     ("every department signs up to the same data standards", False),
+    # apart, and nothing joining them
+    ("each of those services has a separate login", True),
+    ("the permit and the blue badge are completely separate processes", True),
+    ("we hold four separate maintenance contracts for the same kit", True),
+    ("the systems don't talk to each other", True),
+    ("we set up a separate team for data in 2021", False),
 ])
 def test_each_unit_doing_its_own_is_read_as_silos(text: str, silos: bool) -> None:
     assert describes_silos(text) is silos
