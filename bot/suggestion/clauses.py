@@ -211,17 +211,28 @@ def _is_caveat(answer: str, start: int, end: int) -> bool:
 _OF_EACH = re.compile(r"^(?:every|each|all)(?:\s+(?:one|of\s+them|of\s+those))?\s+[\w-]{4,}", re.IGNORECASE)
 
 
+_DENIAL_PIECE = re.compile(r"^not\s", re.IGNORECASE)  # what a contrast sets aside: "not each dept"
+
+
+def _sets_aside(text: str, before: tuple[int, int], start: int) -> bool:
+    """Whether the piece `before` is a contrast's denial ended by a comma: "value for the whole town not each dept,
+    outcome-based specs, and open data" (the specs and the data are not denied; "Not there: data sharing" is)."""
+    return bool(_DENIAL_PIECE.match(text[before[0]:before[1]].strip())) and "," in text[before[1]:start]
+
+
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end].strip()
-        if merged and (word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
-                       or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
+        if merged and not _sets_aside(text, merged[-1], start) and (
+                word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
+                or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     final = text[merged[-1][0]:merged[-1][1]].strip() if merged else ""
-    if len(merged) > 1 and word_count(final) < _MIN_PIECE_WORDS and not _OF_EACH.match(final):
+    if (len(merged) > 1 and word_count(final) < _MIN_PIECE_WORDS and not _OF_EACH.match(final)
+            and not _sets_aside(text, merged[-2], merged[-1][0])):
         _, end = merged.pop()
         merged[-1] = (merged[-1][0], end)
     return merged

@@ -485,6 +485,12 @@ _DEFERRED = _pattern(r"""\b(?:
 )\b""")
 
 
+# A rule said with two negations: "nothing gets bought without TDA sign-off", "no scheme goes ahead without a
+# business case", "never without a DPIA"
+_RULE_OF_TWO_NEGATIONS = re.compile(r"\b(?:nothing|nobody|no\s+one|no\s+[\w-]+|never|none)\b[^.;,]{0,60}?\bwithout\b",
+                                    re.IGNORECASE)
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
     cleaned = _cleaned(text.replace("’", "'"))
@@ -492,8 +498,9 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     # hope keeps its sense ("a strategy has been 'in the pipeline' for 2 years")
     unquoted = _without_quoted_names(text)
     named = cleaned if unquoted == text else _cleaned(unquoted.replace("’", "'"))
+    affirmed = _RULE_OF_TWO_NEGATIONS.sub(" every ", named)  # "nothing gets bought without TDA sign-off": a rule
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items()
-             if pattern.search(named if q in (Qualifier.NEGATED, Qualifier.PARTIAL) else cleaned)}
+             if pattern.search(affirmed if q == Qualifier.NEGATED else named if q == Qualifier.PARTIAL else cleaned)}
     if _STATISTIC.search(cleaned):  # "12% of residents lack basic digital skills": a measure of the people
         found -= {Qualifier.NEGATED, Qualifier.PARTIAL}
     if DISCONTINUED.search(cleaned) and not _REPLACED.search(cleaned):

@@ -277,6 +277,11 @@ def taken_back(clauses: list[Clause], i: int) -> list[int]:
     return before or [j for j in range(i) if clauses[j].sentence == sentence - 1]
 
 
+# What a contrast sets aside ("value for the whole town not each dept, outcome-based specs, and open data"): its
+# negation is its own, not the list's that follows it
+_SETS_ASIDE = re.compile(r"^not\s", re.IGNORECASE)
+
+
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
     text = clause.text.replace("’", "'")
@@ -295,7 +300,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
-        if continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence:
+        if (continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence
+                and not _SETS_ASIDE.match(clauses[i - 1].text)):
             marks[i] = marks[i] | (marks[i - 1] & _CARRIED)
     for i in range(1, len(clauses)):
         if clauses[i].sentence - clauses[i - 1].sentence > 1:

@@ -2,6 +2,7 @@ import pytest
 
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, says_no_change, says_something_is_lost
+from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.silos import describes_silos
 from bot.suggestion.words import tokens
 
@@ -573,3 +574,17 @@ def test_an_attempt_and_hearsay_are_no_evidence_either_way(text: str) -> None:
 
 def test_what_the_speaker_has_seen_is_evidence() -> None:
     assert Qualifier.UNSURE not in qualifiers("I've seen the quarterly tracker pack myself, so that bit I can confirm")
+
+
+def test_a_rule_said_with_two_negations_is_no_denial() -> None:
+    assert Qualifier.NEGATED not in qualifiers("since 2022 nothing gets bought without design authority sign-off")
+    assert Qualifier.NEGATED not in qualifiers("no scheme goes ahead without a business case")
+    assert Qualifier.NEGATED in qualifiers("we have no scheme, and nothing goes ahead")
+
+
+def test_what_a_contrast_sets_aside_ends_at_the_list_separator() -> None:
+    answer = "Contracts judge value for the whole town not each dept, outcome-based specs, and open data."
+    clauses = split_clauses(answer)
+    assert [c.text for c in clauses][-2:] == ["not each dept", "outcome-based specs, and open data."]
+    marks = clause_qualifiers(clauses)
+    assert Qualifier.NEGATED in marks[-2] and Qualifier.NEGATED not in marks[-1]
