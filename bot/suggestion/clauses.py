@@ -9,9 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.suggestion.qualifiers import Qualifier, lacks_commitment, qualifiers
 from bot.suggestion.words import word_count
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+")
+# (not after an abbreviation: "New corporate vision incl. smart city ambitions" is one sentence)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bincl\.)(?<!\bapprox\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\besp\.)"
+                           r"[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+", re.IGNORECASE)
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
                 "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
                 "'s", "'re", "’s", "’re")
@@ -77,6 +80,7 @@ def split_clauses(answer: str) -> list[Clause]:
                     clauses.append(Clause(answer[start:end], start, end, sentence_index, continues=number > 0,
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
     joined = with_statuses_joined(answer, with_fates_joined(answer, with_ellipses_resolved(answer, clauses)))
+    joined = with_plans_left_uncommitted(answer, joined)
     return with_one_resolved(joined)
 
 
@@ -139,7 +143,7 @@ _STATUS = re.compile(
     # only the statuses that change how the item reads: not begun, dropped, put off (not "live", "planned" or "GREEN",
     # which open headings and sentences of their own: "Planned: a live dashboard ...")
     r"(?:not\s+(?:yet\s+)?started|none\s+started|descoped|de-scoped|on\s+hold|overdue|not\s+proceeding|deferred"
-    r"|cancell?ed|withdrawn|not\s+funded|unfunded|paused|stalled|delayed)\b",
+    r"|cancell?ed|withdrawn|not\s+funded|unfunded|paused|stalled|delayed|tbc|tbd|to\s+be\s+confirmed|explore)\b",
     re.IGNORECASE)
 
 
@@ -147,6 +151,19 @@ def with_statuses_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
     """A clause that opens with a status (`_STATUS`) is joined to the item named before it, whose status it is, so
     that "NOT STARTED" or "on hold pending budget" qualifies that item."""
     return _joined_to_the_clause_before(answer, clauses, lambda _, clause: bool(_STATUS.match(clause.text)))
+
+
+_PLANNED = frozenset({Qualifier.FUTURE, Qualifier.UNCOMMITTED})
+
+
+def with_plans_left_uncommitted(answer: str, clauses: list[Clause]) -> list[Clause]:
+    """What a plan lacks, said on its own just after it (`qualifiers.lacks_commitment`), is joined to the plan: "explore
+    2025/26. No owner, no budget." Only after a plan (a clause to come): after a fact it says what the next step
+    lacks, not the fact."""
+    def lacks_it(before: Clause, clause: Clause) -> bool:
+        return lacks_commitment(clause.text) and bool(qualifiers(before.text) & _PLANNED)
+
+    return _joined_to_the_clause_before(answer, clauses, lacks_it)
 
 
 # A thing denied ("there's no resource strategy", "we don't have a vision") and then "one" promised for it ("council

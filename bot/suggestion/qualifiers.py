@@ -219,7 +219,9 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # (not who does it: "it depends on the manager" says practice varies, `PARTIAL`)
     | depend(?:s|ing)?\son\s(?:funding|budget|the(?!\s{who_does_it}))
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
-    | no\spromises
+    | no\spromises | can't\spromise | cannot\spromise
+    # someone's wish: "the Leader wants a Cohesion Strategy" (not "we want to", an intention: `Qualifier.FUTURE`)
+    | (?<!\bwe\s)(?<!\bi\s)(?:wants|wanted)\s(?:a|an|the|us\sto|more)\b
     | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s{who_does_it})
     | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
@@ -480,6 +482,8 @@ _DEFERRED = _pattern(r"""\b(?:
     | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
     | no\s(?:money|budget|funding)\s(?:for|to)\b
     | deferred | postponed | shelved | on\shold | parked
+    # not decided yet: "new corporate vision - TBC", "an engagement framework - explore 2025/26"
+    | tbc | tbd | to\sbe\s(?:confirmed|decided|determined) | explore\s(?:in\s)?(?:20\d\d|next|q[1-4]|later)
     | would\sbe\s(?:cool|amazing|brilliant|fantastic|awesome|the\sstep\safter)
     | (?:step|phase)\safter\sthat
 )\b""")
@@ -489,6 +493,32 @@ _DEFERRED = _pattern(r"""\b(?:
 # business case", "never without a DPIA"
 _RULE_OF_TWO_NEGATIONS = re.compile(r"\b(?:nothing|nobody|no\s+one|no\s+[\w-]+|never|none)\b[^.;,]{0,60}?\bwithout\b",
                                     re.IGNORECASE)
+
+
+# What a plan lacks, said in a sentence of its own: "No budget, no date.", "No owner, no budget.", "No money set aside,
+# no date, no officer assigned yet.", "none of it is committed", "nobody's promised" (not "she has no budget and no
+# seat at the table", today's lack)
+_NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|realistically|honestly)\s)?(?:
+      (?:(?:no|zero)\s(?:budget|date|dates|owner|money|funding|timescales?|timelines?|sponsor|resources?|officer
+                        |business\scase|decision|commitment)
+         (?:\s(?:set\saside|assigned|agreed|identified|attached|allocated|yet|either))*[\s,;&]*(?:and\s)?)+
+    | (?:none\sof\s(?:it|this|that)|nothing)(?:'s|\sis|\shas\sbeen)?\s(?:committed|promised|agreed|funded|signed\soff)
+    | (?:nobody|no\sone)(?:'s|\shas)\s(?:promised|committed)
+)\W*$""")
+
+
+_PLAN_ONLY = re.compile(r"\b(?:date|dates|owner|timescales?|timelines?|sponsor|commitment|committed|promised)\b",
+                        re.IGNORECASE)
+
+
+def lacks_commitment(text: str) -> bool:
+    """Whether the text ends with a sentence that says only what a plan lacks ("... No owner, no budget."): two lacks
+    or more, or one only a plan has (a date, an owner); a lone "no budget" may be today's."""
+    found = _NOTHING_COMMITTED.search(text.replace("’", "'"))
+    if found is None:
+        return False
+    said = found.group(0)
+    return len(re.findall(r"\b(?:no|zero)\s", said, re.IGNORECASE)) >= 2 or bool(_PLAN_ONLY.search(said))
 
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
@@ -510,7 +540,7 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
         found.add(Qualifier.UNSURE)
     if _UNCOMMITTED.search(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # a hope is a plan, and not a firm one
-    if _DEFERRED.search(cleaned):
+    if _DEFERRED.search(cleaned) or lacks_commitment(cleaned):
         found |= {Qualifier.UNCOMMITTED, Qualifier.FUTURE}  # put off past the horizon: not a commitment either
     if _says_loss(cleaned):
         found |= {Qualifier.LOSS, Qualifier.FUTURE}

@@ -588,3 +588,22 @@ def test_what_a_contrast_sets_aside_ends_at_the_list_separator() -> None:
     assert [c.text for c in clauses][-2:] == ["not each dept", "outcome-based specs, and open data."]
     marks = clause_qualifiers(clauses)
     assert Qualifier.NEGATED in marks[-2] and Qualifier.NEGATED not in marks[-1]
+
+
+def test_what_a_plan_lacks_said_after_it_leaves_it_uncommitted() -> None:
+    plan = split_clauses("A digital skills framework is on the list - explore next year. No owner, no date.")
+    assert len(plan) == 1 and {Qualifier.UNCOMMITTED, Qualifier.NEGATED} <= qualifiers(plan[0].text)
+    assert Qualifier.UNCOMMITTED in qualifiers("Realistically none of it is committed.")
+    # today's lack is not a plan's: "she has no budget", a lone "no budget" after a fact
+    assert Qualifier.UNCOMMITTED not in qualifiers("she has no budget and no seat on the board")
+    fact = split_clauses("We have a digital lead. No budget.")
+    assert len(fact) == 2 and Qualifier.UNCOMMITTED not in qualifiers(fact[-1].text)
+
+
+@pytest.mark.parametrize("text", [
+    "New corporate vision incl. smart city ambitions - TBC",
+    "The Mayor wants a resilience strategy",
+])
+def test_what_is_to_be_confirmed_and_someone_s_wish_are_not_commitments(text: str) -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers(" ".join(c.text for c in split_clauses(text)))
+    assert len(split_clauses(text)) == 1
