@@ -43,7 +43,7 @@ from bot.suggestion.models import (
     Suggestion,
     SuggestionContext,
 )
-from bot.suggestion.probe_reading import read_probe_reply
+from bot.suggestion.probe_reading import read_probe_reply, says_beyond
 from bot.suggestion.qualifiers import says_no_change, says_something_is_lost
 from bot.suggestion.rationale import abstention_text, rationale_text
 from bot.suggestion.reading import LadderReading, SaidOfChange, read_ladder
@@ -112,7 +112,9 @@ class DefaultSuggestionEngine:
                               said_earlier, context.horizon, context.level_now, self.tuning,
                               self._text_level(on_its_own.level, change, context, evidence),
                               on_its_own.abstain_reason, change, names_the_topic,
-                              brief=context.horizon == Horizon.NOW and word_count(text) <= BRIEF_ANSWER_WORDS)
+                              brief=context.horizon == Horizon.NOW and word_count(text) <= BRIEF_ANSWER_WORDS,
+                              said_beyond={level for level, (_, said) in replies.items() if level >= 2
+                                           and says_beyond(said)})
         if not replies:
             reading = _placed_below_the_gap(reading, on_its_own.below_the_gap)
         if reading.level is None:

@@ -72,9 +72,28 @@ _LEADS: list[tuple[ProbeAnswer, re.Pattern[str]]] = [
         r"we\s+(?:do|have|are|did)(?=\s*[,.!;:\-–—]|\s*$)|"
         # beyond the rung asked about: "We're well past that - the drop-ins are packed"
         r"(?:we'?re\s+|we\s+are\s+|we'?ve\s+(?:moved|gone|got)\s+)?(?:well\s+|way\s+|long\s+|far\s+|a\s+bit\s+|a\s+step\s+)?"
-        r"(?:past|beyond)\s+(?:that|this|it)(?:\s+(?:point|stage))?",
+        r"(?:past|beyond)\s+(?:that|this|it)(?:\s+(?:point|stage))?|"
+        # "More than that actually - the vision has a whole chapter on data", "it goes further than that"
+        r"(?:it'?s\s+|we'?re\s+|it\s+goes\s+|we\s+go\s+)?(?:well\s+|way\s+|much\s+|a\s+(?:bit|lot)\s+|even\s+)?"
+        r"(?:more|further)\s+than\s+(?:that|this|ad\s+hoc)",
         re.IGNORECASE)),
 ]
+# A reply that says the rung asked about is passed: "More than that actually", "Yes, and further.", "we're well past
+# that", "Yes, and then some"
+_BEYOND = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|definitely|absolutely)\W+(?:and\s+)?(?:(?:we'?re|we\s+are|it'?s|it\s+goes)\s+)?)?"
+    r"(?:(?:we'?re|we\s+are|it'?s|it\s+goes|we'?ve\s+gone|we\s+go)\s+)?(?:well\s+|way\s+|long\s+|far\s+|much\s+"
+    r"|a\s+(?:bit|lot|step)\s+|even\s+|already\s+)?(?:past|beyond|more\s+than|further(?:\s+than)?|then\s+some"
+    r"|more\b(?!\s+or\s+less))"
+    # ... or at its end: "Yes, we have the strategy, and more."
+    r"|\band\s+(?:more|further|beyond|then\s+some)\W*$",
+    re.IGNORECASE)
+
+
+def says_beyond(reply: str) -> bool:
+    """Whether a reply says the rung asked about is passed, not just met ("More than that actually", "Yes, and
+    further."): the rung above is worth a question."""
+    return bool(_BEYOND.search(_INTERJECTION.sub("", reply.strip().replace("’", "'"))))
 # Words a reply may open with before its answer: "Actually yes, now that I think about it", "Apparently yes", "Hmm, no"
 _INTERJECTION = re.compile(r"^(?:(?:actually|apparently|well|oh|ah|um+|uh+|erm|hmm+|ok(?:ay)?|honestly|tbh|so"
                            r"|(?:it\s+)?turns\s+out)"

@@ -63,6 +63,7 @@ def read_ladder(
     change: SaidOfChange = SaidOfChange.NOTHING,
     names_the_topic: bool = False,
     brief: bool = False,
+    said_beyond: Collection[int] = (),
 ) -> LadderReading:
     """Pure: the level the answers support, how sure that is, and what to ask when it is not settled.
 
@@ -75,8 +76,9 @@ def read_ladder(
     after a loss, the rungs up to the level now are no longer taken as kept. `names_the_topic`: the answer
     names the characteristic's topic ("IT assets... honestly a mess"): too thin to tell, not off topic.
     `brief`: the answer is a line of chat ("we're not very techy tbh, mostly the website"), which cannot settle
-    the level on its own: until a probe is answered, the level is not settled."""
-    rungs = read_rungs(evidence, replies, said_earlier, tuning)
+    the level on its own: until a probe is answered, the level is not settled. `said_beyond`: rungs whose reply
+    said they are passed ("more than that"): the rung above is worth a question."""
+    rungs = read_rungs(evidence, replies, said_earlier, tuning, said_beyond)
     if brief:
         rungs = {level: with_denials_open(rung) if rung.source == RungSource.DENIED else rung
                  for level, rung in rungs.items()}

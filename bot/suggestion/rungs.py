@@ -101,9 +101,12 @@ def read_rungs(
     replies: Mapping[int, ProbeAnswer],
     said_earlier: Collection[str],
     tuning: Tuning,
+    said_beyond: Collection[int] = (),
 ) -> dict[int, Rung]:
     """Every rung 2..5 with its presence. `replies`: the reading of each probe reply by rung (the latest
-    reply wins); `said_earlier`: condition ids evidenced in the person's answers to other characteristics."""
+    reply wins); `said_earlier`: condition ids evidenced in the person's answers to other characteristics;
+    `said_beyond`: rungs whose reply said they are passed ("more than that"), which makes the rung above worth a
+    question."""
     by_level = {level: [e for e in evidence if e.level == level] for level in range(1, 6)}
     statuses = {e.condition.id: condition_status(e, tuning) for e in evidence}
     said = _one_rung_per_clause(
@@ -121,7 +124,8 @@ def read_rungs(
         if rung.source == RungSource.DENIED and any(said[higher].source == RungSource.SAID and said[higher].firm
                                                     for higher in RUNGS if higher > level):
             rung = with_denials_open(rung)  # the answer contradicts itself: worth a question
-        if rung.source == RungSource.DENIED and level == under_said + 1 and under_said >= UNDER_SAID_FROM:
+        passed = level - 1 in said_beyond and level not in replies
+        if rung.source == RungSource.DENIED and (passed or level == under_said + 1 and under_said >= UNDER_SAID_FROM):
             # the opening under-said the rung below ("not really our thing" - "oh, actually yes"): its limit on this
             # one is worth a question too, and caps the level until it is answered
             rung = with_denials_open(rung)
@@ -144,6 +148,8 @@ def read_rungs(
             else:
                 presence = THIN_PRESENCE[level] if level > under_said else tuning.presence_not_described
                 rung = _with(rung, presence, RungSource.NOT_DESCRIBED)
+        if passed and rung.source == RungSource.NOT_DESCRIBED:
+            rung = _with(rung, max(rung.presence, tuning.presence_partly_said), RungSource.NOT_DESCRIBED)
         rungs[level] = rung
     return rungs
 

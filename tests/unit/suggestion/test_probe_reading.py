@@ -142,3 +142,13 @@ def test_the_description_accepted_is_a_yes() -> None:
     # what practice depends on (who does it) limits it; what a plan depends on makes it a hope
     assert read_probe_reply("Yes, but it depends on the manager.", 3) == ProbeAnswer.PARTLY
     assert read_probe_reply("Yes, but it depends on the budget next year.", 3) == ProbeAnswer.NOT_YET
+
+
+def test_a_reply_that_says_the_rung_is_passed_is_a_yes_that_points_up() -> None:
+    from bot.suggestion.probe_reading import says_beyond
+
+    for reply in ("More than that actually - the plan has a whole chapter on data.", "Yes, and further.",
+                  "Yes, we have the policy, and more.", "It goes further than that."):
+        assert read_probe_reply(reply, 2) == ProbeAnswer.YES and says_beyond(reply)
+    for reply in ("Yes.", "more or less", "No, we're not past that.", "we need more staff"):
+        assert not says_beyond(reply)

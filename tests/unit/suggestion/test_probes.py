@@ -280,6 +280,9 @@ def test_a_yes_that_shows_the_opening_under_said_opens_its_limit_on_the_rung_jus
     beginnings = read_rungs([evidence(1), evidence(2), evidence(3, denied=True), evidence(4), evidence(5)],
                             {2: ProbeAnswer.YES}, set(), DEFAULT_TUNING)
     assert not beginnings[3].open_conditions  # a "yes" to level 2 says little of what the opening left out
+    passed = read_rungs([evidence(1), evidence(2), evidence(3, denied=True), evidence(4), evidence(5)],
+                        {2: ProbeAnswer.YES}, set(), DEFAULT_TUNING, said_beyond={2})
+    assert passed[3].open_conditions  # ... unless it said level 2 is passed: "more than that"
 
 
 def test_the_texts_own_level_gives_way_to_the_probe_replies() -> None:
