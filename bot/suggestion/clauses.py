@@ -147,10 +147,22 @@ _STATUS = re.compile(
     re.IGNORECASE)
 
 
+# An action in an action log ("Action 2.6 Annual public progress report – RED"): work to do, whose status follows it
+_ACTION = re.compile(r"^\W*action\s+[a-z]?\d+(?:\.\d+)*\b", re.IGNORECASE)
+_ANY_STATUS = re.compile(r"^(?:(?:current\s+)?(?:status|rag|progress|state)\s*(?:[:=]|-|–)?\s*)?(?:red|amber|green"
+                         r"|complete[d]?|done|closed|live|delivered|achieved|bau|in\s+progress|open|on\s+track"
+                         r"|off\s+track|at\s+risk|[🔴🟠🟡🟢✅❌])", re.IGNORECASE)
+
+
 def with_statuses_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
     """A clause that opens with a status (`_STATUS`) is joined to the item named before it, whose status it is, so
-    that "NOT STARTED" or "on hold pending budget" qualifies that item."""
-    return _joined_to_the_clause_before(answer, clauses, lambda _, clause: bool(_STATUS.match(clause.text)))
+    that "NOT STARTED" or "on hold pending budget" qualifies that item; so is any status after an action of an action
+    log ("Action 3.2 quarterly tracking report – RED"), which is work to do unless its status says it is done
+    (`qualifiers.Qualifier.FUTURE`)."""
+    def its_status(before: Clause, clause: Clause) -> bool:
+        return bool(_STATUS.match(clause.text) or (_ACTION.match(before.text) and _ANY_STATUS.match(clause.text)))
+
+    return _joined_to_the_clause_before(answer, clauses, its_status)
 
 
 _PLANNED = frozenset({Qualifier.FUTURE, Qualifier.UNCOMMITTED})

@@ -87,6 +87,9 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | on\strack\s(?:for|to)\s(?:the\s)?(?:adoption|launch|go-?live|completion|delivery|approval|sign-?off
                                            |publication|roll-?out|opening|start)\b
         | target\sdate | mobilis(?:ing|ation)
+        # an action of an action log, not done: "Action 7.2 user evaluation of the digital tools – RED"
+        | (?<!\w\s)(?<!\w)action\s[a-z]?\d+(?:\.\d+)*(?![\d.])(?![^;]*\b(?:complete|completed|done|closed|delivered|live
+                                                                   |green|achieved|bau|in\splace)\b)
         # things that will happen, and when
         | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll

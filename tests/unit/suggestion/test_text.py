@@ -607,3 +607,11 @@ def test_what_a_plan_lacks_said_after_it_leaves_it_uncommitted() -> None:
 def test_what_is_to_be_confirmed_and_someone_s_wish_are_not_commitments(text: str) -> None:
     assert Qualifier.UNCOMMITTED in qualifiers(" ".join(c.text for c in split_clauses(text)))
     assert len(split_clauses(text)) == 1
+
+
+def test_an_action_of_an_action_log_is_work_to_do_unless_its_status_says_done() -> None:
+    red = split_clauses("Action 2.6 annual public progress report – RED – owner: Head of Policy")
+    assert red[0].text.endswith("RED") and Qualifier.FUTURE in qualifiers(red[0].text)
+    done = split_clauses("Action 4.1 publish the asset register – COMPLETE")
+    assert len(done) == 1 and Qualifier.FUTURE not in qualifiers(done[0].text)
+    assert Qualifier.FUTURE not in qualifiers("We took action 3 years ago and published the register")
