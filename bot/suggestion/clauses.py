@@ -138,8 +138,9 @@ def with_fates_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
 # A status as trackers and status reports give it, after the item it is the status of: "Action 8.1 'Information Asset
 # Register' – Status: NOT STARTED", "User research capability – DESCOPED (2023/24 savings)", "co-design framework
 # – on hold pending Local Plan review"
+_STATUS_LABEL = r"^(?:(?:current\s+)?(?:status|rag|progress|state)\s*(?:[:=]|-|–)?\s*)?"
 _STATUS = re.compile(
-    r"^(?:(?:current\s+)?(?:status|rag|progress|state)\s*(?:[:=]|-|–)?\s*)?"
+    _STATUS_LABEL +
     # only the statuses that change how the item reads: not begun, dropped, put off (not "live", "planned" or "GREEN",
     # which open headings and sentences of their own: "Planned: a live dashboard ...")
     r"(?:not\s+(?:yet\s+)?started|none\s+started|descoped|de-scoped|on\s+hold|overdue|not\s+proceeding|deferred"
@@ -149,9 +150,8 @@ _STATUS = re.compile(
 
 # An action in an action log ("Action 2.6 Annual public progress report – RED"): work to do, whose status follows it
 _ACTION = re.compile(r"^\W*action\s+[a-z]?\d+(?:\.\d+)*\b", re.IGNORECASE)
-_ANY_STATUS = re.compile(r"^(?:(?:current\s+)?(?:status|rag|progress|state)\s*(?:[:=]|-|–)?\s*)?(?:red|amber|green"
-                         r"|complete[d]?|done|closed|live|delivered|achieved|bau|in\s+progress|open|on\s+track"
-                         r"|off\s+track|at\s+risk|[🔴🟠🟡🟢✅❌])", re.IGNORECASE)
+_ANY_STATUS = re.compile(_STATUS_LABEL + r"(?:red|amber|green|complete[d]?|done|closed|live|delivered|achieved|bau"
+                         r"|in\s+progress|open|on\s+track|off\s+track|at\s+risk|[🔴🟠🟡🟢✅❌])", re.IGNORECASE)
 
 
 def with_statuses_joined(answer: str, clauses: list[Clause]) -> list[Clause]:
@@ -240,13 +240,13 @@ def _is_caveat(answer: str, start: int, end: int) -> bool:
 _OF_EACH = re.compile(r"^(?:every|each|all)(?:\s+(?:one|of\s+them|of\s+those))?\s+[\w-]{4,}", re.IGNORECASE)
 
 
-_DENIAL_PIECE = re.compile(r"^not\s", re.IGNORECASE)  # what a contrast sets aside: "not each dept"
+SETS_ASIDE = re.compile(r"^not\s", re.IGNORECASE)  # what a contrast sets aside: "not each dept"
 
 
 def _sets_aside(text: str, before: tuple[int, int], start: int) -> bool:
     """Whether the piece `before` is a contrast's denial ended by a comma: "value for the whole town not each dept,
     outcome-based specs, and open data" (the specs and the data are not denied; "Not there: data sharing" is)."""
-    return bool(_DENIAL_PIECE.match(text[before[0]:before[1]].strip())) and "," in text[before[1]:start]
+    return bool(SETS_ASIDE.match(text[before[0]:before[1]].strip())) and "," in text[before[1]:start]
 
 
 def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -168,7 +168,7 @@ _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
     # hearsay, not what the speaker knows: "I was told there's a policy", "someone told me", "supposedly"
     | i\s(?:was|'ve\sbeen|have\sbeen|am|'m|got)\s(?:also\s|once\s)?(?:told|informed)
     | (?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)
-    | (?:i|we)\s(?:hear|heard)\s(?:that\s)?(?=\w) | supposedly | allegedly
+    | (?:i|i've|we've)\s(?:hear|heard)\s(?:that|there)\b | supposedly | allegedly  # not "we hear what residents want"
     | rumou?r\s(?:is|has\sit)
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
 # Another body's business, not the city's: "waste is the county's", "water is the utility's", "that sits with the

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.suggestion.clauses import Clause
+from bot.suggestion.clauses import SETS_ASIDE, Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer, read_probe_reply
 from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, qualifiers
@@ -277,11 +277,6 @@ def taken_back(clauses: list[Clause], i: int) -> list[int]:
     return before or [j for j in range(i) if clauses[j].sentence == sentence - 1]
 
 
-# What a contrast sets aside ("value for the whole town not each dept, outcome-based specs, and open data"): its
-# negation is its own, not the list's that follows it
-_SETS_ASIDE = re.compile(r"^not\s", re.IGNORECASE)
-
-
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
     text = clause.text.replace("’", "'")
@@ -301,7 +296,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     marks = list(own)
     for i in range(1, len(clauses)):
         if (continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence
-                and not _SETS_ASIDE.match(clauses[i - 1].text)):
+                and not SETS_ASIDE.match(clauses[i - 1].text)):  # "not each dept, outcome-based specs": its own
             marks[i] = marks[i] | (marks[i - 1] & _CARRIED)
     for i in range(1, len(clauses)):
         if clauses[i].sentence - clauses[i - 1].sentence > 1:

@@ -574,6 +574,9 @@ def test_an_attempt_and_hearsay_are_no_evidence_either_way(text: str) -> None:
 
 def test_what_the_speaker_has_seen_is_evidence() -> None:
     assert Qualifier.UNSURE not in qualifiers("I've seen the quarterly tracker pack myself, so that bit I can confirm")
+    # listening is no hearsay: "we hear what residents want", "you said, we heard"
+    assert Qualifier.UNSURE not in qualifiers("we hear what residents want through the panel every quarter")
+    assert Qualifier.UNSURE in qualifiers("I heard that there is a data ethics board")
 
 
 def test_a_rule_said_with_two_negations_is_no_denial() -> None:
