@@ -66,8 +66,10 @@ def test_the_index_is_built_once_then_reused(built: Built, kb: KnowledgeBase, mi
 # platform (ISO 27001's field, not far enough from the model's data standards to outweigh a confident match), and
 # three long messages whose ask comes after sentences in the model's words: the closing date of a ballot on the
 # draft, whether a contract's value is over the procurement threshold ("... or can we call it off the framework?"),
-# and a staff consultation on occupancy sensors.
-KNOWN_OFF_TOPIC_ANSWERED = {"sq36-10", "sq60-32", "sq64-33", "sq65-5", "sq65-44", "sq65-58"}
+# and a staff consultation on occupancy sensors. Five batches joined dev in the twenty-first session with one more:
+# who at the county is the right person to talk to about their open data licence, asked before a need of ours ("We
+# want to re-use their datasets ...") that keeps it a request for guidance.
+KNOWN_OFF_TOPIC_ANSWERED = {"sq36-10", "sq60-32", "sq64-33", "sq65-5", "sq65-44", "sq65-58", "sq67-25"}
 
 
 def test_dev_questions_reach_the_targets(built: Built, kb: KnowledgeBase):
