@@ -19,6 +19,10 @@ _START = (r"(?:^|[.!?]\s+|\s[–—]\s*|\s-\s+|:\s+)\s*"
           r"(?:(?:and|so|hi|hey|please|pls|honestly|ok|okay|btw|also|quick\s+one|quick\s+q|question|q)\b[,:]?\s*"
           r"(?:[–—-]\s*)?)*")
 
+# A day of the week as people abbreviate it in a diary: "Wed", "Thurs", "Friday" (not "monthly", "satisfaction")
+_WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
+_CLOCK_TIME = r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b"
+
 # A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
 # world, not for guidance on running a city: no standard answers it, however many of the model's words it
 # uses ("When is the next full council meeting?", "What's Barcelona's waste target per resident?").
@@ -183,8 +187,7 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b"
                 # the diary: "can we move it to Wed 3pm?"
                 r"|\s+(?:move|push|reschedule|shift|swap|bump)\s+(?:it|this|that|the\s+[\w-]+)\s+to\b"
-                r"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?:[:.]\d\d)?\s?"
-                r"(?:am|pm)\b)"
+                rf"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:{_WEEKDAY}|{_CLOCK_TIME})"
                 r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
                 r"|\s+need\s+(?:in\s+place\s+|to\s+have\s+(?:in\s+place\s+)?|to\s+do\s+)?"
@@ -241,8 +244,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # whom to talk to: "who at the county is the right person to talk to about the licence?"
     | \b(?:right|best|correct)\s+(?:person|people|contact|team|officer)\s+(?:to|for)\b
     # a meeting moved: "can we move it to Wed 3pm?"
-    | \b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\s+
-      \d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b
+    | \b{weekday}\s+{clock_time}
     | \bclash(?:es)?\s+with\b
     # who should take a job on: "which of our directorates should own digital inclusion?"
     | \bwhich\s+(?:of\s+(?:our|the|these)\s+)?(?:directorates?|departments?|teams?|services?|officers?
@@ -337,7 +339,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:is|does|do)\s+(?:that|this|it|these)\s+(?:\w+\s+)?(?:bad|good|ok|okay|normal|high|low|right|wrong
                                                         |look\s+right|sound\s+right|look\s+ok)\b
       (?!\s+(?:one|ones|standard|standards|iso|choice|fit|document|reference)\b)  # "is that the right one for us?"
-    """.replace("{name}", _LEVEL_NAME).replace("{start}", _START),
+    """.replace("{name}", _LEVEL_NAME).replace("{start}", _START).replace("{weekday}", _WEEKDAY)
+    .replace("{clock_time}", _CLOCK_TIME),
     re.IGNORECASE | re.VERBOSE,
 )
 # A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.suggestion.qualifiers import Qualifier, lacks_commitment, qualifiers
+from bot.suggestion.qualifiers import ACTION_ITEM, Qualifier, lacks_commitment, qualifiers
 from bot.suggestion.words import word_count
 
 # (not after an abbreviation: "New corporate vision incl. smart city ambitions" is one sentence)
@@ -149,7 +149,7 @@ _STATUS = re.compile(
 
 
 # An action in an action log ("Action 2.6 Annual public progress report – RED"): work to do, whose status follows it
-_ACTION = re.compile(r"^\W*action\s+[a-z]?\d+(?:\.\d+)*\b", re.IGNORECASE)
+_ACTION = re.compile(rf"^\W*{ACTION_ITEM}", re.IGNORECASE)
 _ANY_STATUS = re.compile(_STATUS_LABEL + r"(?:red|amber|green|complete[d]?|done|closed|live|delivered|achieved|bau"
                          r"|in\s+progress|open|on\s+track|off\s+track|at\s+risk|[🔴🟠🟡🟢✅❌])", re.IGNORECASE)
 

@@ -26,6 +26,8 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 # (`Qualifier.PARTIAL`), not a condition still to be met (`_UNCOMMITTED`)
 WHO_DOES_IT = (r"(?:individual\s)?(?:manager|team|department|service|officer|person|people|directorate|head|lead|unit"
                r"|ward|area)s?\b")
+# An action of an action log: "Action 2.6", "action C3.1" (`clauses.with_statuses_joined` joins its status to it)
+ACTION_ITEM = r"action\s[a-z]?\d+(?:\.\d+)*(?![\d.])"
 # A document not adopted yet: "it's still a draft", "in draft" (a plan here; `scope.not_in_place_yet` too).
 DRAFT = r"(?:still|only|just)\s(?:a\s|in\s)?drafts?|in\sdraft"
 _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
@@ -88,8 +90,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
                                            |publication|roll-?out|opening|start)\b
         | target\sdate | mobilis(?:ing|ation)
         # an action of an action log, not done: "Action 7.2 user evaluation of the digital tools – RED"
-        | (?<!\w\s)(?<!\w)action\s[a-z]?\d+(?:\.\d+)*(?![\d.])(?![^;]*\b(?:complete|completed|done|closed|delivered|live
-                                                                   |green|achieved|bau|in\splace)\b)
+        | (?<!\w\s)(?<!\w){ACTION_ITEM}(?![^;]*\b(?:complete|completed|done|closed|delivered|live|green|achieved
+                                                   |bau|in\splace)\b)
         # things that will happen, and when
         | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b
         | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll

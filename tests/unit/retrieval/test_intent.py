@@ -425,3 +425,11 @@ def test_requests_for_the_model_s_parts_a_level_s_needs_an_owner_a_contact_a_slo
 def test_the_model_s_parts_named_in_a_need_a_copy_of_the_draft_and_moving_services_are_still_guidance(
         question: str) -> None:
     assert not (looks_up_a_fact(spelled_out(question)) or asks_a_chore_or_a_price(spelled_out(question)))
+
+
+def test_a_day_in_the_diary_is_a_whole_word() -> None:
+    # "can we do Thurs 11am?" moves a meeting; "can we do satisfaction surveys" and "monthly check-ins" are needs
+    assert looks_up_a_fact(spelled_out("the data board clashes with scrutiny, could we do Thurs 11am instead?"))
+    assert not looks_up_a_fact(spelled_out("How many residents took part last time, and how can we do satisfaction "
+                                           "surveys properly?"))
+    assert not looks_up_a_fact(spelled_out("How many residents took part, and could we do monthly check-ins?"))
