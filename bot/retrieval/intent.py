@@ -61,7 +61,10 @@ _FACT_LOOKUP = re.compile(
           (?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b
         | (?:is|will)\s+it\s+(?:going\s+to\s+)?(?:rain|snow)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
-    )""".replace("{start}", _START),
+    )
+    # the forecast, asked anywhere: "does anyone know if it'll rain tomorrow?"
+    | \b(?:if|whether)\s+it(?:'ll|’ll|\s+will)\s+(?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b""".replace(
+        "{start}", _START),
     re.IGNORECASE | re.VERBOSE,
 )
 # A chore for the assistant ("translate this", "summarise my answers") or the price of a document: not a
@@ -95,6 +98,9 @@ _CHORE_OR_PURCHASE = re.compile(
       | \b(?:i|we)\s+can\s+(?:just\s+)?(?:paste|copy|drop)\s+(?:it\s+|them\s+)?(?:into|in)\b | \bto\s+paste\s+into\b
       # a note for the record: "can you note that for our assessment?", "log this against 1.5.2"
       | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:note|record|log|jot)\s+(?:that|this|it)\b
+      # a change made for us: "can you change it in the tracker?", "could you update our score?"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?(?:change|update|edit
+        |correct|amend|delete|reset)\s+(?:it|this|that|our|my|the|them)\b
       # a message passed on: "can you let the channel know?"
       | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:let|tell|inform|notify|ping)\s+(?:the\s+channel
         |everyone|everybody|the\s+team|people|folks|the\s+group)\b
@@ -187,6 +193,8 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"(?!\s+(?:legally\s+)?have\s+to\b|\s+legally\b"
                 # the diary: "can we move it to Wed 3pm?"
                 r"|\s+(?:move|push|reschedule|shift|swap|bump)\s+(?:it|this|that|the\s+[\w-]+)\s+to\b"
+                # the assessment itself: "should we do the assessment as a workshop?"
+                r"|\s+(?:just\s+)?(?:do|run|hold|complete|fill\s+in)\s+(?:the|this|our)\s+(?:self-?)?assessment\b"
                 rf"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:{_WEEKDAY}|{_CLOCK_TIME})"
                 r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
@@ -254,7 +262,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:list|name|recap|remind\s+me\s+(?:of\s+)?|what\s+(?:are|were))\s+(?:all\s+)?(?:the\s+|our\s+)?
       (?:six|6|four|4|five|5)\s+(?:sustainability\s+)?(?:purposes|dimensions|maturity\s+levels|levels|enablers)\b
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
-    | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to)\b
+    | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to|ping
+                                                        |message|chase|reach\s+out\s+to|chat\s+to|turn\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
     # (not who does what, the roles to settle: "baseline? action plan? who owns what?")
     | {start}who\s+(?!(?:owns|does|leads|runs|manages)\s+what\b)
@@ -277,7 +286,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # news of a thing in hand: "any update on the tender?", "is the dashboard live yet?"
     | \bany\s+(?:news|updates?|word|progress)\s+(?:on|about|from|with)\b
     | \b(?:is|are)\s+(?:the|our)\s+(?:[\w-]+\s+){1,4}?(?:out|live|ready|done|finished|back|up)\s+yet\b
-    # the assessment itself: who sees the answers, changing a level, what happens once submitted
+    # the assessment itself: how it is run and filled in ("do the assessment as a workshop?", "fill in the old
+    # spreadsheet too?"), who sees the answers, changing a level, what happens once submitted
+    | \b(?:do|run|hold|complete|finish|start)\s+(?:the|this|our)\s+(?:self-?)?assessment\b
+    | \bfill\s+(?:in|out)\s+(?:the|this|that|our|my)\s+(?:[\w-]+\s+){0,3}?(?:spreadsheet|form|template|survey
+                                                                     |questionnaire|sheet|tracker)\b
+    | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b

@@ -252,6 +252,22 @@ def test_text_to_paste_and_a_message_to_pass_on_are_chores(question: str) -> Non
     assert asks_a_chore_or_a_price(question)
 
 
+@pytest.mark.parametrize("question", [
+    "Does anyone know if it'll rain tomorrow? We've got the resilience walkabout in the afternoon.",
+    "Our director has quit. Who should I ping about the benefit tracking scores now?",
+    "Should we do the assessment as a facilitated workshop, or just have each department fill it in on its own?",
+    "Do I still have to fill in the old sustainability spreadsheet too, or has it finally died?",
+])
+def test_the_forecast_whom_to_ping_and_how_the_assessment_is_run_are_no_guidance(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+def test_a_change_asked_of_the_assistant_is_a_chore() -> None:
+    assert asks_a_chore_or_a_price("I think our resilience score should be a 2, not a 3. Can you change it in the "
+                                   "tracker?")
+    assert not asks_a_chore_or_a_price("How can we change the way departments buy technology? Which standard helps?")
+
+
 def test_a_section_of_a_standard_and_when_to_open_data_are_still_guidance() -> None:
     assert not looks_up_a_fact("which section of ISO 37106 covers open data?")
     assert not looks_up_a_fact("when should we open the data platform to developers, and which standard helps?")
