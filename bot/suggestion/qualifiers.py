@@ -194,8 +194,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?<!mostly\s)(?<!largely\s)(?<!just\s)(?<!all\s)(?<!pure\s)(?<!purely\s)(?<!more\s)(?<!very\s)aspiration
     | would\s(?:really\s|also\s)?(?:like|love) | (?:we|i)'d\s(?:really\s|also\s)?(?:like|love)
     | would\sbe\s(?:nice|good|great|lovely|ideal)
-    | (?:maybe|perhaps)(?!\s(?:\d|a\s(?:dozen|few|couple|handful|third|quarter)|about|around|half|two|three|four
-                                |five|ten|twenty|[\w-]+\s(?:percent|per\scent|%)))  # not "maybe 40 datasets"
+    | (?:maybe|perhaps)(?!\s(?:\d|(?:a\s(?:dozen|few|couple|handful|third|quarter|hundred)|about|around|half|two
+                                   |three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty
+                                   |fifty|sixty|seventy|eighty|ninety|dozens|hundreds|once|twice)\b
+                                |[\w-]+\s(?:percent|per\scent|%)))  # not "maybe 40 datasets", "maybe forty"
     | who\sknows
     | (?:step|thing|move|idea|option)\s(?:would|could)\sbe | (?:would|could)\s(?:need|require|mean)\b
     | in\san\sideal\sworld | wish(?:\s?list)?

@@ -62,7 +62,8 @@ _DONT_KNOW = re.compile(
     r"we (?:do not|don't|dont|really don't|honestly don't) know(?! (?:what|how|whether|which|where|who|if)\b)|"
     # "I'm not sure we do much to grow a data market" doubts a claim, and the answer goes on to say what is done
     r"(?:(?:i'm|i am|we're|we are) not (?:sure|aware|certain)|not sure)"
-    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much)\b)"
+    r"(?! (?:that |if |whether )?(?:we|our|they|their|it|it's|the|this|there|there's|how much|much|anyone|anybody"
+    r"|anything|any|everyone|everybody|everything|all|most|many|people|he|she|these|those)\b)"
     # "the plan has outcome goals, not sure how they're managed": a doubt about one thing, after a fact
     r"(?<!, not sure)|"
     # "no idea what tech we have across the council" says the city has no record of it, as "we don't know what" does
@@ -137,11 +138,11 @@ def only_asks_questions(answer: str) -> bool:
     a list of facts closes the answer, it does not replace it.
     """
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", answer.strip()) if s.strip()]
-    return bool(sentences) and all(_asks(sentence) for sentence in sentences)
+    return bool(sentences) and all(asks_something(sentence) for sentence in sentences)
 
 
-def _asks(sentence: str) -> bool:
-    """Whether one sentence asks something (`only_asks_questions`)."""
+def asks_something(sentence: str) -> bool:
+    """Whether one sentence asks something (`only_asks_questions`): "I think we have one?" does not."""
     if not sentence.endswith("?"):
         return False
     if _QUESTION_OPENING.match(sentence) or _ADDRESSED.search(sentence):

@@ -32,7 +32,10 @@ _SILOS = re.compile(
     r"|platforms|records|apps|portals|registers)\b"
     r"|different\s(?:networks|systems|platforms|databases|logins|log-ins|registers)\b"
     r"|(?:don't|do\snot|doesn't|does\snot|never|can't|cannot)\s(?:really\s)?(?:talk|speak)\sto\seach\sother"
-    r"|(?:nothing|none\sof\s(?:them|it|these|those))\s(?:really\s)?(?:links?|connects?|joins?|ties?)\s)",
+    r"|(?:nothing|none\sof\s(?:them|it|these|those))\s(?:really\s)?(?:links?|connects?|joins?|ties?)\s"
+    # "each built for one department", "every one run by a single team", "held separately in each system"
+    r"|(?:each|every)\s(?:[\w-]+\s){0,3}?(?:for|by|in)\s(?:one|a\ssingle)\s(?:department|service|team|directorate|unit)"
+    r"|(?:held|kept|stored|managed|run|done|bought)\s(?:[\w-]+\s){0,2}?separately\b)",
     re.IGNORECASE)
 
 

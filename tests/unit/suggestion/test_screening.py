@@ -67,6 +67,10 @@ def test_dont_know() -> None:
     # a doubt about one thing after a fact: the fact is read, and the doubt asked about
     assert not says_dont_know("The borough plan sets outcome goals for jobs and air quality, not sure who tracks them.")
     assert says_dont_know("Not sure, sorry")
+    # a doubt about whether anyone does something is a claim about the city, and the answer goes on
+    assert not says_dont_know("Honestly, I'm not sure anyone 'owns' smart city work here. There's no smart city team "
+                              "any more; they disbanded it in 2022.")
+    assert not says_dont_know("Not sure all the departments use it.")
 
 
 @pytest.mark.parametrize("answer", [

@@ -46,6 +46,10 @@ def test_a_clause_said_as_a_contrast_is_a_caveat() -> None:
     ("we hold four separate maintenance contracts for the same kit", True),
     ("the systems don't talk to each other", True),
     ("we set up a separate team for data in 2021", False),
+    # each made for one unit, kept apart
+    ("bespoke systems from a dozen vendors, each built for one department", True),
+    ("address and property data are held separately in each system", True),
+    ("each of the four hubs is run by one team from customer services", False),
 ])
 def test_each_unit_doing_its_own_is_read_as_silos(text: str, silos: bool) -> None:
     assert describes_silos(text) is silos
@@ -297,6 +301,9 @@ def test_talk_maybe_and_would_be_good_are_hopes_but_maybe_forty_is_a_count() -> 
         assert Qualifier.UNCOMMITTED in qualifiers(hope), hope
     assert qualifiers("We use the website and social media to talk about the city's future plans") == set()
     assert qualifiers("we publish maybe 40 datasets") == set()
+    # an estimate in words is no hope either, and a word that only starts like a number is no estimate
+    assert qualifiers("How many datasets? Maybe forty, the data team would know better.") == set()
+    assert Qualifier.UNCOMMITTED in qualifiers("maybe tenants could run the scheme themselves")
     assert qualifiers("maybe a dozen have a target trajectory") == set()
 
 
