@@ -25,7 +25,7 @@ from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.silos import about_silos, describes_silos
 from bot.suggestion.trends import asks_for_improvement_shown, reports_a_measured_change
 from bot.suggestion.tuning import Tuning
-from bot.suggestion.words import content_tokens, tokens
+from bot.suggestion.words import JUDGEMENT_WORDS, content_tokens
 
 SAID_OF_TODAY = re.compile(r"\b(?:today|right now|at the moment|currently|at present|as of now|as things stand)\b",
                            re.IGNORECASE)
@@ -76,21 +76,6 @@ def only_names_the_topic(characteristic: Characteristic, clause_words: set[str])
     """Whether a clause's words are all words of the characteristic's name ("Digital inclusion", "IT
     assets..."): it says what the answer is about, and nothing of where the city stands."""
     return bool(clause_words) and clause_words <= _name_words(characteristic.name)
-
-
-# Words that judge without describing: "we're probably not very good at the attractiveness stuff", "not very
-# techy tbh", "we're very advanced on resource use". Kept as `tokens` stems them.
-JUDGEMENT_WORDS = frozenset(stem for word in {
-    "good", "great", "bad", "poor", "strong", "weak", "excellent", "decent", "fine", "ok", "okay", "stuff",
-    "thing", "area", "side", "very", "really", "quite", "pretty", "fairly", "rather", "somewhat", "probably",
-    "honestly", "tbh", "much", "bit", "lot", "techy", "advanced", "behind", "ahead", "mature", "immature",
-    "well", "badly", "better", "best", "worse", "worst", "stronger", "weaker", "strength", "weakness",
-    "we're", "it's", "i'm", "i'd", "we've", "think", "guess", "suppose", "reckon", "say", "overall",
-    "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
-    "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
-    "leading", "progressive", "impressive", "proud", "pride", "something", "such", "super", "oh", "wow", "keen",
-    "passionate", "love", "quietly",
-} for stem in tokens(word))
 
 
 def only_judges_the_topic(characteristic: Characteristic, clause_words: set[str]) -> bool:

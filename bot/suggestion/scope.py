@@ -16,7 +16,8 @@ from bot.suggestion.clauses import SETS_ASIDE, Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer, read_probe_reply
 from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, qualifiers
-from bot.suggestion.words import content_tokens, word_count
+from bot.suggestion.screening import asks_something
+from bot.suggestion.words import JUDGEMENT_WORDS, content_tokens, word_count
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
 _REFERS_BACK = re.compile(
@@ -364,6 +365,10 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
         put = bool(_PUT_AS_A_QUESTION.match(text.replace("’", "'")))
         if not put and (not sentence_ends or not text.endswith(("?", *_TRAILS_OFF))):
             continue
+        if not put and text.endswith("?") and not asks_something(_sentence_of(clauses, i)):
+            continue  # "I think estates started a register about 18 months ago?": a statement, doubtfully said
+        if not put and only_judges(text):
+            continue  # "Probably better than you'd expect? We've started a catalogue.": a verdict, not a question
         rest = [k for k in range(i + 1, len(clauses)) if clauses[k].sentence == clause.sentence]
         indices = rest if put and rest else _reply_to(clauses, i)
         reply = [clauses[k] for k in indices]
@@ -386,6 +391,16 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
 
 
 _FRAGMENT_WORDS = 5  # "Not a regular thing.": a fragment that goes on with the sentence before it
+
+
+def _sentence_of(clauses: list[Clause], i: int) -> str:
+    return " ".join(c.text for c in clauses if c.sentence == clauses[i].sentence)
+
+
+def only_judges(text: str) -> bool:
+    """Whether a clause only judges, in words that describe nothing ("Probably better than you'd expect?")."""
+    words = set(content_tokens(text))
+    return bool(words) and words <= JUDGEMENT_WORDS
 
 
 def _reply_to(clauses: list[Clause], i: int) -> list[int]:

@@ -55,3 +55,18 @@ STOPWORDS = FUNCTION_WORDS | {"every", "his", "may", "might", "shall"}
 def content_tokens(text: str) -> list[str]:
     """The tokens that carry content: `tokens` without the stop words."""
     return [token for token in tokens(text) if token not in STOPWORDS]
+
+
+# Words that judge without describing: "we're probably not very good at the attractiveness stuff", "not very
+# techy tbh", "we're very advanced on resource use". Kept as `tokens` stems them.
+JUDGEMENT_WORDS = frozenset(stem for word in {
+    "good", "great", "bad", "poor", "strong", "weak", "excellent", "decent", "fine", "ok", "okay", "stuff",
+    "thing", "area", "side", "very", "really", "quite", "pretty", "fairly", "rather", "somewhat", "probably",
+    "honestly", "tbh", "much", "bit", "lot", "techy", "advanced", "behind", "ahead", "mature", "immature",
+    "well", "badly", "better", "best", "worse", "worst", "stronger", "weaker", "strength", "weakness",
+    "we're", "it's", "i'm", "i'd", "we've", "think", "guess", "suppose", "reckon", "say", "overall",
+    "generally", "kind", "sort", "term", "front", "amazing", "brilliant", "terrible", "awful",
+    "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
+    "leading", "progressive", "impressive", "proud", "pride", "something", "such", "super", "oh", "wow", "keen",
+    "passionate", "love", "quietly", "expect", "imagine", "you'd", "right",
+} for stem in tokens(word))

@@ -445,3 +445,17 @@ def test_wait_times_are_a_measure_not_a_correction() -> None:
     assert Qualifier.UNSURE not in marks["The platform shows us cost per contact by channel"]
     corrected = _marks("We send roadworks data to the sat navs. oh wait, no, that goes through the national register.")
     assert Qualifier.UNSURE in corrected["We send roadworks data to the sat navs."]
+
+
+def test_a_statement_said_with_a_question_mark_is_not_a_question() -> None:
+    marks = _marks("I think estates started an asset register about eighteen months ago? Highways aren't in it yet.")
+    assert Qualifier.NEGATED not in marks["I think estates started an asset register about eighteen months ago?"]
+    assert Qualifier.UNSURE not in marks["Highways aren't in it yet."]
+
+
+def test_a_verdict_said_as_a_question_does_not_take_the_next_sentence_as_its_answer() -> None:
+    marks = _marks("Probably better than you'd expect? We've started a data catalogue.")
+    assert Qualifier.UNSURE not in marks["We've started a data catalogue."]
+    # a question about a topic still does: "Sensors? We've got some." / "A business case? Not planned."
+    assert Qualifier.NEGATED in _marks("A business case for the whole programme? Not planned.")[
+        "A business case for the whole programme?"]
