@@ -24,6 +24,7 @@ from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
 OVERRULE_CLAUSES = 4  # clauses evidencing higher levels needed per clause that limits a lower one
+LOOSE_OVERRULE_CLAUSES = 3  # ... when the limit resembles the lower level only loosely, below two firm rungs
 BRIDGED_OVER_A_CLEAR_START = 2  # unmentioned levels not bridged when the answer clearly says the starting point
 
 
@@ -312,11 +313,20 @@ def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning:
     if any(clause.caveat for clause in limiting_clauses):
         return False  # a caveat the speaker adds on purpose ("but there's no plan for it") stands
     limiting = {(clause.start, clause.end) for clause in limiting_clauses}
+    # a denial that only loosely resembles the rung, below two rungs said firmly, is more likely about something else
+    loose = all(e.against_score < tuning.strong_support for e in by_level[level]
+                if e.against and (e.against.clause.start, e.against.clause.end) in limiting)
+    needed = LOOSE_OVERRULE_CLAUSES if loose and _firm_rungs_above(level, by_level, tuning) >= 2 else OVERRULE_CLAUSES
     for higher in range(level + 1, 6):
         if level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning):
             clauses = _clause_spans([e for lv in range(level, 6) for e in by_level[lv]], tuning) - limiting
-            return len(clauses) >= OVERRULE_CLAUSES * len(limiting)
+            return len(clauses) >= needed * len(limiting)
     return False
+
+
+def _firm_rungs_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int:
+    return sum(level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning)
+               for higher in range(level + 1, 6))
 
 
 def _span(match: ClauseMatch | None) -> tuple[int, int]:

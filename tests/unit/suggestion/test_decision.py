@@ -301,3 +301,23 @@ def test_half_of_each_rung_up_to_a_named_gap_reaches_the_last_of_them() -> None:
     assert decision.level == 4 and decision.bridged_levels == [3]
     assert decide_level(_evidence({1: ["."], 2: ["+"], 3: ["+", "."], 4: [".", "+"], 5: [".", "."]}), TUNING).level \
         == 2  # no gap named above
+
+
+def _said(level: int, letter: str, start: int, support: float = 0.0, against: float = 0.0) -> ConditionEvidence:
+    condition = Condition(id=f"9.9/{level}/{letter}", text=f"condition {level}{letter}", cues=[])
+    clause = Clause(f"clause at {start}", start, start + 10, start)
+    match = {score: ClauseMatch(clause, None, score) for score in (support, against) if score}  # type: ignore[arg-type]
+    return ConditionEvidence(condition, level, match.get(support), match.get(against))
+
+
+def _two_firm_rungs_over_a_denial(denial: float) -> list[ConditionEvidence]:
+    return [_said(1, "a", 900), _said(2, "a", 300, against=denial),
+            _said(3, "a", 0, support=0.78), _said(3, "b", 50, support=0.77),
+            _said(4, "a", 100, support=0.8), _said(4, "b", 300, support=0.53), _said(5, "a", 900)]
+
+
+def test_a_loose_denial_below_two_firm_rungs_is_outweighed_by_fewer_clauses() -> None:
+    # three other clauses say levels 3 and 4 firmly; a denial that barely resembles level 2 does not hold them down
+    assert decide_level(_two_firm_rungs_over_a_denial(0.57), TUNING).level == 4
+    # a denial that resembles level 2 firmly still needs four clauses against it
+    assert decide_level(_two_firm_rungs_over_a_denial(0.7), TUNING).level != 4
