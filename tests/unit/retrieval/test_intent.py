@@ -257,6 +257,8 @@ def test_text_to_paste_and_a_message_to_pass_on_are_chores(question: str) -> Non
     "Our director has quit. Who should I ping about the benefit tracking scores now?",
     "Should we do the assessment as a facilitated workshop, or just have each department fill it in on its own?",
     "Do I still have to fill in the old sustainability spreadsheet too, or has it finally died?",
+    "Who on our team is supposed to fill in the digital inclusion scores?",
+    "For resilience, if our action plan is adopted but we have no indicators yet, should I put a 2 or a 3?",
 ])
 def test_the_forecast_whom_to_ping_and_how_the_assessment_is_run_are_no_guidance(question: str) -> None:
     assert looks_up_a_fact(question)
