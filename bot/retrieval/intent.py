@@ -292,10 +292,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bfill\s+(?:in|out)\s+(?:the|this|that|our|my)\s+(?:[\w-]+\s+){0,3}?(?:spreadsheet|form|template|survey
                                                                      |questionnaire|sheet|tracker|scores?|ratings?
                                                                      |levels?|answers?|section)\b
+    | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     # a level to choose: "should I put a 2 or a 3?", "is that a 3 or a 4?"
     | \b(?:put|give|score|rate|mark|record|enter|pick|choose|say|is|are|it's|that's)\s+(?:(?:us|it|this|that|we
         |ourselves|myself|me)\s+)?(?:(?:as|at|down\s+as)\s+)?an?\s+[1-5]\s+or\s+(?:an?\s+)?[1-5]\b
-    | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
