@@ -312,21 +312,17 @@ def _overruled(level: int, by_level: dict[int, list[ConditionEvidence]], tuning:
         e.against.clause for e in by_level[level] if is_contradicted(e, tuning) and e.against]
     if any(clause.caveat for clause in limiting_clauses):
         return False  # a caveat the speaker adds on purpose ("but there's no plan for it") stands
+    firm_above = sum(level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning)
+                     for higher in range(level + 1, 6))
+    if not firm_above:
+        return False
     limiting = {(clause.start, clause.end) for clause in limiting_clauses}
     # a denial that only loosely resembles the rung, below two rungs said firmly, is more likely about something else
     loose = all(e.against_score < tuning.strong_support for e in by_level[level]
                 if e.against and (e.against.clause.start, e.against.clause.end) in limiting)
-    needed = LOOSE_OVERRULE_CLAUSES if loose and _firm_rungs_above(level, by_level, tuning) >= 2 else OVERRULE_CLAUSES
-    for higher in range(level + 1, 6):
-        if level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning):
-            clauses = _clause_spans([e for lv in range(level, 6) for e in by_level[lv]], tuning) - limiting
-            return len(clauses) >= needed * len(limiting)
-    return False
-
-
-def _firm_rungs_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> int:
-    return sum(level_reached(by_level[higher], tuning) and _firm(by_level[higher], tuning)
-               for higher in range(level + 1, 6))
+    needed = LOOSE_OVERRULE_CLAUSES if loose and firm_above >= 2 else OVERRULE_CLAUSES
+    clauses = _clause_spans([e for lv in range(level, 6) for e in by_level[lv]], tuning) - limiting
+    return len(clauses) >= needed * len(limiting)
 
 
 def _span(match: ClauseMatch | None) -> tuple[int, int]:
