@@ -195,6 +195,10 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|\s+(?:move|push|reschedule|shift|swap|bump)\s+(?:it|this|that|the\s+[\w-]+)\s+to\b"
                 # the assessment itself: "should we do the assessment as a workshop?"
                 r"|\s+(?:just\s+)?(?:do|run|hold|complete|fill\s+in)\s+(?:the|this|our)\s+(?:self-?)?assessment\b"
+                # a level to choose: "should we score ourselves 1 or 2?", "should we put level 3?"
+                r"|\s+(?:put|give|score|rate|mark|record|enter|pick|choose|say|call|grade)\s+(?:(?:us|it|this|that"
+                r"|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?"
+                r"(?:an?\s+|level\s+)?[1-5]\b"
                 rf"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:{_WEEKDAY}|{_CLOCK_TIME})"
                 r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
@@ -261,9 +265,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # the model's own parts, counted: "can you list the six purposes again?"
     | \b(?:list|name|recap|remind\s+me\s+(?:of\s+)?|what\s+(?:are|were))\s+(?:all\s+)?(?:the\s+|our\s+)?
       (?:six|6|four|4|five|5)\s+(?:sustainability\s+)?(?:purposes|dimensions|maturity\s+levels|levels|enablers)\b
-    # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?"
-    | \bwho\s+(?:do|should|can|could|would)\s+(?:we|i)\s+(?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to|ping
-                                                        |message|chase|reach\s+out\s+to|chat\s+to|turn\s+to)\b
+    # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?", "who in IT should I call?"
+    | \bwho\s+(?:(?:in|at|from|on)\s+(?:the\s+|our\s+)?[\w-]+\s+)?(?:do|should|can|could|would)\s+(?:we|i)\s+
+      (?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to|ping|message|chase|reach\s+out\s+to|chat\s+to|turn\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
     # (not who does what, the roles to settle: "baseline? action plan? who owns what?")
     | {start}who\s+(?!(?:owns|does|leads|runs|manages)\s+what\b)
@@ -295,12 +299,13 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     # a level to choose: "should I put a 2 or a 3?", "is that a 3 or a 4?"
     | \b(?:put|give|score|rate|mark|record|enter|pick|choose|say|is|are|it's|that's)\s+(?:(?:us|it|this|that|we
-        |ourselves|myself|me)\s+)?(?:(?:as|at|down\s+as)\s+)?an?\s+[1-5]\s+or\s+(?:an?\s+)?[1-5]\b
+        |ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?(?:an?\s+|level\s+)?[1-5]\s+or
+        \s+(?:an?\s+|level\s+)?[1-5]\b
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
     | \b(?:picked|chose|chosen|put\s+(?:us|ourselves|myself)\s+at|change\s+(?:my|our|the))\s+level\b
-    | \blevel\s+(?:names|labels)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
+    | \blevel\s+(?:names?|labels?)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
     # the model's own words and the assessment's scores: "level 4", "Level in 2 years", "how many
     # characteristics", "the maturity model", "we scored ourselves a 2"
     | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b

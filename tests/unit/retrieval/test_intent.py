@@ -259,6 +259,10 @@ def test_text_to_paste_and_a_message_to_pass_on_are_chores(question: str) -> Non
     "Do I still have to fill in the old sustainability spreadsheet too, or has it finally died?",
     "Who on our team is supposed to fill in the digital inclusion scores?",
     "For resilience, if our action plan is adopted but we have no indicators yet, should I put a 2 or a 3?",
+    "The flood plan ran out last year and nothing replaced it. Should we score ourselves 1 or 2 on resilience?",
+    "Should we rate the data platform level 3 or level 4, given the board only meets twice a year?",
+    "Remind me, what's the level name for 4 again?",
+    "The parking sensors are down again. Who in IT should I call?",
 ])
 def test_the_forecast_whom_to_ping_and_how_the_assessment_is_run_are_no_guidance(question: str) -> None:
     assert looks_up_a_fact(question)
