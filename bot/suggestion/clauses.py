@@ -241,6 +241,10 @@ _OF_EACH = re.compile(r"^(?:every|each|all)(?:\s+(?:one|of\s+them|of\s+those))?\
 
 
 SETS_ASIDE = re.compile(r"^not\s", re.IGNORECASE)  # what a contrast sets aside: "not each dept"
+# A lead-in that only frames what follows ("To be fair, those two are the exceptions"): part of the piece after it
+_LEAD_IN = re.compile(r"^(?:to\s+be\s+(?:fair|honest|frank)|in\s+(?:fairness|truth|all\s+honesty|practice|reality)"
+                      r"|mind\s+you|having\s+said\s+that|that\s+said|then\s+again|if\s+i'?m\s+honest"
+                      r"|truth\s+be\s+told)\W*$", re.IGNORECASE)
 
 
 def _sets_aside(text: str, before: tuple[int, int], start: int) -> bool:
@@ -255,7 +259,8 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         piece = text[start:end].strip()
         if merged and not _sets_aside(text, merged[-1], start) and (
                 word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
-                or word_count(text[merged[-1][0]:merged[-1][1]]) < 2):
+                or word_count(text[merged[-1][0]:merged[-1][1]]) < 2
+                or _LEAD_IN.match(text[merged[-1][0]:merged[-1][1]].strip())):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

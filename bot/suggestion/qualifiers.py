@@ -94,7 +94,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
                                                    |bau|in\splace)\b)
         # things that will happen, and when
         | to\sbe\s(?:rolled\sout|introduced|launched|published|set\sup|created|adopted|agreed)\s(?:in|by|from|next)\b
-        | (?:will|'ll|shall|going\sto)\s(?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
+        | (?:will|'ll|shall|going\sto)\s(?:(?:definitely|absolutely|certainly|also|then|finally|actually|really)\s)?
+          (?:be\s|start|begin|introduce|publish|launch|set|create|develop|build|roll
                                         |put|have|get|make|look|consider|try)
         # "we're going to commission a study"; not a place: "we're going to the council in May"
         | (?:'re|are|'m|am|is|'s)\s(?:also\s|now\s|then\s)?going\sto\s
@@ -152,6 +153,11 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | (?:a\s|one\s)?pilot(?:s|ing|ed|\sproject|\sscheme)? | trial(?:s|led|ling|ing)?
         # more in name than in practice
         | mostly\son\spaper | in\stheory
+        # what was just said is the exception, not the rule: "those two are the exceptions" (not "social care is the
+        # exception", which makes the rest the rule)
+        | (?:those|these|they|that|this|it|which|both)(?:\s(?:two|three|few|ones|projects|schemes|cases))?
+          (?:\s(?:is|are|was|were)|'s|'re)\s(?:really\s|very\smuch\s)?(?:the|an)\s(?:\w+\s)?exceptions?\b
+        | exceptions?\srather\sthan\sthe\srule
         # "it only exists on paper"; not the paper itself: "inspections are logged on paper"
         | (?<!logged\s)(?<!recorded\s)(?<!kept\s)(?<!written\s)(?<!filed\s)(?<!done\s)(?<!printed\s)on\spaper
         | in\sprinciple | supposed\sto
@@ -234,7 +240,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
                           |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))
-    | in\s(?:early\s)?talks\b | (?:we|they)(?:'ve|\shave)\s(?:\w+\s)?talked\sabout
+    | in\s(?:early\s)?talks\b | (?:'ve|\shave|\shas|\shad)\s(?:\w+\s)?talked\sabout
     # talk, not decisions
     | (?:we|they|someone|somebody|it)\s(?:really\s)?(?:should|ought\sto) | keep(?:s)?\ssaying
     | keeps\s(?:talking|going\son)\sabout
@@ -249,7 +255,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talk
       \s(?:about|of)
     | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)
-    | (?:is|are)\s(?:the|our)\s(?:20\d\d\s)?(?:target|goal|aim|ambition|end\sstate)\b | target\sstate\swould\sbe
+    | (?:is|are|'s)\s(?:the|our)\s(?:20\d\d\s)?(?:target|goal|aim|ambition|end\sstate)\b | target\sstate\swould\sbe
     # floated, not decided: "a logic model was 'discussed'", "a board was proposed", "we've been discussing",
     # "we've chatted with the university about", "the opposition's manifesto promises"
     | (?:was|were|has\sbeen|have\sbeen|been)\s['"‘“]?(?:discussed|proposed|suggested|floated|mooted|raised)
@@ -422,6 +428,7 @@ DISCONTINUED = _pattern(r"""\b(?:
     | (?:was|were|has\sbeen|have\sbeen|got)\s(?:then\s|quietly\s)?(?:dropped|scrapped|cancell?ed|stopped
       |wound\s(?:up|down)|closed(?:\sdown)?|cut|axed|dissolved|disbanded|abolished|decommissioned|switched\soff|turned\soff|abandoned
       |shelved|discontinued|left\sto\slapse|deleted|removed|frozen|mothballed|retired|paused|zeroed
+      |withdrawn|rescinded|revoked|repealed|suspended
       |pulled|killed|binned|canned)
     | (?:cut|reduced)\sto\szero
     # "we were trying to get telcos into a partnership but that's dead now"
@@ -509,7 +516,9 @@ _NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|re
       (?:(?:no|zero)\s(?:budget|date|dates|owner|money|funding|timescales?|timelines?|sponsor|resources?|officer
                         |business\scase|decision|commitment)
          (?:\s(?:set\saside|assigned|agreed|identified|attached|allocated|yet|either))*[\s,;&]*(?:and\s)?)+
-    | (?:none\sof\s(?:it|this|that)|nothing)(?:'s|\sis|\shas\sbeen)?\s(?:committed|promised|agreed|funded|signed\soff)
+    | (?:none\sof\s(?:it|this|that)|nothing)(?:'s|\sis|\shas)?(?:\sbeen)?\s(?:yet\s)?(?:committed|promised|agreed|funded
+                                                                   |signed\soff|approved|decided|budgeted)
+       (?:\s(?:yet|either|so\sfar|as\syet))?
     | (?:nobody|no\sone)(?:'s|\shas)\s(?:promised|committed)
 )\W*$""")
 
@@ -525,7 +534,18 @@ def lacks_commitment(text: str) -> bool:
     if found is None:
         return False
     said = found.group(0)
-    return len(re.findall(r"\b(?:no|zero)\s", said, re.IGNORECASE)) >= 2 or bool(_PLAN_ONLY.search(said))
+    return (len(re.findall(r"\b(?:no|zero)\s", said, re.IGNORECASE)) >= 2 or bool(_PLAN_ONLY.search(said))
+            or nothing_committed_said(said) is not None)
+
+
+_NOTHING_OF_IT = re.compile(r"\b(?:none\s+of\s+(?:it|this|that)|nothing)\b", re.IGNORECASE)
+
+
+def nothing_committed_said(text: str) -> int | None:
+    """Where the text's last sentence starts, if it says that none of the plans told is committed ("Nothing's been
+    approved.", "None of it is funded."): it is said of every plan told just before it, not the last one only."""
+    found = _NOTHING_COMMITTED.search(text.replace("’", "'"))
+    return found.start() if found is not None and _NOTHING_OF_IT.search(found.group(0)) else None
 
 
 def qualifiers(text: str) -> frozenset[Qualifier]:
@@ -612,6 +632,9 @@ _NO_CHANGE = re.compile(
     r"(?:won't|will not|don't think (?:it|that|much) will|not going to) (?:really )?change|"
     r"(?:don't|do not|can't|cannot) see (?:it|that|this|much|anything) changing|nothing (?:much )?will change|"
     r"(?:not|no) much (?:will )?change|nothing new (?:is |has been )?planned|no new plans|"
+    # "I wouldn't expect a change", "we don't anticipate much movement"
+    r"(?:wouldn't|would not|don't|do not|doesn't|does not) (?:really |honestly )?(?:expect|anticipate|foresee|predict)"
+    r" (?:a |any |much |anything |any real |a big |big |major |a major |a real )?(?:change|movement|progress)|"
     # "I'd expect us to be where we are now", "So probably where we are today"
     r"(?:be|stay|remain|end up|probably|still|roughly|about|pretty much)\s+where\s+we\s+are(?:\s+(?:now|today))?|"
     # "probably the same.", "realistically same", "Same next year.": "same" that ends what is said

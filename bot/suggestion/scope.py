@@ -15,13 +15,14 @@ import re
 from bot.suggestion.clauses import SETS_ASIDE, Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer, read_probe_reply
-from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, qualifiers
+from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, nothing_committed_said, qualifiers
 from bot.suggestion.screening import asks_something
 from bot.suggestion.words import JUDGEMENT_WORDS, content_tokens, word_count
 
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
 _REFERS_BACK = re.compile(
-    r"^(?:(?:and|but|though|although|yet|so|however),?\s+)?(?:it|it's|its|that|that's|this|they|they're|"
+    r"^(?:(?:and|but|though|although|yet|so|however|to\s+be\s+fair|in\s+fairness|admittedly|mind\s+you|granted"
+    r"|honestly|tbh),?\s+)?(?:it|it's|its|that|that's|this|they|they're|"
     r"these|those|which|all of (?:it|this|that)|both)\b",
     re.IGNORECASE,
 )
@@ -84,9 +85,10 @@ _PAST = re.compile(r"\b(?:\w{3,}ed|ran|had|did|came|went|made|got|held|built|won
 
 def ends_a_story(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause says that what was just told has stopped: "Then the funding ended, the officer left
-    and it just stopped." """
+    and it just stopped.", "A logic model was started, but the consultant's contract was cancelled"."""
     text = clause.text.replace("’", "'")
-    return Qualifier.NEGATED in marks and bool(DISCONTINUED.search(text)) and bool(_STORY_END.search(text))
+    return (Qualifier.NEGATED in marks and bool(DISCONTINUED.search(text))
+            and (bool(_STORY_END.search(text)) or clause.caveat))
 
 
 def story_before(clauses: list[Clause], i: int) -> list[int]:
@@ -278,6 +280,19 @@ def taken_back(clauses: list[Clause], i: int) -> list[int]:
     return before or [j for j in range(i) if clauses[j].sentence == sentence - 1]
 
 
+def plans_left_uncommitted(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
+    """The plans that clause `i`, a sentence saying that none of them is committed ("Nothing's been approved."),
+    leaves uncommitted: those told in the sentence before it ("We want to write a circular economy strategy, and
+    it's in one party's manifesto, so maybe. Nothing's been approved.")."""
+    said = nothing_committed_said(clauses[i].text)
+    if said is None:
+        return []
+    # a sentence of its own, or the end of the clause it was joined to (`clauses.with_plans_left_uncommitted`)
+    told_in = clauses[i].sentence - 1 if said == 0 else clauses[i].sentence
+    return [j for j in range(i) if clauses[j].sentence == told_in
+            and Qualifier.FUTURE in marks[j] and Qualifier.LOSS not in marks[j]]
+
+
 def continues_scope(clause: Clause) -> bool:
     """Whether a clause is a bare list continuation of the one before it, inside its scope."""
     text = clause.text.replace("’", "'")
@@ -324,6 +339,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}
         for j in nothing_beyond_previous(clauses, own, i):
             marks[j] = marks[j] | {Qualifier.PARTIAL}
+    for i in range(1, len(clauses)):
+        for j in plans_left_uncommitted(clauses, marks, i):
+            marks[j] = marks[j] | {Qualifier.UNCOMMITTED}
     for i in range(1, len(clauses)):
         for j in taken_back(clauses, i):  # said and then taken back: no evidence either way
             marks[j] = marks[j] | {Qualifier.UNSURE}

@@ -69,4 +69,5 @@ JUDGEMENT_WORDS = frozenset(stem for word in {
     "innovative", "ordinary", "normal", "basic", "traditional", "modern", "sophisticated", "average", "typical",
     "leading", "progressive", "impressive", "proud", "pride", "something", "such", "super", "oh", "wow", "keen",
     "passionate", "love", "quietly", "expect", "imagine", "you'd", "right",
+    "doing", "anything", "special", "boring", "exciting", "remarkable", "groundbreaking", "spectacular", "unusual",
 } for stem in tokens(word))
