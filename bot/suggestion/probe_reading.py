@@ -30,6 +30,13 @@ from bot.suggestion.screening import says_dont_know
 # describe, not a limit on it (as "kind of" is)
 _MODEST_YES = (r"i\s+(?:guess|suppose|think|reckon)\s+"
                r"(?:so|yes|yeah|(?:that|it|this)\s+(?:counts|does|qualifies))\b[?!.]*"
+               # "I suppose we do all of that", "I guess we have those": all that was asked, modestly
+               r"|i\s+(?:guess|suppose|think|reckon)\s+we\s+(?:do|have|are\s+doing)\s+(?:all\s+(?:of\s+)?)?"
+               r"(?:that|this|those|these|them)\b"
+               # a verdict that it is nothing special: "I didn't think of it as special", "I wouldn't call it innovative"
+               r"|i\s+(?:didn't|did\s+not|never|don't|do\s+not|wouldn't|would\s+not)\s+(?:really\s+)?(?:think\s+of|see"
+               r"|call|consider|count)\s+(?:it|that|this|them|those)\s+(?:as\s+)?(?:anything\s+)?(?:special|innovative"
+               r"|remarkable|unusual|exceptional|a\s+big\s+deal)\b[?!.]*"
                r"|(?:does|would)\s+(?:that|it|this)\s+count\b\??")
 _MODESTLY = re.compile(rf"\b(?:{_MODEST_YES})", re.IGNORECASE)
 # "A, not B" where B is who, not what: "They set the agenda really, not us", "residents decide, not officers". The

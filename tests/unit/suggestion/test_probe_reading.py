@@ -152,3 +152,11 @@ def test_a_reply_that_says_the_rung_is_passed_is_a_yes_that_points_up() -> None:
         assert read_probe_reply(reply, 2) == ProbeAnswer.YES and says_beyond(reply)
     for reply in ("Yes.", "more or less", "No, we're not past that.", "we need more staff"):
         assert not says_beyond(reply)
+
+
+def test_all_that_was_asked_granted_modestly_is_a_yes() -> None:
+    assert read_probe_reply("I suppose we do all of that: hackathons, supplier days and an SME challenge fund, where "
+                            "nobody was supplying anything.", 4) == ProbeAnswer.YES
+    assert read_probe_reply("We run open challenges with start-ups twice a year. I wouldn't call it innovative.",
+                            4) == ProbeAnswer.YES
+    assert read_probe_reply("I suppose we do that, but only in transport.", 4) == ProbeAnswer.PARTLY
