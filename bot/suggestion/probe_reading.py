@@ -33,7 +33,7 @@ _MODEST_YES = (r"i\s+(?:guess|suppose|think|reckon)\s+"
                # "I suppose we do all of that", "I guess we have those": all that was asked, modestly
                r"|i\s+(?:guess|suppose|think|reckon)\s+we\s+(?:do|have|are\s+doing)\s+(?:all\s+(?:of\s+)?)?"
                r"(?:that|this|those|these|them)\b"
-               # a verdict that it is nothing special: "I didn't think of it as special", "I wouldn't call it innovative"
+               # a modest verdict: "I didn't think of it as special", "I wouldn't call it innovative"
                r"|i\s+(?:didn't|did\s+not|never|don't|do\s+not|wouldn't|would\s+not)\s+(?:really\s+)?(?:think\s+of|see"
                r"|call|consider|count)\s+(?:it|that|this|them|those)\s+(?:as\s+)?(?:anything\s+)?(?:special|innovative"
                r"|remarkable|unusual|exceptional|a\s+big\s+deal)\b[?!.]*"
