@@ -381,7 +381,16 @@ _OTHERS_LEFT_OUT = re.compile(
     r"\s+been|not|never\s+been)\s+(?:yet\s+|really\s+|formally\s+)?(?:involved|included|part\s+of|signed\s+up|on\s+board"
     r"|at\s+the\s+table|engaged|in\s+it)|(?:have|has)\s+no\s+(?:visibility|say|access|part|role))\b"
     r"|(?<!not\s)(?<!not\sa\s)(?<!n't\s)(?<!n't\sa\s)\b(?:council|administration|authority)[-\s]only\b"
-    r"|\bno\s+(?:outside\s+)?partners\b",
+    r"|\bno\s+(?:outside\s+)?partners\b"
+    # what the administration has, not opened to the others: "it isn't opened up to other IT users in the city, like
+    # the university", "we haven't brought the water company or the hospital trust into it"
+    r"|\b(?:isn't|is\s+not|aren't|are\s+not|not|never|hasn't\s+been|haven't\s+been)\s+(?:yet\s+|really\s+)?"
+    r"(?:been\s+)?(?:opened(?:\s+up)?|extended|made\s+available|available|open)\s+(?:up\s+)?to\s+(?:the\s+|any\s+)?"
+    r"(?:other|outside|external|wider)\b(?!\s+(?:departments?|services?|teams?|directorates?|units?|staff|officers"
+    r"|parts\s+of\s+the\s+council))"
+    rf"|\b(?:haven't|hasn't|have\s+not|has\s+not|never|didn't|did\s+not)\s+(?:yet\s+)?(?:brought|invited|involved"
+    rf"|included|signed\s+up|got)\s+(?:in\s+)?(?:the\s+|our\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OTHERS[3:-1]}"
+    r"|company|trust|operators?|providers?)\b",
     re.IGNORECASE,
 )
 _PARTNERSHIP = re.compile(r"\b(?:partners?|partnership|cross-sectoral|other\s+major|public\s+and\s+private"

@@ -35,11 +35,21 @@ _HOW_IT_WAS = re.compile(r"^(?:(?:and|but|so),?\s+)?(?:before(?:\s+(?:that|then|
                          r"|back\s+then|it\s+used\s+to\s+be)\b", re.IGNORECASE)
 
 
+# The administration itself as the limit: "It's only the council's platform though", "it's internal only". What the
+# administration does on its own is the whole of the levels below the top; the limit names the gap above them (the
+# city's partners, the public), which `matching` reads as a denial of the top level.
+_ONLY_THE_ADMINISTRATION = re.compile(
+    r"\b(?:only|just|purely|solely)\s+(?:(?:the|our)\s+)?(?:council|council's|administration|administration's"
+    r"|city\s+hall|internal|in-house|us|ourselves)\b|\binternal(?:ly)?[-\s]only\b|\b(?:council|administration)[-\s]only\b"
+    r"|\bin-house\s+only\b", re.IGNORECASE)
+
+
 def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause narrows the fact stated just before it (see the module docstring); not one that says how
-    things were before it ("Before was ad hoc")."""
+    things were before it ("Before was ad hoc"), nor one whose limit is the administration itself
+    (`_ONLY_THE_ADMINISTRATION`)."""
     text = clause.text.replace("’", "'")
-    if Qualifier.PARTIAL not in marks or _HOW_IT_WAS.match(text):
+    if Qualifier.PARTIAL not in marks or _HOW_IT_WAS.match(text) or _ONLY_THE_ADMINISTRATION.search(text):
         return False
     return bool(_REFERS_BACK.match(text)) or len(content_tokens(text)) <= _SHORT_CLAUSE_WORDS
 

@@ -36,7 +36,9 @@ def _denied(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text", ["The hospital and the uni aren't involved", "It's council-only though.",
                                   "Partners like the bus operator have no visibility of any of it",
-                                  "External partners aren't part of that governance", "no partners."])
+                                  "External partners aren't part of that governance", "no partners.",
+                                  "It isn't opened up to other data users in the city yet",
+                                  "We haven't brought the water company or the health trust into it"])
 def test_the_city_s_other_organisations_left_out_deny_the_partnership_rung(text: str) -> None:
     assert _denied(text) == ["3.2.1/5/a", "3.2.1/5/b"]
 
@@ -46,3 +48,4 @@ def test_a_denial_not_a_firm_one_and_not_what_denies_the_council_only() -> None:
     assert TUNING.against_threshold < match.score < TUNING.strong_support
     assert _denied("It's not a council-only thing.") == []
     assert _denied("The hospital and the uni are both on the board") == []
+    assert _denied("It isn't available to other departments yet") == []  # inside the administration

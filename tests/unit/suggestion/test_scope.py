@@ -459,3 +459,12 @@ def test_a_verdict_said_as_a_question_does_not_take_the_next_sentence_as_its_ans
     # a question about a topic still does: "Sensors? We've got some." / "A business case? Not planned."
     assert Qualifier.NEGATED in _marks("A business case for the whole programme? Not planned.")[
         "A business case for the whole programme?"]
+
+
+def test_a_limit_to_the_administration_itself_names_the_gap_above_and_does_not_narrow_the_fact() -> None:
+    marks = _marks("Every department now works on one shared platform. It's only the council's platform though.")
+    assert Qualifier.PARTIAL not in marks["Every department now works on one shared platform."]
+    marks = _marks("We track every KPI on a dashboard for all services, but it's internal only.")
+    assert Qualifier.PARTIAL not in marks["We track every KPI on a dashboard for all services"]
+    marks = _marks("We've got a digital twin of the city, but it's only used internally by the planners.")
+    assert marks["We've got a digital twin of the city"] == {Qualifier.PARTIAL}
