@@ -301,6 +301,13 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:put|give|score|rate|mark|record|enter|pick|choose|say|is|are|it's|that's)\s+(?:(?:us|it|this|that|we
         |ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?(?:an?\s+|level\s+)?[1-5]\s+or
         \s+(?:an?\s+|level\s+)?[1-5]\b
+    # ... or one level to record: "should I put 3 this time?", "can we give ourselves a 4?"
+    | \b(?:should|shall|can|could|do)\s+(?:i|we)\s+(?:put|give|score|rate|mark|record|enter|pick|choose|say|go\s+(?:for|with))
+      \s+(?:(?:us|it|this|that|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?
+      (?:an?\s+|level\s+)?[1-5](?!\s*(?:%|percent|per\s+cent|years?|months?|days?|weeks?|people|staff|million|m\b|k\b))\b
+    # whether something counts for a level: "does it need council sign-off to count?", "would that count as level 3?"
+    | \bto\s+count\s*(?:\?|$|for\s+(?:level|l)\s*[1-5]|towards?\s+(?:level|l)\s*[1-5])
+    | \bcounts?\s+(?:as|for|towards?)\s+(?:a\s+)?(?:level|l)\s*[1-5]\b
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b

@@ -455,3 +455,16 @@ def test_a_day_in_the_diary_is_a_whole_word() -> None:
     assert not looks_up_a_fact(spelled_out("How many residents took part last time, and how can we do satisfaction "
                                            "surveys properly?"))
     assert not looks_up_a_fact(spelled_out("How many residents took part, and could we do monthly check-ins?"))
+
+
+@pytest.mark.parametrize("question", [
+    "We were a 2 on open data last time. Should I put 3 now the portal is live?",
+    "does the resilience office need a council decision to count?",
+    "Would our quarterly KPI report count as level 4?",
+])
+def test_one_level_to_record_and_what_counts_for_a_level_are_about_the_assessment(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+def test_a_number_that_is_no_level_after_should_we_give_is_still_a_need() -> None:
+    assert not looks_up_a_fact("Should we give 3 months notice to suppliers? Which standard helps with a pipeline?")
