@@ -302,7 +302,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
         |ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?(?:an?\s+|level\s+)?[1-5]\s+or
         \s+(?:an?\s+|level\s+)?[1-5]\b
     # ... or one level to record: "should I put 3 this time?", "can we give ourselves a 4?"
-    | \b(?:should|shall|can|could|do)\s+(?:i|we)\s+(?:put|give|score|rate|mark|record|enter|pick|choose|say|go\s+(?:for|with))
+    | \b(?:should|shall|can|could|do)\s+(?:i|we)\s+
+      (?:put|give|score|rate|mark|record|enter|pick|choose|say|go\s+(?:for|with))
       \s+(?:(?:us|it|this|that|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?
       (?:an?\s+|level\s+)?[1-5](?!\s*(?:%|percent|per\s+cent|years?|months?|days?|weeks?|people|staff|million|m\b|k\b))\b
     # whether something counts for a level: "does it need council sign-off to count?", "would that count as level 3?"
