@@ -235,6 +235,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | no\spromises | can't\spromise | cannot\spromise
     # someone's wish: "the Leader wants a Cohesion Strategy" (not "we want to", an intention: `Qualifier.FUTURE`)
     | (?<!\bwe\s)(?<!\bi\s)(?:wants|wanted)\s(?:a|an|the|us\sto|more)\b
+    # ... or ours, of a thing rather than a step: "we want a public progress portal" (not "we want to publish it")
+    | \b(?:we|i)\s(?:really\s|also\s|still\s)?want\s(?:a|an|more|some)\b
     | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s{who_does_it})
     | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
@@ -512,7 +514,7 @@ _RULE_OF_TWO_NEGATIONS = re.compile(r"\b(?:nothing|nobody|no\s+one|no\s+[\w-]+|n
 # What a plan lacks, said in a sentence of its own: "No budget, no date.", "No owner, no budget.", "No money set aside,
 # no date, no officer assigned yet.", "none of it is committed", "nobody's promised" (not "she has no budget and no
 # seat at the table", today's lack)
-_NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|realistically|honestly)\s)?(?:
+_NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|realistically|honestly|frankly|tbh)\W+){0,2}(?:
       (?:(?:no|zero)\s(?:budget|date|dates|owner|money|funding|timescales?|timelines?|sponsor|resources?|officer
                         |business\scase|decision|commitment)
          (?:\s(?:set\saside|assigned|agreed|identified|attached|allocated|yet|either))*[\s,;&]*(?:and\s)?)+
@@ -520,6 +522,8 @@ _NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|re
                                                                    |signed\soff|approved|decided|budgeted)
        (?:\s(?:yet|either|so\sfar|as\syet))?
     | (?:nobody|no\sone)(?:'s|\shas)\s(?:promised|committed)
+    # the whole of it left open: "So honestly it depends.", "Who knows."
+    | it\s(?:all\s)?depends | who\sknows
 )\W*$""")
 
 
@@ -538,7 +542,8 @@ def lacks_commitment(text: str) -> bool:
             or nothing_committed_said(said) is not None)
 
 
-_NOTHING_OF_IT = re.compile(r"\b(?:none\s+of\s+(?:it|this|that)|nothing)\b", re.IGNORECASE)
+_NOTHING_OF_IT = re.compile(r"\b(?:none\s+of\s+(?:it|this|that)|nothing|it\s+(?:all\s+)?depends|who\s+knows)\b",
+                            re.IGNORECASE)
 
 
 def nothing_committed_said(text: str) -> int | None:

@@ -74,3 +74,11 @@ def test_a_modest_verdict_on_the_topic_states_nothing(kb: KnowledgeBase) -> None
 def test_a_lead_in_stays_with_the_clause_it_frames() -> None:
     texts = [c.text for c in split_clauses("To be fair, those two are the exceptions.")]
     assert texts == ["To be fair, those two are the exceptions."]
+
+
+def test_a_thing_we_want_and_it_depends_are_no_commitment() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("we want a public progress portal and a citizens' panel")
+    assert Qualifier.UNCOMMITTED not in qualifiers("we want to publish the progress report every quarter")
+    marks = _marks("In two years we'll have a public progress portal, it's in our bid to the EU. So honestly it "
+                   "depends.")
+    assert Qualifier.UNCOMMITTED in marks["In two years we'll have a public progress portal"]
