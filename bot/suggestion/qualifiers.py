@@ -514,7 +514,8 @@ _RULE_OF_TWO_NEGATIONS = re.compile(r"\b(?:nothing|nobody|no\s+one|no\s+[\w-]+|n
 # What a plan lacks, said in a sentence of its own: "No budget, no date.", "No owner, no budget.", "No money set aside,
 # no date, no officer assigned yet.", "none of it is committed", "nobody's promised" (not "she has no budget and no
 # seat at the table", today's lack)
-_NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*(?:(?:and|but|so|still|realistically|honestly|frankly|tbh)\W+){0,2}(?:
+_NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*
+    (?:(?:and|but|so|still|realistically|honestly|frankly|tbh)\W+){0,2}(?:
       (?:(?:no|zero)\s(?:budget|date|dates|owner|money|funding|timescales?|timelines?|sponsor|resources?|officer
                         |business\scase|decision|commitment)
          (?:\s(?:set\saside|assigned|agreed|identified|attached|allocated|yet|either))*[\s,;&]*(?:and\s)?)+
