@@ -317,7 +317,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     is no evidence either way (`taken_back`); a question asked in passing takes its answer's (`_asked`). A denial or a
     hope said at the end of a list is said of its first items too, a verdict after a dash of the bare topic before it,
     and "X - not in any plan" denies X. The end of a story ("Then the funding ended and it just stopped") denies what
-    the story told in the past tense before it (`story_before`)."""
+    the story told in the past tense before it (`story_before`); "Nothing's been approved." leaves the plans of the
+    sentence before it uncommitted (`plans_left_uncommitted`)."""
     own = [qualifiers(c.text) for c in clauses]
     marks = list(own)
     for i in range(1, len(clauses)):
