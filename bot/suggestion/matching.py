@@ -389,7 +389,7 @@ _OTHERS_LEFT_OUT = re.compile(
     r"(?:other|outside|external|wider)\b(?!\s+(?:departments?|services?|teams?|directorates?|units?|staff|officers"
     r"|parts\s+of\s+the\s+council))"
     rf"|\b(?:haven't|hasn't|have\s+not|has\s+not|never|didn't|did\s+not)\s+(?:yet\s+)?(?:brought|invited|involved"
-    rf"|included|signed\s+up|got)\s+(?:in\s+)?(?:the\s+|our\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OTHERS[3:-1]}"
+    rf"|included|signed\s+up|got)\s+(?:in\s+)?(?:the\s+|our\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_OTHERS}"
     r"|company|trust|operators?|providers?)\b",
     re.IGNORECASE,
 )
