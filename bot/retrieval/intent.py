@@ -266,7 +266,7 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:list|name|recap|remind\s+me\s+(?:of\s+)?|what\s+(?:are|were))\s+(?:all\s+)?(?:the\s+|our\s+)?
       (?:six|6|four|4|five|5)\s+(?:sustainability\s+)?(?:purposes|dimensions|maturity\s+levels|levels|enablers)\b
     # whom to ask: "who do we ask in city hall?", "who should I contact about the permit?", "who in IT should I call?"
-    | \bwho\s+(?:(?:in|at|from|on)\s+(?:the\s+|our\s+)?[\w-]+\s+)?(?:do|should|can|could|would)\s+(?:we|i)\s+
+    | \bwho\s+(?:(?:in|at|from|on)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){1,3}?)?(?:do|should|can|could|would)\s+(?:we|i)\s+
       (?:ask|contact|talk\s+to|speak\s+to|call|email|go\s+to|ping|message|chase|reach\s+out\s+to|chat\s+to|turn\s+to)\b
     # who holds a job or a document now: "who in the council owns the resilience action plan at the moment?"
     # (not who does what, the roles to settle: "baseline? action plan? who owns what?")
@@ -309,6 +309,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     # whether something counts for a level: "does it need council sign-off to count?", "would that count as level 3?"
     | \bto\s+count\s*(?:\?|$|for\s+(?:level|l)\s*[1-5]|towards?\s+(?:level|l)\s*[1-5])
     | \bcounts?\s+(?:as|for|towards?)\s+(?:a\s+)?(?:level|l)\s*[1-5]\b
+    # ... or as a criterion quoted from the model: "does our flood plan count as a 'formalized resilience process'?"
+    | \b(?:does|do|did|would|will|can|could|should|might)\b[^?.]{0,60}?\bcount\s+as\s+(?:an?\s+|the\s+)?['"‘“]
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b

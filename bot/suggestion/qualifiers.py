@@ -254,6 +254,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
+    | (?:just|only|all|mostly|still)\s(?:talk|words|chat)\b(?!\s(?:to|with)\b)
     | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talk
       \s(?:about|of)
     | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)

@@ -468,3 +468,9 @@ def test_one_level_to_record_and_what_counts_for_a_level_are_about_the_assessmen
 
 def test_a_number_that_is_no_level_after_should_we_give_is_still_a_need() -> None:
     assert not looks_up_a_fact("Should we give 3 months notice to suppliers? Which standard helps with a pipeline?")
+
+
+def test_whom_to_ask_in_a_team_of_several_words_and_a_quoted_criterion_to_count_as_are_no_needs() -> None:
+    assert looks_up_a_fact("Who in the open data team should I ask for the login to the old tracker?")
+    assert looks_up_a_fact("Would our heatwave plan count as a 'formal resilience management process'?")
+    assert not looks_up_a_fact("Which standard helps us decide what counts as a smart service?")

@@ -82,3 +82,8 @@ def test_a_thing_we_want_and_it_depends_are_no_commitment() -> None:
     marks = _marks("In two years we'll have a public progress portal, it's in our bid to the EU. So honestly it "
                    "depends.")
     assert Qualifier.UNCOMMITTED in marks["In two years we'll have a public progress portal"]
+
+
+def test_a_plan_that_is_just_talk_is_not_committed() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("A formal partnership with the telcos is just talk for now.")
+    assert Qualifier.UNCOMMITTED not in qualifiers("We just talk to residents at the market every week")
