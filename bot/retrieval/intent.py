@@ -195,6 +195,8 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 r"|\s+(?:move|push|reschedule|shift|swap|bump)\s+(?:it|this|that|the\s+[\w-]+)\s+to\b"
                 # the assessment itself: "should we do the assessment as a workshop?"
                 r"|\s+(?:just\s+)?(?:do|run|hold|complete|fill\s+in)\s+(?:the|this|our)\s+(?:self-?)?assessment\b"
+                # how the levels add up, and whether to rate a topic: "should we average across the purposes?"
+                r"|\s+(?:just\s+)?average\b|\s+(?:rate|score|assess|mark|grade)\s+(?:ourselves|us|itself|myself)\b"
                 # a level to choose: "should we score ourselves 1 or 2?", "should we put level 3?"
                 r"|\s+(?:put|give|score|rate|mark|record|enter|pick|choose|say|call|grade)\s+(?:(?:us|it|this|that"
                 r"|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?"
@@ -306,6 +308,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
       (?:put|give|score|rate|mark|record|enter|pick|choose|say|go\s+(?:for|with))
       \s+(?:(?:us|it|this|that|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?
       (?:an?\s+|level\s+)?[1-5](?!\s*(?:%|percent|per\s+cent|years?|months?|days?|weeks?|people|staff|million|m\b|k\b))\b
+    # whether to rate a topic at all, and how to add up the levels: "should the shire rate itself on resilience?",
+    # "should we average across the purposes and report one number?"
+    | \b(?:rate|score|assess|mark|grade)\s+(?:itself|ourselves|themselves|myself|us)\s+(?:on|for|against)\b
+    | \baverage\s+(?:across|over|out)\b[^?.]{0,40}\b(?:purposes|characteristics|dimensions|levels|scores|ratings)\b
+    | \b(?:one|a\s+single|an\s+overall)\s+(?:number|score|level|rating)\s+(?:to|for)\s+(?:cabinet|council|the\s+board
+                                                                              |the\s+mayor|members|report)\b
     # whether something counts for a level: "does it need council sign-off to count?", "would that count as level 3?"
     | \bto\s+count\s*(?:\?|$|for\s+(?:level|l)\s*[1-5]|towards?\s+(?:level|l)\s*[1-5])
     | \bcounts?\s+(?:as|for|towards?)\s+(?:a\s+)?(?:level|l)\s*[1-5]\b

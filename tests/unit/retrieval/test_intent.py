@@ -474,3 +474,11 @@ def test_whom_to_ask_in_a_team_of_several_words_and_a_quoted_criterion_to_count_
     assert looks_up_a_fact("Who in the open data team should I ask for the login to the old tracker?")
     assert looks_up_a_fact("Would our heatwave plan count as a 'formal resilience management process'?")
     assert not looks_up_a_fact("Which standard helps us decide what counts as a smart service?")
+
+
+@pytest.mark.parametrize("question", [
+    "Should the county rate itself on digital inclusion even though the state runs the broadband programme?",
+    "We're a 2 on most of the enablers. Can we average across the characteristics and give one number to council?",
+])
+def test_whether_to_rate_a_topic_and_how_to_add_up_the_levels_are_about_the_assessment(question: str) -> None:
+    assert looks_up_a_fact(question)
