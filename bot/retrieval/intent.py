@@ -22,6 +22,11 @@ _START = (r"(?:^|[.!?]\s+|\s[–—]\s*|\s-\s+|:\s+)\s*"
 # A day of the week as people abbreviate it in a diary: "Wed", "Thurs", "Friday" (not "monthly", "satisfaction")
 _WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b"
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b"
+# A level given to a topic, as both a stated need's exceptions and `_ABOUT_SOMETHING_ELSE` read it: "put us at a 2",
+# "score ourselves level 3", "rate the data platform 4"
+_LEVEL_VERBS = r"put|give|score|rate|mark|record|enter|pick|choose|say"
+_RATED = r"us|it|this|that|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?"
+_A_LEVEL = r"(?:(?:as|at|down\s+as)\s+)?(?:an?\s+|level\s+)?[1-5]"
 
 # A question that looks up a fact (a date, a person, a number, a price, today's reading) asks about the
 # world, not for guidance on running a city: no standard answers it, however many of the model's words it
@@ -198,9 +203,7 @@ _STATED_NEED = (r"guidance|guidelines?|(?:best|good)\s+practice"
                 # how the levels add up, and whether to rate a topic: "should we average across the purposes?"
                 r"|\s+(?:just\s+)?average\b|\s+(?:rate|score|assess|mark|grade)\s+(?:ourselves|us|itself|myself)\b"
                 # a level to choose: "should we score ourselves 1 or 2?", "should we put level 3?"
-                r"|\s+(?:put|give|score|rate|mark|record|enter|pick|choose|say|call|grade)\s+(?:(?:us|it|this|that"
-                r"|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?"
-                r"(?:an?\s+|level\s+)?[1-5]\b"
+                rf"|\s+(?:{_LEVEL_VERBS}|call|grade)\s+(?:(?:{_RATED})\s+)?{_A_LEVEL}\b"
                 rf"|\s+(?:do|make\s+it|meet|have\s+it)\s+(?:on\s+|at\s+)?(?:{_WEEKDAY}|{_CLOCK_TIME})"
                 r"|\s+need\s+(?:to\s+(?:show|prove|demonstrate|evidence|provide|meet)|an?|more)\b"
                 # what a level's criteria ask for: "what do we need for level 3 on resilience?"
@@ -300,14 +303,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
                                                                      |levels?|answers?|section)\b
     | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     # a level to choose: "should I put a 2 or a 3?", "is that a 3 or a 4?"
-    | \b(?:put|give|score|rate|mark|record|enter|pick|choose|say|is|are|it's|that's)\s+(?:(?:us|it|this|that|we
-        |ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?(?:an?\s+|level\s+)?[1-5]\s+or
-        \s+(?:an?\s+|level\s+)?[1-5]\b
+    | \b(?:{level_verbs}|is|are|it's|that's)\s+(?:(?:{rated}|we)\s+)?{a_level}\s+or\s+(?:an?\s+|level\s+)?[1-5]\b
     # ... or one level to record: "should I put 3 this time?", "can we give ourselves a 4?"
-    | \b(?:should|shall|can|could|do)\s+(?:i|we)\s+
-      (?:put|give|score|rate|mark|record|enter|pick|choose|say|go\s+(?:for|with))
-      \s+(?:(?:us|it|this|that|ourselves|myself|me|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:(?:as|at|down\s+as)\s+)?
-      (?:an?\s+|level\s+)?[1-5](?!\s*(?:%|percent|per\s+cent|years?|months?|days?|weeks?|people|staff|million|m\b|k\b))\b
+    | \b(?:should|shall|can|could|do)\s+(?:i|we)\s+(?:{level_verbs}|go\s+(?:for|with))\s+(?:(?:{rated})\s+)?{a_level}
+      (?!\s*(?:%|percent|per\s+cent|years?|months?|days?|weeks?|people|staff|million|m\b|k\b))\b
     # whether to rate a topic at all, and how to add up the levels: "should the shire rate itself on resilience?",
     # "should we average across the purposes and report one number?"
     | \b(?:rate|score|assess|mark|grade)\s+(?:itself|ourselves|themselves|myself|us)\s+(?:on|for|against)\b
@@ -381,7 +380,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
                                                         |look\s+right|sound\s+right|look\s+ok)\b
       (?!\s+(?:one|ones|standard|standards|iso|choice|fit|document|reference)\b)  # "is that the right one for us?"
     """.replace("{name}", _LEVEL_NAME).replace("{start}", _START).replace("{weekday}", _WEEKDAY)
-    .replace("{clock_time}", _CLOCK_TIME),
+    .replace("{clock_time}", _CLOCK_TIME).replace("{level_verbs}", _LEVEL_VERBS).replace("{rated}", _RATED)
+    .replace("{a_level}", _A_LEVEL),
     re.IGNORECASE | re.VERBOSE,
 )
 # A message that asks nothing: a link shared "fyi", meeting notes, a laugh. Unless it has a question mark.
