@@ -26,6 +26,11 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 # (`Qualifier.PARTIAL`), not a condition still to be met (`_UNCOMMITTED`)
 WHO_DOES_IT = (r"(?:individual\s)?(?:manager|team|department|service|officer|person|people|directorate|head|lead|unit"
                r"|ward|area)s?\b")
+# ... said after "depends on": "the project manager", "which team", "whoever is running it", "whether the manager is
+# into it"
+WHO_DEPENDS = (r"(?:the|which|each|whichever)\s(?:[\w-]+\s)?{who_does_it}|whoever\b"
+               r"|who(?:'s|\sis)\s(?:running|leading|managing|doing|in\scharge)\b"
+               r"|whether\s(?:the|a|an|each|individual)\s(?:[\w-]+\s)?{who_does_it}")
 # An action of an action log: "Action 2.6", "action C3.1" (`clauses.with_statuses_joined` joins its status to it)
 ACTION_ITEM = r"action\s[a-z]?\d+(?:\.\d+)*(?![\d.])"
 # A document not adopted yet: "it's still a draft", "in draft" (a plan here; `scope.not_in_place_yet` too).
@@ -89,6 +94,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | on\strack\s(?:for|to)\s(?:the\s)?(?:adoption|launch|go-?live|completion|delivery|approval|sign-?off
                                            |publication|roll-?out|opening|start)\b
         | target\sdate | mobilis(?:ing|ation)
+        # a plan said impersonally: "it is envisaged that a city-wide policy would be established"
+        | it\s(?:is|was)\s(?:\w+\s)?(?:envisaged|anticipated|intended|proposed|expected)\sthat
+        | (?:is|are)\s(?:currently\s)?envisaged
+        | (?:during|in|over|within)\sthe\s(?:forthcoming|upcoming)\s
         # an action of an action log, not done: "Action 7.2 user evaluation of the digital tools – RED"
         | (?<!\w\s)(?<!\w){ACTION_ITEM}(?![^;]*\b(?:complete|completed|done|closed|delivered|live|green|achieved
                                                    |bau|in\splace)\b)
@@ -125,7 +134,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # a little, not nothing: "not much actually shared yet"
         | not\s(?:much|many|a\slot)\b
         # who does it decides whether it happens: "it depends on the manager", "depends which team"
-        | depend(?:s|ing)?\s(?:on\s)?(?:the|which|each)\s{who_does_it}
+        | depend(?:s|ing)?\s(?:on\s)?(?:{who_depends})
         # one unit of the whole: "that's just one programme", "just the one department"
         | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
                                 |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b
@@ -165,7 +174,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # judged short of the mark: "online take-up is low", "uptake remains poor"
         | (?:is|are|was|were|remains?|stays?|still)\s(?:very\s|quite\s|pretty\s|really\s|fairly\s|still\s)?
           (?:low|poor|weak|minimal|patchy|disappointing)
-    )\b""".replace("{who_does_it}", WHO_DOES_IT)),
+    )\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT)),
 }
 # The speaker does not know: no evidence either way.
 _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
@@ -228,17 +237,35 @@ _UNCOMMITTED = _pattern(r"""\b(?:
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
     | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
-    | subject\sto\s(?:funding|approval|budget)
+    | subject\sto\s(?:the\s|a\s|an\s)?(?:successful\s|positive\s|formal\s|final\s)?(?:funding|approval|budget|success
+                                                                                  |outcome|result|confirmation
+                                                                                  |availability|resources?|resourcing
+                                                                                  |capacity|bid|sign-?off|decision
+                                                                                  |agreement|business\scase)
+    | (?:contingent|conditional)\s(?:up)?on
+    # "if we get the funding", "if they get the capacity"
+    | if\s(?:\w+\s){0,3}(?:gets?|got|receives?|secures?|finds?|has|have)\s
+      (?:the\s|enough\s|any\s|some\s|more\s|extra\s)?(?:funding|money|budget|grant|capacity|resources?|staff|staffing|go-?ahead|green\slight)
+    # keen, not committed: "IT are keen to write a strategy"
+    | (?:is|are|'re|'m|am|was|were|seems?|remains?)\s(?:\w+\s)?(?:keen|eager)\sto
+    # named as a thing to do one day: "has been identified as a priority for future development", "an area for
+    # future consideration"
+    | (?:a|an)\s(?:\w+\s){0,2}(?:priority|area|action|item|objective|aspiration)\sfor\s(?:future|further)\s
+      (?:development|consideration|investigation|exploration|discussion|work|action|investment)
+    | for\s(?:future|further)\sconsideration
+    # may happen: "a corporate framework may be developed"
+    | may\s(?:well\s|also\s)?be\s(?:developed|introduced|established|created|set\sup|built|launched|adopted|considered
+                                  |explored|commissioned|extended|expanded|rolled\sout|written|produced|prepared|procured)
     # (not who does it: "it depends on the manager" says practice varies, `PARTIAL`)
-    | depend(?:s|ing)?\son\s(?:funding|budget|the(?!\s{who_does_it}))
+    | depend(?:s|ing)?\son\s(?!{who_depends})(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     | no\spromises | can't\spromise | cannot\spromise
     # someone's wish: "the Leader wants a Cohesion Strategy" (not "we want to", an intention: `Qualifier.FUTURE`)
     | (?<!\bwe\s)(?<!\bi\s)(?:wants|wanted)\s(?:a|an|the|us\sto|more)\b
     # ... or ours, of a thing rather than a step: "we want a public progress portal" (not "we want to publish it")
     | \b(?:we|i)\s(?:really\s|also\s|still\s)?want\s(?:a|an|more|some)\b
-    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:the|which|each)\s{who_does_it})
-    | depend(?:s|ing)?\s(?:on\s)?(?:how|whether|what|who)
+    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:{who_depends}))
+    | depend(?:s|ing)?\s(?:on\s)?(?!{who_depends})(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
                           |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))
@@ -266,7 +293,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | chatted\swith | had\s(?:a\s)?(?:chat|coffee|conversation)s?\swith
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
-)\b""".replace("{who_does_it}", WHO_DOES_IT))
+)\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT))
 # Something in place that will stop.
 _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
@@ -318,6 +345,10 @@ _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never|won't|wouldn't|doesn't|don't|can't|cannot|isn't|aren't)\b[^,.;:]{0,40}?\bwithout\b|"
     # "no dig goes ahead without a check", "the panel won't approve without a statement": always
     r"\bnot[-\s]for[-\s]profits?\b|\bnon[-\s]profits?\b|"  # a kind of organisation
+    # a group of people named by what they lack: "young people without a qualification", "households with no internet"
+    r"\b(?:people|persons|residents|households|citizens|children|families|adults|pupils|students|homes|women|men"
+    r"|seniors|kids|youth|those|groups?|neighbourhoods|areas|tenants|carers|migrants|refugees|newcomers)\s+"
+    r"(?:without|with\s+no|lacking)\b|"
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
     r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
     r"\bnot\s+in\s+(?:work|education|employment|training)\b|"  # "young people not in work or education": who

@@ -22,7 +22,13 @@ from bot.suggestion.words import JUDGEMENT_WORDS, content_tokens, word_count
 # "it's only ...", "but they aren't ...", "though that is only ...", "which only ..."
 _REFERS_BACK = re.compile(
     r"^(?:(?:and|but|though|although|yet|so|however|to\s+be\s+fair|in\s+fairness|admittedly|mind\s+you|granted"
-    r"|honestly|tbh),?\s+)?(?:it|it's|its|that|that's|this|they|they're|"
+    r"|honestly|tbh),?\s+)?"
+    # not an "it" that stands for what follows ("It is acknowledged that ...") nor a "that" opening a clause ("that a
+    # feedback mechanism is yet to be implemented")
+    r"(?!it(?:'s|\s+is|\s+was|\s+has\s+been)\s+(?:\w+\s+){1,2}that\b)"
+    r"(?!that\s+(?:a|an|the|our|their|its|some|no|all|each|every|we|they|there|this|these|those|said)\b)"
+    r"(?!(?:this|that)\s+being\s+said\b)"
+    r"(?:it|it's|its|that|that's|this|they|they're|"
     r"these|those|which|all of (?:it|this|that)|both)\b",
     re.IGNORECASE,
 )
@@ -58,7 +64,11 @@ def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 _NOT_IN_PLACE = re.compile(
     rf"(?:\b|(?=n't))(?:{DRAFT}"
     r"|(?:not|never|n't)\s(?:(?:yet|been|formally|officially|actually)\s)*(?:adopted|approved|agreed|signed\soff"
-    r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational|built|delivered|rolled\sout)"
+    r"|ratified|endorsed|implemented|launched|live|in\splace|in\suse|operational|built|delivered|rolled\sout"
+    r"|published|finali[sz]ed|submitted|taken\sforward)"
+    # never put to those who decide: "it never went to the council"
+    r"|(?:never|not|n't)\s(?:yet\s)?(?:went|gone|go|been\staken|taken|put|brought|presented)\sto\s(?:the\s)?(?:\w+\s)?"
+    r"(?:council|cabinet|board|committee|assembly|members|mayor|consiglio|rada|stadtrat|gemeenteraad)"
     r"|yet\sto\sbe\s(?:adopted|approved|agreed|signed\soff|implemented|launched)"
     r"|awaiting\s(?:approval|adoption|sign-?\s?off)|goes\slive|go\slive)\b",
     re.IGNORECASE,
@@ -71,6 +81,14 @@ def not_in_place_yet(clause: Clause) -> bool:
     as a narrowing clause does; what the thing will gain later ("it will get an API") is not this."""
     text = clause.text.replace("’", "'")
     return bool(_REFERS_BACK.match(text)) and bool(_NOT_IN_PLACE.search(text))
+
+
+def _with_its_list(clauses: list[Clause], k: int) -> list[int]:
+    """Clause `k` and the list pieces before it that it continues: the whole of what a sentence named."""
+    named = [k]
+    while clauses[named[-1]].continues and named[-1] > 0:
+        named.append(named[-1] - 1)
+    return named
 
 
 def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
@@ -116,10 +134,41 @@ def story_before(clauses: list[Clause], i: int) -> list[int]:
 # How a hedge on what was just said opens: "ideally next year", "if the council agrees", "but no promises"
 _HEDGE_OPENING = re.compile(
     r"^\W*(?:(?:but|and|or|so)\s+)?(?:ideally|hopefully|if|maybe|perhaps|possibly|no\s+promises|it\s+(?:all\s+)?depends"
-    r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless)\b",
+    r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless|contingent|conditional)\b",
     re.IGNORECASE,
 )
 _HEDGE_WORDS = 8  # "ideally next year, if the new council wants to", "but no promises there"
+
+
+def conditions_what_follows(clause: Clause, following: Clause, marks: frozenset[Qualifier]) -> bool:
+    """Whether this clause is a condition nobody has met yet that opens the sentence of the clause after it: "Subject to
+    the success of a bid, it is envisaged that a city-wide policy would be established", "If funding comes through,
+    we'll launch a portal". What follows it is a hope."""
+    return (not clause.continues and following.sentence == clause.sentence and Qualifier.UNCOMMITTED in marks
+            and bool(_HEDGE_OPENING.match(clause.text.replace("’", "'"))))
+
+
+# A predicate set off from its subject by the commas of a list: "A consolidated city-wide risk assessment, together with
+# an assessment of interdependencies, has been identified as an area for future consideration"
+_PREDICATE_ONLY = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|remains?|remained|hasn't|haven't|isn't"
+                             r"|aren't|wasn't|weren't|won't)\b", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|do|does|did|can|could|should|must|may|might"
+                          r"|we|i|they|he|she|it)\b|'(?:s|re|ve|ll|d)\b", re.IGNORECASE)
+
+
+def subject_of_predicate(clauses: list[Clause], i: int) -> list[int]:
+    """The clauses that are the subject of clause `i` when it is a bare predicate ("has been identified as an area for
+    future consideration") after list pieces without a verb of their own, from the start of its sentence."""
+    if not clauses[i].continues or not _PREDICATE_ONLY.match(clauses[i].text.replace("’", "'")):
+        return []
+    subject: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if clauses[j].sentence != clauses[i].sentence or _FINITE_VERB.search(clauses[j].text.replace("’", "'")):
+            return []
+        subject.append(j)
+        if not clauses[j].continues:
+            return subject
+    return []
 
 
 def hedges_previous(clause: Clause, marks: frozenset[Qualifier], previous: frozenset[Qualifier]) -> bool:
@@ -303,10 +352,34 @@ def plans_left_uncommitted(clauses: list[Clause], marks: list[frozenset[Qualifie
             and Qualifier.FUTURE in marks[j] and Qualifier.LOSS not in marks[j]]
 
 
+# A subject of its own and its verb: "performance information is shared with partners"
+_NOUN_AND_VERB = re.compile(r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+(?:is|are|was|were)"
+                            r"\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)
+
+
 def continues_scope(clause: Clause) -> bool:
-    """Whether a clause is a bare list continuation of the one before it, inside its scope."""
+    """Whether a clause is a bare list continuation of the one before it, inside its scope (not a clause with a
+    subject of its own: "we publish ...", "performance information is shared ...")."""
     text = clause.text.replace("’", "'")
-    return clause.continues and not _OWN_SUBJECT.match(text) and not _WHAT_THERE_IS.match(text)
+    return (clause.continues and not _OWN_SUBJECT.match(text) and not _WHAT_THERE_IS.match(text)
+            and not _NOUN_AND_VERB.match(text))
+
+
+# What a document just named sets out, said as its aim: "Channel strategy was approved in 2021, aim is to move
+# transactions online"
+_ITS_AIM = re.compile(r"^(?:(?:and|its|the|their|whose)\s+)?(?:main\s+|overall\s+|stated\s+)?"
+                      r"(?:aim|objective|goal|purpose|focus|ambition|intention)s?\s+(?:is|are|was|were)\s+(?:to|on)\b",
+                      re.IGNORECASE)
+_DOCUMENT_IN_PLACE = re.compile(
+    r"\b(?:strateg(?:y|ies)|plan|policy|framework|vision|agenda|programme|program|charter|roadmap)\b[^.;]*"
+    r"\b(?:approved|adopted|agreed|published|signed\s+off|launched|endorsed|ratified|in\s+place)\b", re.IGNORECASE)
+
+
+def states_a_documents_aim(previous: Clause, clause: Clause) -> bool:
+    """Whether this clause gives the aim of a document the clause before it names as in place: its content, not a
+    plan of the speaker's."""
+    return (clause.sentence == previous.sentence and bool(_ITS_AIM.match(clause.text.replace("’", "'")))
+            and bool(_DOCUMENT_IN_PLACE.search(previous.text)) and not qualifiers(previous.text) & _CARRIED)
 
 
 def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
@@ -320,6 +393,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     the story told in the past tense before it (`story_before`); "Nothing's been approved." leaves the plans of the
     sentence before it uncommitted (`plans_left_uncommitted`)."""
     own = [qualifiers(c.text) for c in clauses]
+    for i in range(1, len(clauses)):
+        if states_a_documents_aim(clauses[i - 1], clauses[i]):
+            own[i] = own[i] - {Qualifier.FUTURE}
     marks = list(own)
     for i in range(1, len(clauses)):
         if (continues_scope(clauses[i]) and not own[i] and clauses[i].sentence == clauses[i - 1].sentence
@@ -331,7 +407,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if narrows_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.PARTIAL}
         if not_in_place_yet(clauses[i]):
-            marks[i - 1] = marks[i - 1] | {Qualifier.FUTURE}
+            for j in _with_its_list(clauses, i - 1):
+                marks[j] = marks[j] | {Qualifier.FUTURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if ends_a_story(clauses[i], own[i]):
@@ -348,8 +425,12 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}
+        if conditions_what_follows(clauses[i - 1], clauses[i], own[i - 1]):
+            marks[i] = marks[i] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
         for j in nothing_beyond_previous(clauses, own, i):
             marks[j] = marks[j] | {Qualifier.PARTIAL}
+        for j in subject_of_predicate(clauses, i):
+            marks[j] = marks[j] | (own[i] & _CARRIED)
     for i in range(1, len(clauses)):
         for j in plans_left_uncommitted(clauses, marks, i):
             marks[j] = marks[j] | {Qualifier.UNCOMMITTED}
