@@ -265,7 +265,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bclash(?:es)?\s+with\b
     # who should take a job on: "which of our directorates should own digital inclusion?"
     | \bwhich\s+(?:of\s+(?:our|the|these)\s+)?(?:directorates?|departments?|teams?|services?|officers?
-                                          |cabinet\s+members?|portfolios?)\s+(?:should|would|will|ought\s+to)\s+(?:own|lead|run|hold|take)\b
+                                          |cabinet\s+members?|portfolios?)\s+(?:should|would|will|ought\s+to)\s+(?:own|lead|run|hold|take
+                                                                                          |be\s+invited|attend|join)\b
+    # whom to invite to a meeting: "who should we invite to Thursday's workshop?"
+    | \binvit(?:e|ed|ing)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the|our|this|that|next|tomorrow's|[\w]+day's)\s+
+      (?:[\w-]+\s+){0,4}?(?:workshop|meeting|session|call|event|away-?day|kick-?off)s?\b
+    | \bassessment\s+(?:workshop|session|meeting|call|kick-?off|day)s?\b
     | \b(?:does|do|did)\s+the\s+(?:certifying|auditing|accrediting|certification)\b
     # the model's own parts, counted: "can you list the six purposes again?"
     | \b(?:list|name|recap|remind\s+me\s+(?:of\s+)?|what\s+(?:are|were))\s+(?:all\s+)?(?:the\s+|our\s+)?
