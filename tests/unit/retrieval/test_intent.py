@@ -482,3 +482,16 @@ def test_whom_to_ask_in_a_team_of_several_words_and_a_quoted_criterion_to_count_
 ])
 def test_whether_to_rate_a_topic_and_how_to_add_up_the_levels_are_about_the_assessment(question: str) -> None:
     assert looks_up_a_fact(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Which of the directorates should attend the scoring session next week?",
+    "Is it ok to invite the housing association to Friday's away-day?",
+    "Who's running the assessment workshop on the 12th?",
+])
+def test_whom_to_invite_to_a_meeting_or_the_assessment_workshop_is_about_the_meeting(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+def test_inviting_partners_into_the_work_itself_is_still_a_need() -> None:
+    assert not looks_up_a_fact("Which standard helps us invite residents to co-design services?")
