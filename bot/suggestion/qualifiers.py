@@ -72,6 +72,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | under\s(?:development|discussion|consideration|preparation)
         # not begun beyond finding out what it would take: "a new vision is 'in scoping'"
         | (?:in|at\s(?:the\s)?)\s?scoping(?:\s(?:stage|phase))? | being\sscoped
+        | (?:has|have|had)\s(?:only\s)?been\sscoped
         | (?:we're|we\sare|is\sbeing|are\sbeing)\s(?:building|developing|drafting|preparing|procuring|designing|built
                                                       |scoping|exploring)
         # the step after this one: "next step we're scoping is ...", "the next phase will"
@@ -135,6 +136,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | not\s(?:much|many|a\slot)\b
         # who does it decides whether it happens: "it depends on the manager", "depends which team"
         | depend(?:s|ing)?\s(?:on\s)?(?:{who_depends})
+        # ... or whether they feel like it: "it's when a service feels like it", "if the manager bothers"
+        | (?:when|if|whenever)\s(?:a|an|the|each|individual|some)\s(?:[\w-]+\s)?{who_does_it}\s(?:feels?\slike\sit
+                                                                                  |wants?\sto|bothers?|chooses?\sto
+                                                                                  |decides?\sto|fancies\sit)
         # one unit of the whole: "that's just one programme", "just the one department"
         | just\s(?:the\s)?one\s(?:programme|program|project|department|service|team|area|directorate|pilot|site
                                 |neighbourhood|neighborhood|ward|district|scheme|building|unit|division)s?\b
@@ -145,8 +150,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | one[-\s]offs? | case\sby\scase
         | approx(?:imately|\.)?\shalf | half\s(?:done|complete|completed|finished|mapped|covered|way\sthrough)
         | (?<!not\s)(?<!the\s)(?<!if\s)(?<!\w-)only(?!\sjust\b|\safter\b|\swhen\b|\sthen\b|\sonce\b)
-        # not who or what does it: "the dashboard is fed partly by our sensors"
-        | partly(?!\s(?:by|from|through|via|with)\b) | partial | partially(?!\s(?:by|from|through|via|with)\b)
+        # not who or what does it or pays for it: "the dashboard is fed partly by our sensors", "partly financed from
+        # the savings"
+        | partly(?!\s(?:\w+ed\s)?(?:by|from|through|via|with|out\sof)\b) | partial
+        | partially(?!\s(?:\w+ed\s)?(?:by|from|through|via|with|out\sof)\b)
         | patchy | piecemeal | isolated | here\sand\sthere | pockets?\sof
         | in\sbits | bits\sand\spieces | bitty
         | not\s(?:all|every|consistently|always|city-wide|citywide|across)
@@ -193,7 +200,10 @@ _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
 _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:the\s)?
     (?:county|region|regional\sauthority|state|utility|utilities|government|ministry|province|police|nhs|water\scompany
      |transport\sauthority|health\sboard|operator|contractor)(?:'s|s')(?:\s(?:job|thing|responsibility|business))?
-    | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b""")
+    | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b
+    # "thanks to the waste company's door-to-door system. But that's their contract."
+    | ^\W*(?:(?:but|and|though)\s)?(?:that's|that\sis|it's|it\sis|those\sare|they're)\s(?:all\s|really\s|just\s)?their
+      \s(?:contract|job|responsibility|business|thing|service|initiative|scheme|programme|program|system|project)s?\b""")
 # Other places, not us: "Other cities are on about digital twins", "most places don't even have that" (unless the
 # clause says where we stand too: "other councils have service designers, we have none")
 _OTHER_PLACES = _pattern(r"""^\W*(?:(?:but|and|whereas|while|meanwhile|though|unlike)\s)?
@@ -217,7 +227,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:step|thing|move|idea|option)\s(?:would|could)\sbe | (?:would|could)\s(?:need|require|mean)\b
     | in\san\sideal\sworld | wish(?:\s?list)?
     | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
-    | (?:we|i|it)\smay\b | might | years\saway | a\slong\sway\soff
+    | (?:we|i|it)\smay\b(?!\sbe\s(?:noted|said|worth|argued|observed|added|mentioned|recalled|helpful|useful))
+    | might | years\saway | a\slong\sway\soff
     # (not needs stated as a finding: "we did a skills review and listed what we need")
     | (?<!listed\s)(?<!identified\s)(?<!defined\s)(?<!mapped\s)(?<!know\s)(?<!knew\s)(?<!agreed\s)(?<!out\s)
       (?<!down\s)(?<!documented\s)(?<!recorded\s)(?<!captured\s)(?<!assessed\s)
@@ -227,6 +238,9 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)
       (?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)\s(?:still\s|also\s)?trying\sto
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
+    # an application made, its answer to come: "we applied to the regional programme for a 3D model"
+    | (?:we|they|i|council|city|the\s[\w-]+)\s(?:have\s|has\s|'ve\s|also\s)?(?:applied|bid)\s(?:to|into)\s
+    | submitted\s(?:a|an|our|the)\s(?:\w+\s)?(?:bid|application|funding\srequest)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
@@ -350,6 +364,7 @@ _NOT_ONLY = re.compile(
     r"|seniors|kids|youth|those|groups?|neighbourhoods|areas|tenants|carers|migrants|refugees|newcomers)\s+"
     r"(?:without|with\s+no|lacking)\b|"
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
+    r"\bwithout\s+(?:needing|having)\s+to\b|"  # "one service without needing to know which dept does what": easy
     r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
     r"\bnot\s+in\s+(?:work|education|employment|training)\b|"  # "young people not in work or education": who
     r"\bnot\s+[\w-]+[-\s]only\b|"  # "digital by default but not digital only": more than one way
@@ -357,7 +372,10 @@ _NOT_ONLY = re.compile(
     r"\b(?:no|not)\s+(?:any\s+)?longer\s+(?:just|only|simply|merely)\b|"  # "it's no longer just her team": it grew
     # a lesser description denied: "it's not ad hoc, it's policy", "no longer a pilot"
     r"\b(?:not|no\s+longer|never|isn't|aren't|wasn't)\s+(?:just\s+|only\s+|really\s+)?(?:an?\s+)?(?:ad[-\s]hoc"
-    r"|pilots?|piecemeal|one-offs?|sporadic|occasional|patchy|trial)\b(?!\s+(?:yet|either|even)\b)|"
+    r"|pilots?|piecemeal|one-offs?|sporadic|occasional|patchy|trial"
+    # ... or a lesser place for it: "the smart-city agenda isn't a side team any more", "no longer a niche project"
+    r"|(?:side|niche|fringe|bolt-on|add-on|pet)(?:\s+(?:team|project|thing|show|issue|activity|topic|interest))?"
+    r"|afterthought|hobby)\b(?!\s+(?:yet|either|even)\b)|"
     # a problem denied states the positive: "the skills audit found no critical gaps" (not a record of problems:
     # "no gap analysis", "no issues log")
     r"\bno (?:(?:big|major|significant|real|serious|critical|outstanding|remaining|known|material|obvious) )*"
@@ -472,6 +490,14 @@ DISCONTINUED = _pattern(r"""\b(?:
     # "it met twice in 2019 and then just stopped"
     | then\s(?:just\s|simply\s|quietly\s)?(?:stopped(?!\sbeing\b)|ended|died|lapsed|fizzled\sout|petered\sout)
     # stopped at a time gone by: "library classes stopped in 2022", "the forum ended a year ago"
+    # ... or ended by someone then: "the library cut the computer sessions in 2020"
+    | (?:cut|scrapped|closed|dropped|axed|ended|stopped|withdrew|abolished|disbanded|cancell?ed)\s(?:the|its|our|their
+                                                                                              |his|her)\s
+      # (not a measure brought down: "we cut the waiting time last year")
+      (?!(?:[\w-]+\s){0,2}?(?:time|times|costs?|emissions|rates?|numbers?|backlogs?|queues?|waits?|spend|bills?|carbon
+                            |energy|use|usage|consumption|delays?|errors?|waste)\b)
+      (?:[\w-]+\s){0,3}?(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
+                       |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)
     | (?:stopped|ended|ceased|died)\s(?:in\s(?:19|20)\d\d|last\s(?:year|month|spring|summer|autumn|winter)
                                     |(?:a|one|two|three|\d+)\s(?:years?|months?)\sago|years\sago)
     | (?:we\shad|there\s(?:was|were)|we\sran|we\sused)\b[^.;]{0,60}?\b(?:until|till|til)\s
@@ -530,6 +556,8 @@ _DEFERRED = _pattern(r"""\b(?:
     | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
     | no\s(?:money|budget|funding)\s(?:for|to)\b
     | deferred | postponed | shelved | on\shold | parked
+    # unused: "it's a document in a drawer", "the plan is gathering dust on a shelf"
+    | in\sa\sdrawer | (?:gathering|collecting)\sdust | (?:sits?|sitting|sat|left)\son\sa\sshelf
     # not decided yet: "new corporate vision - TBC", "an engagement framework - explore 2025/26"
     | tbc | tbd | to\sbe\s(?:confirmed|decided|determined) | explore\s(?:in\s)?(?:20\d\d|next|q[1-4]|later)
     | would\sbe\s(?:cool|amazing|brilliant|fantastic|awesome|the\sstep\safter)

@@ -137,7 +137,8 @@ _HEDGE_OPENING = re.compile(
     r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless|contingent|conditional)\b",
     re.IGNORECASE,
 )
-_HEDGE_WORDS = 8  # "ideally next year, if the new council wants to", "but no promises there"
+_HEDGE_WORDS = 12  # "ideally next year, if the new council wants to", "subject to confirmation of resources in the
+# forthcoming budget round"
 
 
 def conditions_what_follows(clause: Clause, following: Clause, marks: frozenset[Qualifier]) -> bool:
@@ -210,16 +211,19 @@ def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
 
 
 _LIST_ITEM_WORDS = 3  # "The bus operator", "the utilities"
+_DENIAL_OF_ITS_OWN = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:nothing|none|nobody|no\s+one|no)\b", re.IGNORECASE)
 
 
 def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],
                           marks: frozenset[Qualifier]) -> bool:
-    """Whether this list piece ends with a denial whose subject is the whole list, the bare item before it
-    included ("The bus operator and the water utility haven't shared their data")."""
+    """Whether this list piece ends with a denial whose subject is the whole list, the bare items before it
+    included ("The bus operator and the water utility haven't shared their data", "the hospital, the university and
+    the port don't put theirs on it")."""
+    items = re.split(r",\s*|\s+(?:and|or)\s+", previous.text)  # "the hospital, the university"
     return (clause.continues and clause.sentence == previous.sentence and Qualifier.NEGATED in marks
-            and not previous_marks and word_count(previous.text) <= _LIST_ITEM_WORDS
+            and not previous_marks and all(word_count(item) <= _LIST_ITEM_WORDS for item in items)
             and not _PERSONAL_SUBJECT.match(previous.text) and not _PAST_VERB.search(previous.text)
-            and not _PERSONAL_SUBJECT.match(clause.text))
+            and not _PERSONAL_SUBJECT.match(clause.text) and not _DENIAL_OF_ITS_OWN.match(clause.text))
 
 
 _VERDICT_MARKS = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
@@ -246,7 +250,8 @@ _VERDICT = re.compile(
     r"^\W*(?:(?:but|and)\s+)?(?:not|no|nope|none)\W+(?:yet\s+|really\s+|even\s+)?"
     r"(?:(?:in|on|part\s+of)\s+(?:any|the|our|a|this|next\s+year's|the\s+\S+)?\s*"
     r"(?:plans?|budgets?|scope|programme|roadmap|pipeline)"
-    r"|funded|planned|budgeted|approved|agreed|happening|scheduled|committed|resourced)\b[^,;]{0,20}$",
+    r"|funded|planned|budgeted|approved|agreed|happening|scheduled|committed|resourced|commissioned|procured"
+    r"|contracted)\b[^,;]{0,20}$",
     re.IGNORECASE)
 
 
@@ -424,7 +429,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if gives_a_verdict_on_previous(clauses[i - 1], clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):
-            marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED}
+            for j in _with_its_list(clauses, i - 1):  # the whole plan: "a framework, with feedback, will be ..."
+                if Qualifier.FUTURE in marks[j]:
+                    marks[j] = marks[j] | {Qualifier.UNCOMMITTED}
         if conditions_what_follows(clauses[i - 1], clauses[i], own[i - 1]):
             marks[i] = marks[i] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
         for j in nothing_beyond_previous(clauses, own, i):
@@ -459,6 +466,13 @@ _PUT_AS_A_QUESTION = re.compile(
     r"(?:whether|if|which|what|how|who|where|about)\b", re.IGNORECASE)
 
 
+# The question the speaker was asked, said back before the answer: "In two years?", "Two years from now?", "By 2028?"
+_TIME_ECHOED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay|well|now)\W+)?(?:what\s+about\s+|and\s+)?(?:in|by|within|over|for|after)?\s*(?:the\s+)?"
+    r"(?:(?:next|coming)\s+)?(?:(?:two|2)\s+years?(?:'s?)?(?:\s+(?:time|from\s+now|out|ahead))?|(?:19|20)\d\d|next\s+year"
+    r"|the\s+future|(?:two|2)-year\s+(?:view|horizon|mark))\W*$", re.IGNORECASE)
+
+
 def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[frozenset[Qualifier]]:
     """A question in the middle of an answer states nothing; the sentence after it answers it, read as a
     probe's reply is read (`read_probe_reply`). "A business case for the whole programme? Not planned."
@@ -479,6 +493,8 @@ def _asked(clauses: list[Clause], marks: list[frozenset[Qualifier]]) -> list[fro
             continue  # "I think estates started a register about 18 months ago?": a statement, doubtfully said
         if not put and only_judges(text):
             continue  # "Probably better than you'd expect? We've started a catalogue.": a verdict, not a question
+        if _TIME_ECHOED.match(text.replace("’", "'")):
+            continue  # "In two years? We'll have the dashboard live": the question asked, said back
         rest = [k for k in range(i + 1, len(clauses)) if clauses[k].sentence == clause.sentence]
         indices = rest if put and rest else _reply_to(clauses, i)
         reply = [clauses[k] for k in indices]

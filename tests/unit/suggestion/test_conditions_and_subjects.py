@@ -97,3 +97,78 @@ def test_who_runs_it_said_any_way_is_practice_that_varies() -> None:
                  "depends on whether the manager is keen on it", "it depends on who is in charge"):
         assert qualifiers(text) == {Qualifier.PARTIAL}, text
     assert Qualifier.UNCOMMITTED in qualifiers("depends who wins the election")
+
+
+def test_a_partners_own_contract_is_theirs_not_the_citys() -> None:
+    assert Qualifier.UNSURE in qualifiers("But that's their contract.")
+    assert Qualifier.UNSURE not in qualifiers("That's our contract with the operator.")
+
+
+def test_an_application_made_and_a_document_in_a_drawer_are_not_in_place() -> None:
+    assert Qualifier.UNCOMMITTED in qualifiers("we applied to the national programme for a digital twin")
+    assert Qualifier.UNCOMMITTED in qualifiers("the council has submitted a bid for a data platform")
+    assert Qualifier.UNCOMMITTED not in qualifiers("the design standards are applied to all projects")
+    assert Qualifier.UNCOMMITTED in qualifiers("the strategy is a document in a drawer")
+    assert Qualifier.UNCOMMITTED in qualifiers("the plan has been gathering dust since 2019")
+
+
+def test_the_horizon_said_back_as_a_question_is_no_question_in_passing() -> None:
+    marks = _marks("We publish a yearly report. In two years? We'll have the public dashboard live, it's funded.")
+    assert Qualifier.UNSURE not in marks["We'll have the public dashboard live, it's funded."]
+    marks = _marks("We publish a yearly report. A public dashboard? Not yet.")
+    assert Qualifier.NEGATED in marks["A public dashboard?"]
+
+
+def test_a_long_hedge_after_a_plan_reaches_the_whole_plan_and_not_what_is_in_place() -> None:
+    marks = _marks("Next year a monitoring framework, with a feedback panel, will be introduced, subject to "
+                   "confirmation of resources in the next budget round.")
+    assert Qualifier.UNCOMMITTED in marks["Next year a monitoring framework"]
+    marks = _marks("We have a portal, and will add an API next year, if funding allows.")
+    assert Qualifier.UNCOMMITTED not in marks["We have a portal"]
+
+
+def test_what_pays_for_part_of_it_is_no_partial_scope() -> None:
+    assert Qualifier.PARTIAL not in qualifiers("the programme is partly financed from the savings of online services")
+    assert Qualifier.PARTIAL in qualifiers("the programme is partly implemented")
+
+
+def test_it_may_be_noted_is_no_hope_and_work_only_scoped_is_not_in_place() -> None:
+    assert Qualifier.UNCOMMITTED not in qualifiers("It may be noted that reporting is by quarterly PDF")
+    assert Qualifier.FUTURE in qualifiers("a live dashboard has been scoped")
+    marks = _marks("A public dashboard has been designed, but not commissioned.")
+    assert Qualifier.NEGATED in marks["A public dashboard has been designed"]
+
+
+def test_a_lesser_place_denied_is_growth_not_a_denial() -> None:
+    assert Qualifier.NEGATED not in qualifiers("the smart-city agenda isn't a side team any more")
+    assert Qualifier.NEGATED not in qualifiers("digital is no longer a niche project")
+    assert Qualifier.NEGATED in qualifiers("there is no team for this")
+
+
+def test_a_denial_after_a_list_of_short_items_denies_every_item() -> None:
+    marks = _marks("Our contracts are on the portal, but the hospital, the university and the port don't put theirs "
+                   "on it.")
+    assert Qualifier.NEGATED in marks["the hospital, the university"]
+
+
+def test_practice_left_to_whether_a_team_feels_like_it_varies() -> None:
+    assert qualifiers("it's when a service feels like it") == {Qualifier.PARTIAL}
+    assert qualifiers("we do it if the manager bothers") == {Qualifier.PARTIAL}
+    assert Qualifier.PARTIAL not in qualifiers("residents can book when a resident wants to")
+
+
+def test_what_someone_ended_at_a_time_gone_by_is_not_in_place() -> None:
+    assert Qualifier.NEGATED in qualifiers("the library cut the computer sessions in 2020")
+    assert Qualifier.NEGATED in qualifiers("the council closed the innovation lab two years ago")
+    assert Qualifier.NEGATED not in qualifiers("we cut the waiting time last year")
+
+
+def test_a_denial_with_a_subject_of_its_own_after_a_list_denies_only_itself() -> None:
+    marks = _marks("Tax, repairs, admissions: all separate accounts, separate reference numbers, nothing standardised "
+                   "between them.")
+    assert Qualifier.NEGATED not in marks["all separate accounts, separate reference numbers"]
+
+
+def test_without_needing_to_is_made_easy_not_a_lack() -> None:
+    assert Qualifier.NEGATED not in qualifiers("you get one service without needing to know which department does it")
+    assert Qualifier.NEGATED in qualifiers("services are designed without any user research")
