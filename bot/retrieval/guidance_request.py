@@ -40,7 +40,9 @@ _SEEKS_BY_NAME = re.compile(
 # infrastructures. what should our asset team read").
 _UNMARKED_QUESTION = re.compile(
     r"(?:^|[.:;!]\s+|\n\s*)(?:so\s+|and\s+|but\s+)?(?:what|which|how|where|who|whom)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:should|could|would|can|do|does|did|is|are|must|might|shall|will)\b",
+    r"(?:should|could|would|can|do|does|did|is|are|must|might|shall|will)\b"
+    # "is there more detailed guidance on service oriented architecture, for the IT team"
+    r"|(?:^|[.:;!]\s+|\n\s*)(?:so\s+|and\s+|but\s+)?(?:is|are)\s+there\s+(?:[\w'’-]+\s+){0,3}?" + _SOUGHT + r"\b",
     re.IGNORECASE,
 )
 # A need for guidance named as a thing: "I need the normative references", "point me to the vocabulary".

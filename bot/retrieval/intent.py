@@ -81,8 +81,10 @@ _CHORE_OR_PURCHASE = re.compile(
           (?:translate|summari[sz]e|proofread|rewrite|reformat|spell-?check|email|remind|schedule|book|print)\b
       | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|i\s+need\s+you\s+to\s+)?
           (?:translate|summari[sz]e|proofread|paraphrase|reformat|spell-?check|rewrite|reword|shorten|tidy\s+up)\b
-      # a piece of writing: "draft a quick email to ...", "could you draft a 150-word press release ..."
-      | ^\s*(?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?)?(?:draft|write)\s+
+      # a piece of writing: "draft a quick email to ...", "could you draft a 150-word press release ...", after what
+      # it is about or not ("Our score went up. Can you draft a paragraph for the newsletter?")
+      | (?:^|[.!?;:–—]\s+|\s-\s+)\s*
+        (?:hi,?\s+|hey,?\s+|please,?\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?)?(?:draft|write)\s+
           (?:me\s+|us\s+)?(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?
           (?:e-?mail|letter|reply|message|note|tweet|post|memo|invitation|thank-you|press\s+release|speech
           |statement|announcement|blurb|newsletter|article|caption|foreword|bio|job\s+(?:ad|advert|description)

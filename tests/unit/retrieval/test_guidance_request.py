@@ -102,3 +102,8 @@ def test_chat_requests_ask_a_purpose_is_no_verb_of_the_topic_and_news_after_so_d
 
 def test_where_do_i_look_asks() -> None:
     assert asks_for_guidance("smart city terminology + definitions, where do i look")
+
+
+def test_is_there_guidance_without_a_question_mark_still_asks() -> None:
+    assert asks_for_guidance("is there more detailed guidance on service oriented architecture, for the IT team")
+    assert not asks_for_guidance("there is more detailed guidance on the intranet now")

@@ -495,3 +495,8 @@ def test_whom_to_invite_to_a_meeting_or_the_assessment_workshop_is_about_the_mee
 
 def test_inviting_partners_into_the_work_itself_is_still_a_need() -> None:
     assert not looks_up_a_fact("Which standard helps us invite residents to co-design services?")
+
+
+def test_a_piece_of_writing_asked_for_after_what_it_is_about_is_a_chore() -> None:
+    assert asks_a_chore_or_a_price("Our recycling rate went up again. Could you draft a paragraph for the newsletter?")
+    assert not asks_a_chore_or_a_price("Our recycling rate went up again. Which standard helps us report it?")
