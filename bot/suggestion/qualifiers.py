@@ -387,7 +387,9 @@ _NOT_ONLY = re.compile(
     r"(?:any\s+)?(?:big\s+|major\s+|significant\s+|real\s+|serious\s+)?(?:gaps?|problems?|issues?|weaknesses)\b|"
     # "no" before something everybody wants to avoid is a good thing: "open standards, no lock-in"
     r"\b(?:no|without(?: any)?) (?:vendor |supplier )?(?:lock-?in|silos?|duplication|double entry|delays?|queues?"
-    r"|paperwork|red tape|surprises|blind spots?|single point of failure|escalation|escalating|fuss|friction)\b|"
+    r"|paperwork|red tape|surprises|blind spots?|single point of failure|escalation|escalating|fuss|friction"
+    # "handled across five departments without falling between stools", "without any problems"
+    r"|(?:anything\s+|things\s+)?fall(?:ing|s)?\s+(?:between|through)|problems|issues|hiccups|a\s+hitch)\b|"
     # understatement denies sophistication, not the thing: "website, socials, nothing fancy" (but "nothing
     # fancy like visualisations" denies the visualisations)
     r"\b(?:nothing|not)\s(?:too\s|very\s|that\s|particularly\s|terribly\s)?(?:fancy|special|sophisticated|elaborate"

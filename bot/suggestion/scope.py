@@ -211,7 +211,7 @@ def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
 
 
 _LIST_ITEM_WORDS = 3  # "The bus operator", "the utilities"
-_DENIAL_OF_ITS_OWN = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:nothing|none|nobody|no\s+one|no)\b", re.IGNORECASE)
+_DENIAL_OF_ITS_OWN = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:nothing|none|nobody|no\s+one)\b", re.IGNORECASE)
 
 
 def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],

@@ -172,3 +172,8 @@ def test_a_denial_with_a_subject_of_its_own_after_a_list_denies_only_itself() ->
 def test_without_needing_to_is_made_easy_not_a_lack() -> None:
     assert Qualifier.NEGATED not in qualifiers("you get one service without needing to know which department does it")
     assert Qualifier.NEGATED in qualifiers("services are designed without any user research")
+
+
+def test_without_a_mishap_is_a_success_not_a_lack() -> None:
+    assert Qualifier.NEGATED not in qualifiers("the risk was handled by five teams without falling between stools")
+    assert Qualifier.NEGATED not in qualifiers("the new system went live without any problems")
