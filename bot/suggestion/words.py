@@ -37,11 +37,19 @@ def tokens(text: str) -> list[str]:
     return [stem(token) for token in _TOKEN.findall(text.lower().replace("’", "'"))]
 
 
+# The three sides of sustainability, said as nouns or adjectives: "outcomes for economy, society and environment" is
+# "economic, social and environmental outcomes"
+_PILLARS = {"economy": "economic", "economies": "economic", "society": "social", "societies": "social",
+            "environment": "environmental", "environments": "environmental"}
+
+
 @functools.lru_cache(maxsize=16384)  # a few hundred tokens an answer, most of them seen before
 def stem(token: str) -> str:
     """A possessive 's, then one plural, -ing or -ed ending, keeping a stem of at least four letters."""
     if token.endswith("'s"):
         token = token[:-2]
+    if token in _PILLARS:
+        return _PILLARS[token]
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if token.endswith(suffix) and len(token) - len(suffix) >= 4 and not token.endswith("ss"):
             return token[: -len(suffix)] + keep

@@ -6,6 +6,7 @@ from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import read_probe_reply
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.scope import clause_qualifiers
+from bot.suggestion.words import content_tokens
 
 
 def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:
@@ -177,3 +178,8 @@ def test_without_needing_to_is_made_easy_not_a_lack() -> None:
 def test_without_a_mishap_is_a_success_not_a_lack() -> None:
     assert Qualifier.NEGATED not in qualifiers("the risk was handled by five teams without falling between stools")
     assert Qualifier.NEGATED not in qualifiers("the new system went live without any problems")
+
+
+def test_the_three_sides_of_sustainability_said_as_nouns_read_as_the_criteria_adjectives() -> None:
+    assert set(content_tokens("outcomes for economy, society and environment")) == set(
+        content_tokens("economic, social and environmental outcomes"))
