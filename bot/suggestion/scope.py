@@ -162,14 +162,8 @@ def subject_of_predicate(clauses: list[Clause], i: int) -> list[int]:
     future consideration") after list pieces without a verb of their own, from the start of its sentence."""
     if not clauses[i].continues or not _PREDICATE_ONLY.match(clauses[i].text.replace("’", "'")):
         return []
-    subject: list[int] = []
-    for j in range(i - 1, -1, -1):
-        if clauses[j].sentence != clauses[i].sentence or _FINITE_VERB.search(clauses[j].text.replace("’", "'")):
-            return []
-        subject.append(j)
-        if not clauses[j].continues:
-            return subject
-    return []
+    subject = _with_its_list(clauses, i - 1)
+    return [] if any(_FINITE_VERB.search(clauses[j].text.replace("’", "'")) for j in subject) else subject
 
 
 def hedges_previous(clause: Clause, marks: frozenset[Qualifier], previous: frozenset[Qualifier]) -> bool:
@@ -396,7 +390,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     hope said at the end of a list is said of its first items too, a verdict after a dash of the bare topic before it,
     and "X - not in any plan" denies X. The end of a story ("Then the funding ended and it just stopped") denies what
     the story told in the past tense before it (`story_before`); "Nothing's been approved." leaves the plans of the
-    sentence before it uncommitted (`plans_left_uncommitted`)."""
+    sentence before it uncommitted (`plans_left_uncommitted`). A condition said first makes what follows it a hope
+    (`conditions_what_follows`), a bare predicate qualifies its subject (`subject_of_predicate`), and the aim of a
+    document in place is its content, not a plan (`states_a_documents_aim`)."""
     own = [qualifiers(c.text) for c in clauses]
     for i in range(1, len(clauses)):
         if states_a_documents_aim(clauses[i - 1], clauses[i]):
