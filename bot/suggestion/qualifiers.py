@@ -602,7 +602,7 @@ def lacks_commitment(text: str) -> bool:
         return False
     said = found.group(0)
     return (len(re.findall(r"\b(?:no|zero)\s", said, re.IGNORECASE)) >= 2 or bool(_PLAN_ONLY.search(said))
-            or nothing_committed_said(said) is not None)
+            or bool(_NOTHING_OF_IT.search(said)))  # "Nothing's been approved.": `nothing_committed_said`'s reading
 
 
 _NOTHING_OF_IT = re.compile(r"\b(?:none\s+of\s+(?:it|this|that)|nothing|it\s+(?:all\s+)?depends|who\s+knows)\b",

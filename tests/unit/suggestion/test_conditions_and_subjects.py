@@ -1,17 +1,11 @@
 """Conditions said first, predicates set off from their subjects, documents never adopted, groups named by what they
 lack and aims of documents in place: how a clause's qualifiers read."""
 
-from bot.suggestion.clauses import split_clauses
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import read_probe_reply
 from bot.suggestion.qualifiers import Qualifier, qualifiers
-from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.words import content_tokens
-
-
-def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:
-    clauses = split_clauses(answer)
-    return {c.text: m for c, m in zip(clauses, clause_qualifiers(clauses), strict=True)}
+from tests.support.clause_marks import clause_marks as _marks
 
 
 def test_a_condition_said_first_makes_what_follows_a_hope() -> None:

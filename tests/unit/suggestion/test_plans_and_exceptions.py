@@ -4,13 +4,8 @@ from bot.knowledge import KnowledgeBase
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.matching import only_judges_the_topic
 from bot.suggestion.qualifiers import Qualifier, qualifiers, says_no_change
-from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.words import content_tokens
-
-
-def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:
-    clauses = split_clauses(answer)
-    return {c.text: m for c, m in zip(clauses, clause_qualifiers(clauses), strict=True)}
+from tests.support.clause_marks import clause_marks as _marks
 
 
 def test_nothing_approved_leaves_every_plan_of_the_sentence_before_uncommitted() -> None:

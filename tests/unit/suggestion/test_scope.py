@@ -5,11 +5,7 @@ import pytest
 from bot.suggestion.clauses import split_clauses
 from bot.suggestion.qualifiers import Qualifier, qualifiers, says_no_change
 from bot.suggestion.scope import clause_qualifiers
-
-
-def _marks(answer: str) -> dict[str, frozenset[Qualifier]]:
-    clauses = split_clauses(answer)
-    return {c.text: m for c, m in zip(clauses, clause_qualifiers(clauses), strict=True)}
+from tests.support.clause_marks import clause_marks as _marks
 
 
 def test_a_short_narrowing_clause_marks_the_fact_before_it_partial() -> None:
