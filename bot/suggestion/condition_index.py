@@ -46,7 +46,14 @@ def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifie
     ("... the outcomes city leaders plan to achieve"), so it counts as affirmative whatever its words."""
     if level >= 2 and not is_cue:
         return frozenset()
+    if level == 1 and not is_cue and _SCARCELY.search(text):
+        return qualifiers(text) | {Qualifier.NEGATED}
     return qualifiers(text)
+
+
+# The starting point said as a scarcity ("with little consultation", "minimal consultation and engagement"): what a
+# denial of the thing says ("consultation is almost none"), as "no" says it in the other level-1 criteria
+_SCARCELY = re.compile(r"\b(?:little|minimal|hardly\s+any|scarcely\s+any|very\s+few)\s+(?!or\s+no\b)", re.IGNORECASE)
 
 
 _WHOLE_SCOPE = re.compile(

@@ -283,10 +283,10 @@ def _not_the_start_when_the_top_is_denied(supports: dict[str, ClauseMatch],
 
 
 # A governance artefact denied outright: "there's no policy behind it", "nobody ever signed off a plan", "we
-# don't have a formal strategy", "there's no overall strategy or priorities"; not a compound naming something
-# narrower ("no delivery plan", "no board papers")
+# don't have a formal strategy", "there's no overall strategy or priorities", "no governance or benchmarking"; not a
+# compound naming something narrower ("no delivery plan", "no board papers")
 _ARTEFACT = (r"(?:polic(?:y|ies)|strateg(?:y|ies)|plans?|frameworks?|boards?|budgets?|targets?|baselines?|roadmaps?"
-             r"|process(?:es)?|priorit(?:y|ies))")
+             r"|process(?:es)?|priorit(?:y|ies)|governance|benchmarking)")
 _NEGATED_ARTEFACT = re.compile(
     r"\b(?:no|not\s+(?:a|any)|without(?:\s+(?:a|any))?|(?:signed\s+off|agreed|adopted|written|set|published)\s+(?:a|any)"
     r"|isn't\s+(?:a|any)|there's\s+no|(?:don't|doesn't)\s+have\s+(?:a|any)|never\s+had\s+(?:a|any))\s+"

@@ -60,6 +60,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
         # "a portal is 'on the roadmap'"; not "a progress update on the roadmap" (what the update is about)
         | (?:is|are|'s|'re|was|were)\s(?:still\s|now\s|only\s)?['"‘“]?on\s(?:our|the)\s(?:roadmap|horizon|radar|cards)
+        # ... or in it: "single sign-on is in the digital roadmap"
+        | (?:is|are|'s|'re|was|were)\s(?:still\s|now\s|only\s|also\s)?['"‘“]?in\s(?:our|the)\s(?:[\w-]+\s)?roadmap
         # vague times to come
         | next\syear | in\sthe\sfuture | one\sday | eventually | soon | someday | in\sthe\spipeline
         | next\s(?:spring|summer|autumn|fall|winter|month|quarter|term|financial\syear|budget|election)
@@ -240,9 +242,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     # an application made, its answer to come: "we applied to the regional programme for a 3D model"
     | (?:we|they|i|council|city|the\s[\w-]+)\s(?:have\s|has\s|'ve\s|also\s)?(?:applied|bid)\s(?:to|into)\s
-    | submitted\s(?:a|an|our|the)\s(?:\w+\s)?(?:bid|application|funding\srequest)
+    | submitted\s(?:(?:a|an|our|the)\s)?(?:\w+\s)?(?:bid|application|proposal|funding\srequest)
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
-    # conditions
+    # conditions, the elliptical ones too: "if approved we start 2026", "if successful, the pilot would extend"
+    | \bif\s(?:approved|funded|successful|accepted|agreed|selected|granted|awarded|adopted|passed)\b
     | if\s(?:the\s|we\sget\s|there\sis\s|there's\s)?(?:funding|budget|money|grant|bid|council\sagrees|we\sget)
     | if\s(?:\w+\s){1,2}(?:has|have|gets?|finds?)\s(?:the\s|enough\s)?time
     # an event that may not happen: "if the new mayor gets in", "if the bid is approved", "if we win the vote"
@@ -251,6 +254,7 @@ _UNCOMMITTED = _pattern(r"""\b(?:
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
     | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
     | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
+    | the\s[\w-]+\s(?:has|have)\s(?:mentioned|floated|suggested)
     | subject\sto\s(?:the\s|a\s|an\s)?(?:successful\s|positive\s|formal\s|final\s)?(?:funding|approval|budget|success
                                                                                   |outcome|result|confirmation
                                                                                   |availability|resources?|resourcing
@@ -396,6 +400,9 @@ _NOT_ONLY = re.compile(
     r"|flashy|high-tech|cutting-edge|glamorous)\b(?!,?\s+(?:like|such\s+as|e\.?g\.?|as\s+in|with)\b)",
     re.IGNORECASE,
 )
+# The exception a rule makes: "applies to all council data unless there's a reason not to publish" (its denial is the
+# exception's, not the rule's)
+_EXCEPTION = re.compile(r"(?<=\w\w )\bunless\b[^,.;:]*", re.IGNORECASE)
 # What something is for, said with a negation: "a pooled fund so projects don't die between two budgets",
 # "so that nothing falls between departments". The negation is the purpose, not a gap.
 _PURPOSE_NEGATION = re.compile(
@@ -426,7 +433,10 @@ _RELATIVE_DENIAL = re.compile(
     r"|\b(?<=\w\w )what\s+(?:(?:was|is)n'?t\s+\w+ing|(?:did|does)n'?t\s+(?!have\b|exist)\w+|(?:did|does)\s+not\s+\w+)\b"
     r"[^,.;:]*"
     # "the refresh dropped two projects whose benefits never showed up": what the projects were, not the refresh
-    r"|\b(?<=\w\w )whose\s+[\w-]+\s+(?:never|didn'?t|did\s+not|weren'?t|wasn'?t)\s+\w+\b[^,.;:]*",
+    r"|\b(?<=\w\w )whose\s+[\w-]+\s+(?:never|didn'?t|did\s+not|weren'?t|wasn'?t)\s+\w+\b[^,.;:]*"
+    # where it is done: "partnerships on agri-tech where there's basically no local market yet"
+    r"|\b(?<=\w\w )where\s+(?:there(?:'s|\s+is|\s+are)\s+(?:still\s+|basically\s+|really\s+)?(?:no|little)\b"
+    r"|none\s+exists?\b|[\w-]+(?:\s+[\w-]+)?\s+(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:yet\s+)?exist\b)[^,.;:]*",
     re.IGNORECASE,
 )
 
@@ -652,8 +662,8 @@ _PARALLEL_CONTRAST = re.compile(
 
 def _cleaned(text: str) -> str:
     """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...",
-    "next year's plan")."""
-    cleaned = _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text))
+    "next year's plan", "unless there's a reason not to")."""
+    cleaned = _EXCEPTION.sub(" ", _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text)))
     cleaned = _PARALLEL_CONTRAST.sub(r"\1", _NOUN_COMPLEMENT.sub(" ", cleaned))
     cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
     cleaned = _TARGET_CONTENT.sub(" ", cleaned)

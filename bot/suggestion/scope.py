@@ -46,8 +46,9 @@ _HOW_IT_WAS = re.compile(r"^(?:(?:and|but|so),?\s+)?(?:before(?:\s+(?:that|then|
 # city's partners, the public), which `matching` reads as a denial of the top level.
 _ONLY_THE_ADMINISTRATION = re.compile(
     r"\b(?:only|just|purely|solely)\s+(?:(?:the|our)\s+)?(?:council|council's|administration|administration's"
-    r"|city\s+hall|internal|in-house|us|ourselves)\b|\binternal(?:ly)?[-\s]only\b|\b(?:council|administration)[-\s]only\b"
-    r"|\bin-house\s+only\b", re.IGNORECASE)
+    r"|city\s+hall|internal|in-house|us|ourselves|our\s+own)\b|\binternal(?:ly)?[-\s]only\b"
+    r"|\b(?:council|administration)[-\s]only\b|\bin-house\s+only\b"
+    r"|\bour\s+own\s+(?:[\w-]+\s+){0,2}only\b", re.IGNORECASE)  # "It's our own ID only"
 
 
 def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
@@ -205,6 +206,8 @@ def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
 
 
 _LIST_ITEM_WORDS = 3  # "The bus operator", "the utilities"
+# a denial or a hope: "the utilities and the bus operator have talked about opening up their data"
+_SAID_OF_ALL = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
 _DENIAL_OF_ITS_OWN = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:nothing|none|nobody|no\s+one)\b", re.IGNORECASE)
 
 
@@ -214,7 +217,7 @@ def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
     included ("The bus operator and the water utility haven't shared their data", "the hospital, the university and
     the port don't put theirs on it")."""
     items = re.split(r",\s*|\s+(?:and|or)\s+", previous.text)  # "the hospital, the university"
-    return (clause.continues and clause.sentence == previous.sentence and Qualifier.NEGATED in marks
+    return (clause.continues and clause.sentence == previous.sentence and bool(marks & _SAID_OF_ALL)
             and not previous_marks and all(word_count(item) <= _LIST_ITEM_WORDS for item in items)
             and not _PERSONAL_SUBJECT.match(previous.text) and not _PAST_VERB.search(previous.text)
             and not _PERSONAL_SUBJECT.match(clause.text) and not _DENIAL_OF_ITS_OWN.match(clause.text))
@@ -323,6 +326,18 @@ _TAKES_BACK = re.compile(
     re.IGNORECASE,
 )
 _NARROWS = re.compile(r"\b(?:only|just|except|apart\s+from)\b", re.IGNORECASE)
+# The words that take back what was said, and the "no" that goes with them: "No wait, we did one" says "we did one"
+_CORRECTION = re.compile(
+    r"^(?:(?:oh|and|but|so|hmm+|um+|er+|sorry|oops|ah),?\s+)?(?:no,?\s+wait|wait,?\s+no|actually,?\s+no|no,?\s+actually"
+    r"|sorry,?\s+no|scratch\s+that|strike\s+that|correction)\b[\s,.:;!–—-]*(?:no\b[\s,.:;!–—-]*)?",
+    re.IGNORECASE)
+
+
+def _without_the_correction(text: str) -> str:
+    """A correction's own words, without the words that correct (its own "no" is what it takes back, `taken_back`)."""
+    found = _CORRECTION.match(text.replace("’", "'"))
+    rest = text[found.end():] if found else text
+    return rest if rest.strip() else text
 
 
 def taken_back(clauses: list[Clause], i: int) -> list[int]:
@@ -393,7 +408,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     sentence before it uncommitted (`plans_left_uncommitted`). A condition said first makes what follows it a hope
     (`conditions_what_follows`), a bare predicate qualifies its subject (`subject_of_predicate`), and the aim of a
     document in place is its content, not a plan (`states_a_documents_aim`)."""
-    own = [qualifiers(c.text) for c in clauses]
+    own = [qualifiers(_without_the_correction(c.text)) for c in clauses]
     for i in range(1, len(clauses)):
         if states_a_documents_aim(clauses[i - 1], clauses[i]):
             own[i] = own[i] - {Qualifier.FUTURE}
@@ -416,7 +431,7 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             for j in story_before(clauses, i):
                 marks[j] = marks[j] | {Qualifier.NEGATED}
         if denies_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
-            marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
+            marks[i - 1] = marks[i - 1] | (own[i] & _SAID_OF_ALL)
         if hedges_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
         if hedges_a_bare_topic(clauses[i - 1], clauses[i], own[i - 1], own[i], first=i == 1 or
