@@ -32,6 +32,9 @@ _DOCUMENT = (rf"(?:{_SOUGHT}|models?|sets?|lists?|matri(?:x|ces)|glossar(?:y|ies
 _SEEKS_BY_NAME = re.compile(
     rf"\b(?:which|what|any|some)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b"
     rf"|\b(?:is|are)\s+there\s+(?:a|an|any|some)\s+(?:[\w/&+'’-]+\s+){{0,5}}?{_DOCUMENT}\b"
+    # ... without its article, as people writing English as a second language often ask: "Is there maturity model for
+    # that?"
+    rf"|\b(?:is|are)\s+there\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENT}\s+(?:for|on|about|to|that|which)\b"
     # the thing sought named before, as in a search box: "SOA guidance - which one?"
     r"|\s[-–—:]\s*which\s+ones?\W*$",
     re.IGNORECASE,
@@ -130,5 +133,20 @@ def asks_for_guidance(message: str) -> bool:
 
 
 def seeks_guidance_by_name(message: str) -> bool:
-    """Whether the message asks for a standard, guidance, a method ... by name, or whether there is one."""
-    return bool(_SEEKS_BY_NAME.search(message) or _NEEDS_BY_NAME.search(message))
+    """Whether the message asks for a standard, guidance, a method ... by name, or whether there is one; not "any"
+    after a denial, which says what is missing ("nobody tracks any measures")."""
+    return (any(not _missing(message, found) for found in _SEEKS_BY_NAME.finditer(message))
+            or bool(_NEEDS_BY_NAME.search(message)))
+
+
+_DENIAL = re.compile(r"\b(?:no|not|never|nobody|none|nothing|without|\w+n't)\b", re.IGNORECASE)
+
+
+def _missing(message: str, found: re.Match[str]) -> bool:
+    """Whether the "any ..." found follows a denial in its sentence: "we don't have any indicators"."""
+    return (found.group(0).lower().startswith("any ")
+            and bool(_DENIAL.search(message, _sentence_start(message, found.start()), found.start())))
+
+
+def _sentence_start(message: str, at: int) -> int:
+    return max(message.rfind(mark, 0, at) for mark in ".?!\n") + 1

@@ -269,6 +269,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bwhich\s+(?:of\s+(?:our|the|these)\s+)?(?:directorates?|departments?|teams?|services?|officers?
                                           |cabinet\s+members?|portfolios?)\s+(?:should|would|will|ought\s+to)\s+(?:own|lead|run|hold|take
                                                                                           |be\s+invited|attend|join)\b
+    # whether to tell someone: "Should I tell the chief exec before the committee meeting?"
+    | \bshould\s+(?:i|we)\s+(?:tell|inform|warn|brief|email|e-mail|call|ring|phone|notify|cc|copy\s+in|loop\s+in)\s+
+      (?:the|our|my|him|her|them)\b
     # whom to invite to a meeting: "who should we invite to Thursday's workshop?"
     | \binvit(?:e|ed|ing)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the|our|this|that|next|tomorrow's|[\w]+day's)\s+
       (?:[\w-]+\s+){0,4}?(?:workshop|meeting|session|call|event|away-?day|kick-?off)s?\b
@@ -332,7 +335,11 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \blevel\s+(?:names?|labels?)\b | \bwhat\s+does\s+level\s+\d\s+mean\b
     # the model's own words and the assessment's scores: "level 4", "Level in 2 years", "how many
     # characteristics", "the maturity model", "we scored ourselves a 2"
-    | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+(?:model|levels?)\b | \bin\s+the\s+model\b
+    # (not a maturity model wanted: "we'd like a maturity model for our infrastructure")
+    | \blevels?\s+(?:\d|now\b|in\s+(?:2|two)\s+years) | \bmaturity\s+levels?\b | \bin\s+the\s+model\b
+    | (?<!\ba\s)(?<!\ban\s)(?<!\bany\s)(?<!\banother\s)(?<!\bother\s)\bmaturity\s+model\b
+    # the draft's own wording: "Is that just a typo in the draft?"
+    | \b(?:typo|misprint|typographical\s+error)s?\b | \b(?:mistake|error)\s+in\s+(?:the\s+)?(?:draft|table|annex|text)\b
     | \bcharacteristics\b | \bself-?assessment\b | \bassessment\s+(?:template|tool|sheet|form)\b
     | \b(?:we|they|i)\s+scored\b | \bscored\s+(?:ourselves|us|myself)\b | \b(?:our|the|these|those)\s+scores?\b
     | \bsign(?:s|ed)?\s+off\s+(?:on\s+)?(?:the|our|these)\s+(?:levels?|ratings?|assessment|results?)\b

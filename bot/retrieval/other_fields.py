@@ -42,6 +42,9 @@ _NOT_A_FIELD = frozenset({
     "good", "better", "simple", "standardised", "standardized", "recognised", "recognized",
 })
 
+# ... nor a word that says what it is like: "certified-style", "ISO-type", "audit-ready", "PDCA-based"
+_KIND_OF = re.compile(r"-(?:style|type|like|based|ready|grade|compliant|certified|certifiable|level)$")
+
 
 def management_system_field(question: str) -> str | None:
     """The field a management system is named for in `question` ("information security", "energy"); `None`
@@ -56,7 +59,8 @@ def management_system_field(question: str) -> str | None:
         field: list[str] = []
         for word in reversed(words):
             lowered = word.lower()
-            if lowered in _NOT_A_FIELD or (lowered not in ("and", "&") and not tokenize(word)):
+            if (lowered in _NOT_A_FIELD or _KIND_OF.search(lowered)
+                    or (lowered not in ("and", "&") and not tokenize(word))):
                 break
             field.insert(0, word)
         while field and field[0].lower() in ("and", "&"):

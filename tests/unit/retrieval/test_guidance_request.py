@@ -3,7 +3,7 @@ need or a problem, or is a bare topic."""
 
 import pytest
 
-from bot.retrieval.guidance_request import asks_for_guidance, is_bare_topic
+from bot.retrieval.guidance_request import asks_for_guidance, is_bare_topic, seeks_guidance_by_name
 from bot.retrieval.intent import looks_up_a_fact
 
 
@@ -107,3 +107,16 @@ def test_where_do_i_look_asks() -> None:
 def test_is_there_guidance_without_a_question_mark_still_asks() -> None:
     assert asks_for_guidance("is there more detailed guidance on service oriented architecture, for the IT team")
     assert not asks_for_guidance("there is more detailed guidance on the intranet now")
+
+
+def test_is_there_a_document_for_it_without_its_article_asks_by_name() -> None:
+    assert seeks_guidance_by_name("We want to assess our infrastructure. Is there maturity model for that?")
+    assert seeks_guidance_by_name("are there indicators for resilience?")
+    assert not seeks_guidance_by_name("is there funding this year?")
+
+
+
+def test_any_after_a_denial_says_what_is_missing_not_what_is_sought() -> None:
+    assert not seeks_guidance_by_name("We have a vision but nobody tracks any measures. Is that level 3?")
+    assert seeks_guidance_by_name("We don't have KPIs. Are there any standard indicators?")
+    assert seeks_guidance_by_name("any measures for resilience?")

@@ -500,3 +500,17 @@ def test_inviting_partners_into_the_work_itself_is_still_a_need() -> None:
 def test_a_piece_of_writing_asked_for_after_what_it_is_about_is_a_chore() -> None:
     assert asks_a_chore_or_a_price("Our recycling rate went up again. Could you draft a paragraph for the newsletter?")
     assert not asks_a_chore_or_a_price("Our recycling rate went up again. Which standard helps us report it?")
+
+
+def test_whether_to_tell_someone_is_about_the_people_not_guidance() -> None:
+    assert looks_up_a_fact("Our resilience score dropped from 3 to 2. Should I tell the chief exec before the meeting?")
+    assert looks_up_a_fact("should I email the mayor about it first?")
+    # ... unless guidance is asked for by name
+    assert not looks_up_a_fact("Should we tell the board which standard covers resilience?")
+
+
+def test_a_maturity_model_wanted_is_guidance_the_maturity_model_and_its_typos_are_the_assessment() -> None:
+    assert not looks_up_a_fact("We'd like a maturity model specifically for our smart community infrastructure, not "
+                               "the whole city. Is there one?")
+    assert looks_up_a_fact("Which characteristic of the maturity model covers open data?")
+    assert looks_up_a_fact("Why does Annex C say ISO 18901 when Table 4 says ISO 18091? Is that just a typo?")

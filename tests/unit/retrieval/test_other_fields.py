@@ -105,6 +105,10 @@ def test_the_answer_names_the_field_it_belongs_to() -> None:
 def test_what_a_management_system_is_like_is_no_field(titles: list[str]) -> None:
     assert other_field_asked_about("we run our development agenda through an auditable management system", titles) \
         is None
+    # ... nor what it is modelled on: "a certified-style management system", "an ISO 37101-style management system"
+    assert other_field_asked_about("We want certified-style management system for sustainable community",
+                                   titles) is None
+    assert management_system_field("We run an ISO 37101-style management system.") is None
 
 
 @pytest.mark.parametrize(("question", "field"), [
