@@ -3,7 +3,7 @@ done, denied governance, and the shapes of English written as a second language 
 
 from bot.knowledge import KnowledgeBase
 from bot.suggestion.condition_index import phrase_qualifiers
-from bot.suggestion.matching import _NEGATED_ARTEFACT
+from bot.suggestion.matching import _NEGATED_ARTEFACT, _narrow_start
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from tests.support.clause_marks import clause_marks as _marks
 
@@ -80,3 +80,9 @@ def test_the_no_of_a_correction_takes_back_what_was_said_and_denies_nothing_afte
     # what the correction itself denies stays denied
     marks = _marks("Actually no, the port's tenders aren't on it.")
     assert Qualifier.NEGATED in marks["the port's tenders aren't on it."]
+
+
+def test_only_agrees_with_a_starting_point_that_is_itself_narrow() -> None:
+    assert _narrow_start("City data is only used by the business units that create and store the data")
+    # a starting point of silos is not narrow: "only in Highways" is a beginning beyond it
+    assert not _narrow_start("Physical assets and infrastructures are managed in silos across the city")
