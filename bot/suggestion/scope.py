@@ -205,25 +205,25 @@ def hedges_the_whole_list(previous: Clause, clause: Clause, previous_marks: froz
             and not _PERSONAL_SUBJECT.match(clause.text))
 
 
+# What one clause says of another when it reaches it: a denial, a plan or a hope (not a partial scope, which a
+# narrowing clause gives back on its own terms: `narrows_previous`)
+_CARRIED = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED})
 _LIST_ITEM_WORDS = 3  # "The bus operator", "the utilities"
-# a denial or a hope: "the utilities and the bus operator have talked about opening up their data"
-_SAID_OF_ALL = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
 _DENIAL_OF_ITS_OWN = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:nothing|none|nobody|no\s+one)\b", re.IGNORECASE)
 
 
 def denies_the_whole_list(previous: Clause, clause: Clause, previous_marks: frozenset[Qualifier],
                           marks: frozenset[Qualifier]) -> bool:
-    """Whether this list piece ends with a denial whose subject is the whole list, the bare items before it
+    """Whether this list piece ends with a denial or a hope whose subject is the whole list, the bare items before it
     included ("The bus operator and the water utility haven't shared their data", "the hospital, the university and
-    the port don't put theirs on it")."""
+    the port don't put theirs on it", "The utilities and the bus operator have talked about opening up their data")."""
     items = re.split(r",\s*|\s+(?:and|or)\s+", previous.text)  # "the hospital, the university"
-    return (clause.continues and clause.sentence == previous.sentence and bool(marks & _SAID_OF_ALL)
+    return (clause.continues and clause.sentence == previous.sentence and bool(marks & _CARRIED)
             and not previous_marks and all(word_count(item) <= _LIST_ITEM_WORDS for item in items)
             and not _PERSONAL_SUBJECT.match(previous.text) and not _PAST_VERB.search(previous.text)
             and not _PERSONAL_SUBJECT.match(clause.text) and not _DENIAL_OF_ITS_OWN.match(clause.text))
 
 
-_VERDICT_MARKS = frozenset({Qualifier.NEGATED, Qualifier.UNCOMMITTED, Qualifier.FUTURE})
 _SENTENCE_MARK = (".", "!", "?", "…")
 _TOPIC_WORDS = 4  # "Baselining + targets", "Interop policy", "Real-time personalisation"
 
@@ -279,7 +279,6 @@ _OWN_SUBJECT = re.compile(
     r"those|our|their|the|a|an|everyone|everybody|nobody|someone|each|every|all|most|some|many)\b",
     re.IGNORECASE,
 )
-_CARRIED = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNCOMMITTED})
 # "not anything special, just the normal climate plan": what there is instead of what was denied
 _WHAT_THERE_IS = re.compile(r"^\W*(?:just|simply|merely|purely|only|mostly|mainly|basically)\b", re.IGNORECASE)
 
@@ -431,12 +430,12 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             for j in story_before(clauses, i):
                 marks[j] = marks[j] | {Qualifier.NEGATED}
         if denies_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
-            marks[i - 1] = marks[i - 1] | (own[i] & _SAID_OF_ALL)
+            marks[i - 1] = marks[i - 1] | (own[i] & _CARRIED)
         if hedges_the_whole_list(clauses[i - 1], clauses[i], own[i - 1], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
         if hedges_a_bare_topic(clauses[i - 1], clauses[i], own[i - 1], own[i], first=i == 1 or
                                clauses[i - 2].sentence != clauses[i - 1].sentence):
-            marks[i - 1] = marks[i - 1] | (own[i] & _VERDICT_MARKS)
+            marks[i - 1] = marks[i - 1] | (own[i] & _CARRIED)
         if gives_a_verdict_on_previous(clauses[i - 1], clauses[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if hedges_previous(clauses[i], own[i], own[i - 1]):
