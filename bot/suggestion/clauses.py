@@ -17,12 +17,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bincl\.)(?<!\bapprox\.)(?<!\bvs\.)(
                            r"[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+", re.IGNORECASE)
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
                 "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
-                "'s", "'re", "’s", "’re",
-                # an adverb of the predicate stands where the auxiliary would: "Real city assets mostly not connected"
-                "mostly", "largely", "mainly", "generally", "usually", "typically", "often", "still", "currently",
-                "probably", "definitely", "certainly", "really", "also", "already", "actually", "sadly",
-                "unfortunately", "just")
-_AFTER_NO_AUXILIARY = "".join(rf"(?<!\b{word})" if word[0].isalpha() else rf"(?<!{word})" for word in _AUXILIARIES)
+                "'s", "'re", "’s", "’re")
+# an adverb of the predicate stands where the auxiliary would: "Real city assets mostly not connected"
+_PREDICATE_ADVERBS = ("mostly", "largely", "mainly", "generally", "usually", "typically", "often", "still", "currently",
+                      "probably", "definitely", "certainly", "really", "also", "already", "actually", "sadly",
+                      "unfortunately", "just")
+_AFTER_NO_AUXILIARY = "".join(rf"(?<!\b{word})" if word[0].isalpha() else rf"(?<!{word})"
+                              for word in _AUXILIARIES + _PREDICATE_ADVERBS)
 # Clause breaks inside a sentence: a contrast often joins two levels ("we publish it, but ..."); so does
 # "X, not Y", whose negation is about Y only ("bids evaluated on whole-council value, not departmental savings").
 _CLAUSE_BREAK = re.compile(

@@ -39,6 +39,7 @@ class Phrase:
     words: frozenset[str]
     whole_scope: bool = False  # the phrase claims the whole city ("city-wide inclusion plan")
     partial_scope: bool = False  # a partial scope meets its condition (`meets_partial_scope`)
+    narrow_start: bool = False  # a level-1 phrase whose criterion is itself a narrow scope (`is_narrow_start`)
 
 
 def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifier]:
@@ -71,6 +72,12 @@ def meets_partial_scope(condition: Condition, level: int) -> bool:
     condition describes rather than short of it: every level-2 condition ("started to map", "examples of"),
     and a higher one whose own text states a beginning ("has started to develop policies and standards")."""
     return level == 2 or (level > 2 and Qualifier.PARTIAL in qualifiers(condition.text))
+
+
+def is_narrow_start(criterion: str) -> bool:
+    """Whether a level-1 criterion is itself a narrow scope ("City data is only used by the business units that create
+    and store the data"): a clause saying "only" agrees with it rather than falling short of it."""
+    return Qualifier.PARTIAL in qualifiers(criterion)
 
 
 def states_a_beginning(conditions: Sequence[Condition], level: int) -> bool:
@@ -121,11 +128,12 @@ def _build_index(
     for level in characteristic.levels:
         for condition in level.conditions:
             partial_scope = meets_partial_scope(condition, level.level)
+            narrow_start = level.level == 1 and is_narrow_start(condition.text)
             for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
                 marks = phrase_qualifiers(text, level.level, is_cue)
                 words = frozenset(content_tokens(text))
                 phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text),
-                                      partial_scope))
+                                      partial_scope, narrow_start))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards] + [characteristic.name]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(

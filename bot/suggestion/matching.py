@@ -20,7 +20,7 @@ from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
-from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifiers, qualifies_against
+from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.silos import about_silos, describes_silos
 from bot.suggestion.trends import asks_for_improvement_shown, reports_a_measured_change
@@ -167,7 +167,7 @@ def _score_phrases(
     purpose = index.characteristic.family == Family.PURPOSE
     name_words = _name_words(index.characteristic.name)
     for j, phrase in enumerate(index.phrases):
-        if phrase.level == 1 and _narrow_start(phrase.condition.text):
+        if phrase.narrow_start:
             clause_marks = marks - {Qualifier.PARTIAL}  # "only" is no shortfall of a starting point that is narrow
         else:
             clause_marks = beginning if phrase.partial_scope and not phrase.whole_scope else marks
@@ -199,13 +199,6 @@ def _only_names_the_purpose(phrase: Phrase, words: set[str], similarity: float, 
     whose names are topics; an enabler's name is a practice ("one-stop service"), and naming it says something."""
     return (phrase.level > 1 and not (phrase.words & words) - name_words
             and similarity - name_similarity < tuning.purpose_name_margin)
-
-
-@functools.lru_cache(maxsize=256)
-def _narrow_start(criterion: str) -> bool:
-    """Whether a level-1 criterion is itself a narrow scope ("City data is only used by the business units that create
-    and store the data"): a clause saying "only" agrees with it rather than falling short of it."""
-    return Qualifier.PARTIAL in qualifiers(criterion)
 
 
 @functools.lru_cache(maxsize=256)

@@ -2,8 +2,8 @@
 done, denied governance, and the shapes of English written as a second language ("if approved we start 2026")."""
 
 from bot.knowledge import KnowledgeBase
-from bot.suggestion.condition_index import phrase_qualifiers
-from bot.suggestion.matching import _NEGATED_ARTEFACT, _narrow_start
+from bot.suggestion.condition_index import is_narrow_start, phrase_qualifiers
+from bot.suggestion.matching import _NEGATED_ARTEFACT
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from tests.support.clause_marks import clause_marks as _marks
 
@@ -83,6 +83,6 @@ def test_the_no_of_a_correction_takes_back_what_was_said_and_denies_nothing_afte
 
 
 def test_only_agrees_with_a_starting_point_that_is_itself_narrow() -> None:
-    assert _narrow_start("City data is only used by the business units that create and store the data")
+    assert is_narrow_start("City data is only used by the business units that create and store the data")
     # a starting point of silos is not narrow: "only in Highways" is a beginning beyond it
-    assert not _narrow_start("Physical assets and infrastructures are managed in silos across the city")
+    assert not is_narrow_start("Physical assets and infrastructures are managed in silos across the city")
