@@ -50,7 +50,8 @@ _FACT_LOOKUP = re.compile(
           (?:(?!(?:good|best|right|realistic|reasonable|sensible|typical|recommended|ideal)\b)[\w'’-]+\s+){0,4}?
           (?:total\s+|overall\s+|current\s+|latest\s+|annual\s+|exact\s+|official\s+)?
           (?:population|number|phone|address|price|cost|fee|rate|score|deadline|date|capital|weather|forecast
-          |maximum|minimum|average|percentage|target|budget|name|result|opening|time|thresholds?|limit)\b
+          |maximum|minimum|average|percentage|target|budget|name|result|opening|time|thresholds?|limit|baseline
+          |figure)\b
         | what\s+did\b
         | what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:url|link|links|website|web\s+address|email\s+address
                                             |zoom|teams\s+link)\b
@@ -60,7 +61,8 @@ _FACT_LOOKUP = re.compile(
           |(?:if|whether)\b[^?]*?\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september
                                                  |october|november|december|monday|tuesday|wednesday|thursday
                                                  |friday|saturday|sunday)\b)
-        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram|room|floor|building|channel)\b
+        | which\s+(?:company|firm|supplier|vendor|person|day|bin|bus|train|tram|room|floor|building|channel
+                   |councill?ors?|officers?|officials?|colleagues?|managers?|directors?)\b
         # the weather: "any idea if it's going to rain for friday's workshop?"
         | (?:any\s+idea\s+|do\s+you\s+know\s+)?(?:if|whether)\s+it(?:'s|’s|\s+is)\s+(?:going\s+to|gonna)\s+
           (?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b
@@ -235,6 +237,9 @@ _LEVEL_NAME = r"(?:Initial|Partially\s+[Ff]ulfilled|Fulfilled|Improving|Sustaina
 _ABOUT_SOMETHING_ELSE = re.compile(
     r"""{start}(?:
           did\s+(?:the|our|their|they|we|anyone|anybody|he|she|it)\b
+        # what became of something: "was the resilience action plan approved at last night's council meeting?"
+        | (?:was|were|has|have)\s+(?:the|our|their|it)\b[^?]{0,60}?\b(?:approved|adopted|signed\s+off|passed|agreed
+                                                                  |launched|cancell?ed|delayed|postponed|pushed)\b
         | did\s+(?:[\w-]+\s+){1,2}?(?:approve|sign|pay|agree|send|get|receive|finish|submit|reply|respond|confirm)\b
         | which\s+(?:other\s+|pilot\s+|partner\s+|member\s+|european\s+|uk\s+)?
           (?:cities|countries|towns|councils|municipalities|regions|communities)\s+
@@ -310,7 +315,8 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \b(?:do|run|hold|complete|finish|start)\s+(?:the|this|our)\s+(?:self-?)?assessment\b
     | \bfill\s+(?:in|out)\s+(?:the|this|that|our|my)\s+(?:[\w-]+\s+){0,3}?(?:spreadsheet|form|template|survey
                                                                      |questionnaire|sheet|tracker|scores?|ratings?
-                                                                     |levels?|answers?|section)\b
+                                                                     |levels?|answers?|section|row|column|line|box
+                                                                     |cell|field)s?\b
     | \bfill\s+(?:it|this|them)\s+(?:in|out)\b
     # a level to choose: "should I put a 2 or a 3?", "is that a 3 or a 4?"
     | \b(?:{level_verbs}|is|are|it's|that's)\s+(?:(?:{rated}|we)\s+)?{a_level}\s+or\s+(?:an?\s+|level\s+)?[1-5]\b
@@ -327,7 +333,9 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     | \bto\s+count\s*(?:\?|$|for\s+(?:level|l)\s*[1-5]|towards?\s+(?:level|l)\s*[1-5])
     | \bcounts?\s+(?:as|for|towards?)\s+(?:a\s+)?(?:level|l)\s*[1-5]\b
     # ... or as a criterion quoted from the model: "does our flood plan count as a 'formalized resilience process'?"
-    | \b(?:does|do|did|would|will|can|could|should|might)\b[^?.]{0,60}?\bcount\s+as\s+(?:an?\s+|the\s+)?['"‘“]
+    | \b(?:does|do|did|would|will|can|could|should|might)\b[^?.]{0,60}?\bcount\s+as\s+(?:part\s+of\s+)?
+      (?:an?\s+|the\s+)?['"‘“]
+    | \bfor\s+the\s+(?:[\d.]+\s+|[\w-]+\s+)?(?:scoring|rating)\b  # "for the 3.2.2 scoring"
     | \b(?:submit|submitted|submitting|submission)\b
     | \b(?:my|our)\s+(?:answers?|responses?)\b
     | \bwho\s+(?:will\s+|can\s+|gets?\s+to\s+)?see\b
@@ -452,16 +460,28 @@ _OPINION_ASKED = re.compile(
     re.IGNORECASE)
 
 
+# What counts in the assessment is its business, whatever is needed for it: "Does that count as multi-stakeholder,
+# or do we need the voluntary sector too for level 5?", "When we score our resilience level, do we count the county's
+# emergency plan?"
+_WHAT_COUNTS = re.compile(r"\bcounts?\s+(?:as|towards?|for)\b[^?]*\?[^?]*\b(?:level|l)\s*[1-5]\b"
+                          r"|\b(?:level|l)\s*[1-5]\b[^?]*\bcounts?\s+(?:as|towards?|for)\b"
+                          r"|\bcounts?\s+(?:as|towards?|for)\b[^?]*\b(?:level|l)\s*[1-5]\b"
+                          r"|(?<!\bhow\s)\b(?:do|does|should|can|could|would|will)\s+(?:we|i|you|they)\s+count\b"
+                          r"|\bwhen\s+(?:we|i|you)\s+(?:score|rate|assess|mark|grade)\b", re.IGNORECASE)
+
+
 def looks_up_a_fact(query: str) -> bool:
     """Whether a question asks for a fact about the world (or the assessment, or an opinion, or a choice of
-    vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_VENDOR_CHOICE`; or a message
-    with no request in it reports something (`_REPORTING`) or names a period whose figures it wants (`_PERIOD`);
-    or it says no standard is wanted (`_NO_STANDARD_WANTED`). A need stated before the first question makes it a
-    request for guidance only when it names guidance (`split_at_the_ask`)."""
+    vendor) rather than for guidance: `_FACT_LOOKUP`, `_ABOUT_SOMETHING_ELSE`, `_WHAT_COUNTS`, `_VENDOR_CHOICE`; or a
+    message with no request in it reports something (`_REPORTING`) or names a period whose figures it wants
+    (`_PERIOD`); or it says no standard is wanted (`_NO_STANDARD_WANTED`). A need stated before the first question
+    makes it a request for guidance only when it names guidance (`split_at_the_ask`)."""
     context, asking = split_at_the_ask(query)
     if _NO_STANDARD_WANTED.search(query) or _OPINION_ASKED.search(query):
         return True
     if _VENDOR_CHOICE.search(query):  # "should we hire Arup or Deloitte?" is a choice, not a need
+        return not seeks_guidance_by_name(query)
+    if _WHAT_COUNTS.search(query):
         return not seeks_guidance_by_name(query)
     if _ABOUT_SOMETHING_ELSE.search(query):
         # unless a need is stated, or guidance asked for by name ("which standard helps us up the levels?")

@@ -514,3 +514,30 @@ def test_a_maturity_model_wanted_is_guidance_the_maturity_model_and_its_typos_ar
                                "the whole city. Is there one?")
     assert looks_up_a_fact("Which characteristic of the maturity model covers open data?")
     assert looks_up_a_fact("Why does Annex C say ISO 18901 when Table 4 says ISO 18091? Is that just a typo?")
+
+
+@pytest.mark.parametrize("question", [
+    "When we score our resilience level, do we count the county's emergency plan or only what the town does?",
+    "Does the ALMO count as part of the 'city administration' for the 3.2.2 scoring, or is it a partner?",
+    "Our inclusion partnership only has the telcos on it. Does that count as multi-stakeholder, or do we need the "
+    "voluntary sector too for level 5?",
+    "Which councillor is in charge of the smart water meter rollout? I need to ask them something.",
+])
+def test_what_counts_in_the_scoring_and_which_official_does_what_are_no_needs(question: str) -> None:
+    assert looks_up_a_fact(question)
+
+
+def test_counting_as_a_practice_is_still_a_need() -> None:
+    assert not looks_up_a_fact("How do we count emissions from the council's own fleet consistently?")
+    assert not looks_up_a_fact("Should we count emissions by sector? Which standard sets out how?")  # by name
+
+
+def test_a_figure_of_our_own_asked_for_is_a_fact() -> None:
+    assert looks_up_a_fact("what was our emissions baseline for 2022 again? need it for the slide")
+    assert not looks_up_a_fact("Which standard helps us set an emissions baseline?")
+
+
+def test_who_fills_in_a_row_and_what_became_of_a_plan_are_no_needs() -> None:
+    assert looks_up_a_fact("Who on our team should fill in the resilience row?")
+    assert looks_up_a_fact("Was the resilience action plan approved at last night's council meeting?")
+    assert not looks_up_a_fact("Which standard helps us get a resilience action plan approved?")
