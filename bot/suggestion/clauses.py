@@ -13,8 +13,11 @@ from bot.suggestion.qualifiers import ACTION_ITEM, Qualifier, lacks_commitment, 
 from bot.suggestion.words import word_count
 
 # (not after an abbreviation: "New corporate vision incl. smart city ambitions" is one sentence)
+# (an emoji ends what it marks: "baseline + targets ✅ cohesion board ✅ ...", "single login since last yr 🔐 but ...")
+_EMOJI = "\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bincl\.)(?<!\bapprox\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\besp\.)"
-                           r"[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+", re.IGNORECASE)
+                           r"[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+"
+                           rf"|\s*(?:[{_EMOJI}]\ufe0f?)+\s*", re.IGNORECASE)
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
                 "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
                 "'s", "'re", "’s", "’re")
@@ -198,16 +201,35 @@ _PROMISED_ONE = re.compile(
     re.IGNORECASE)
 
 
+# ... and a thing named, then what is not done with "it" or "them": "Those progress reports are internal board papers
+# though, we don't publish them"
+_THINGS = (r"(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|frameworks?|registers?|inventor(?:y|ies)|maps?|visions?"
+           r"|roadmaps?|dashboards?|pipelines?|catalogues?|architectures?|business\s+cases?|reports?|results|figures"
+           r"|indicators|kpis|minutes|papers|data(?:sets?)?|models?|evaluations?)")
+_NAMED_THING = re.compile(
+    r"\b((?:(?!(?:a|an|the|our|their|its|his|her|my|your|those|these|this|that|we|they|i|have|has|had|is|are|was|were"
+    rf"|do|does|did|and|or|of|for|with|to|in|on)\b)[\w-]+\s+){{0,2}}?{_THINGS})\b", re.IGNORECASE)
+_NOT_DONE_WITH_IT = re.compile(
+    r"\b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not|never|can't|cannot|won't|haven't|hasn't)\s+"
+    r"(?:yet\s+|really\s+|actually\s+|ever\s+)?[a-z]+\s+(them|it)\b(?!\s+(?:to|that|as)\b)", re.IGNORECASE)
+
+
 def with_one_resolved(clauses: list[Clause]) -> list[Clause]:
     """Each clause that promises "one" of the thing the clause before it denies reads with that thing in its place
-    (`Clause.reading`); its text, what is quoted, stays verbatim."""
+    (`Clause.reading`), as does one that says what is not done with "it" or "them", the thing the clause before it
+    named ("we don't publish them": the progress reports); its text, what is quoted, stays verbatim."""
     resolved: list[Clause] = []
     for clause in clauses:
         promised = _PROMISED_ONE.search(clause.text)
         denied = _DENIED_THING.search(resolved[-1].text) if promised and resolved else None
+        not_done = _NOT_DONE_WITH_IT.search(clause.text) if resolved and not promised else None
+        named = _NAMED_THING.findall(resolved[-1].text) if not_done else []
         if promised and denied:
             clause = replace(clause, reading=clause.text[:promised.start(1)] + denied.group(1)
                              + clause.text[promised.end(1):])
+        elif not_done and named:
+            clause = replace(clause, reading=clause.text[:not_done.start(1)] + named[0]
+                             + clause.text[not_done.end(1):])
         resolved.append(clause)
     return resolved
 
@@ -277,10 +299,19 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return merged
 
 
+# A name in quotes inside a clause is one thing, whatever commas it holds: "the 'you said, we did' page died after one
+# update" (not a quote that stands on its own between breaks: "a channel strategy since 2020, 'digital by default,
+# never digital only', and ...")
+_QUOTED = re.compile(r"(?<=\w\s)['‘\"“](?=\w)[^'’\"”.!?;\n]{1,60}?(?<=\w)['’\"”](?=\s\w)")
+
+
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    quoted = [match.span() for match in _QUOTED.finditer(text, start, end)]
     spans = []
     cursor = start
     for match in pattern.finditer(text, start, end):
+        if any(opening < match.start() < closing for opening, closing in quoted):
+            continue
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, end))

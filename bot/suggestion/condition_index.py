@@ -40,6 +40,7 @@ class Phrase:
     whole_scope: bool = False  # the phrase claims the whole city ("city-wide inclusion plan")
     partial_scope: bool = False  # a partial scope meets its condition (`meets_partial_scope`)
     narrow_start: bool = False  # a level-1 phrase whose criterion is itself a narrow scope (`is_narrow_start`)
+    no_problem_left: bool = False  # its criterion says a problem is gone (`says_no_problem_is_left`)
 
 
 def phrase_qualifiers(text: str, level: int, is_cue: bool) -> frozenset[Qualifier]:
@@ -78,6 +79,17 @@ def is_narrow_start(criterion: str) -> bool:
     """Whether a level-1 criterion is itself a narrow scope ("City data is only used by the business units that create
     and store the data"): a clause saying "only" agrees with it rather than falling short of it."""
     return Qualifier.PARTIAL in qualifiers(criterion)
+
+
+# A criterion that says a problem is gone: "No significant skill gaps remain".
+_NO_PROBLEM_LEFT = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,2}(?:gaps|shortages|problems|issues|barriers)\s+(?:remain|exist)", re.IGNORECASE)
+
+
+def says_no_problem_is_left(criterion: str) -> bool:
+    """Whether a criterion says a problem is gone ("No significant skill gaps remain"): an answer that says the
+    problem is there ("the gaps are big") goes against it, however close its words."""
+    return bool(_NO_PROBLEM_LEFT.search(criterion))
 
 
 def states_a_beginning(conditions: Sequence[Condition], level: int) -> bool:
@@ -129,11 +141,12 @@ def _build_index(
         for condition in level.conditions:
             partial_scope = meets_partial_scope(condition, level.level)
             narrow_start = level.level == 1 and is_narrow_start(condition.text)
+            no_problem_left = says_no_problem_is_left(condition.text)
             for text, is_cue in [(condition.text, False)] + [(cue, True) for cue in condition.cues]:
                 marks = phrase_qualifiers(text, level.level, is_cue)
                 words = frozenset(content_tokens(text))
                 phrases.append(Phrase(condition, level.level, text, is_cue, marks, words, claims_whole_scope(text),
-                                      partial_scope, narrow_start))
+                                      partial_scope, narrow_start, no_problem_left))
     standards = kb.annex_b_for_characteristic(characteristic)
     texts = [p.text for p in phrases] + [f"{e.standard}: {e.guidance}" for e in standards] + [characteristic.name]
     vectors = _embed_texts(texts, embedder, None if cache_dir is None else cache_path(

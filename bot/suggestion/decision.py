@@ -15,6 +15,7 @@ evidenced by many other clauses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.suggestion.clauses import Clause
@@ -110,7 +111,8 @@ def climb_the_ladder(by_level: dict[int, list[ConditionEvidence]], tuning: Tunin
             continue
         named_gap = candidate < 5 and _gap_named_above(candidate, by_level, tuning)
         if gap == 0 and named_gap and (_half_reached(conditions, tuning)
-                                       or _where_the_named_gap_starts(conditions, by_level, tuning)):
+                                       or _where_the_named_gap_starts(conditions, by_level, tuning)
+                                       or _only_gap_named_above(candidate, by_level, tuning)):
             return candidate, bridged
         # half of each rung on the way up, firmly, to the gap the answer names: where the speaker stands
         if gap and named_gap and all(_half_reached(by_level[level], tuning) for level in [*pending, candidate]):
@@ -189,6 +191,22 @@ def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], t
     """Whether the answer names what is missing on the rung just above `level` ("what we don't do is publish
     how input changed the plan"): people name the gap above where they stand."""
     return any(is_contradicted(e, tuning) for e in by_level.get(level + 1, []))
+
+
+# The one thing missing, named as such: "What we don't do is formal impact evaluation", "what's missing is ..."
+_THE_GAP = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:what\s+(?:we|i|the\s+council|the\s+city|they)\s+(?:still\s+)?(?:don't|do\s+not"
+    r"|haven't|have\s+not|can't|cannot|never|lack|are\s+missing|'re\s+missing)\b|what(?:'s|\s+is)\s+(?:still\s+)?missing\s+is"
+    r"|the\s+(?:only\s+|one\s+|main\s+)?(?:gap|thing\s+missing|missing\s+piece|thing\s+we\s+lack)\s+is)", re.IGNORECASE)
+
+
+def _only_gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
+    """Whether a rung the answer says nothing of lies under the one gap it names as such ("What we don't do is formal
+    impact evaluation" after firm evidence of level 3): the speaker stands just below what they say is missing."""
+    if any(e.support is not None or e.against is not None for e in by_level[level]) or _firm(by_level[1], tuning):
+        return False
+    return any(is_contradicted(e, tuning) and e.against is not None and _THE_GAP.search(e.against.clause.text)
+               for e in by_level.get(level + 1, []))
 
 
 def climb_from(level: int, evidence: list[ConditionEvidence], tuning: Tuning) -> int:

@@ -20,7 +20,7 @@ from bot.suggestion.clauses import Clause, is_topic_lead_in
 from bot.suggestion.condition_index import CharacteristicIndex, Phrase
 from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
-from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against
+from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against, states_a_problem
 from bot.suggestion.scope import clause_qualifiers
 from bot.suggestion.silos import about_silos, describes_silos
 from bot.suggestion.trends import asks_for_improvement_shown, reports_a_measured_change
@@ -151,12 +151,13 @@ def _keep_one_side_of_the_floor(agree: dict[str, ClauseMatch]) -> None:
 
 def _score_phrases(
     index: CharacteristicIndex, marks: frozenset[Qualifier], words: set[str], dense_row: np.ndarray,
-    name_similarity: float, tuning: Tuning,
+    name_similarity: float, tuning: Tuning, problem_stated: bool = False,
 ) -> tuple[dict[str, tuple[float, bool, Phrase]], dict[str, tuple[float, Phrase]]]:
     """The best phrase of each condition for one clause, by condition id: those the clause agrees with
     (score, literal, phrase) and those its qualifiers go against (score, phrase). `literal`: every
     informative word of the phrase is in the clause. `name_similarity`: the clause's to the characteristic's
-    name (`_only_names_the_purpose`)."""
+    name (`_only_names_the_purpose`). `problem_stated`: the clause says a problem is there ("the gaps are big"),
+    which goes against a condition saying none is left."""
     agree: dict[str, tuple[float, bool, Phrase]] = {}
     disagree: dict[str, tuple[float, Phrase]] = {}
     beginning = marks - {Qualifier.PARTIAL} if Qualifier.NEGATED not in marks and Qualifier.FUTURE not in marks \
@@ -172,6 +173,8 @@ def _score_phrases(
         else:
             clause_marks = beginning if phrase.partial_scope and not phrase.whole_scope else marks
         agrees, goes_against = _polarity(clause_marks, phrase.marks)
+        if problem_stated and phrase.no_problem_left:
+            agrees, goes_against = False, True
         if not (agrees or goes_against):
             continue
         lexical = lexical_of.get(j, 0.0)
@@ -219,12 +222,17 @@ def _match_one_clause(
     A qualified clause counts against a condition only when that condition is what it is about; a denial
     that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
     """
-    scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning)
+    scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning,
+                                     Qualifier.NEGATED not in marks and states_a_problem(clause.text))
     if not marks & _NOT_SEEN and reports_a_measured_change(clause.text):
         scored.update(_improvement_shown(index, scored, tuning))
     agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
     if describes_silos(clause.text):
         agree = {key: m for key, m in agree.items() if m.phrase.level == 1 or about_silos(m.phrase.condition)}
+        if not marks & _NOT_SEEN:
+            for key, match in _fragmentation_said(index, clause, agree, tuning).items():
+                agree[key] = match
+                scored[key] = (match.score, False, match.phrase)
     _keep_one_side_of_the_floor(agree)
     best_agree = max((m.score for m in agree.values()), default=0.0)
     supports = {key: match for key, match in agree.items()
@@ -236,7 +244,8 @@ def _match_one_clause(
                     default=0.0)
     denials = {key: match for key, match in disagree.items()
                if match.score >= tuning.against_threshold and match.score + tuning.against_margin >= reference
-               and not (key in agree and agree[key].score >= match.score)}
+               and not (key in agree and agree[key].score >= match.score)
+               and not _evidences_a_rung_above(supports, match)}
     denials.update(_absence_of_the_first_rung(supports, disagree, marks, tuning))
     for key, match in (_artefact_denied(index, clause, marks, agree, tuning)
                        | _publicity_denied(index, clause, tuning) | _partners_denied(index, clause, tuning)).items():
@@ -249,6 +258,32 @@ def _match_one_clause(
 
 
 _NOT_SEEN = frozenset({Qualifier.NEGATED, Qualifier.FUTURE, Qualifier.UNSURE, Qualifier.UNCOMMITTED})
+
+
+# The starting point as fragmentation: "managed in silos", "ad hoc and fragmented", "only at the level of individual
+# city business units", "purchased independently by each city business unit"
+_FRAGMENTATION = re.compile(r"\b(?:silos|fragmented|individual\s+(?:city\s+)?business\s+units|independently\s+by\s+each"
+                            r"|separately\s+for\s+each|mish-mash)\b", re.IGNORECASE)
+# how far over `Tuning.support_threshold` a description of silos evidences such a criterion: loosely, never firmly
+FRAGMENTATION_SAID = 0.065
+
+
+def _fragmentation_said(index: CharacteristicIndex, clause: Clause, agree: dict[str, ClauseMatch],
+                        tuning: Tuning) -> dict[str, ClauseMatch]:
+    """A clause that describes silos ("it's all separate pots doing separate things") evidences the level-1 criterion
+    that says the start is fragmentation, however little its words resemble it: loosely, never firmly."""
+    score = round(tuning.support_threshold + FRAGMENTATION_SAID, 4)
+    return {phrase.condition.id: ClauseMatch(clause, phrase, score) for phrase in index.phrases
+            if phrase.level == 1 and not phrase.is_cue and _FRAGMENTATION.search(phrase.text)
+            and (phrase.condition.id not in agree or agree[phrase.condition.id].score < score)}
+
+
+def _evidences_a_rung_above(supports: dict[str, ClauseMatch], denial: ClauseMatch) -> bool:
+    """Whether the clause evidences, at least as closely, a rung above the one it would deny. The rungs are
+    cumulative, so one clause cannot say both: "smart change isn't the digital team's thing any more" agrees with
+    level 4 ("not seen as the responsibility of a central team") and so does not deny level 2's central focus."""
+    return denial.phrase.level > 1 and any(m.phrase.level > denial.phrase.level and m.score >= denial.score
+                                           for m in supports.values())
 
 
 def _improvement_shown(index: CharacteristicIndex, scored: dict[str, tuple[float, bool, Phrase]],

@@ -25,7 +25,7 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 # Who does the work, when what happens "depends on" them ("the manager", "which team"): practice varies, a part
 # (`Qualifier.PARTIAL`), not a condition still to be met (`_UNCOMMITTED`)
 WHO_DOES_IT = (r"(?:individual\s)?(?:manager|team|department|service|officer|person|people|directorate|head|lead|unit"
-               r"|ward|area)s?\b")
+               r"|ward|area|director|boss|hos|hod|head\sof\s(?:service|department))s?\b")
 # ... said after "depends on": "the project manager", "which team", "whoever is running it", "whether the manager is
 # into it"
 WHO_DEPENDS = (r"(?:the|which|each|whichever)\s(?:[\w-]+\s)?{who_does_it}|whoever\b"
@@ -42,6 +42,10 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | lack(?:s|ing)?
         | (?:do|does|did|is|are|was|were|has|have|had|ca|can|could|would|wo|should|must|need|might|ai|sha)n'?t | n't
         | no\slonger | far\sfrom | unable\sto | fail(?:s|ed)?\sto
+        # what was meant to happen and did not: "the new vision was supposed to be published last spring"
+        | (?:was|were)\s(?:originally\s)?(?:supposed|meant)\sto
+        # a refusal: "the utility and the bus operator have both declined to publish through the platform"
+        | (?:declin|refus)(?:e|es|ed|ing)\sto
         # left out of a plan: "a self-service view is out of scope"
         | out\sof\sscope | outside\s(?:the\s)?scope
         # nothing in it: "the risk register is still empty"
@@ -53,6 +57,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # "we plan to", not a plan that exists: "a city-wide plan to build on it"
         | (?<!\ba\s)(?<!-wide\s)(?<!\bcitywide\s)(?<!\baction\s)plan(?:s|ning)?\sto
         | intend(?:s|ing)?\sto | aim(?:s|ing)?\sto | hope(?:s)?\sto | would\slike\sto
+        # "letting residents see who looked at their data is planned for later"
+        | (?:is|are|'s|'re)\s(?:also\s|now\s|only\s)?planned\s(?:for|from|in|next|later|soon)\b
         | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
         | considering | thinking\sabout | exploring
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
@@ -191,9 +197,12 @@ _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
     | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
     # an attempt, its result untold: "I tried to pull cost per contact by channel"
     | (?:i|we|they|he|she|someone|somebody)\s(?:once\s|also\s)?(?:tried|attempted)\sto
+    # a stand-in, not the thing: "the closest thing we have is the utility's digital officer"
+    | (?:closest|nearest)\s(?:thing|equivalent)\b
     # hearsay, not what the speaker knows: "I was told there's a policy", "someone told me", "supposedly"
     | i\s(?:was|'ve\sbeen|have\sbeen|am|'m|got)\s(?:also\s|once\s)?(?:told|informed)
-    | (?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)
+    | (?<!\bwhat\s)(?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)  # not "what
+      # people told us": the content acted on
     | (?:i|i've|we've)\s(?:hear|heard)\s(?:that|there)\b | supposedly | allegedly  # not "we hear what residents want"
     | rumou?r\s(?:is|has\sit)
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
@@ -204,8 +213,15 @@ _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:th
      |transport\sauthority|health\sboard|operator|contractor)(?:'s|s')(?:\s(?:job|thing|responsibility|business))?
     | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b
     # "thanks to the waste company's door-to-door system. But that's their contract."
-    | ^\W*(?:(?:but|and|though)\s)?(?:that's|that\sis|it's|it\sis|those\sare|they're)\s(?:all\s|really\s|just\s)?their
-      \s(?:contract|job|responsibility|business|thing|service|initiative|scheme|programme|program|system|project)s?\b""")
+    # "but that's their monitoring", "that was their research project"
+    | ^\W*(?:(?:but|and|though)\s)?(?:that's|that\sis|that\swas|it's|it\sis|it\swas|those\sare|those\swere|they're)
+      \s(?:all\s|really\s|just\s)?their\s(?:own\s)?[\w-]+(?:\s[\w-]+){0,2}\W*$""")
+
+
+def is_someone_elses(text: str) -> bool:
+    """Whether a clause says something is another body's business ("water is the utility's", "but that was their
+    research project")."""
+    return bool(_SOMEONE_ELSES.search(_cleaned(text)))
 # Other places, not us: "Other cities are on about digital twins", "most places don't even have that" (unless the
 # clause says where we stand too: "other councils have service designers, we have none")
 _OTHER_PLACES = _pattern(r"""^\W*(?:(?:but|and|whereas|while|meanwhile|though|unlike)\s)?
@@ -243,6 +259,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # an application made, its answer to come: "we applied to the regional programme for a 3D model"
     | (?:we|they|i|council|city|the\s[\w-]+)\s(?:have\s|has\s|'ve\s|also\s)?(?:applied|bid)\s(?:to|into)\s
     | submitted\s(?:(?:a|an|our|the)\s)?(?:\w+\s)?(?:bid|application|proposal|funding\srequest)
+    # what a bid asks for: "there's an open data platform in the digital bid we sent to the national fund"
+    | in\s(?:the|our|a)\s(?:[\w-]+\s)?(?:bid|funding\sapplication|grant\sapplication)\b
     | (?:we'll|they'll|we\swill|they\swill)\s(?:just\s)?see | see\show\sit\sgoes | wait\sand\ssee
     # conditions, the elliptical ones too: "if approved we start 2026", "if successful, the pilot would extend"
     | \bif\s(?:approved|funded|successful|accepted|agreed|selected|granted|awarded|adopted|passed)\b
@@ -308,6 +326,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # "we've chatted with the university about", "the opposition's manifesto promises"
     | (?:was|were|has\sbeen|have\sbeen|been)\s['"‘“]?(?:discussed|proposed|suggested|floated|mooted|raised)
     | (?:been|are|'re|still|currently|now)\s(?:\w+\s)?discuss?ing | manifesto
+    # put forward, not decided: "the draft strategy proposes a properly resourced reuse programme"
+    | propos(?:es|ing)\b
     | chatted\swith | had\s(?:a\s)?(?:chat|coffee|conversation)s?\swith
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
@@ -319,7 +339,7 @@ _LOSS = _pattern(r"""\b(?:
                                                   |be\sdissolved|be\sclosed|be\sabolished|be\sdisbanded
                                                   |be\s(?:switched|turned)\soff|be\sshut\sdown|be\swithdrawn)
     | no\s(?:budget|funding|money)\s(?:for\s(?:\w+\s){0,4})?(?:after|beyond)\s(?:that|it|then|20\d\d)
-    | (?<!-)(?:ends?|ending|expires?|runs?\sout|closes?|finish(?:es)?|stops?)\s
+    | (?<!-)(?:ends?|ending|expires?|runs?\sout|closes?|(?<!due\sto\s)finish(?:es)?|stops?)\s
       (?:(?:in|by|at\sthe\send\sof|after)\s(?:20\d\d|next|this|the|year\send|spring|summer|autumn|winter
                                              |january|february|march|april|may|june|july|august|september
                                              |october|november|december)|next\s\w+)
@@ -341,7 +361,8 @@ _LOSS = _pattern(r"""\b(?:
     # a decision already taken that takes it away at a date: "the financial plan removes the ringfence from 2026"
     | (?:removes|cuts|ends|scraps|withdraws|drops|abolishes|stops)\s(?:the|our|its|their)\s(?:[\w-]+\s){0,3}?
       (?:from|in|at\sthe\send\sof|after)\s(?:20\d\d|next)
-    | (?<![\w-])(?:deletes|removes|cuts)\s(?:the|our|his|her|its)\s(?:[\w-]+\s){0,2}(?:post|role|team|budget|fund)
+    | (?<![\w-])(?:deletes|removes|cuts)\s(?:the|our|his|her|its|that|this|their)\s(?:[\w-]+\s){0,2}
+      (?:post|role|team|budget|fund)
     | slip(?:ping)?\sback | go(?:ing)?\sbackwards
     | (?:loses|losing)\s(?:the|its|our|their|his|her)\b
     | (?:becomes?|becoming)\s(?:advisory|optional|voluntary)\b
@@ -358,15 +379,16 @@ _WORK_BEFORE = re.compile(
     r"recruitment|training|programme of work)\b(?:\s+[\w-]+){0,5}\s+(?:(?:will|'ll|is\sgoing\sto|should)\s+)?$",
     re.IGNORECASE,
 )
+# People named by what they lack or do not do: "households with no internet", "the groups that aren't online"
+_PEOPLE = (r"(?:people|persons|residents|households|citizens|children|families|adults|pupils|students|homes|women|men"
+           r"|seniors|kids|youth|those|groups?|neighbourhoods|areas|tenants|carers|migrants|refugees|newcomers)")
 # Words that look negative but do not deny anything: "not only", "no longer just", "no big gaps", "no exceptions".
 _NOT_ONLY = re.compile(
     r"\b(?:no|nothing|nobody|never|won't|wouldn't|doesn't|don't|can't|cannot|isn't|aren't)\b[^,.;:]{0,40}?\bwithout\b|"
     # "no dig goes ahead without a check", "the panel won't approve without a statement": always
     r"\bnot[-\s]for[-\s]profits?\b|\bnon[-\s]profits?\b|"  # a kind of organisation
     # a group of people named by what they lack: "young people without a qualification", "households with no internet"
-    r"\b(?:people|persons|residents|households|citizens|children|families|adults|pupils|students|homes|women|men"
-    r"|seniors|kids|youth|those|groups?|neighbourhoods|areas|tenants|carers|migrants|refugees|newcomers)\s+"
-    r"(?:without|with\s+no|lacking)\b|"
+    rf"\b{_PEOPLE}\s+(?:without|with\s+no|lacking)\b|"
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
     r"\bwithout\s+(?:needing|having)\s+to\b|"  # "one service without needing to know which dept does what": easy
     r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
@@ -403,10 +425,17 @@ _NOT_ONLY = re.compile(
 # The exception a rule makes: "applies to all council data unless there's a reason not to publish" (its denial is the
 # exception's, not the rule's)
 _EXCEPTION = re.compile(r"(?<=\w\w )\bunless\b[^,.;:]*", re.IGNORECASE)
+# What did not work, dropped: "that's how we dropped the app nobody used", "we scrapped the reports no one read". It
+# prunes; it stops nothing the clause is about.
+_PRUNED = re.compile(
+    r"\b(?:dropped|scrapped|stopped|retired|killed|binned|ditched|axed|cut)\s+(?:the\s+|an?\s+|our\s+|those\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:(?:that|which)\s+)?(?:nobody|no\s+one|no-one|never)\s+\w+\b[^,.;:]*",
+    re.IGNORECASE)
 # What something is for, said with a negation: "a pooled fund so projects don't die between two budgets",
 # "so that nothing falls between departments". The negation is the purpose, not a gap.
 _PURPOSE_NEGATION = re.compile(
-    r"(?<=\w\w )\bso\s+(?:that\s+)?(?!we\b|i\b)[^,.;:]*?\b(?:don't|doesn't|won't|can't|never|no(?:thing|body)?)\b"
+    r"(?<=\w\w )\bso\s+(?:that\s+)?(?!we\b|i\b)[^,.;:]*?\b(?:don't|doesn't|won't|can't|isn't|aren't|never"
+    r"|no(?:thing|body)?)\b"
     r"[^,.;:]*", re.IGNORECASE)
 # A denial inside a relative clause qualifies the noun before it, not the fact the clause states:
 # "we dropped two measures that weren't working", "we evaluated the projects which didn't deliver"
@@ -429,6 +458,9 @@ _GERUND_STEP = re.compile(r"^\W*considering\b(?=[^,.;]*\b(?:is|are)\s+(?:mandato
 _RELATIVE_DENIAL = re.compile(
     r"\b(?<=\w\w )(?:that|which|who)\s+(?:(?:was|were|is|are)n'?t \w+ing|(?:did|do|does)n'?t (?!have\b|exist)\w+)"
     r"\b[^,.;:]*|\b(?<=\w\w )who\s+(?:can'?t|cannot|can\s+not|couldn'?t|never|rarely|seldom)(?:\s+\w+)?\b[^,.;:]*"
+    # who the people are: "targeted outreach to the groups that aren't online"
+    rf"|(?<=\w\w\s){_PEOPLE}\s+(?:who|that)\s+(?:\w+ly\s+)?(?:aren'?t|are\s+not|isn'?t|is\s+not|don'?t|do\s+not)\s+\w+"
+    r"\b[^,.;:]*"
     # what did not work, dropped or learnt from: "we evaluated it and dropped what didn't work"
     r"|\b(?<=\w\w )what\s+(?:(?:was|is)n'?t\s+\w+ing|(?:did|does)n'?t\s+(?!have\b|exist)\w+|(?:did|does)\s+not\s+\w+)\b"
     r"[^,.;:]*"
@@ -485,7 +517,16 @@ DISCONTINUED = _pattern(r"""\b(?:
     | lapsed | defunct | mothballed | descoped | de-scoped | fizzled\sout | petered\sout | fell\saway | went\sdormant
     # it stopped going: "the partnership with the university stalled in 2023 when the funding ended"
     | (?:stalled|ground\sto\sa\shalt|went\snowhere|fell\s(?:through|apart)|collapsed|folded)\b(?!\s(?:up|into)\b)
-    | (?:funding|money|grant|budget)\s(?:ended|ran\sout|dried\sup|was\scut)
+    # a thing, not a person: "the 'you said, we did' page died after one update"
+    | (?:page|site|website|scheme|initiative|programme|program|project|group|forum|panel|app|dashboard|partnership
+       |network|board|it|that|this|which)\s(?:just\s|quietly\s|basically\s|soon\s)?died\b
+    | (?:funding|money|grant|budget)\s(?:ended|ran\sout|dried\sup|was\scut|stopped)
+    # gone since: "that was a one-off and the team has since left"
+    | (?:has|have)\ssince\s(?:left|gone|moved\son|lapsed|stopped|ended|folded|been\s(?:dropped|scrapped|disbanded|cut
+                                                                                   |abolished|closed))
+    # done until a time now past: "the library ran computer classes until 2020"
+    | (?:ran|had|held|offered|provided|operated|funded|existed|lasted)\b[^.;]{0,60}?\buntil\s(?:(?:19|20)\d\d|recently
+                                                                                      |last\syear)\b
     # someone ended it: "the CEO scrapped the quarterly performance review last year"
     | (?:scrapped|axed|abolished|disbanded|shelved|discontinued|cancell?ed|dropped)\s(?:the|our|its|their|his|her|that
                                                                                      |this|all)\b
@@ -663,15 +704,37 @@ _PARALLEL_CONTRAST = re.compile(
 def _cleaned(text: str) -> str:
     """The clause without the words that look like qualifiers and are not ("not only", "so that nothing ...",
     "next year's plan", "unless there's a reason not to")."""
-    cleaned = _EXCEPTION.sub(" ", _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", text)))
+    cleaned = _EXCEPTION.sub(" ", _PURPOSE_NEGATION.sub(" ", _NOT_ONLY.sub(" ", _PRUNED.sub(" ", text))))
     cleaned = _PARALLEL_CONTRAST.sub(r"\1", _NOUN_COMPLEMENT.sub(" ", cleaned))
     cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
     cleaned = _TARGET_CONTENT.sub(" ", cleaned)
     return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
 
 
+# A problem said to be there: "the gaps are big", "some gaps remain", "significant skill shortages" (not "no big
+# gaps", "only minor gaps", "the gaps are closed")
+_PROBLEM_STATED = re.compile(
+    r"(?<!\bno\s)(?<!\bfew\s)(?<!\bany\s)\b(?:big|major|significant|serious|real|large|huge|critical|many|some|obvious|glaring"
+    r"|clear|key|important)\s+(?:[\w-]+\s+)?(?:gaps|shortages)\b"
+    r"|\b(?:gaps?|shortages?)\s+(?:are|is|remain|exist|persist)\b(?!\s+(?:now\s+)?(?:closed|filled|being|small|minor"
+    r"|few|narrowing|shrinking|gone|covered|plugged))",
+    re.IGNORECASE)
+
+
+def states_a_problem(text: str) -> bool:
+    """Whether a clause says a problem is there ("frankly the gaps are big"), not that it is gone or small."""
+    return bool(_PROBLEM_STATED.search(_cleaned(text.replace("’", "'"))))  # not one denied ("couldn't find any")
+
+
+# A problem that ends is solved, not lost: "I don't expect the gaps to be closed in two years".
+_PROBLEM_BEFORE = re.compile(
+    r"\b(?:gaps?|backlogs?|deficits?|shortfalls?|shortages?|loopholes?|problems?|issues?|vacanc(?:y|ies)|bottlenecks?)"
+    r"\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
 def _says_loss(text: str) -> bool:
-    return any(not _WORK_BEFORE.search(text, 0, match.start()) for match in _LOSS.finditer(text))
+    return any(not _WORK_BEFORE.search(text, 0, match.start()) and not _PROBLEM_BEFORE.search(text, 0, match.start())
+               for match in _LOSS.finditer(text))
 
 
 def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:

@@ -15,7 +15,14 @@ import re
 from bot.suggestion.clauses import SETS_ASIDE, Clause
 from bot.suggestion.models import ProbeAnswer
 from bot.suggestion.probe_reading import lead_answer, read_probe_reply
-from bot.suggestion.qualifiers import DISCONTINUED, DRAFT, Qualifier, nothing_committed_said, qualifiers
+from bot.suggestion.qualifiers import (
+    DISCONTINUED,
+    DRAFT,
+    Qualifier,
+    is_someone_elses,
+    nothing_committed_said,
+    qualifiers,
+)
 from bot.suggestion.screening import asks_something
 from bot.suggestion.words import JUDGEMENT_WORDS, content_tokens, word_count
 
@@ -92,6 +99,13 @@ def _with_its_list(clauses: list[Clause], k: int) -> list[int]:
     return named
 
 
+def attributes_previous_to_others(clause: Clause) -> bool:
+    """Whether this clause says that what was just named is another body's: "The university's lab built an online
+    3D model and ran a survey on it, but that was their research project". What they did says nothing of the city."""
+    text = clause.text.replace("’", "'")
+    return bool(_REFERS_BACK.match(text)) and is_someone_elses(text)
+
+
 def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause says the thing just named has stopped: "we had a performance framework. It lapsed
     after the election", "there was a data board, but it was disbanded in 2022" (but "it's not only a central
@@ -102,7 +116,7 @@ def no_longer_in_place(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 
 # "then the funding ended and it just stopped", "but it died when the officer left"
 _STORY_END = re.compile(
-    r"^\W*(?:(?:and|but|so)\s+)?(?:then|after\s+that|eventually|in\s+the\s+end)\b"
+    r"^\W*(?:(?:and|but|so)\s+)?(?:then|after\s+that|eventually|in\s+the\s+end)\b|\b(?:has|have)\s+since\b"
     r"|\b(?:it|that|this|they|which|the\s+whole\s+thing|everything)\s+(?:just\s+|all\s+|quietly\s+)?"
     r"(?:stopped|ended|died|lapsed|fizzled|petered|ran\s+out|expired|folded|collapsed|went\s+dormant)\b",
     re.IGNORECASE)
@@ -135,7 +149,10 @@ def story_before(clauses: list[Clause], i: int) -> list[int]:
 # How a hedge on what was just said opens: "ideally next year", "if the council agrees", "but no promises"
 _HEDGE_OPENING = re.compile(
     r"^\W*(?:(?:but|and|or|so)\s+)?(?:ideally|hopefully|if|maybe|perhaps|possibly|no\s+promises|it\s+(?:all\s+)?depends"
-    r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless|contingent|conditional)\b",
+    r"|depending|fingers\s+crossed|subject\s+to|assuming|provided|unless|contingent|conditional"
+    # "... is planned for later, but it isn't funded"
+    r"|(?:it|that|this|they|those)(?:\s+(?:is|are|was|has|have)\s*n[o']t|\s+(?:isn't|aren't|wasn't|hasn't|haven't))"
+    r"\s+(?:been\s+)?(?:yet\s+)?(?:funded|budgeted|approved|agreed|committed|signed\s+off))\b",
     re.IGNORECASE,
 )
 _HEDGE_WORDS = 12  # "ideally next year, if the new council wants to", "subject to confirmation of resources in the
@@ -294,6 +311,8 @@ _BEYOND_IT = re.compile(
 _BEYOND_NAMED = re.compile(r"^(?:(?:but|and|so),?\s+)?(?:beyond|apart\sfrom|other\sthan|outside(?:\sof)?|besides"
                            r"|except\s(?:for\s)?)\s(?:the\s)?([\w-]{2,})\b", re.IGNORECASE)
 _BEYOND_REACH = 3
+_OTHER_PLANS = re.compile(r"\b(?:planned|plans?|pipeline|lined\s+up|on\s+the\s+(?:horizon|cards)|budgeted|coming)\b",
+                          re.IGNORECASE)
 
 
 def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
@@ -306,6 +325,8 @@ def nothing_beyond_previous(clauses: list[Clause], marks: list[frozenset[Qualifi
     if not any(Qualifier.NEGATED in mark for mark in marks[i:i + _BEYOND_REACH]):
         return []
     text = clauses[i].text.replace("’", "'")
+    if _OTHER_PLANS.search(text):
+        return []  # "Beyond that, honestly, nothing is planned": the plans told are all, not a part of one
     named = _BEYOND_NAMED.match(text)
     before = [j for j in range(i) if clauses[j].sentence == clauses[i - 1].sentence]
     if named and not named.group(1).islower() and any(named.group(1) in clauses[j].text.split() for j in before):
@@ -424,6 +445,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
         if not_in_place_yet(clauses[i]):
             for j in _with_its_list(clauses, i - 1):
                 marks[j] = marks[j] | {Qualifier.FUTURE}
+        if attributes_previous_to_others(clauses[i]):
+            for j in _with_its_list(clauses, i - 1):
+                marks[j] = marks[j] | {Qualifier.UNSURE}
         if no_longer_in_place(clauses[i], own[i]) or denies_previous(clauses[i], own[i]):
             marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if ends_a_story(clauses[i], own[i]):

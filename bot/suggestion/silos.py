@@ -35,7 +35,9 @@ _SILOS = re.compile(
     r"|(?:nothing|none\sof\s(?:them|it|these|those))\s(?:really\s)?(?:links?|connects?|joins?|ties?)\s"
     # "each built for one department", "every one run by a single team", "held separately in each system"
     r"|(?:each|every)\s(?:[\w-]+\s){0,3}?(?:for|by|in)\s(?:one|a\ssingle)\s(?:department|service|team|directorate|unit)"
-    r"|(?:held|kept|stored|managed|run|done|bought)\s(?:[\w-]+\s){0,2}?separately\b)",
+    r"|(?:held|kept|stored|managed|run|done|bought)\s(?:[\w-]+\s){0,2}?separately\b"
+    # "the risk registers are still directorate ones"
+    r"|(?:is|are|'s|'re)\s(?:still\s|all\s|just\s)*(?:directorate|department|departmental|service|team)(?:-level)?\sones\b)",
     re.IGNORECASE)
 
 
