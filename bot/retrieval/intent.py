@@ -462,10 +462,9 @@ _OPINION_ASKED = re.compile(
 
 # What counts in the assessment is its business, whatever is needed for it: "Does that count as multi-stakeholder,
 # or do we need the voluntary sector too for level 5?", "When we score our resilience level, do we count the county's
-# emergency plan?"
-_WHAT_COUNTS = re.compile(r"\bcounts?\s+(?:as|towards?|for)\b[^?]*\?[^?]*\b(?:level|l)\s*[1-5]\b"
+# emergency plan?" (the level named in the same question as "count as", or in the one after it)
+_WHAT_COUNTS = re.compile(r"\bcounts?\s+(?:as|towards?|for)\b[^?]*\??[^?]*\b(?:level|l)\s*[1-5]\b"
                           r"|\b(?:level|l)\s*[1-5]\b[^?]*\bcounts?\s+(?:as|towards?|for)\b"
-                          r"|\bcounts?\s+(?:as|towards?|for)\b[^?]*\b(?:level|l)\s*[1-5]\b"
                           r"|(?<!\bhow\s)\b(?:do|does|should|can|could|would|will)\s+(?:we|i|you|they)\s+count\b"
                           r"|\bwhen\s+(?:we|i|you)\s+(?:score|rate|assess|mark|grade)\b", re.IGNORECASE)
 

@@ -15,12 +15,11 @@ evidenced by many other clauses.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from bot.suggestion.clauses import Clause
 from bot.suggestion.matching import ClauseMatch, ConditionEvidence
-from bot.suggestion.qualifiers import Qualifier, qualifiers
+from bot.suggestion.qualifiers import Qualifier, names_the_one_gap, qualifiers
 from bot.suggestion.screening import AbstainReason
 from bot.suggestion.tuning import Tuning
 
@@ -193,19 +192,12 @@ def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], t
     return any(is_contradicted(e, tuning) for e in by_level.get(level + 1, []))
 
 
-# The one thing missing, named as such: "What we don't do is formal impact evaluation", "what's missing is ..."
-_THE_GAP = re.compile(
-    r"^\W*(?:(?:but|and|so)\s+)?(?:what\s+(?:we|i|the\s+council|the\s+city|they)\s+(?:still\s+)?(?:don't|do\s+not"
-    r"|haven't|have\s+not|can't|cannot|never|lack|are\s+missing|'re\s+missing)\b|what(?:'s|\s+is)\s+(?:still\s+)?missing\s+is"
-    r"|the\s+(?:only\s+|one\s+|main\s+)?(?:gap|thing\s+missing|missing\s+piece|thing\s+we\s+lack)\s+is)", re.IGNORECASE)
-
-
 def _only_gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
     """Whether a rung the answer says nothing of lies under the one gap it names as such ("What we don't do is formal
     impact evaluation" after firm evidence of level 3): the speaker stands just below what they say is missing."""
     if any(e.support is not None or e.against is not None for e in by_level[level]) or _firm(by_level[1], tuning):
         return False
-    return any(is_contradicted(e, tuning) and e.against is not None and _THE_GAP.search(e.against.clause.text)
+    return any(is_contradicted(e, tuning) and e.against is not None and names_the_one_gap(e.against.clause.text)
                for e in by_level.get(level + 1, []))
 
 

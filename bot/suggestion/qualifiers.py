@@ -201,8 +201,8 @@ _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
     | (?:closest|nearest)\s(?:thing|equivalent)\b
     # hearsay, not what the speaker knows: "I was told there's a policy", "someone told me", "supposedly"
     | i\s(?:was|'ve\sbeen|have\sbeen|am|'m|got)\s(?:also\s|once\s)?(?:told|informed)
-    | (?<!\bwhat\s)(?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)  # not "what
-      # people told us": the content acted on
+    # (not "what people told us": the content acted on)
+    | (?<!\bwhat\s)(?:someone|somebody|people|they|he|she)\s(?:also\s|once\s)?(?:told|tells)\s(?:me|us)
     | (?:i|i've|we've)\s(?:hear|heard)\s(?:that|there)\b | supposedly | allegedly  # not "we hear what residents want"
     | rumou?r\s(?:is|has\sit)
 )\b(?:[^.;]{0,20}\b(?:whether|if|how|what|yet))?""")
@@ -222,6 +222,8 @@ def is_someone_elses(text: str) -> bool:
     """Whether a clause says something is another body's business ("water is the utility's", "but that was their
     research project")."""
     return bool(_SOMEONE_ELSES.search(_cleaned(text)))
+
+
 # Other places, not us: "Other cities are on about digital twins", "most places don't even have that" (unless the
 # clause says where we stand too: "other councils have service designers, we have none")
 _OTHER_PLACES = _pattern(r"""^\W*(?:(?:but|and|whereas|while|meanwhile|though|unlike)\s)?
@@ -714,8 +716,8 @@ def _cleaned(text: str) -> str:
 # A problem said to be there: "the gaps are big", "some gaps remain", "significant skill shortages" (not "no big
 # gaps", "only minor gaps", "the gaps are closed")
 _PROBLEM_STATED = re.compile(
-    r"(?<!\bno\s)(?<!\bfew\s)(?<!\bany\s)\b(?:big|major|significant|serious|real|large|huge|critical|many|some|obvious|glaring"
-    r"|clear|key|important)\s+(?:[\w-]+\s+)?(?:gaps|shortages)\b"
+    r"(?<!\bno\s)(?<!\bfew\s)(?<!\bany\s)\b(?:big|major|significant|serious|real|large|huge|critical|many|some"
+    r"|obvious|glaring|clear|key|important)\s+(?:[\w-]+\s+)?(?:gaps|shortages)\b"
     r"|\b(?:gaps?|shortages?)\s+(?:are|is|remain|exist|persist)\b(?!\s+(?:now\s+)?(?:closed|filled|being|small|minor"
     r"|few|narrowing|shrinking|gone|covered|plugged))",
     re.IGNORECASE)
@@ -724,6 +726,20 @@ _PROBLEM_STATED = re.compile(
 def states_a_problem(text: str) -> bool:
     """Whether a clause says a problem is there ("frankly the gaps are big"), not that it is gone or small."""
     return bool(_PROBLEM_STATED.search(_cleaned(text.replace("’", "'"))))  # not one denied ("couldn't find any")
+
+
+# The one thing missing, named as such: "What we don't do is formal impact evaluation", "what's missing is ..."
+_THE_ONE_GAP = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:what\s+(?:we|i|the\s+council|the\s+city|they)\s+(?:still\s+)?(?:don't|do\s+not"
+    r"|haven't|have\s+not|can't|cannot|never|lack|are\s+missing|'re\s+missing)\b"
+    r"|what(?:'s|\s+is)\s+(?:still\s+)?missing\s+is"
+    r"|the\s+(?:only\s+|one\s+|main\s+)?(?:gap|thing\s+missing|missing\s+piece|thing\s+we\s+lack)\s+is)", re.IGNORECASE)
+
+
+def names_the_one_gap(text: str) -> bool:
+    """Whether a clause names what is missing as the one thing missing ("What we don't do is formal impact
+    evaluation"), not as one denial among others ("there's no formal impact evaluation")."""
+    return bool(_THE_ONE_GAP.search(text))
 
 
 # A problem that ends is solved, not lost: "I don't expect the gaps to be closed in two years".
