@@ -1,19 +1,17 @@
 """One clause, one rung; a problem said to be there; work that finishes and gaps that close; refusals; stand-ins and
 other bodies' work; names in quotes; who people are; the one gap named as such."""
 
-import numpy as np
-
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.models import Condition
-from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.clauses import Clause, split_clauses
-from bot.suggestion.condition_index import Phrase, characteristic_index, says_no_problem_is_left
+from bot.suggestion.condition_index import Phrase, says_no_problem_is_left
 from bot.suggestion.decision import decide_level
-from bot.suggestion.matching import ClauseMatch, ConditionEvidence, _evidences_a_rung_above, match_conditions
+from bot.suggestion.matching import ClauseMatch, ConditionEvidence, _evidences_a_rung_above
 from bot.suggestion.qualifiers import Qualifier, qualifiers, states_a_problem
 from bot.suggestion.silos import describes_silos
 from bot.suggestion.tuning import Tuning
 from tests.support.clause_marks import clause_marks as _marks
+from tests.support.condition_scores import condition_scores
 
 TUNING = Tuning()
 CLAUSE = Clause("smart change isn't the digital team's thing any more", 0, 52, 0)
@@ -32,15 +30,6 @@ def test_a_clause_that_evidences_a_rung_does_not_deny_one_below_it() -> None:
     assert not _evidences_a_rung_above({"1.2.1/4/a": _match(4, 0.90)}, _match(1, 0.80))  # the start is no rung
 
 
-def _evidence(kb: KnowledgeBase, characteristic: str, answer: str) -> dict[str, tuple[float, float]]:
-    embedder = HashingEmbedder()
-    index = characteristic_index(kb, embedder, characteristic)
-    clauses = split_clauses(answer)
-    vectors = np.asarray(embedder.embed([c.text for c in clauses]), dtype=np.float32).reshape(len(clauses), -1)
-    return {e.condition.id: (e.support_score, e.against_score)
-            for e in match_conditions(index, clauses, vectors, TUNING)}
-
-
 def test_a_problem_said_to_be_there_goes_against_the_criterion_that_says_none_is_left(kb: KnowledgeBase) -> None:
     assert says_no_problem_is_left("No significant skill gaps remain")
     assert not says_no_problem_is_left("Significant skill gaps exist")
@@ -49,7 +38,7 @@ def test_a_problem_said_to_be_there_goes_against_the_criterion_that_says_none_is
     assert not states_a_problem("Last review we couldn't find any real gaps.")
     assert not states_a_problem("the skills gaps are closed now")
     assert not states_a_problem("no significant gaps")
-    support, against = _evidence(kb, "1.2.3", "Significant skill gaps remain in the change team.")["1.2.3/4/b"]
+    support, against = condition_scores(kb, "1.2.3", "Significant skill gaps remain in the change team.")["1.2.3/4/b"]
     assert against > support
 
 
@@ -130,11 +119,11 @@ def test_dropping_what_nobody_used_prunes_and_stops_nothing() -> None:
 
 
 def test_silos_described_evidence_the_starting_point_of_fragmentation_loosely(kb: KnowledgeBase) -> None:
-    support, _ = _evidence(kb, "4.1", "Tourism, marketing and investment: it's all separate pots doing separate "
+    support, _ = condition_scores(kb, "4.1", "Tourism, marketing and investment: it's all separate pots doing separate "
                                       "things.")["4.1/1/b"]  # "Actions ... are ad hoc and fragmented"
     assert TUNING.support_threshold <= support < TUNING.strong_support
     # not said of the start when it is denied or planned away
-    support, _ = _evidence(kb, "4.1", "we will stop each team doing its own thing")["4.1/1/b"]
+    support, _ = condition_scores(kb, "4.1", "we will stop each team doing its own thing")["4.1/1/b"]
     assert support < TUNING.support_threshold
 
 

@@ -1,29 +1,17 @@
 """Partial scope at level 2 (and a higher condition stating a beginning), topic lead-ins, "no X without Y",
 tenders and factual "we don't know"."""
 
-import numpy as np
-
 from bot.knowledge import KnowledgeBase
-from bot.retrieval.embedder import HashingEmbedder
 from bot.suggestion.clauses import is_topic_lead_in, split_clauses
-from bot.suggestion.condition_index import characteristic_index, claims_whole_scope, meets_partial_scope
-from bot.suggestion.matching import match_conditions
+from bot.suggestion.condition_index import claims_whole_scope, meets_partial_scope
 from bot.suggestion.qualifiers import Qualifier, qualifiers
 from bot.suggestion.screening import says_dont_know
 from bot.suggestion.tuning import Tuning
-
-
-def _evidence(kb: KnowledgeBase, characteristic: str, answer: str) -> dict[str, tuple[float, float]]:
-    embedder = HashingEmbedder()
-    index = characteristic_index(kb, embedder, characteristic)
-    clauses = split_clauses(answer)
-    vectors = np.asarray(embedder.embed([c.text for c in clauses]), dtype=np.float32).reshape(len(clauses), -1)
-    return {e.condition.id: (e.support_score, e.against_score)
-            for e in match_conditions(index, clauses, vectors, Tuning())}
+from tests.support.condition_scores import condition_scores
 
 
 def test_a_partial_scope_is_what_level_two_describes(kb: KnowledgeBase) -> None:
-    support, against = _evidence(kb, "3.2.1", "There are a few point-to-point integrations.")["3.2.1/2/b"]
+    support, against = condition_scores(kb, "3.2.1", "There are a few point-to-point integrations.")["3.2.1/2/b"]
     assert support >= Tuning().support_threshold
     assert against == 0.0
 
@@ -35,7 +23,7 @@ def test_a_higher_condition_that_states_a_beginning_is_met_by_a_partial_scope(kb
     assert not meets_partial_scope(clear_map, 3)
     assert not meets_partial_scope(kb.characteristic("3.2.1").level(1).conditions[0], 1)
     answer = "We published a data standards policy. Compliance is patchy."  # the level-3 limitation, said
-    support, against = _evidence(kb, "3.2.1", answer)["3.2.1/3/a"]
+    support, against = condition_scores(kb, "3.2.1", answer)["3.2.1/3/a"]
     assert support >= Tuning().support_threshold
     assert against == 0.0
 
@@ -50,7 +38,7 @@ def test_a_topic_lead_in_is_not_matched(kb: KnowledgeBase) -> None:
     clauses = split_clauses("But in terms of knowing what data we actually have, it's a list IT started last year.")
     assert is_topic_lead_in(clauses[0], clauses[1])
     assert not is_topic_lead_in(clauses[1], None)
-    evidence = _evidence(kb, "3.2.1", "In terms of whether we know every dataset we hold, IT keeps a list.")
+    evidence = condition_scores(kb, "3.2.1", "In terms of whether we know every dataset we hold, IT keeps a list.")
     assert evidence["3.2.1/4/a"] == (0.0, 0.0)
 
 
