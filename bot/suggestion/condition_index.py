@@ -109,6 +109,7 @@ class CharacteristicIndex:
     name_vector: np.ndarray  # the characteristic's name ("Wellbeing"): what an answer about the topic resembles
     idf: dict[str, float]
     words: PhraseWords  # the phrases' informative words, for `coverage.lexical_coverages`
+    no_problem_left: bool = False  # a criterion says a problem is gone: answers are read for problems said to be there
 
     def conditions_of_level(self, level: int) -> list[Condition]:
         return list(self.characteristic.level(level).conditions)
@@ -161,6 +162,7 @@ def _build_index(
         name_vector=vectors[len(phrases) + len(standards)],
         idf=idf,
         words=phrase_words([p.words for p in phrases], idf),
+        no_problem_left=any(p.no_problem_left for p in phrases),
     )
 
 

@@ -223,7 +223,8 @@ def _match_one_clause(
     that matches the starting point ("there's no channel strategy") is about the level-2 fact it denies.
     """
     scored, against = _score_phrases(index, marks, words, dense_row, name_similarity, tuning,
-                                     Qualifier.NEGATED not in marks and states_a_problem(clause.text))
+                                     index.no_problem_left and Qualifier.NEGATED not in marks
+                                     and states_a_problem(clause.text))
     if not marks & _NOT_SEEN and reports_a_measured_change(clause.text):
         scored.update(_improvement_shown(index, scored, tuning))
     agree = {key: ClauseMatch(clause, phrase, score) for key, (score, _, phrase) in scored.items()}
