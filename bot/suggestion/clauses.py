@@ -9,13 +9,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.suggestion.qualifiers import ACTION_ITEM, Qualifier, lacks_commitment, qualifiers
+from bot.suggestion.qualifiers import ACTION_ITEM, ASIDE, Qualifier, lacks_commitment, qualifiers
 from bot.suggestion.words import word_count
 
 # (not after an abbreviation: "New corporate vision incl. smart city ambitions" is one sentence)
 # (an emoji ends what it marks: "baseline + targets ✅ cohesion board ✅ ...", "single login since last yr 🔐 but ...")
 _EMOJI = "\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff"
-_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bincl\.)(?<!\bapprox\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\besp\.)"
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bincl\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bapprox\.)(?<!\bvs\.)(?<!\bcf\.)"
+                           r"(?<!\besp\.)"
                            r"[)\]\"'”’]?\s+|\n+|\s+[-•*]\s+|\s+–\s+"
                            rf"|\s*(?:[{_EMOJI}]\ufe0f?)+\s*", re.IGNORECASE)
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have",
@@ -78,10 +79,13 @@ def split_clauses(answer: str) -> list[Clause]:
     denial (`with_ellipses_resolved`).
     """
     clauses: list[Clause] = []
-    for sentence_index, (sentence_start, sentence_end) in enumerate(_spans(answer, _SENTENCE_END, 0, len(answer))):
-        for contrast_start, contrast_end in _spans(answer, _CLAUSE_BREAK, sentence_start, sentence_end):
+    sentences, kept = _with_labels_joined(answer, _spans(answer, _SENTENCE_END, 0, len(answer)))
+    # an aside between commas ("which, it should be said, remains in draft") splits nothing
+    kept |= {position for aside in ASIDE.finditer(answer) for position in range(*aside.span())}
+    for sentence_index, (sentence_start, sentence_end) in enumerate(sentences):
+        for contrast_start, contrast_end in _spans(answer, _CLAUSE_BREAK, sentence_start, sentence_end, kept):
             segment = answer[slice(*_trim(answer, contrast_start, contrast_end))]
-            pieces = _merge_short(answer, _spans(answer, _LIST_BREAK, contrast_start, contrast_end))
+            pieces = _merge_short(answer, _spans(answer, _LIST_BREAK, contrast_start, contrast_end, kept))
             for number, (start, end) in enumerate(pieces):
                 start, end = _trim(answer, start, end)
                 if end - start >= _MIN_CLAUSE_CHARS and any(ch.isalnum() for ch in answer[start:end]):
@@ -89,7 +93,50 @@ def split_clauses(answer: str) -> list[Clause]:
                                           segment=segment, caveat=_is_caveat(answer, start, end)))
     joined = with_statuses_joined(answer, with_fates_joined(answer, with_ellipses_resolved(answer, clauses)))
     joined = with_plans_left_uncommitted(answer, joined)
-    return with_one_resolved(joined)
+    return with_topics_carried(with_one_resolved(joined))
+
+
+# A line of notes that opens with a label and gives its value after a dash: "• Recruitment - frozen since 2023",
+# "• Gaps - significant, commercial & data especially". The value is said of the label: one sentence, not two. Not
+# a value that is a sentence of its own ("Wellbeing - there's a strategy"), nor a label with a verb or a full stop.
+_LABEL = re.compile(r"^[^\W\d][\w&'’/+-]*(?:\s+(?:\([^()]{1,60}\)|[\w&'’/+-]+)){0,4}$")
+_LABEL_DASH = re.compile(r"^\s+[-–]\s+$")
+_VALUE_OF_ITS_OWN = re.compile(
+    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these"
+    r"|those|our|their|the|a|an|everyone|everybody|someone|each|every|all|most|some|many|if|when|as|to\s+be)\b",
+    re.IGNORECASE)
+# (a label has no finite verb nor a subject: "We published it - ..." is a sentence)
+_LABEL_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|we|i|they|it|there)\b"
+                         r"|'(?:s|re|ve)\b|n't\b", re.IGNORECASE)
+
+
+def _with_labels_joined(answer: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """The sentences, with each label that opens a line of notes joined to the value after its dash (`_LABEL`), and
+    where the labels and their dashes are (no break there: the label and the first piece of its value are one
+    clause). Not a heading ("Caldermoor - leadership skills:"), whose value introduces the lines after it."""
+    joined: list[tuple[int, int]] = []
+    labelled: set[int] = set()
+    for start, end in spans:
+        value = answer[start:end].strip().replace("’", "'")
+        if joined and _labels(answer, *joined[-1]) and _LABEL_DASH.match(answer[joined[-1][1]:start]) \
+                and not _VALUE_OF_ITS_OWN.match(value) and not value.endswith(":"):
+            labelled.update(range(joined[-1][0], start))
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined, labelled
+
+
+def _labels(answer: str, start: int, end: int) -> bool:
+    """Whether the stretch is a label opening a line of notes: a few words, no verb, after a bullet or on a line
+    after the first (the first line of a message is its opening: "Digital inclusion – big issue for us")."""
+    line_start = answer.rfind("\n", 0, start) + 1
+    before = answer[line_start:start]
+    label = answer[start:end].strip()
+    bulleted = bool(before.strip()) or label.startswith(("-", "•", "*"))
+    label = label.lstrip("-•*").strip()
+    return (not before.strip(" \t-•*") and (line_start > 0 or bulleted)
+            and bool(_LABEL.match(label)) and not _LABEL_VERB.search(label))
 
 
 # A denial with nothing of its own to deny: "no we don't have", "there is none really", "Nobody else." (not a
@@ -287,6 +334,7 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if merged and not _sets_aside(text, merged[-1], start) and (
                 word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
                 or word_count(text[merged[-1][0]:merged[-1][1]]) < 2
+
                 or _LEAD_IN.match(text[merged[-1][0]:merged[-1][1]].strip())):
             merged[-1] = (merged[-1][0], end)
         else:
@@ -305,12 +353,14 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 _QUOTED = re.compile(r"(?<=\w\s)['‘\"“](?=\w)[^'’\"”.!?;\n]{1,60}?(?<=\w)['’\"”](?=\s\w)")
 
 
-def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: re.Pattern[str], start: int, end: int,
+           kept: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The stretches between the pattern's matches, but for matches inside a quoted name or at a `kept` position."""
     quoted = [match.span() for match in _QUOTED.finditer(text, start, end)]
     spans = []
     cursor = start
     for match in pattern.finditer(text, start, end):
-        if any(opening < match.start() < closing for opening, closing in quoted):
+        if match.start() in kept or any(opening < match.start() < closing for opening, closing in quoted):
             continue
         spans.append((cursor, match.start()))
         cursor = match.end()
@@ -330,11 +380,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # the clause after it; on its own it states nothing, yet it resembles the topic's top-level cues.
 _TOPIC_LEAD_IN = re.compile(
     r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|"
-    r"with regard to|with respect to)\b"
+    r"with regard to|with respect to|concerning|on the subject of)\b"
+    # "About common policies of asset management, there is nothing foreseen" (not a quantity: "about a fifth")
+    r"|^(?:(?:but|and|so|now),?\s+)?about\s+(?!(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
+    r"|thirty|forty|fifty|hundred|\d)\b|\d)"
     # "On leadership skills for the change programme specifically...": a topic named, the point to follow
     r"|^(?:(?:but|and|so|now),?\s+)?(?:on|about)\s[^.!?]*(?:\.\.\.|…|:)\s*$",
     re.IGNORECASE,
 )
+
+
+_LEAD_IN_WORDS = re.compile(
+    r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|with regard to"
+    r"|with respect to|concerning|on the subject of|about|on)\s+", re.IGNORECASE)
+
+
+def with_topics_carried(clauses: list[Clause]) -> list[Clause]:
+    """Each clause after a topic lead-in of its sentence reads with that topic: "About common policies of asset
+    management, there is nothing foreseen" denies the common policies, not nothing in particular."""
+    carried = list(clauses)
+    for i in range(len(carried) - 1):
+        lead_in, clause = carried[i], carried[i + 1]
+        if is_topic_lead_in(lead_in, clause) and clause.sentence == lead_in.sentence:
+            topic = _LEAD_IN_WORDS.sub("", lead_in.text).rstrip(" .…:,")
+            carried[i + 1] = replace(clause, reading=f"{topic}: {clause.said}")
+    return carried
 
 
 def is_topic_lead_in(clause: Clause, following: Clause | None) -> bool:

@@ -42,11 +42,27 @@ class LevelDecision:
 
 
 def is_met(evidence: ConditionEvidence, tuning: Tuning) -> bool:
+    if _taken_back_in_its_sentence(evidence, tuning):
+        return False
     return evidence.support_score >= tuning.support_threshold and evidence.support_score >= evidence.against_score
 
 
 def is_contradicted(evidence: ConditionEvidence, tuning: Tuning) -> bool:
+    if _taken_back_in_its_sentence(evidence, tuning):
+        return True
     return evidence.against_score >= tuning.against_threshold and evidence.against_score > evidence.support_score
+
+
+def _taken_back_in_its_sentence(evidence: ConditionEvidence, tuning: Tuning) -> bool:
+    """Whether a denial set against a fact by a contrast later in the same sentence takes it back: "There's a line in
+    it about 'embracing digital' but no actual plan for how we'd invest" (not a denial in a sentence of its own, which
+    is often a loose resemblance: the later of the two does not decide in general)."""
+    support, against = evidence.support, evidence.against
+    if support is None or against is None or against.clause.sentence != support.clause.sentence:
+        return False
+    after_a_contrast = against.clause.start > support.clause.start and against.clause.segment != support.clause.segment
+    return (after_a_contrast and evidence.support_score >= tuning.support_threshold
+            and evidence.against_score >= tuning.against_threshold)
 
 
 def level_reached(conditions: list[ConditionEvidence], tuning: Tuning) -> bool:
@@ -193,9 +209,10 @@ def _gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], t
 
 
 def _only_gap_named_above(level: int, by_level: dict[int, list[ConditionEvidence]], tuning: Tuning) -> bool:
-    """Whether a rung the answer says nothing of lies under the one gap it names as such ("What we don't do is formal
-    impact evaluation" after firm evidence of level 3): the speaker stands just below what they say is missing."""
-    if any(e.support is not None or e.against is not None for e in by_level[level]) or _firm(by_level[1], tuning):
+    """Whether a rung the answer says nothing against lies under the one gap it names as such ("What we don't do is
+    formal impact evaluation" after firm evidence of level 3; "What we don't have is any systematic feedback" after
+    level 4's compliance figures said loosely): the speaker stands just below what they say is missing."""
+    if any(e.against is not None for e in by_level[level]) or _firm(by_level[1], tuning):
         return False
     return any(is_contradicted(e, tuning) and e.against is not None and names_the_one_gap(e.against.clause.text)
                for e in by_level.get(level + 1, []))

@@ -35,6 +35,7 @@ from bot.suggestion.matching import (
     match_conditions,
     only_judges_the_topic,
     only_names_the_topic,
+    without_names,
 )
 from bot.suggestion.models import (
     Horizon,
@@ -143,7 +144,8 @@ class DefaultSuggestionEngine:
         vectors = vectors.reshape(len(clauses), -1) if clauses else vectors
         names_the_topic = any(only_names_the_topic(index.characteristic, words) or
                               only_judges_the_topic(index.characteristic, words)
-                              for words in (set(content_tokens(c.text)) for c in clauses))
+                              for words in (without_names(c.text, set(content_tokens(c.text)), index.idf)
+                                            for c in clauses))
         # "Our IT is much better than it was": about the topic, however thin; worth a probe, not off topic; so is a
         # clause close to one of its phrases though not close enough to evidence it ("a shared API gateway")
         names_the_topic = (names_the_topic or bool(self._topic_words[characteristic_id] & set(content_tokens(text)))

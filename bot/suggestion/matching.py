@@ -85,6 +85,16 @@ def only_judges_the_topic(characteristic: Characteristic, clause_words: set[str]
     return bool(judged) and judged != {"we're"} and clause_words <= JUDGEMENT_WORDS | _name_words(characteristic.name)
 
 
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]*")
+
+
+def without_names(text: str, words: set[str], vocabulary: Mapping[str, float]) -> set[str]:
+    """A clause's words without the names in it that the model never uses: "Digital inclusion, Tennby" names the
+    topic and a city, and says no more of it than "Digital inclusion"."""
+    names = {token for word in _CAPITALISED.findall(text) for token in content_tokens(word) if token not in vocabulary}
+    return words - names
+
+
 @functools.lru_cache(maxsize=64)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(content_tokens(name))
@@ -125,7 +135,8 @@ def match_conditions(
             if horizon == Horizon.TWO_YEARS and SAID_OF_TODAY.search(clause.text):
                 continue  # "no map of our tech today": the level now, which the two-year question starts from
             words = set(content_tokens(clause.said))
-            if only_names_the_topic(index.characteristic, words) or only_judges_the_topic(index.characteristic, words):
+            said = without_names(clause.said, words, index.idf)
+            if only_names_the_topic(index.characteristic, said) or only_judges_the_topic(index.characteristic, said):
                 continue  # "Digital inclusion – we do what we can": naming or judging the topic states nothing of it
             supports, denials = _match_one_clause(index, clause, read_for_horizon(marks, horizon), words, dense[i],
                                                   name_similarity[i], tuning)
@@ -252,6 +263,9 @@ def _match_one_clause(
                        | _publicity_denied(index, clause, tuning) | _partners_denied(index, clause, tuning)).items():
         if key not in denials or denials[key].score < match.score:
             denials[key] = match
+    if _INTERNAL_ONLY.search(clause.text.replace("’", "'")):  # "it's internal only": what the public lacks, no more
+        denials = {key: match for key, match in denials.items()
+                   if match.phrase.level == 5 or _SEEN_OUTSIDE.search(match.phrase.text)}
     if Qualifier.NEGATED in marks and _MODEST.search(clause.text):  # only the top of the ladder is denied
         supports = {key: match for key, match in supports.items() if match.phrase.level != 1}
         denials = {key: match for key, match in denials.items() if match.phrase.level >= GAP_AT_THE_TOP}
@@ -407,7 +421,10 @@ _KEPT_INTERNAL = re.compile(
     r"|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall|not\s+public(?:ly)?|isn't\s+public"
     r"|(?:don't|doesn't|do\s+not|never|haven't|hasn't)\s+(?:yet\s+)?publish|not\s+(?:yet\s+)?published"
     r"|no\s+public\s+(?:version|dashboard|report)|(?:citizens|residents|the\s+public|public)\s+(?:can't|cannot|don't"
-    r"|do\s+not)\s+see)\b",
+    r"|do\s+not)\s+see"
+    # "Making it public isn't planned", "no plans to publish it"
+    r"|(?:making|to\s+make)\s+(?:it|them|this|these|those|the\s+[\w-]+)\s+public\s+(?:isn't|is\s+not|wasn't|hasn't|has\s+not)"
+    r"|no\s+plans?\s+to\s+(?:make\s+(?:it|them|this|these|those|the\s+[\w-]+)\s+public|publish))\b",
     re.IGNORECASE,
 )
 # The city's other organisations left out: "the hospital and the uni aren't involved", "partners have no visibility of
@@ -421,6 +438,10 @@ _OTHERS_LEFT_OUT = re.compile(
     r"|at\s+the\s+table|engaged|in\s+it)|(?:have|has)\s+no\s+(?:visibility|say|access|part|role))\b"
     r"|(?<!not\s)(?<!not\sa\s)(?<!n't\s)(?<!n't\sa\s)\b(?:council|administration|authority)[-\s]only\b"
     r"|\bno\s+(?:outside\s+)?partners\b"
+    # "it's run entirely by the council", "they get grants or contracts, they're not partners in delivering it"
+    r"|\b(?:run|led|delivered|done|owned|managed)\s+(?:entirely|solely|wholly|purely|only)\s+by\s+(?:the\s+)?"
+    r"(?:council|administration|city|us)\b"
+    r"|\b(?:they're|they\s+are|they\s+aren't|are|aren't)\s+(?:not\s+)?(?:really\s+)?(?:not\s+)?partners\s+in\b"
     # what the administration has, not opened to the others: "it isn't opened up to other IT users in the city, like
     # the university", "we haven't brought the water company or the hospital trust into it"
     r"|\b(?:isn't|is\s+not|aren't|are\s+not|not|never|hasn't\s+been|haven't\s+been)\s+(?:yet\s+|really\s+)?"
@@ -445,6 +466,12 @@ def _partners_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning)
     return _level_five_denied(index, clause, tuning, _OTHERS_LEFT_OUT, _PARTNERSHIP, cues=False)
 
 
+# What is there, kept inside: "None of this is public yet, it's internal only" (not "we don't publish X", a denial)
+_INTERNAL_ONLY = re.compile(r"\b(?:internal(?:ly)?[-\s]only|only\s(?:used\s)?internal(?:ly)?|(?:all|only)\s+internal"
+                            r"|internal\s+for\s+now|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall)\b",
+                            re.IGNORECASE)
+_SEEN_OUTSIDE = re.compile(r"\b(?:public|publish\w*|publication|transparen\w*|citizens|residents|anyone|everyone"
+                           r"|can\s+see|open)\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|can\s+see)\b(?![-\s]private)",
                      re.IGNORECASE)
 

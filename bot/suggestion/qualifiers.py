@@ -104,7 +104,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
                                            |publication|roll-?out|opening|start)\b
         | target\sdate | mobilis(?:ing|ation)
         # a plan said impersonally: "it is envisaged that a city-wide policy would be established"
-        | it\s(?:is|was)\s(?:\w+\s)?(?:envisaged|anticipated|intended|proposed|expected)\sthat
+        | it\s(?:is|was)\s(?:\w+\s)?(?:envisaged|anticipated|intended|proposed|expected|foreseen)\s(?:that|to)\b
         | (?:is|are)\s(?:currently\s)?envisaged
         | (?:during|in|over|within)\sthe\s(?:forthcoming|upcoming)\s
         # an action of an action log, not done: "Action 7.2 user evaluation of the digital tools – RED"
@@ -229,7 +229,9 @@ def is_someone_elses(text: str) -> bool:
 _OTHER_PLACES = _pattern(r"""^\W*(?:(?:but|and|whereas|while|meanwhile|though|unlike)\s)?
     (?:(?:(?:the\s)?other|neighbouring|nearby|bigger|larger)\s(?:\w+\s)?
        (?:councils|cities|towns|authorities|municipalities|places|districts|boroughs|counties|regions)
-     | most\splaces)\b""")
+     | most\splaces
+     # a place named far off, and what "they" do there: "Over in Linford they livestream their board"
+     | over\sin\s(?-i:[A-Z])[\w'-]+(?:\s(?-i:[A-Z])[\w'-]+)?,?\s(?:they|their))\b""")
 _US = re.compile(r"\b(?:we|we're|we've|us|our|ours)\b", re.IGNORECASE)
 # A plan nobody has committed to: not in place in two years either.
 _UNCOMMITTED = _pattern(r"""\b(?:
@@ -258,6 +260,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?<!what\s)(?:we|they|i|he|she|it|the\s\w+)
       (?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)\s(?:still\s|also\s)?trying\sto
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
+    # "Bid in to the national Net Zero Fund for a climate action plan", "an application to the lottery fund"
+    | (?:bid|bids|bidding|applied|applying|application)\s(?:in\s)?(?:to|with)\s(?:the\s|a\s)?(?:[\w-]+\s){0,4}?
+      (?:fund|funds|programme|scheme|call|competition|lottery)\b
+    | not\sguaranteed | no\sguarantee
     # an application made, its answer to come: "we applied to the regional programme for a 3D model"
     | (?:we|they|i|council|city|the\s[\w-]+)\s(?:have\s|has\s|'ve\s|also\s)?(?:applied|bid)\s(?:to|into)\s
     | submitted\s(?:(?:a|an|our|the)\s)?(?:\w+\s)?(?:bid|application|proposal|funding\srequest)
@@ -316,13 +322,14 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | there(?:'s|\sis|\swas)\s(?:an?\s|some\s)?(?:idea|ideas|hope|wish)\s(?:for|to|of|that|about)\b
     | no\s(?:firm\s|formal\s|final\s|real\s)?(?:decision|approval|sign-?off)\b
     | (?:being|been|is|are|was)\s(?:talked\sabout|discussed|debated|floated|mentioned)
-    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions?
+    | (?:comes?|keeps?)\scoming\sup | on\sthe\stable | in\sdiscussions? | under\sdiscussion
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
     | (?:just|only|all|mostly|still)\s(?:talk|words|chat)\b(?!\s(?:to|with)\b)
     | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talk
       \s(?:about|of)
-    | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s(?:about|of)(?!\s(?:what's|what\sis)\snext)
+    | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s
+      (?:(?:with|to)\s(?:[\w-]+\s){1,6}?)?(?:about|of)(?!\s(?:what's|what\sis)\snext)
     | (?:is|are|'s)\s(?:the|our)\s(?:20\d\d\s)?(?:target|goal|aim|ambition|end\sstate)\b | target\sstate\swould\sbe
     # floated, not decided: "a logic model was 'discussed'", "a board was proposed", "we've been discussing",
     # "we've chatted with the university about", "the opposition's manifesto promises"
@@ -355,6 +362,9 @@ _LOSS = _pattern(r"""\b(?:
     | (?:dissolv(?:e|es|ing)|abolish(?:es|ing)?|disband(?:s|ing)?|scrap(?:s|ping)?|ax(?:e|es|ing)
       |(?:close|closes|closing|shut|shuts|shutting|wind|winds|winding)\sdown)\s(?:the|our|it|them|this|that)
     | (?:be|go|goes|going|fall|falls|falling|slip|slipping|it's|it\sis|we're|we\sare)\sback\sto
+      # (not findings reported: "whose findings go back to the Place Board")
+      (?!\s(?:the\s|our\s)?(?:[\w-]+\s){0,2}?(?:board|council|cabinet|committee|members|team|panel|partners
+                                          |residents|public|communit(?:y|ies)|leadership|executive)\b)
     # a decision already taken that ends it at a date: "the board is abolished from April"
     | (?:is|are)\s(?:being\s)?(?:abolished|scrapped|cut|closed|disbanded|dissolved|wound\sdown|discontinued
                                 |withdrawn|switched\soff|decommissioned)\s(?:from|in|at\sthe\send\sof|after|when)\s
@@ -394,6 +404,9 @@ _NOT_ONLY = re.compile(
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:needed|required|necessary)\b|"  # "no login needed": made easy
     r"\bwithout\s+(?:needing|having)\s+to\b|"  # "one service without needing to know which dept does what": easy
     r"\bnot\s+the\s+only\s+ones?\b|"  # "we're not the only ones publishing": others do too
+    # a loss denied keeps what is there: "nothing is being cut", "none of it will be stopped"
+    r"\b(?:nothing|none\s+of\s+(?:it|this|them))(?:'s|\s+is|\s+are|\s+will\s+be|\s+gets?)\s+(?:being\s+)?"
+    r"(?:cut|lost|stopped|dropped|ended|scrapped|closed|reduced|withdrawn)\b|"
     r"\bnot\s+in\s+(?:work|education|employment|training)\b|"  # "young people not in work or education": who
     r"\bnot\s+[\w-]+[-\s]only\b|"  # "digital by default but not digital only": more than one way
     r"\bnot only\b|\bno doubt\b|\bno matter\b|\bnot just\b|\bno exceptions?\b|"
@@ -406,7 +419,8 @@ _NOT_ONLY = re.compile(
     r"|afterthought|hobby)\b(?!\s+(?:yet|either|even)\b)|"
     # a problem denied states the positive: "the skills audit found no critical gaps" (not a record of problems:
     # "no gap analysis", "no issues log")
-    r"\bno (?:(?:big|major|significant|real|serious|critical|outstanding|remaining|known|material|obvious) )*"
+    r"\bno (?:(?:big|major|significant|real|serious|critical|outstanding|remaining|known|material|obvious|red|amber"
+    r"|open) )*"
     r"(?:gaps?|problems?|issues?|complaints?|backlogs?|concerns?|barriers?|failures?|shortfalls?|weaknesses"
     r"|bottlenecks?)\b"
     r"(?! (?:analysis|assessment|audit|register|log|list|review|report|map|mapping|tracker|process)\b)|"
@@ -485,6 +499,10 @@ _OBJECT_RELATIVE_DENIAL = re.compile(
 # A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
 # what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
 # "what we will do is publish" and "and how it will work" begin the clause).
+# An aside on how the speaker says it, between commas: "which, it should be said, remains in draft", "it must be
+# noted". Its own "should" or "must" is no plan and no hope.
+ASIDE = re.compile(r"(?:^|,)\s*it\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+(?:said|noted|acknowledged|admitted"
+                   r"|stressed|recognised|recognized|emphasi[sz]ed|pointed\s+out)\s*(?:,|$)", re.IGNORECASE)
 _EMBEDDED_MODAL = re.compile(
     r"(?<=\w\w )(?<!\band )(?<!\bbut )(?<!\bor )(?<!\bso )\b(?:what|how|where|whether|which)\s+"
     r"(?:[\w'-]+\s+){0,5}?(?:will|\w*'ll|would|might|could|(?:is|are)\s+going\s+to)\s+\w+",  # "where we'll put money"
@@ -607,6 +625,8 @@ _DEFERRED = _pattern(r"""\b(?:
     | (?:long[-\s]term|distant)\s(?:dream|hope|wish|ambition|aspiration)
     | (?:years|way|some\sway)\soff | down\sthe\s(?:line|road|track)
     | (?:comes?|happens?|starts?|is\splanned|is\sscheduled|will\scome)\s(?:only\s)?after\s20\d\d
+    # a later phase, set after a year: "Moving onto a shared platform is phase 2, after 2028"
+    | (?:phase|stage|tranche)\s(?:\d|two|three|four|ii|iii)\W+(?:only\s)?after\s20\d\d
     | unfunded | not\s(?:yet\s)?(?:resourced|costed)  # "not funded" is `_UNCOMMITTED`'s already
     | (?:isn't|aren't|wasn't)\s(?:yet\s)?(?:funded|budgeted)
     | no\s(?:money|budget|funding)\s(?:for|to)\b
@@ -617,6 +637,8 @@ _DEFERRED = _pattern(r"""\b(?:
     | tbc | tbd | to\sbe\s(?:confirmed|decided|determined) | explore\s(?:in\s)?(?:20\d\d|next|q[1-4]|later)
     | would\sbe\s(?:cool|amazing|brilliant|fantastic|awesome|the\sstep\safter)
     | (?:step|phase)\safter\sthat
+    # "Development of a logic model is proposed for a later phase"
+    | (?:for|in|until)\s(?:a\s|some\s)?later\s(?:phase|stage|date|year|point|round|tranche)
 )\b""")
 
 
@@ -669,8 +691,51 @@ def nothing_committed_said(text: str) -> int | None:
     return found.start() if found is not None and _NOTHING_OF_IT.search(found.group(0)) else None
 
 
+# The speaker's own guess at the level: "I'd put us at level 4", "Probably a 2, maybe a 3", "5/5 honestly", "we're a
+# solid 3 here". A judgement, not a fact: the level follows the facts, so the guess is no evidence either way (and its
+# "maybe" hedges nothing around it). Not a number that counts something ("a 2,000-strong panel", "a 3 yr plan").
+_SELF_RATING = _pattern(r"""
+      \b(?:level|lvl)\s?[1-5](?:\s?(?:-|–|or|to|/)\s?[1-5])?\b(?![.,]\d)
+    | \b(?:an?|solid|strong|weak|low|high|generous|harsh)\s[1-5](?:\.5)?(?:\s?(?:-|–|or|to|/)\s?[1-5])?(?![.,]?\d)
+      (?=\s*(?:[,.!?;:)—–]|-(?![\w-])|$|or\b|maybe\b|at\s(?:least|most|best)\b|on\s(?:this|that|it)\b|here\b|for\s\w+\b
+              |easily\b|to\sbe\b|tops\b|honestly\b|tbh\b|now\b|i\s(?:think|reckon|guess|suppose)\b|if\b|really\b
+              |probably\b|possibly\b|overall\b|either\sway\b))
+    | \b[1-5]\s?/\s?5\b | \b[1-5]\sout\sof\s(?:5|five)\b""")
+
+
+# ... with the words that frame it: "so level 3 probably", "I'd put us at a 4 to be fair", "we're probably only a 2"
+_GUESS_BEFORE = (r"(?:\b(?:so|and|but|which\s+makes\s+(?:it|us)|i'd\s+say|i\s+would\s+say|i\s+think|i\s+reckon"
+                 r"|i\s+guess|probably|prob|maybe|perhaps|we're|we\s+are|we'd|i'd\s+(?:put|call|rate|give)\s+(?:us|it)(?:\s+at)?"
+                 r"|call\s+(?:it|us)|basically|definitely|only|at|say|now|currently|today|easily|well\s+past)\W+)*")
+_GUESS_AFTER = (r"(?:\W+(?:probably|maybe|i\s+think|i'd\s+say|at\s+least|at\s+most|at\s+best|on\s+this|here|now|today"
+                r"|tbh|honestly|easily|to\s+be\s+fair|i\s+reckon|for\s+us))*\W*")
+_MIN_FACT_WORDS = 2  # what is left of a clause without its guess, to be a fact of its own ("published vision")
+
+
+def is_a_self_rating(text: str) -> bool:
+    """Whether a clause gives the speaker's own guess at the level (`_SELF_RATING`)."""
+    return bool(_SELF_RATING.search(text))
+
+
+def _without_the_guess(text: str) -> str:
+    """The clause without the guess at the level and the words that frame it: "We have a live wellbeing dashboard so
+    level 5 probably?" says "We have a live wellbeing dashboard"."""
+    guess = _SELF_RATING.search(text)
+    if guess is None:
+        return text
+    start = re.search(_GUESS_BEFORE + r"$", text[:guess.start()], re.IGNORECASE)
+    end = re.match(_GUESS_AFTER, text[guess.end():], re.IGNORECASE)
+    return (text[:start.start() if start else guess.start()] + " "
+            + text[guess.end() + (end.end() if end else 0):]).strip()
+
+
 def qualifiers(text: str) -> frozenset[Qualifier]:
     """The qualifiers a clause carries: negation, future/planned (hoped for), partial scope, or a loss."""
+    if is_a_self_rating(text):  # the guess is no evidence; what else the clause says is read without it
+        rest = _without_the_guess(text.replace("’", "'"))
+        if len(re.findall(r"[^\W\d_]{3,}", rest)) < _MIN_FACT_WORDS or is_a_self_rating(rest):
+            return frozenset({Qualifier.UNSURE})
+        text = rest
     cleaned = _cleaned(text.replace("’", "'"))
     # a quoted name lends no negation or scope ("our 'Leave No One Behind' plan"); a quoted phrase of time or
     # hope keeps its sense ("a strategy has been 'in the pipeline' for 2 years")
@@ -710,7 +775,7 @@ def _cleaned(text: str) -> str:
     cleaned = _PARALLEL_CONTRAST.sub(r"\1", _NOUN_COMPLEMENT.sub(" ", cleaned))
     cleaned = _OBJECT_RELATIVE_DENIAL.sub(" ", _REPORTED_CONTENT.sub(" ", _GERUND_STEP.sub(" ", cleaned)))
     cleaned = _TARGET_CONTENT.sub(" ", cleaned)
-    return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", cleaned))
+    return _EMBEDDED_MODAL.sub(" ", _RELATIVE_DENIAL.sub(" ", ASIDE.sub(" ", cleaned)))
 
 
 # A problem said to be there: "the gaps are big", "some gaps remain", "significant skill shortages" (not "no big
@@ -718,6 +783,9 @@ def _cleaned(text: str) -> str:
 _PROBLEM_STATED = re.compile(
     r"(?<!\bno\s)(?<!\bfew\s)(?<!\bany\s)\b(?:big|major|significant|serious|real|large|huge|critical|many|some"
     r"|obvious|glaring|clear|key|important)\s+(?:[\w-]+\s+)?(?:gaps|shortages)\b"
+    # a note's label and value: "Gaps - significant, commercial & data especially", "skills gaps: major"
+    r"|\b(?:gaps?|shortages?)\s*[-–:]\s*(?:big|major|significant|serious|large|huge|critical|many|some|obvious"
+    r"|glaring|several|lots)\b"
     r"|\b(?:gaps?|shortages?)\s+(?:are|is|remain|exist|persist)\b(?!\s+(?:now\s+)?(?:closed|filled|being|small|minor"
     r"|few|narrowing|shrinking|gone|covered|plugged))",
     re.IGNORECASE)
@@ -748,9 +816,13 @@ _PROBLEM_BEFORE = re.compile(
     r"\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
+# A loss denied: "nothing is being cut", "none of it will be stopped", "the hub won't be closed"
+_LOSS_DENIED = re.compile(r"\b(?:nothing|none|no|not|never|n't)\b(?:\s+[\w']+){0,3}\s*$", re.IGNORECASE)
+
+
 def _says_loss(text: str) -> bool:
     return any(not _WORK_BEFORE.search(text, 0, match.start()) and not _PROBLEM_BEFORE.search(text, 0, match.start())
-               for match in _LOSS.finditer(text))
+               and not _LOSS_DENIED.search(text, 0, match.start()) for match in _LOSS.finditer(text))
 
 
 def qualifies_against(clause_marks: frozenset[Qualifier], phrase_marks: frozenset[Qualifier]) -> bool:

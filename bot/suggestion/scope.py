@@ -58,6 +58,37 @@ _ONLY_THE_ADMINISTRATION = re.compile(
     r"|\bour\s+own\s+(?:[\w-]+\s+){0,2}only\b", re.IGNORECASE)  # "It's our own ID only"
 
 
+# Another place set beside ours, and what is said of it: "Compared with Norton, which still hasn't published anything",
+# "unlike Hartside, where residents need six passwords". What that place has or lacks says nothing of ours.
+_COMPARED_WITH = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|unlike"
+                            r"|as\s+opposed\s+to|versus|vs\.?|than|like)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+                            r"(?:\s+(?-i:[A-Z])[\w'’-]*)*\W*$", re.IGNORECASE)
+_SAID_OF_IT = re.compile(r"^(?:which|where|who|whose|whom)\b", re.IGNORECASE)
+
+
+def said_of_the_place_compared(clause: Clause, following: Clause) -> bool:
+    """Whether `following` says what another place has or lacks, the place `clause` sets beside ours ("Compared with
+    Norton", then "which still hasn't published anything"): no evidence of ours, either clause."""
+    return (following.sentence == clause.sentence and bool(_COMPARED_WITH.match(clause.text))
+            and bool(_SAID_OF_IT.match(following.text)))
+
+
+# How things stood long ago, denied then: "Five years ago there was no strategy document at all". The past is no
+# evidence of today, which the answer goes on to tell.
+_LONG_AGO = re.compile(r"\b(?:(?:\w+|a\s+(?:few|couple\s+of))\s+years?\s+ago|back\s+then|at\s+the\s+time"
+                       r"|in\s+those\s+days|when\s+i\s+(?:first\s+)?(?:started|joined|arrived|took\s+over))\b",
+                       re.IGNORECASE)
+_THEN = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|hadn't|didn't)\b", re.IGNORECASE)
+
+
+def denied_long_ago(clause: Clause, marks: frozenset[Qualifier]) -> bool:
+    """Whether a clause denies something of a time long past only ("Five years ago there was no strategy"), not of
+    today ("a year ago we had no plan and we still don't") nor what stopped then (`DISCONTINUED`)."""
+    text = clause.text.replace("’", "'")
+    return (Qualifier.NEGATED in marks and bool(_LONG_AGO.search(text)) and bool(_THEN.search(text))
+            and not _PRESENT.search(text) and not DISCONTINUED.search(text))
+
+
 def narrows_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
     """Whether this clause narrows the fact stated just before it (see the module docstring); not one that says how
     things were before it ("Before was ad hoc"), nor one whose limit is the administration itself
@@ -175,10 +206,18 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|do|does
                           r"|we|i|they|he|she|it)\b|'(?:s|re|ve|ll|d)\b", re.IGNORECASE)
 
 
+# ... or the last items of the subject with it: "A fair trading policy governing access by public, private and
+# voluntary bodies was considered by the Digital Board in 2025 but was deferred"
+_SUBJECT_END_AND_PREDICATE = re.compile(r"^(?:[\w-]+\s+){1,4}?(?:was|were|has\s+been|have\s+been|had\s+been)"
+                                        r"\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)
+
+
 def subject_of_predicate(clauses: list[Clause], i: int) -> list[int]:
     """The clauses that are the subject of clause `i` when it is a bare predicate ("has been identified as an area for
-    future consideration") after list pieces without a verb of their own, from the start of its sentence."""
-    if not clauses[i].continues or not _PREDICATE_ONLY.match(clauses[i].text.replace("’", "'")):
+    future consideration"), or the end of the subject and its passive predicate ("voluntary bodies was considered ...
+    but was deferred"), after list pieces without a verb of their own, from the start of its sentence."""
+    text = clauses[i].text.replace("’", "'")
+    if not clauses[i].continues or not (_PREDICATE_ONLY.match(text) or _SUBJECT_END_AND_PREDICATE.match(text)):
         return []
     subject = _with_its_list(clauses, i - 1)
     return [] if any(_FINITE_VERB.search(clauses[j].text.replace("’", "'")) for j in subject) else subject
@@ -292,7 +331,8 @@ def denies_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 # A piece that starts a clause of its own ("we publish ...", "there is ...") is not governed by a
 # negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
 _OWN_SUBJECT = re.compile(
-    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these|"
+    # (after a time that sets it against what came before: "there was no strategy at all, now the plan is published")
+    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:(?:now|today|nowadays|these\s+days),?\s+)?(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these|"
     r"those|our|their|the|a|an|everyone|everybody|nobody|someone|each|every|all|most|some|many)\b",
     re.IGNORECASE,
 )
@@ -429,6 +469,11 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     (`conditions_what_follows`), a bare predicate qualifies its subject (`subject_of_predicate`), and the aim of a
     document in place is its content, not a plan (`states_a_documents_aim`)."""
     own = [qualifiers(_without_the_correction(c.text)) for c in clauses]
+    for i, clause in enumerate(clauses):
+        if denied_long_ago(clause, own[i]):
+            own[i] = (own[i] - {Qualifier.NEGATED}) | {Qualifier.UNSURE}
+        if i + 1 < len(clauses) and said_of_the_place_compared(clause, clauses[i + 1]):
+            own[i], own[i + 1] = own[i] | {Qualifier.UNSURE}, own[i + 1] | {Qualifier.UNSURE}
     for i in range(1, len(clauses)):
         if states_a_documents_aim(clauses[i - 1], clauses[i]):
             own[i] = own[i] - {Qualifier.FUTURE}

@@ -38,6 +38,8 @@ def validate_answer(answer: str) -> str:
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.]{0,40}\b(?:rubric|criteria|instructions?|rules?|"
     r"prompt|above|previous|everything|guidelines?|model|system)\b|"
+    # (not the speaker's own guess: "I'd put us at level 4", "we would rate ourselves as a 3")
+    r"(?<!\bi'd\s)(?<!\bi\swould\s)(?<!\bwe'd\s)(?<!\bwe\swould\s)(?<!\bi'd\sprobably\s)(?<!\bi\s)"
     r"\b(?:record|set|mark|give|assign|score|rate|put|enter|log|make|suggest|output|return|respond with|"
     r"just say)\b[^.]{0,30}(?:\blevel\s*[=:]?\s*|\bas\s+(?:an?\s+)?|\bto\s+)[1-5]\b|"
     r"\b(?:i|we)\s+(?:instruct|order|command|tell)\s+you\b|^\s*(?:system|assistant|operator)\s*:|"
