@@ -51,7 +51,10 @@ _UNMARKED_QUESTION = re.compile(
 # A need for guidance named as a thing: "I need the normative references", "point me to the vocabulary".
 _NEEDS_BY_NAME = re.compile(
     rf"\b(?:need|needs|want|wants|looking\s+for|after|point\s+(?:me|us)\s+to|send\s+(?:me|us)|give\s+(?:me|us)"
-    rf"|show\s+(?:me|us)|recommend)\s+(?:the|a|an|some|any)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b"
+    rf"|show\s+(?:me|us)|recommend"
+    # the formal register: "Please identify the relevant standards", "kindly advise on the applicable guidance"
+    rf"|identify|list|name|advise\s+on|set\s+out|indicate|specify)\s+(?:the|a|an|some|any)\s+(?:[\w-]+\s+){{0,3}}"
+    rf"{_SOUGHT}\b"
     # the source of something the model uses: "where does the methodology behind the MMSSC come from?"
     rf"|\bwhere\s+(?:does|do|did)\s+(?:the|this|that|our|its)\s+(?:[\w-]+\s+){{0,3}}{_SOUGHT}\b[^?.]*\bcome\s+from\b",
     re.IGNORECASE,

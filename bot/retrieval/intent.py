@@ -154,6 +154,13 @@ _CHORE_OR_PURCHASE = re.compile(
         (?:slides?|deck|notes|minutes|recording|file|files|spreadsheet|sheet|link|invite|agenda|photos?|results?
         |scores?)\b
       | ^\W*(?:please\s+|pls\s+)?forward\s+(?:this|it|that|these)\s+to\b
+      # what came of a meeting, whatever its name: "can you send me the acta of the last reunion?"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:send|share|forward|resend|re-send)\s+(?:me|us)\s+
+        (?:the|this|that|those|these|our)\s+(?:[\w-]+\s+){1,3}?(?:of|from)\s+(?:the\s+|our\s+|this\s+)?
+        (?:last|latest|previous|recent|yesterday's|today's)\b
+      # a look at our own systems: "can you check on our resilience dashboard whether the sensors show it rising?"
+      | \b(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:check|look|see)\s+(?:on\s+|in\s+|at\s+)?
+        (?:our|my)\s+(?![^?]*\b(?:standards?|iso|guidance|guidelines)\b)[^?]{0,60}?\b(?:whether|if)\b
       # a chart or a table made of our own figures: "can you make a chart of our scores?"
       | \b(?:make|create|draw|produce|generate|do)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:quick\s+|nice\s+)?
         (?:chart|graph|bar\s+chart|pie\s+chart|table|spreadsheet|infographic)\s+(?:of|for|from|with|showing)\b
@@ -466,7 +473,19 @@ _OPINION_ASKED = re.compile(
 _WHAT_COUNTS = re.compile(r"\bcounts?\s+(?:as|towards?|for)\b[^?]*\??[^?]*\b(?:level|l)\s*[1-5]\b"
                           r"|\b(?:level|l)\s*[1-5]\b[^?]*\bcounts?\s+(?:as|towards?|for)\b"
                           r"|(?<!\bhow\s)\b(?:do|does|should|can|could|would|will)\s+(?:we|i|you|they)\s+count\b"
-                          r"|\bwhen\s+(?:we|i|you)\s+(?:score|rate|assess|mark|grade)\b", re.IGNORECASE)
+                          r"|\bwhen\s+(?:we|i|you)\s+(?:score|rate|assess|mark|grade)\b"
+                          # what a level requires of the ones below: "Does level 4 require everything from level 3
+                          # as well, or can we skip?"
+                          r"|\b(?:does|do|would|will)\s+(?:level|l)\s*[1-5]\s+(?:require|need|include|assume)\b"
+                          r"|\b(?:can|could)\s+(?:we|i|you|a\s+city)\s+skip\b|\bskip\s+(?:a\s+)?levels?\b"
+                          # "For the purposes of the two-year assessment, should the Council take into account plans
+                          # in a draft budget?"
+                          r"|\b(?:assessment|scoring|rating)\b[^?]{0,40}\b(?:should|can|could|may|do|does)\s+(?:we|i|the\s+\w+)"
+                          r"\s+(?:take\s+(?:in)?to\s+account|take\s+account\s+of|include|count|consider)\b"
+                          r"|\b(?:should|can|could|may|do|does)\s+(?:we|i|the\s+\w+)\s+(?:take\s+(?:in)?to\s+account"
+                          r"|take\s+account\s+of|include|count)\b[^?]{0,60}\b(?:in|for)\s+(?:the|our|this)\s+"
+                          r"(?:(?:two-year|2-year|self-)\s*)?(?:assessment|scoring|rating)\b",
+                          re.IGNORECASE)
 
 
 def looks_up_a_fact(query: str) -> bool:

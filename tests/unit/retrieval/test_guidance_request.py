@@ -120,3 +120,13 @@ def test_any_after_a_denial_says_what_is_missing_not_what_is_sought() -> None:
     assert not seeks_guidance_by_name("We have a vision but nobody tracks any measures. Is that level 3?")
     assert seeks_guidance_by_name("We don't have KPIs. Are there any standard indicators?")
     assert seeks_guidance_by_name("any measures for resilience?")
+
+
+def test_standards_asked_for_in_the_formal_register_are_asked_for_by_name() -> None:
+    assert seeks_guidance_by_name("Please identify the relevant standards.")
+    assert seeks_guidance_by_name("Kindly advise on the applicable guidance for asset registers.")
+    assert not seeks_guidance_by_name("Please identify the relevant officers.")
+    question = ("The project team requires an authoritative source of smart city terminology and reference models, "
+                "so as to ensure consistency across the self-assessment documentation. Please identify the relevant "
+                "standards.")
+    assert not looks_up_a_fact(question)  # the self-assessment is the purpose, the standards are what is asked

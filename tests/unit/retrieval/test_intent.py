@@ -541,3 +541,24 @@ def test_who_fills_in_a_row_and_what_became_of_a_plan_are_no_needs() -> None:
     assert looks_up_a_fact("Who on our team should fill in the resilience row?")
     assert looks_up_a_fact("Was the resilience action plan approved at last night's council meeting?")
     assert not looks_up_a_fact("Which standard helps us get a resilience action plan approved?")
+
+
+def test_what_a_level_requires_of_the_ones_below_is_the_assessments_business() -> None:
+    assert looks_up_a_fact("Does level 4 require everything from level 3 as well, or can we skip?")
+    assert looks_up_a_fact("Can we skip a level if we already have the dashboard?")
+    assert not looks_up_a_fact("Which standard helps us get from level 3 to level 4 on benefit tracking?")
+
+
+def test_what_came_of_a_meeting_and_a_look_at_our_own_systems_are_chores() -> None:
+    assert asks_a_chore_or_a_price("Please, can you send me the acta of the last reunion about digital inclusion?")
+    assert asks_a_chore_or_a_price("Can you check on our resilience dashboard whether the river sensors show a rise?")
+    assert not asks_a_chore_or_a_price("Can you check on our options whether an ISO standard covers flood sensors?")
+    assert not asks_a_chore_or_a_price("Can you send me the standard for resilience indicators?")
+
+
+def test_what_the_assessment_should_take_into_account_is_its_business() -> None:
+    assert looks_up_a_fact("For the purposes of the two-year assessment, should the Council take into account plans "
+                           "contained in a draft budget which has not yet been approved?")
+    assert looks_up_a_fact("Can we include the county's flood plan in our assessment?")
+    assert not looks_up_a_fact("Can we include infrastructure interdependencies in our risk assessment?")
+    assert not looks_up_a_fact("Which standard should we take into account when planning flood resilience?")
