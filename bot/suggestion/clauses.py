@@ -334,7 +334,6 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if merged and not _sets_aside(text, merged[-1], start) and (
                 word_count(piece) < _MIN_PIECE_WORDS and not _OF_EACH.match(piece)
                 or word_count(text[merged[-1][0]:merged[-1][1]]) < 2
-
                 or _LEAD_IN.match(text[merged[-1][0]:merged[-1][1]].strip())):
             merged[-1] = (merged[-1][0], end)
         else:
@@ -378,9 +377,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "But in terms of knowing what data we have, it's a list IT started": the lead-in names the topic of
 # the clause after it; on its own it states nothing, yet it resembles the topic's top-level cues.
+_TOPIC_PHRASES = (r"in terms of|when it comes to|as for|as regards|regarding|with regard to|with respect to|concerning"
+                  r"|on the subject of")
 _TOPIC_LEAD_IN = re.compile(
-    r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|"
-    r"with regard to|with respect to|concerning|on the subject of)\b"
+    rf"^(?:(?:but|and|so|now),?\s+)?(?:{_TOPIC_PHRASES})\b"
     # "About common policies of asset management, there is nothing foreseen" (not a quantity: "about a fifth")
     r"|^(?:(?:but|and|so|now),?\s+)?about\s+(?!(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty"
     r"|thirty|forty|fifty|hundred|\d)\b|\d)"
@@ -390,18 +390,19 @@ _TOPIC_LEAD_IN = re.compile(
 )
 
 
-_LEAD_IN_WORDS = re.compile(
-    r"^(?:(?:but|and|so|now),?\s+)?(?:in terms of|when it comes to|as for|as regards|regarding|with regard to"
-    r"|with respect to|concerning|on the subject of|about|on)\s+", re.IGNORECASE)
+_LEAD_IN_WORDS = re.compile(rf"^(?:(?:but|and|so|now),?\s+)?(?:{_TOPIC_PHRASES}|about|on)\s+", re.IGNORECASE)
 
 
 def with_topics_carried(clauses: list[Clause]) -> list[Clause]:
-    """Each clause after a topic lead-in of its sentence reads with that topic: "About common policies of asset
-    management, there is nothing foreseen" denies the common policies, not nothing in particular."""
+    """Each denial after a topic lead-in of its sentence reads with that topic: "About common policies of asset
+    management, there is nothing foreseen" denies the common policies, not nothing in particular. (Not a fact: the
+    lead-in's words would evidence the top-level cues they resemble, "In terms of whether we know every dataset we
+    hold, IT keeps a list".)"""
     carried = list(clauses)
     for i in range(len(carried) - 1):
         lead_in, clause = carried[i], carried[i + 1]
-        if is_topic_lead_in(lead_in, clause) and clause.sentence == lead_in.sentence:
+        if (is_topic_lead_in(lead_in, clause) and clause.sentence == lead_in.sentence
+                and Qualifier.NEGATED in qualifiers(clause.text)):
             topic = _LEAD_IN_WORDS.sub("", lead_in.text).rstrip(" .…:,")
             carried[i + 1] = replace(clause, reading=f"{topic}: {clause.said}")
     return carried

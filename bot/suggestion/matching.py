@@ -414,11 +414,14 @@ def _keep_best(best: dict[str, ClauseMatch], found: dict[str, ClauseMatch]) -> N
             best[key] = match
 
 
+# What is there, kept inside: "None of this is public yet, it's internal only" (not "we don't publish X", a denial)
+_INSIDE_ONLY = (r"internal(?:ly)?[-\s]only|only\s(?:used\s)?internal(?:ly)?|(?:all|only)\s+internal"
+                r"|internal\s+for\s+now|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall")
+_INTERNAL_ONLY = re.compile(rf"\b(?:{_INSIDE_ONLY})\b", re.IGNORECASE)
 # Something kept from the public: "it's internal only", "all internal for now", "we don't publish those numbers",
 # "citizens can't see any of it", "behind the firewall"
 _KEPT_INTERNAL = re.compile(
-    r"\b(?:internal(?:ly)?[-\s]only|only\s(?:used\s)?internal(?:ly)?|(?:all|only)\s+internal|internal\s+for\s+now"
-    r"|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall|not\s+public(?:ly)?|isn't\s+public"
+    rf"\b(?:{_INSIDE_ONLY}|not\s+public(?:ly)?|isn't\s+public"
     r"|(?:don't|doesn't|do\s+not|never|haven't|hasn't)\s+(?:yet\s+)?publish|not\s+(?:yet\s+)?published"
     r"|no\s+public\s+(?:version|dashboard|report)|(?:citizens|residents|the\s+public|public)\s+(?:can't|cannot|don't"
     r"|do\s+not)\s+see"
@@ -466,10 +469,6 @@ def _partners_denied(index: CharacteristicIndex, clause: Clause, tuning: Tuning)
     return _level_five_denied(index, clause, tuning, _OTHERS_LEFT_OUT, _PARTNERSHIP, cues=False)
 
 
-# What is there, kept inside: "None of this is public yet, it's internal only" (not "we don't publish X", a denial)
-_INTERNAL_ONLY = re.compile(r"\b(?:internal(?:ly)?[-\s]only|only\s(?:used\s)?internal(?:ly)?|(?:all|only)\s+internal"
-                            r"|internal\s+for\s+now|for\s+internal\s+use|in-house\s+only|behind\s+the\s+firewall)\b",
-                            re.IGNORECASE)
 _SEEN_OUTSIDE = re.compile(r"\b(?:public|publish\w*|publication|transparen\w*|citizens|residents|anyone|everyone"
                            r"|can\s+see|open)\b", re.IGNORECASE)
 _PUBLIC = re.compile(r"\b(?:public(?:ly)?|publish(?:ed|es|ing)?|anyone|everyone|can\s+see)\b(?![-\s]private)",

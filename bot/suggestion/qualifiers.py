@@ -496,13 +496,13 @@ _OBJECT_RELATIVE_DENIAL = re.compile(
     re.IGNORECASE,
 )
 
-# A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
-# what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
-# "what we will do is publish" and "and how it will work" begin the clause).
 # An aside on how the speaker says it, between commas: "which, it should be said, remains in draft", "it must be
 # noted". Its own "should" or "must" is no plan and no hope.
 ASIDE = re.compile(r"(?:^|,)\s*it\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+(?:said|noted|acknowledged|admitted"
                    r"|stressed|recognised|recognized|emphasi[sz]ed|pointed\s+out)\s*(?:,|$)", re.IGNORECASE)
+# A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
+# what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
+# "what we will do is publish" and "and how it will work" begin the clause).
 _EMBEDDED_MODAL = re.compile(
     r"(?<=\w\w )(?<!\band )(?<!\bbut )(?<!\bor )(?<!\bso )\b(?:what|how|where|whether|which)\s+"
     r"(?:[\w'-]+\s+){0,5}?(?:will|\w*'ll|would|might|could|(?:is|are)\s+going\s+to)\s+\w+",  # "where we'll put money"
@@ -697,15 +697,16 @@ def nothing_committed_said(text: str) -> int | None:
 _SELF_RATING = _pattern(r"""
       \b(?:level|lvl)\s?[1-5](?:\s?(?:-|–|or|to|/)\s?[1-5])?\b(?![.,]\d)
     | \b(?:an?|solid|strong|weak|low|high|generous|harsh)\s[1-5](?:\.5)?(?:\s?(?:-|–|or|to|/)\s?[1-5])?(?![.,]?\d)
-      (?=\s*(?:[,.!?;:)—–]|-(?![\w-])|$|or\b|maybe\b|at\s(?:least|most|best)\b|on\s(?:this|that|it)\b|here\b|for\s\w+\b
-              |easily\b|to\sbe\b|tops\b|honestly\b|tbh\b|now\b|i\s(?:think|reckon|guess|suppose)\b|if\b|really\b
+      (?=\s*(?:[,.!?;:)—–]|-(?![\w-])|$|or\b|maybe\b|at\s(?:least|most|best)\b|on\s(?:this|that|it)\b|here\b
+              |for\s\w+\b|easily\b|to\sbe\b|tops\b|honestly\b|tbh\b|now\b|i\s(?:think|reckon|guess|suppose)\b|if\b|really\b
               |probably\b|possibly\b|overall\b|either\sway\b))
     | \b[1-5]\s?/\s?5\b | \b[1-5]\sout\sof\s(?:5|five)\b""")
 
 
 # ... with the words that frame it: "so level 3 probably", "I'd put us at a 4 to be fair", "we're probably only a 2"
 _GUESS_BEFORE = (r"(?:\b(?:so|and|but|which\s+makes\s+(?:it|us)|i'd\s+say|i\s+would\s+say|i\s+think|i\s+reckon"
-                 r"|i\s+guess|probably|prob|maybe|perhaps|we're|we\s+are|we'd|i'd\s+(?:put|call|rate|give)\s+(?:us|it)(?:\s+at)?"
+                 r"|i\s+guess|probably|prob|maybe|perhaps|we're|we\s+are|we'd"
+                 r"|i'd\s+(?:put|call|rate|give)\s+(?:us|it)(?:\s+at)?"
                  r"|call\s+(?:it|us)|basically|definitely|only|at|say|now|currently|today|easily|well\s+past)\W+)*")
 _GUESS_AFTER = (r"(?:\W+(?:probably|maybe|i\s+think|i'd\s+say|at\s+least|at\s+most|at\s+best|on\s+this|here|now|today"
                 r"|tbh|honestly|easily|to\s+be\s+fair|i\s+reckon|for\s+us))*\W*")

@@ -332,8 +332,8 @@ def denies_previous(clause: Clause, marks: frozenset[Qualifier]) -> bool:
 # negation before it; a bare continuation of a list ("... nothing on investment, data or partnerships") is.
 _OWN_SUBJECT = re.compile(
     # (after a time that sets it against what came before: "there was no strategy at all, now the plan is published")
-    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:(?:now|today|nowadays|these\s+days),?\s+)?(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these|"
-    r"those|our|their|the|a|an|everyone|everybody|nobody|someone|each|every|all|most|some|many)\b",
+    r"^(?:(?:and|or|but|so|plus|also|then),?\s+)?(?:(?:now|today|nowadays|these\s+days),?\s+)?"
+    r"(?:we|i|you|they|it|it's|its|there|there's|he|she|this|that|these|those|our|their|the|a|an|everyone|everybody|nobody|someone|each|every|all|most|some|many)\b",
     re.IGNORECASE,
 )
 # "not anything special, just the normal climate plan": what there is instead of what was denied
