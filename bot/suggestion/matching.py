@@ -444,7 +444,7 @@ _OTHERS_LEFT_OUT = re.compile(
     # "it's run entirely by the council", "they get grants or contracts, they're not partners in delivering it"
     r"|\b(?:run|led|delivered|done|owned|managed)\s+(?:entirely|solely|wholly|purely|only)\s+by\s+(?:the\s+)?"
     r"(?:council|administration|city|us)\b"
-    r"|\b(?:they're|they\s+are|they\s+aren't|are|aren't)\s+(?:not\s+)?(?:really\s+)?(?:not\s+)?partners\s+in\b"
+    r"|\b(?:(?:they're|they\s+are|are)\s+(?:really\s+)?not|(?:they\s+)?aren't)\s+(?:really\s+)?partners\s+in\b"
     # what the administration has, not opened to the others: "it isn't opened up to other IT users in the city, like
     # the university", "we haven't brought the water company or the hospital trust into it"
     r"|\b(?:isn't|is\s+not|aren't|are\s+not|not|never|hasn't\s+been|haven't\s+been)\s+(?:yet\s+|really\s+)?"

@@ -8,7 +8,7 @@ from bot.knowledge.models import Condition
 from bot.suggestion.clauses import Clause, is_topic_lead_in, split_clauses
 from bot.suggestion.condition_index import Phrase
 from bot.suggestion.decision import decide_level, is_contradicted, is_met
-from bot.suggestion.matching import ClauseMatch, ConditionEvidence, without_names
+from bot.suggestion.matching import _OTHERS_LEFT_OUT, ClauseMatch, ConditionEvidence, without_names
 from bot.suggestion.qualifiers import Qualifier, qualifiers, states_a_problem
 from bot.suggestion.screening import looks_like_instruction
 from bot.suggestion.tuning import Tuning
@@ -81,6 +81,9 @@ def test_the_administration_alone_denies_a_partnership_across_the_city(kb: Knowl
     for answer in ("It's run entirely by the council.",
                    "The charities get grants, they're not partners in delivering it."):
         assert condition_scores(kb, "2.3.1", answer)["2.3.1/5/a"][1] >= TUNING.against_threshold, answer
+    # partners named as partners are no gap: "the Stadtwerke and the transport authority, they are partners in it"
+    assert not _OTHERS_LEFT_OUT.search("the Stadtwerke and the transport authority, they are partners in the programme")
+    assert _OTHERS_LEFT_OUT.search("they're really not partners in running it")
 
 
 def test_a_plan_said_impersonally_is_a_plan() -> None:
