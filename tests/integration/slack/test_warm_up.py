@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -35,3 +36,12 @@ def test_warm_up_prepares_every_characteristic_and_the_retrieval_index(tmp_path:
     warm_up(AppContext(settings))  # a restart: the caches are current, nothing is embedded or built again
     assert store.stored_fingerprint() == fingerprint
     assert all(path.stat().st_mtime <= started for path in cached)
+
+
+def test_warm_up_freezes_what_it_loaded_out_of_the_collectors_reach(tmp_path: Path) -> None:
+    gc.unfreeze()
+    try:
+        warm_up(AppContext(Settings(data_dir=tmp_path / "data", embedder=EmbedderKind.HASHING)))
+        assert gc.get_freeze_count() > 0  # a full collection while serving no longer walks the warmed-up heap
+    finally:
+        gc.unfreeze()
