@@ -35,6 +35,10 @@ _FACT_LOOKUP = re.compile(
     r"""{start}(?:
           (?:when|what\s+time|what\s+days?|what\s+dates?)\b
         | who\s+(?:is|was|are|were|won|runs|supplies|leads|heads|chairs|did|said|announced)\b | who(?:'s|’s)\s
+        # a colleague: "who on the team is filling in the resilience rows?", "who in our team is responsible for ..."
+        | who\s+(?:on|in|from)\s+(?:the|our|my|your)\s+(?:[\w-]+\s+)?(?:team|group|office|department|unit
+                                                                  |directorate|service)\s+(?:is|are|was|were|has
+                                                                                              |will|does|can)\b
         # who did something: "who filled in the benefit tracking section?", "who signed it off?"
         | who\s+(?!has\b|have\b)(?:\w+\s+)?(?:\w{2,}(?<!e)ed|wrote|gave|made|took|sent|put|set|ran|got|came\s+up
                                            |thought\s+up)\b
@@ -69,6 +73,8 @@ _FACT_LOOKUP = re.compile(
         | (?:is|will)\s+it\s+(?:going\s+to\s+)?(?:rain|snow)\b
         | can\s+you\s+(?:give|tell|send|show)\s+me\s+(?:today|the\s+(?:latest|current|number|date|time))
     )
+    # a person to contact, asked anywhere: "our portal is down, to whom I should write?", "whom should we call?"
+    | \bwhom\s+(?:should|do|can|could|must|shall|(?:i|we)\s+(?:should|must|can|could))\b
     # the forecast, asked anywhere: "does anyone know if it'll rain tomorrow?"
     | \b(?:if|whether)\s+it(?:'ll|’ll|\s+will)\s+(?:rain|snow|be\s+(?:sunny|windy|hot|cold|dry|wet))\b""".replace(
         "{start}", _START),
@@ -136,6 +142,8 @@ _CHORE_OR_PURCHASE = re.compile(
       | ^\s*(?:please\s+|pls\s+|(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?
         (?:book|schedule|arrange|organi[sz]e|set\s+up|sort\s+out|put\s+in)\s+(?:a\s+|an\s+|us\s+a\s+|me\s+a\s+)?
         (?:\d+\s*(?:mins?|minutes|hours?)|meeting|call|slot|room|time|catch-?up)\b
+      # a room or a slot: "can we book the big meeting room for the workshop next Tuesday?"
+      | \b(?:book|reserve)\s+(?:the|a|us\s+a|me\s+a|our)\s+(?:[\w-]+\s+){0,2}?(?:room|hall|venue|desk|slot)\b
       | \b(?:iso|iec|standards?)\b[^?.]{0,40}\b(?:withdrawn|superseded)\b
       # what it costs to hold: "whether EMAS costs more to keep up year to year"
       | \bcosts?\s+(?:more|less)\s+to\s+(?:keep\s+up|maintain|run|hold|renew)\b
@@ -471,6 +479,9 @@ _OPINION_ASKED = re.compile(
 # or do we need the voluntary sector too for level 5?", "When we score our resilience level, do we count the county's
 # emergency plan?" (the level named in the same question as "count as", or in the one after it)
 _WHAT_COUNTS = re.compile(r"\bcounts?\s+(?:as|towards?|for)\b[^?]*\??[^?]*\b(?:level|l)\s*[1-5]\b"
+                          # "should their innovation challenges count as evidence for our procurement score?"
+                          r"|\bcounts?\s+(?:as\s+evidence|towards?)\b[^?]{0,40}\b(?:our|the|a)\s+(?:[\w-]+\s+)?"
+                          r"(?:score|level|rating|assessment)\b"
                           r"|\b(?:level|l)\s*[1-5]\b[^?]*\bcounts?\s+(?:as|towards?|for)\b"
                           r"|(?<!\bhow\s)\b(?:do|does|should|can|could|would|will)\s+(?:we|i|you|they)\s+count\b"
                           r"|\bwhen\s+(?:we|i|you)\s+(?:score|rate|assess|mark|grade)\b"

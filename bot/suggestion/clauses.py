@@ -240,11 +240,14 @@ _DENIED_THING = re.compile(
     r"\s+have\s+an?|without\s+an?|never\s+had\s+an?)\s+((?:[\w-]+\s+){0,3}?"
     r"(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|frameworks?|registers?|inventor(?:y|ies)|maps?|visions?|roadmaps?|boards?"
     r"|programmes?|baselines?|dashboards?|pipelines?|portals?|catalogues?|architectures?|teams?|partnerships?"
-    r"|business\s+cases?|panels?))\b",
+    r"|cases?|panels?))\b",
     re.IGNORECASE)
 _PROMISED_ONE = re.compile(
-    r"\b(?:adopt|produce|write|develop|publish|draft|agree|create|set\s+up|build|get|have|commission|launch"
-    r"|introduce|deliver|put\s+in\s+place|bring\s+in)\s+(?:a\s+(?:new\s+|proper\s+|full\s+)?)?(one)\b(?![-‐]|\s+of\b)",
+    r"\b(?:adopt(?:s|ed|ing)?|produc(?:e|es|ed|ing)|writ(?:e|es|ing)|wrote|written|develop(?:s|ed|ing)?"
+    r"|publish(?:es|ed|ing)?|draft(?:s|ed|ing)?|agree(?:s|d)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|build(?:s|ing)?"
+    r"|built|get|got|have|commission(?:s|ed|ing)?|launch(?:es|ed|ing)?|introduc(?:e|es|ed|ing)|deliver(?:s|ed|ing)?"
+    r"|put\s+in\s+place|bring\s+in|approv(?:e|es|ed|ing)|fund(?:s|ed|ing)?|procur(?:e|es|ed|ing))"
+    r"\s+(?:a\s+(?:new\s+|proper\s+|full\s+)?)?(one)\b(?![-‐]|\s+of\b)",
     re.IGNORECASE)
 
 

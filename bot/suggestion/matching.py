@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.knowledge.models import Characteristic, Condition, Family
 from bot.suggestion.clauses import Clause, is_topic_lead_in
-from bot.suggestion.condition_index import CharacteristicIndex, Phrase
+from bot.suggestion.condition_index import CharacteristicIndex, Phrase, meets_partial_scope
 from bot.suggestion.coverage import lexical_coverages
 from bot.suggestion.models import Horizon
 from bot.suggestion.qualifiers import Qualifier, polarity_agrees, qualifies_against, states_a_problem
@@ -266,6 +266,14 @@ def _match_one_clause(
     if _INTERNAL_ONLY.search(clause.text.replace("’", "'")):  # "it's internal only": what the public lacks, no more
         denials = {key: match for key, match in denials.items()
                    if match.phrase.level == 5 or _SEEN_OUTSIDE.search(match.phrase.text)}
+    # a limit a rung still has ("design of services remains the responsibility of individual business units") is not
+    # what the rung requires: denying it ("organised around life events, not around departments") is no shortfall
+    denials = {key: match for key, match in denials.items() if not _A_LIMIT_REMAINS.search(match.phrase.condition.text)}
+    # "most systems don't talk to each other": some may, as beginnings do
+    if Qualifier.NEGATED in marks and _MOST.search(clause.text):
+        denials = {key: match for key, match in denials.items()
+                   if not meets_partial_scope(match.phrase.condition, match.phrase.level)
+                   or _MOST_ASKED.search(match.phrase.condition.text)}  # ... unless most is what the rung asks
     if Qualifier.NEGATED in marks and _MODEST.search(clause.text):  # only the top of the ladder is denied
         supports = {key: match for key, match in supports.items() if match.phrase.level != 1}
         denials = {key: match for key, match in denials.items() if match.phrase.level >= GAP_AT_THE_TOP}
@@ -296,9 +304,20 @@ def _fragmentation_said(index: CharacteristicIndex, clause: Clause, agree: dict[
 def _evidences_a_rung_above(supports: dict[str, ClauseMatch], denial: ClauseMatch) -> bool:
     """Whether the clause evidences, at least as closely, a rung above the one it would deny. The rungs are
     cumulative, so one clause cannot say both: "smart change isn't the digital team's thing any more" agrees with
-    level 4 ("not seen as the responsibility of a central team") and so does not deny level 2's central focus."""
-    return denial.phrase.level > 1 and any(m.phrase.level > denial.phrase.level and m.score >= denial.score
-                                           for m in supports.values())
+    level 4 ("not seen as the responsibility of a central team") and so does not deny level 2's central focus; so does
+    a change away from a lower rung said as a higher rung says it ("smart change isn't a central-team thing any more"
+    and "not seen as the digital team's thing any more"), however much closer the lower rung's words are."""
+    return denial.phrase.level > 1 and any(
+        m.phrase.level > denial.phrase.level
+        and (m.score >= denial.score or _moved_on_from(m.phrase) and bool(_NO_LONGER.search(denial.clause.text)))
+        for m in supports.values())
+
+
+_NO_LONGER = re.compile(r"\b(?:any\s?more|no\s+longer)\b", re.IGNORECASE)
+
+
+def _moved_on_from(phrase: Phrase) -> bool:
+    return Qualifier.NEGATED in phrase.marks and bool(_NO_LONGER.search(phrase.text))
 
 
 def _improvement_shown(index: CharacteristicIndex, scored: dict[str, tuple[float, bool, Phrase]],
@@ -312,6 +331,15 @@ def _improvement_shown(index: CharacteristicIndex, scored: dict[str, tuple[float
         if not phrase.is_cue and asks_for_improvement_shown(phrase.condition):
             found[key] = (max(scored[key][0] if key in scored else 0.0, tuning.strong_support), True, phrase)
     return found
+
+
+_A_LIMIT_REMAINS = re.compile(r"\bremains?\s+the\s+responsibility\s+of\b", re.IGNORECASE)
+# A denial of most, not of all: "Most systems were bought department by department and don't talk to each other"
+# leaves room for the few examples of sharing that beginnings (level 2) describe
+_MOST = re.compile(r"(?<!\bthe\s)(?<!\bat\s)\b(?:most|many|the\s+majority)\b(?:\s+(?:of\s+)?[\w'-]+){0,8}?"
+                   r"\s+(?:\w+n't|not|never|lacks?|without)\b",
+                   re.IGNORECASE)
+_MOST_ASKED = re.compile(r"\bmost\b", re.IGNORECASE)
 
 
 # Modesty: "we don't have a design lab or anything fancy like the big cities", "nothing clever", "we're not one of

@@ -93,7 +93,10 @@ _BEYOND = re.compile(
     r"|a\s+(?:bit|lot|step)\s+|even\s+|already\s+)?(?:past|beyond|more\s+than|further(?:\s+than)?|then\s+some"
     r"|more\b(?!\s+or\s+less))"
     # ... or at its end: "Yes, we have the strategy, and more."
-    r"|\band\s+(?:more|further|beyond|then\s+some)\W*$",
+    r"|\band\s+(?:more|further|beyond|then\s+some)\W*$"
+    # a yes with more besides: "Yes, and not only ad hoc.", "Yes, the individual projects have business cases too."
+    r"|^\W*(?:yes|yeah|yep|yup)\W+(?:and\s+)?not\s+(?:only|just)\b"
+    r"|^\W*(?:yes|yeah|yep|yup)\b[^.;!?]*\b(?:too|as\s+well)\W*$",
     re.IGNORECASE)
 
 

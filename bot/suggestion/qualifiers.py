@@ -26,9 +26,12 @@ def _pattern(verbose: str) -> re.Pattern[str]:
 # (`Qualifier.PARTIAL`), not a condition still to be met (`_UNCOMMITTED`)
 WHO_DOES_IT = (r"(?:individual\s)?(?:manager|team|department|service|officer|person|people|directorate|head|lead|unit"
                r"|ward|area|director|boss|hos|hod|head\sof\s(?:service|department))s?\b")
+# How much it depends: "it depends entirely on which manager you get"
+_HOW_MUCH = (r"(?:(?:entirely|largely|mostly|mainly|really|very\smuch|heavily|a\slot|totally|completely|purely"
+             r"|wholly)\s)?")
 # ... said after "depends on": "the project manager", "which team", "whoever is running it", "whether the manager is
 # into it"
-WHO_DEPENDS = (r"(?:the|which|each|whichever)\s(?:[\w-]+\s)?{who_does_it}|whoever\b"
+WHO_DEPENDS = (r"(?:(?:the|which|each|whichever)\s)?(?:[\w-]+\s)?{who_does_it}|whoever\b"
                r"|who(?:'s|\sis)\s(?:running|leading|managing|doing|in\scharge)\b"
                r"|whether\s(?:the|a|an|each|individual)\s(?:[\w-]+\s)?{who_does_it}")
 # An action of an action log: "Action 2.6", "action C3.1" (`clauses.with_statuses_joined` joins its status to it)
@@ -50,6 +53,11 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         | out\sof\sscope | outside\s(?:the\s)?scope
         # nothing in it: "the risk register is still empty"
         | (?:is|are|was|were|remains?|stays?|still)\s(?:still\s|largely\s|mostly\s|completely\s)?(?:empty|blank)
+        # a scarcity, as the level-1 criteria say it ("with little investment in sensors"): "there's been very little
+        # investment", "hardly any sharing" (not "a little", "little by little")
+        | (?:(?:very|too|so|relatively|comparatively|precious)\s|(?<=\bbeen\s)|(?<=\bwith\s)|(?<=\bhave\s)|(?<=\bhas\s)
+           |(?<=\bhad\s)|(?<=\bis\s)|(?<=\bthere's\s)|(?<=^))little(?!\s(?:by|bit|while|more|less|doubt)\b)
+        | (?:hardly|barely|scarcely)\sany | next\sto\s(?:no|nothing)
     )\b"""),
     Qualifier.FUTURE: _pattern(rf"""\b(?:
         # intentions
@@ -60,7 +68,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # "letting residents see who looked at their data is planned for later"
         | (?:is|are|'s|'re)\s(?:also\s|now\s|only\s)?planned\s(?:for|from|in|next|later|soon)\b
         | (?:we|i|we'd|i'd)\s(?:really\s)?want\sto
-        | considering | thinking\sabout | exploring
+        | considering | thinking\sabout | (?:will|'ll)\s(?:\w+\s)?think\sabout | exploring
         | (?:are|'re|am|is)\s(?:also\s|now\s)?looking\s(?:at|into)
         | (?:the\s|our\s|^)(?:idea|plan|intention|aim|hope)\s(?:is|was)\s(?:to|a|an|for)\b
         | on\s(?:our|the)\s(?:wish\s?list|to-do\slist)
@@ -129,7 +137,8 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
           (?:20\d\d|next|the\sspring|the\sautumn|the\ssummer|the\swinter|spring|autumn|summer|winter|q[1-4]
           |the\snew\syear|january|february|march|april|may|june|july|august|september|october|november|december)
         # chat: "due Q2 2027", "due 2027", "next yr", "by eoy"
-        | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy)
+        | due\s(?:q[1-4]\s)?20\d\d | due\sq[1-4] | next\s(?:yr|fy) | due\sby\s(?:the\s)?(?:end|20\d\d|next|spring|summer
+                                                                            |autumn|winter|q[1-4])
         # a time from now: "live in 12 months", "launching in nine months" (not "went live in 3 months")
         | (?<!went\s)(?<!was\s)(?<!were\s)(?:live|launch(?:es|ing)?|ready|operational|starts?|starting|opens?
                                             |opening)\s
@@ -143,7 +152,7 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # a little, not nothing: "not much actually shared yet"
         | not\s(?:much|many|a\slot)\b
         # who does it decides whether it happens: "it depends on the manager", "depends which team"
-        | depend(?:s|ing)?\s(?:on\s)?(?:{who_depends})
+        | depend(?:s|ing)?\s{how_much}(?:on\s)?(?:{who_depends})
         # ... or whether they feel like it: "it's when a service feels like it", "if the manager bothers"
         | (?:when|if|whenever)\s(?:a|an|the|each|individual|some)\s(?:[\w-]+\s)?{who_does_it}\s(?:feels?\slike\sit
                                                                                   |wants?\sto|bothers?|chooses?\sto
@@ -189,10 +198,16 @@ _QUALIFIER_PATTERNS: dict[Qualifier, re.Pattern[str]] = {
         # judged short of the mark: "online take-up is low", "uptake remains poor"
         | (?:is|are|was|were|remains?|stays?|still)\s(?:very\s|quite\s|pretty\s|really\s|fairly\s|still\s)?
           (?:low|poor|weak|minimal|patchy|disappointing)
-    )\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT)),
+    )\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT)
+    .replace("{how_much}", _HOW_MUCH)),
 }
 # The speaker does not know: no evidence either way.
-_UNSURE = _pattern(r"""^\W*whether\b | \b(?:
+_UNSURE = _pattern(r"""^\W*whether\b
+    # what someone said, its subject named before the comma: "after the mayor, Lena Brandt, said she didn't want the
+    # strategy 'owned by the town hall'"; their words, not a fact of the city
+    | ^\W*(?:(?:and|but|who|which)\s)?(?:said|says|told\s\w+|argued|insisted|claimed|complained|warned)\s(?:that\s)?
+      (?:she|he|they)\b
+    | \b(?:
       (?:can't|cannot|couldn't)\s(?:yet\s)?(?:say|tell) | hard\sto\s(?:say|tell) | too\s(?:early|soon)\sto\s(?:say|tell)
     | (?:not|never)\s(?:sure|certain) | (?:don't|do\snot|didn't)\sknow | no\sidea | unclear | remains\sto\sbe\sseen
     # an attempt, its result untold: "I tried to pull cost per contact by channel"
@@ -210,7 +225,9 @@ _UNSURE = _pattern(r"""^\W*whether\b | \b(?:
 # region". It says nothing of what the city itself has in place.
 _SOMEONE_ELSES = _pattern(r"""\b(?:is|are|that's|it's)\s(?:all\s|really\s)?(?:the\s)?
     (?:county|region|regional\sauthority|state|utility|utilities|government|ministry|province|police|nhs|water\scompany
-     |transport\sauthority|health\sboard|operator|contractor)(?:'s|s')(?:\s(?:job|thing|responsibility|business))?
+     |transport\sauthority|health\sboard|operator|contractor|port|harbour|port\sauthority|harbour\sauthority
+     |university|hospital|airport|housing\sassociation|developer|chamber)(?:'s|s')
+     (?:\s(?:job|thing|responsibility|business|document|plan|strategy|vision|project|programme|scheme))?
     | \bsits?\swith\sthe\s(?:county|region|state|utility|government|ministry|province)\b
     # "thanks to the waste company's door-to-door system. But that's their contract."
     # "but that's their monitoring", "that was their research project"
@@ -248,7 +265,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | who\sknows
     | (?:step|thing|move|idea|option)\s(?:would|could)\sbe | (?:would|could)\s(?:need|require|mean)\b
     | in\san\sideal\sworld | wish(?:\s?list)?
-    | considering | thinking\sabout | exploring | one\sday | eventually | someday | at\ssome\s(?:point|stage)
+    | considering | thinking\sabout | (?:will|'ll)\s(?:\w+\s)?think\sabout | exploring | one\sday | eventually | someday
+    | at\ssome\s(?:point|stage)
     | (?:we|i|it)\smay\b(?!\sbe\s(?:noted|said|worth|argued|observed|added|mentioned|recalled|helpful|useful))
     | might | years\saway | a\slong\sway\soff
     # (not needs stated as a finding: "we did a skills review and listed what we need")
@@ -261,7 +279,8 @@ _UNCOMMITTED = _pattern(r"""\b(?:
       (?:'re|'m|\swere|\sare|\swas|\sis|\sam|'ve\sbeen|\shave\sbeen|\shas\sbeen)\s(?:still\s|also\s)?trying\sto
     | (?:applied|applying|bid|bidding)\sfor\s(?:a\s|an\s|the\s)?(?:\w+\s)?(?:grant|funding|money)
     # "Bid in to the national Net Zero Fund for a climate action plan", "an application to the lottery fund"
-    | (?:bid|bids|bidding|applied|applying|application)\s(?:in\s)?(?:to|with)\s(?:the\s|a\s)?(?:[\w-]+\s){0,4}?
+    | (?:bid|bids|bidding|applied|applying|application|submitted(?:\s(?:it|them|this|that))?)\s(?:in\s)?(?:to|with)\s
+      (?:the\s|a\s)?(?:[\w-]+\s){0,4}?
       (?:fund|funds|programme|scheme|call|competition|lottery)\b
     | not\sguaranteed | no\sguarantee
     # an application made, its answer to come: "we applied to the regional programme for a 3D model"
@@ -279,8 +298,11 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | if\s(?:\w+\s){1,4}(?:gets?\s(?:in|elected|re-?elected|approved|funded|through)|wins?|comes?\sthrough
                           |(?:is|are)\s(?:approved|funded|elected|re-?elected|successful)|pass(?:es)?)\b
     | (?:nothing|none\sof\sit)(?:'s\s|\s)(?:is\s|has\sbeen\s|been\s)?(?:approved|agreed|decided|funded|signed|budgeted)
-    | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mentioned|floated|suggested)
-    | the\s[\w-]+\s(?:has|have)\s(?:mentioned|floated|suggested)
+    | (?:they|we|someone|somebody|people|he|she)(?:'ve|\shave|\shas)?\s(?:mention(?:s|ed)?|floated|suggested)
+    # "A public dashboard is an idea people mention"
+    | (?:is|was|'s|remains)\s(?:just\s|only\s|still\s|more\s)?an?\s(?:\w+\s)?(?:idea|wish|thought|notion)\b
+    | the\s(?:[\w-]+\s){1,3}(?:has|have)\s(?:mentioned|floated|suggested)
+    | (?:floated|mooted|toyed\swith)\s(?:the\s|an\s|a\s)?(?:\w+\s)?(?:idea|proposal|notion|possibility)
     | subject\sto\s(?:the\s|a\s|an\s)?(?:successful\s|positive\s|formal\s|final\s)?(?:funding|approval|budget|success
                                                                                   |outcome|result|confirmation
                                                                                   |availability|resources?|resourcing
@@ -301,15 +323,18 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | may\s(?:well\s|also\s)?be\s(?:developed|introduced|established|created|set\sup|built|launched|adopted|considered
                                   |explored|commissioned|extended|expanded|rolled\sout|written|produced|prepared|procured)
     # (not who does it: "it depends on the manager" says practice varies, `PARTIAL`)
-    | depend(?:s|ing)?\son\s(?!{who_depends})(?:funding|budget|the)
+    # (not a variation said in passing: "charts updated daily or weekly depending on the source")
+    | (?:depends?|depending(?=\s{how_much}on\s(?:the\s|a\s|next\s|our\s)?(?:funding|budget|money|approval|outcome
+                                                                     |results?|decision|elections?|bid|grant|vote)))
+      \s{how_much}on\s(?!{who_depends})(?:funding|budget|the)
     | hinges?\son | hinging\son | would\sbe\s(?:the\s)?next\b
     | no\spromises | can't\spromise | cannot\spromise
     # someone's wish: "the Leader wants a Cohesion Strategy" (not "we want to", an intention: `Qualifier.FUTURE`)
     | (?<!\bwe\s)(?<!\bi\s)(?:wants|wanted)\s(?:a|an|the|us\sto|more)\b
     # ... or ours, of a thing rather than a step: "we want a public progress portal" (not "we want to publish it")
     | \b(?:we|i)\s(?:really\s|also\s|still\s)?want\s(?:a|an|more|some)\b
-    | it\s(?:all\s)?depends(?!\s(?:on\s)?(?:{who_depends}))
-    | depend(?:s|ing)?\s(?:on\s)?(?!{who_depends})(?:how|whether|what|who)
+    | it\s(?:all\s)?depends(?!\s{how_much}(?:on\s)?(?:{who_depends}))
+    | depend(?:s|ing)?\s{how_much}(?:on\s)?(?!{who_depends})(?:how|whether|what|who)
     # someone's will or money not yet given: "if the new council wants to", "if the chamber co-funds it"
     | if\s(?:\w+\s){1,4}(?:wants?\sto(?=\W*$)|agrees?(?=\W*$)|agrees?\sto|decides?\sto|says\syes
                           |(?:co-?)?funds?\s(?:it|this|that)|signs?\s(?:up|off)(?=\W*$))
@@ -326,7 +351,10 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     # talk as a noun ("there's talk of a 3D model"), not the verb ("we use social media to talk about the plans")
     | (?:some|there'?s|there\sis|there\swas|been|lots\sof|a\slot\sof|much|loose|vague|only|just)\stalk\s(?:of|about)
     | (?:just|only|all|mostly|still)\s(?:talk|words|chat)\b(?!\s(?:to|with)\b)
-    | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talk
+    # "real-time personalisation is something we talk about"
+    | (?:something|a\sthing|an\sidea|what)\s(?:we|they|people|everyone)\s(?:often\s|sometimes\s|keep\s)?talk(?:ed)?\s
+      (?:about|of)
+    | (?:candidates?|councillors?|politicians|parties|people|everyone|everybody|they)\s(?:all\s|keep\s)?talks?
       \s(?:about|of)
     | (?:been|are|we're|we\sare|they're)\s(?:\w+\s)?talking\s
       (?:(?:with|to)\s(?:[\w-]+\s){1,6}?)?(?:about|of)(?!\s(?:what's|what\sis)\snext)
@@ -337,10 +365,16 @@ _UNCOMMITTED = _pattern(r"""\b(?:
     | (?:been|are|'re|still|currently|now)\s(?:\w+\s)?discuss?ing | manifesto
     # put forward, not decided: "the draft strategy proposes a properly resourced reuse programme"
     | propos(?:es|ing)\b
+    # a proposal made is not a decision: "put together a lovely proposal in 2023 for smart street lighting", "there's a
+    # proposal to merge the boards" (unless it was approved; not the public's proposals: "people vote on proposals")
+    | (?:(?:put\stogether|drafted|wrote|written|prepared|drew\sup|drawn\sup|made|tabled)\s(?:a|an|the|our|their)
+       |there(?:'s|\sis|\sare)\s(?:a|an|some))\s(?:[\w-]+\s){0,2}?proposals?\b
+      (?![^.;]*\b(?:approved|accepted|adopted|agreed|funded|signed\soff|went\sthrough)\b)
     | chatted\swith | had\s(?:a\s)?(?:chat|coffee|conversation)s?\swith
     | nothing\s(?:concrete|firm|definite)
     | (?:no|not)\s(?:yet\s)?(?:decided|approved|budgeted|funded|scheduled|signed|agreed|committed)
-)\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT))
+)\b""".replace("{who_depends}", WHO_DEPENDS).replace("{who_does_it}", WHO_DOES_IT)
+    .replace("{how_much}", _HOW_MUCH))
 # Something in place that will stop.
 _LOSS = _pattern(r"""\b(?:
       (?:will|'ll|is\sgoing\sto|are\sgoing\sto)\s(?:end|stop|close|lose|run\sout|expire|finish|be\scut|be\sscrapped
@@ -499,7 +533,9 @@ _OBJECT_RELATIVE_DENIAL = re.compile(
 # An aside on how the speaker says it, between commas: "which, it should be said, remains in draft", "it must be
 # noted". Its own "should" or "must" is no plan and no hope.
 ASIDE = re.compile(r"(?:^|,)\s*it\s+(?:should|must|has\s+to|needs\s+to)\s+be\s+(?:said|noted|acknowledged|admitted"
-                   r"|stressed|recognised|recognized|emphasi[sz]ed|pointed\s+out)\s*(?:,|$)", re.IGNORECASE)
+                   r"|stressed|recognised|recognized|emphasi[sz]ed|pointed\s+out)\s*(?:,|$)"
+                   # an example announced: "we have no single view of, say, all our small-business customers"
+                   r"|,\s*(?:say|for\s+example|for\s+instance)\s*,", re.IGNORECASE)
 # A modal inside a question the clause embeds is not the clause's own tense or hope: "we use it to show people
 # what the neighbourhood will look like", "we model how a flood might spread" state what is done now (but
 # "what we will do is publish" and "and how it will work" begin the clause).
@@ -625,6 +661,7 @@ _DEFERRED = _pattern(r"""\b(?:
     | (?:long[-\s]term|distant)\s(?:dream|hope|wish|ambition|aspiration)
     | (?:years|way|some\sway)\soff | down\sthe\s(?:line|road|track)
     | (?:comes?|happens?|starts?|is\splanned|is\sscheduled|will\scome)\s(?:only\s)?after\s20\d\d
+    | for\s(?:after|beyond)\s20\d\d
     # a later phase, set after a year: "Moving onto a shared platform is phase 2, after 2028"
     | (?:phase|stage|tranche)\s(?:\d|two|three|four|ii|iii)\W+(?:only\s)?after\s20\d\d
     | unfunded | not\s(?:yet\s)?(?:resourced|costed)  # "not funded" is `_UNCOMMITTED`'s already
@@ -656,13 +693,13 @@ _NOTHING_COMMITTED = _pattern(r"""(?:^|(?<=[.;!]\s))\W*
       (?:(?:no|zero)\s(?:budget|date|dates|owner|money|funding|timescales?|timelines?|sponsor|resources?|officer
                         |business\scase|decision|commitment)
          (?:\s(?:set\saside|assigned|agreed|identified|attached|allocated|yet|either))*[\s,;&]*(?:and\s)?)+
-    | (?:none\sof\s(?:it|this|that)|nothing)(?:'s|\sis|\shas)?(?:\sbeen)?\s(?:yet\s)?(?:committed|promised|agreed|funded
-                                                                   |signed\soff|approved|decided|budgeted)
-       (?:\s(?:yet|either|so\sfar|as\syet))?
+    | (?:none\sof\s(?:it|this|that)|nothing)(?:'s|\sis|\shas)?(?:\sbeen)?\s(?:yet\s)?{committed}
+       (?:,?\s(?:or|and|nor)\s(?:yet\s)?{committed})*(?:\s(?:yet|either|so\sfar|as\syet))?
     | (?:nobody|no\sone)(?:'s|\shas)\s(?:promised|committed)
     # the whole of it left open: "So honestly it depends.", "Who knows."
     | it\s(?:all\s)?depends | who\sknows
-)\W*$""")
+)\W*$""".replace("{committed}", r"(?:committed|promised|agreed|funded|signed\soff|approved|decided|budgeted|scheduled"
+                                   r"|contracted|dated)"))
 
 
 _PLAN_ONLY = re.compile(r"\b(?:date|dates|owner|timescales?|timelines?|sponsor|commitment|committed|promised)\b",
@@ -742,7 +779,8 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     # hope keeps its sense ("a strategy has been 'in the pipeline' for 2 years")
     unquoted = _without_quoted_names(text)
     named = cleaned if unquoted == text else _cleaned(unquoted.replace("’", "'"))
-    affirmed = _RULE_OF_TWO_NEGATIONS.sub(" every ", named)  # "nothing gets bought without TDA sign-off": a rule
+    affirmed = _without_negated_conditions(_RULE_OF_TWO_NEGATIONS.sub(" every ", named))  # "nothing gets bought
+    # without TDA sign-off": a rule
     found = {q for q, pattern in _QUALIFIER_PATTERNS.items()
              if pattern.search(affirmed if q == Qualifier.NEGATED else named if q == Qualifier.PARTIAL else cleaned)}
     if _STATISTIC.search(cleaned):  # "12% of residents lack basic digital skills": a measure of the people
@@ -759,6 +797,20 @@ def qualifiers(text: str) -> frozenset[Qualifier]:
     if _says_loss(cleaned):
         found |= {Qualifier.LOSS, Qualifier.FUTURE}
     return frozenset(found)
+
+
+# A condition after what is done, with a negation of its own: "They can stop projects when they are not aligned with
+# the strategy", "we step in if targets aren't met". The negation is the condition's, not the fact's.
+_NEGATED_CONDITION = re.compile(r"\s(?:when|whenever|if)\s+(?:[\w'-]+\s+){0,4}?(?:no|not|never|\w+n't)\b",
+                                re.IGNORECASE)
+_FACT_WORDS_BEFORE = 3
+
+
+def _without_negated_conditions(text: str) -> str:
+    found = _NEGATED_CONDITION.search(text)
+    if found is None or len(text[:found.start()].split()) < _FACT_WORDS_BEFORE:
+        return text
+    return text[:found.start()]
 
 
 # A contrast of two kinds of one thing: "bids evaluated on whole-council value not departmental value". The "not"

@@ -198,6 +198,21 @@ def conditions_what_follows(clause: Clause, following: Clause, marks: frozenset[
             and bool(_HEDGE_OPENING.match(clause.text.replace("’", "'"))))
 
 
+# A supposition that opens a sentence, said in the past as people suppose: "If someone asked us today for our published
+# vision and strategy", "if you went looking for the KPIs on our website", "if a resident wanted to complain"
+_SUPPOSITION = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:if|suppose|supposing|imagine)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:asked|wanted|went|looked|tried|searched|needed|came|were\s+to|had\s+to|requested)\b", re.IGNORECASE)
+
+
+def supposes_what_is_denied(clause: Clause, following: Clause, following_marks: frozenset[Qualifier]) -> bool:
+    """Whether this clause supposes something that the clause after it, in the same sentence, answers with a denial:
+    "If someone asked us today for our published vision and strategy, we'd have nothing to send them". What it
+    supposes is what the answer says is not there."""
+    return (not clause.continues and following.sentence == clause.sentence and Qualifier.NEGATED in following_marks
+            and bool(_SUPPOSITION.match(clause.text.replace("’", "'"))))
+
+
 # A predicate set off from its subject by the commas of a list: "A consolidated city-wide risk assessment, together with
 # an assessment of interdependencies, has been identified as an area for future consideration"
 _PREDICATE_ONLY = re.compile(r"^(?:has|have|had|is|are|was|were|will|would|remains?|remained|hasn't|haven't|isn't"
@@ -416,14 +431,24 @@ def taken_back(clauses: list[Clause], i: int) -> list[int]:
 def plans_left_uncommitted(clauses: list[Clause], marks: list[frozenset[Qualifier]], i: int) -> list[int]:
     """The plans that clause `i`, a sentence saying that none of them is committed ("Nothing's been approved."),
     leaves uncommitted: those told in the sentence before it ("We want to write a circular economy strategy, and
-    it's in one party's manifesto, so maybe. Nothing's been approved.")."""
+    it's in one party's manifesto, so maybe. Nothing's been approved."), or in the one before that when a remark
+    about the plan came between ("The next step is a live dashboard. Farah has had demos from three vendors. But
+    nothing is funded or scheduled yet")."""
     said = nothing_committed_said(clauses[i].text)
     if said is None:
         return []
     # a sentence of its own, or the end of the clause it was joined to (`clauses.with_plans_left_uncommitted`)
     told_in = clauses[i].sentence - 1 if said == 0 else clauses[i].sentence
-    return [j for j in range(i) if clauses[j].sentence == told_in
-            and Qualifier.FUTURE in marks[j] and Qualifier.LOSS not in marks[j]]
+    own_sentence = said == 0 and (i == 0 or clauses[i - 1].sentence != clauses[i].sentence)
+    for sentence in range(told_in, max(told_in - (_PLAN_TOLD_BACK if own_sentence else 1), -1), -1):
+        plans = [j for j in range(i) if clauses[j].sentence == sentence
+                 and Qualifier.FUTURE in marks[j] and Qualifier.LOSS not in marks[j]]
+        if plans:
+            return plans
+    return []
+
+
+_PLAN_TOLD_BACK = 2  # sentences back to the plans that a sentence saying none of them is committed is about
 
 
 # A subject of its own and its verb: "performance information is shared with partners"
@@ -466,8 +491,9 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
     and "X - not in any plan" denies X. The end of a story ("Then the funding ended and it just stopped") denies what
     the story told in the past tense before it (`story_before`); "Nothing's been approved." leaves the plans of the
     sentence before it uncommitted (`plans_left_uncommitted`). A condition said first makes what follows it a hope
-    (`conditions_what_follows`), a bare predicate qualifies its subject (`subject_of_predicate`), and the aim of a
-    document in place is its content, not a plan (`states_a_documents_aim`)."""
+    (`conditions_what_follows`), a supposition answered by a denial is denied (`supposes_what_is_denied`), a bare
+    predicate qualifies its subject (`subject_of_predicate`), and the aim of a document in place is its content, not a
+    plan (`states_a_documents_aim`)."""
     own = [qualifiers(_without_the_correction(c.text)) for c in clauses]
     for i, clause in enumerate(clauses):
         if denied_long_ago(clause, own[i]):
@@ -511,6 +537,8 @@ def clause_qualifiers(clauses: list[Clause]) -> list[frozenset[Qualifier]]:
             for j in _with_its_list(clauses, i - 1):  # the whole plan: "a framework, with feedback, will be ..."
                 if Qualifier.FUTURE in marks[j]:
                     marks[j] = marks[j] | {Qualifier.UNCOMMITTED}
+        if supposes_what_is_denied(clauses[i - 1], clauses[i], own[i]):
+            marks[i - 1] = marks[i - 1] | {Qualifier.NEGATED}
         if conditions_what_follows(clauses[i - 1], clauses[i], own[i - 1]):
             marks[i] = marks[i] | {Qualifier.UNCOMMITTED, Qualifier.FUTURE}
         for j in nothing_beyond_previous(clauses, own, i):

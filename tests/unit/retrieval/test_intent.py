@@ -562,3 +562,18 @@ def test_what_the_assessment_should_take_into_account_is_its_business() -> None:
     assert looks_up_a_fact("Can we include the county's flood plan in our assessment?")
     assert not looks_up_a_fact("Can we include infrastructure interdependencies in our risk assessment?")
     assert not looks_up_a_fact("Which standard should we take into account when planning flood resilience?")
+
+
+def test_a_colleague_a_person_to_write_to_and_what_counts_for_our_score_are_no_needs() -> None:
+    assert looks_up_a_fact("Who on the team is filling in the resilience and environment rows of the assessment?")
+    assert looks_up_a_fact("Who in our team is responsable for the wellbeing characteristic?")
+    assert looks_up_a_fact("Our open data portal is down since this morning, to whom I should write?")
+    assert looks_up_a_fact("Should the water company's innovation challenges count as evidence for our procurement "
+                           "score, or only the council's own purchases?")
+    assert not looks_up_a_fact("Who in our team should lead on digital inclusion, and which standard helps them?")
+    assert not looks_up_a_fact("Which standard counts as evidence of good asset management?")
+
+
+def test_booking_a_room_is_a_chore() -> None:
+    assert asks_a_chore_or_a_price("Can we book the big meeting room for the digital inclusion workshop next Tuesday?")
+    assert not asks_a_chore_or_a_price("How do we book outcomes-based contracts with suppliers?")
