@@ -309,7 +309,7 @@ def _evidences_a_rung_above(supports: dict[str, ClauseMatch], denial: ClauseMatc
     and "not seen as the digital team's thing any more"), however much closer the lower rung's words are."""
     return denial.phrase.level > 1 and any(
         m.phrase.level > denial.phrase.level
-        and (m.score >= denial.score or _moved_on_from(m.phrase) and bool(_NO_LONGER.search(denial.clause.text)))
+        and (m.score >= denial.score or (_moved_on_from(m.phrase) and bool(_NO_LONGER.search(denial.clause.text))))
         for m in supports.values())
 
 
